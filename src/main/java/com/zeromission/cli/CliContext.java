@@ -1,0 +1,31 @@
+package com.zeromission.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.zeromission.ZeromissionApplication;
+
+/** Starts the application without a web server for a one-shot command, quietly, with the caller's Spring args. */
+final class CliContext {
+
+    private CliContext() {
+    }
+
+    static ConfigurableApplicationContext start(List<String> springArgs) {
+        var args = new ArrayList<String>();
+        // Commands draw their own progress on the terminal: only warnings and errors from the framework.
+        args.add("--logging.level.root=WARN");
+        args.add("--logging.level.com.zeromission=WARN");
+        args.addAll(springArgs);
+        return new SpringApplicationBuilder(ZeromissionApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,23 @@
+package com.zeromission.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one command line of the product. {@code serve} runs the web application; the other sub-commands start the
+ * application context without a web server, do one job and exit with a meaningful status.
+ */
+@Command(name = "zm", mixinStandardHelpOptions = true, version = "zeromission 0.1.0",
+        description = "zeromission: drive complaints per million purchases toward zero.",
+        subcommands = {ServeCommand.class, ImportCommand.class})
+public final class ZeromissionCli implements Runnable {
+
+    public static int run(String... args) {
+        return new CommandLine(new ZeromissionCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

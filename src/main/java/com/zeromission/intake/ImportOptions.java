@@ -1,0 +1,49 @@
+package com.zeromission.intake;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How to read one import.
+ *
+ * @param fileName      shown in the import history (no path)
+ * @param defaultSource the source for rows of the product's own format that have no source column
+ * @param origin        "cli" or "upload"
+ * @param charset       the file's encoding; UTF-8 unless the caller knows better (e.g. windows-1252 exports)
+ * @param chunkSize     rows per transaction; a crash loses at most the chunk being written, and a re-run of the
+ *                      same file then adds exactly the rows still missing
+ */
+public record ImportOptions(String fileName, String defaultSource, String origin, Charset charset, int chunkSize) {
+
+    public static final int DEFAULT_CHUNK = 1_000;
+
+    public ImportOptions {
+        if (fileName == null || fileName.isBlank()) {
+            throw new IllegalArgumentException("fileName is required");
+        }
+        fileName = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        if (origin == null || !(origin.equals("cli") || origin.equals("upload") || origin.equals("demo"))) {
+            throw new IllegalArgumentException("origin must be cli, upload or demo, was '" + origin + "'");
+        }
+        charset = charset == null ? StandardCharsets.UTF_8 : charset;
+        if (chunkSize < 1 || chunkSize > 10_000) {
+            throw new IllegalArgumentException("chunkSize must be 1-10000, was " + chunkSize);
+        }
+    }
+
+    public static ImportOptions of(String fileName, String origin) {
+        return new ImportOptions(fileName, null, origin, StandardCharsets.UTF_8, DEFAULT_CHUNK);
+    }
+
+    public ImportOptions withDefaultSource(String source) {
+        return new ImportOptions(fileName, source, origin, charset, chunkSize);
+    }
+
+    public ImportOptions withCharset(Charset cs) {
+        return new ImportOptions(fileName, defaultSource, origin, cs, chunkSize);
+    }
+
+    public ImportOptions withChunkSize(int size) {
+        return new ImportOptions(fileName, defaultSource, origin, charset, size);
+    }
+}

@@ -1,0 +1,211 @@
+package com.zeromission.intake;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zeromission.intake.IntakeOutcome.Conflicted;
+import com.zeromission.intake.IntakeOutcome.Created;
+import com.zeromission.intake.IntakeOutcome.Replayed;
+import com.zeromission.intake.internal.SignalRepository;
+import com.zeromission.intake.internal.SignalRepository.Key;
+import com.zeromission.intake.internal.SignalRepository.NewSignal;
+import com.zeromission.intake.internal.SignalRepository.StoredSignal;
+import com.zeromission.intake.internal.UuidV7;
+import com.zeromission.privacy.CustomerKey;
+import com.zeromission.privacy.MaskedText;
+import com.zeromission.privacy.Pseudonymizer;
+import com.zeromission.privacy.TextMasker;
+
+/**
+ * The one way into the product. Every channel hands its submissions here; this service masks personal data,
+ * pseudonymises the customer, and stores each (source, source id) exactly once. A submission is acknowledged only
+ * after the transaction that stores it has committed.
+ */
+@Service
+public class IntakeService {
+
+    private final TextMasker masker;
+    private final Pseudonymizer pseudonymizer;
+    private final SignalRepository signals;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public IntakeService(TextMasker masker, Pseudonymizer pseudonymizer, SignalRepository signals,
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.masker = masker;
+        this.pseudonymizer = pseudonymizer;
+        this.signals = signals;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores one submission, or returns the signal stored for an identical earlier request.
+     *
+     * @throws IdempotencyConflictException if the key is taken by a request with a different body
+     */
+    public IntakeOutcome accept(SignalSubmission submission) {
+        return acceptAll(List.of(submission)).getFirst();
+    }
+
+    /**
+     * Stores a batch atomically: either every submission is created or replayed, or (on any conflict) nothing
+     * is written and {@link IdempotencyConflictException} lists every conflicting key.
+     */
+    public List<IntakeOutcome> acceptAll(List<SignalSubmission> batch) {
+        return ingest(batch, null, true);
+    }
+
+    /**
+     * Stores a chunk of an import: conflicts are reported per row as {@link Conflicted} while the other rows are
+     * kept. Used by file imports, where one bad row must not cost the valid ones.
+     */
+    public List<IntakeOutcome> ingestChunk(List<SignalSubmission> chunk, UUID importId) {
+        return ingest(chunk, importId, false);
+    }
+
+    public Optional<Signal> find(SignalId id) {
+        return signals.findById(id);
+    }
+
+    private record Prepared(Key key, Signal signal, String fingerprint) {
+    }
+
+    private List<IntakeOutcome> ingest(List<SignalSubmission> batch, UUID importId, boolean atomic) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        // Masking is pure CPU work: do it before the transaction so locks are held as briefly as possible.
+        Instant now = clock.instant();
+        var prepared = new ArrayList<Prepared>(batch.size());
+        for (SignalSubmission s : batch) {
+            prepared.add(prepare(s, now));
+        }
+        List<IntakeOutcome> outcomes = tx.execute(status -> {
+            List<IntakeOutcome> result = store(prepared, importId);
+            var conflicts = result.stream().filter(o -> o instanceof Conflicted).map(o -> (Conflicted) o).toList();
+            if (atomic && !conflicts.isEmpty()) {
+                throw new IdempotencyConflictException(conflicts);
+            }
+            var created = result.stream().filter(o -> o instanceof Created).map(o -> ((Created) o).signal()).toList();
+            if (!created.isEmpty()) {
+                events.publishEvent(new SignalsIngested(created));
+            }
+            return result;
+        });
+        return outcomes;
+    }
+
+    private List<IntakeOutcome> store(List<Prepared> prepared, UUID importId) {
+        var keys = new LinkedHashSet<Key>();
+        prepared.forEach(p -> keys.add(p.key()));
+        Map<Key, StoredSignal> existing = signals.findByKeys(keys);
+
+        var outcomes = new IntakeOutcome[prepared.size()];
+        var firstInChunk = new HashMap<Key, Prepared>();
+        var toInsert = new ArrayList<NewSignal>();
+        var insertIndexes = new ArrayList<Integer>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            StoredSignal stored = existing.get(p.key());
+            Prepared earlier = firstInChunk.get(p.key());
+            if (stored != null) {
+                outcomes[i] = resolve(p, stored.signal(), stored.fingerprint());
+            } else if (earlier != null) {
+                outcomes[i] = resolve(p, earlier.signal(), earlier.fingerprint());
+            } else {
+                firstInChunk.put(p.key(), p);
+                toInsert.add(new NewSignal(p.signal(), p.fingerprint(), importId));
+                insertIndexes.add(i);
+                outcomes[i] = new Created(p.signal());
+            }
+        }
+        if (!toInsert.isEmpty()) {
+            boolean[] inserted = signals.insertIfAbsent(toInsert);
+            var lost = new ArrayList<Integer>();
+            for (int j = 0; j < inserted.length; j++) {
+                if (!inserted[j]) {
+                    lost.add(insertIndexes.get(j));
+                }
+            }
+            if (!lost.isEmpty()) {
+                // A concurrent writer stored the same key between our lookup and our insert: now it is a replay
+                // or a conflict like any other.
+                Map<Key, StoredSignal> winners = signals.findByKeys(lost.stream().map(i -> prepared.get(i).key()).toList());
+                for (int i : lost) {
+                    Prepared p = prepared.get(i);
+                    StoredSignal w = winners.get(p.key());
+                    if (w == null) {
+                        throw new IllegalStateException("signal " + p.key() + " was neither inserted nor found");
+                    }
+                    outcomes[i] = resolve(p, w.signal(), w.fingerprint());
+                }
+                // A later duplicate in this chunk that pointed at the lost insert must follow the winner too.
+                for (int i = 0; i < prepared.size(); i++) {
+                    Prepared p = prepared.get(i);
+                    StoredSignal w = winners.get(p.key());
+                    if (w != null && !lost.contains(i)) {
+                        outcomes[i] = resolve(p, w.signal(), w.fingerprint());
+                    }
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static IntakeOutcome resolve(Prepared p, Signal stored, String storedFingerprint) {
+        return storedFingerprint.equals(p.fingerprint())
+                ? new Replayed(stored)
+                : new Conflicted(stored.id(), p.key().source(), p.key().sourceId());
+    }
+
+    private Prepared prepare(SignalSubmission s, Instant now) {
+        MaskedText text = masker.mask(s.text());
+        int pii = text.total();
+        String orderReference = null;
+        if (s.orderReference() != null) {
+            MaskedText ref = masker.mask(s.orderReference());
+            orderReference = ref.text();
+            pii += ref.total();
+        }
+        var evidence = new ArrayList<String>(s.evidence().size());
+        for (URI uri : s.evidence()) {
+            // A link can carry personal data in its path or query (?email=...): it is masked like any text.
+            MaskedText link = masker.mask(uri.toString());
+            evidence.add(link.text());
+            pii += link.total();
+        }
+        CustomerKey customer = s.customerId() == null ? null : pseudonymizer.customerKey(s.customerId());
+        var signal = new Signal(new SignalId(UuidV7.next(clock)), s.source(), s.sourceId(), s.channel(), s.market(),
+                s.product(), s.journeyStage(), s.receivedAt(), s.language(), text.text(), orderReference, evidence,
+                customer, pii, now);
+        return new Prepared(new Key(s.source(), s.sourceId()), signal, pseudonymizer.fingerprint(canonical(s)));
+    }
+
+    /** Everything that makes two requests "the same request", in a fixed order with unambiguous separators. */
+    private static String canonical(SignalSubmission s) {
+        var b = new StringBuilder(s.text().length() + 256);
+        char sep = '\u001f';
+        b.append(s.source()).append(sep).append(s.sourceId()).append(sep).append(s.channel().name()).append(sep)
+                .append(s.market().code()).append(sep).append(s.product()).append(sep).append(s.journeyStage().name())
+                .append(sep).append(s.receivedAt()).append(sep).append(s.language()).append(sep).append(s.text())
+                .append(sep).append(s.orderReference()).append(sep);
+        s.evidence().forEach(u -> b.append(u).append('\u001e'));
+        b.append(sep).append(s.customerId());
+        return b.toString();
+    }
+}

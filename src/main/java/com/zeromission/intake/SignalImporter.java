@@ -1,0 +1,236 @@
+package com.zeromission.intake;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.stereotype.Service;
+
+import com.zeromission.intake.UnreadableImportException.Reason;
+import com.zeromission.intake.internal.ImportRepository;
+import com.zeromission.intake.internal.UuidV7;
+import com.zeromission.intake.internal.csv.CsvLayout;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+/**
+ * Imports CSV files (the product's own format or the CFPB export) through the intake service.
+ *
+ * <p>Two passes: the first reads the whole file to check its encoding and CSV structure and to count rows, so a
+ * broken file is refused before anything is written; the second validates each row and stores valid rows in
+ * chunks. Invalid rows are reported (line, column, reason) and skipped; valid rows are kept. Because intake is
+ * idempotent by (source, source id), importing the same file again, for example after a crash, adds only the
+ * rows that are still missing.
+ */
+@Service
+public class SignalImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalImporter.class);
+
+    /** A CSV field longer than this cannot be a valid signal field; it means broken quoting. */
+    private static final int MAX_FIELD_CHARS = 1 << 20;
+
+    private final IntakeService intake;
+    private final ImportRepository imports;
+    private final Clock clock;
+
+    public SignalImporter(IntakeService intake, ImportRepository imports, Clock clock) {
+        this.intake = intake;
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports one file. {@code content} is opened twice (once per pass) and must yield the same bytes each time.
+     *
+     * @throws UnreadableImportException if the file as a whole cannot be read; nothing was written then
+     */
+    public ImportReport importCsv(Supplier<InputStream> content, ImportOptions options, ImportListener listener) {
+        Instant started = clock.instant();
+        CheckedFile checked = check(content, options);
+        UUID importId = UuidV7.next(clock);
+        imports.start(importId, options.fileName(), checked.layout().format().name(), options.origin(), checked.rows(), started);
+        listener.started(importId, checked.layout().format(), checked.rows());
+        log.info("import {} of {} ({}, {} rows) started", importId, options.fileName(), checked.layout().format(), checked.rows());
+        try {
+            ImportReport report = load(content, options, checked.layout(), importId, started, listener);
+            imports.finish(importId, "COMPLETED", null, clock.instant());
+            log.info("import {} finished: {} rows, {} created, {} replayed, {} rejected in {} ms", importId,
+                    report.rows(), report.created(), report.replayed(), report.rejected(), report.duration().toMillis());
+            return report;
+        } catch (RuntimeException e) {
+            imports.finish(importId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            throw e;
+        }
+    }
+
+    private record CheckedFile(CsvLayout layout, long rows) {
+    }
+
+    private CheckedFile check(Supplier<InputStream> content, ImportOptions options) {
+        long lastLine = 1;
+        try (CsvReader<CsvRecord> csv = reader(content, options)) {
+            Iterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new UnreadableImportException(Reason.EMPTY, "file is empty: expected a header row and data rows");
+            }
+            CsvRecord header = it.next();
+            CsvLayout layout = CsvLayout.of(header.getFields(), options.defaultSource());
+            long rows = 0;
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                lastLine = r.getStartingLineNumber();
+                rows++;
+            }
+            return new CheckedFile(layout, rows);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause(), lastLine, options);
+        } catch (CsvParseException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw unreadable(io, lastLine, options);
+            }
+            throw new UnreadableImportException(Reason.STRUCTURE, "broken CSV structure after line " + lastLine + ": "
+                    + e.getMessage() + " (check for an unclosed quote or text after a closing quote)");
+        } catch (IOException e) {
+            throw unreadable(e, lastLine, options);
+        }
+    }
+
+    private static UnreadableImportException unreadable(Throwable cause, long lastLine, ImportOptions options) {
+        if (cause instanceof CharacterCodingException) {
+            return new UnreadableImportException(Reason.ENCODING, "file is not valid " + options.charset().name()
+                    + " (first bad bytes after line " + lastLine + "); save it as UTF-8 or name its encoding");
+        }
+        return new UnreadableImportException(Reason.STRUCTURE, "file could not be read after line " + lastLine + ": " + cause);
+    }
+
+    private ImportReport load(Supplier<InputStream> content, ImportOptions options, CsvLayout layout, UUID importId,
+            Instant started, ImportListener listener) {
+        long rows = 0, created = 0, replayed = 0, rejected = 0;
+        var reportErrors = new ArrayList<RowError>();
+        var chunk = new ArrayList<SignalSubmission>(options.chunkSize());
+        var chunkLines = new ArrayList<Long>(options.chunkSize());
+        var chunkErrors = new ArrayList<RowError>();
+        int chunkRejected = 0;
+        try (CsvReader<CsvRecord> csv = reader(content, options)) {
+            Iterator<CsvRecord> it = csv.iterator();
+            it.next(); // header, checked in the first pass
+            while (it.hasNext()) {
+                CsvRecord record = it.next();
+                rows++;
+                long line = record.getStartingLineNumber();
+                if (record.getFieldCount() != layout.width()) {
+                    chunkErrors.add(new RowError(line, null, "row has " + record.getFieldCount() + " fields; the header has " + layout.width()));
+                    chunkRejected++;
+                } else {
+                    try {
+                        chunk.add(SignalSubmission.parse(layout.toRawSignal(record.getFields()), clock));
+                        chunkLines.add(line);
+                    } catch (InvalidSignalException e) {
+                        for (FieldViolation v : e.violations()) {
+                            chunkErrors.add(new RowError(line, layout.columnFor(v.field()),
+                                    v.value() == null ? v.reason() : "'" + v.value() + "' " + v.reason()));
+                        }
+                        chunkRejected++;
+                    }
+                }
+                if (chunk.size() + chunkRejected >= options.chunkSize()) {
+                    long[] c = flush(chunk, chunkLines, chunkErrors, chunkRejected, importId);
+                    created += c[0];
+                    replayed += c[1];
+                    rejected += c[2];
+                    addToReport(reportErrors, chunkErrors);
+                    imports.progress(importId, rows, created, replayed, rejected, chunkErrors);
+                    listener.committed(rows, created, replayed, rejected);
+                    chunk.clear();
+                    chunkLines.clear();
+                    chunkErrors.clear();
+                    chunkRejected = 0;
+                }
+            }
+            long[] c = flush(chunk, chunkLines, chunkErrors, chunkRejected, importId);
+            created += c[0];
+            replayed += c[1];
+            rejected += c[2];
+            addToReport(reportErrors, chunkErrors);
+            imports.progress(importId, rows, created, replayed, rejected, chunkErrors);
+            listener.committed(rows, created, replayed, rejected);
+        } catch (IOException e) {
+            throw new UncheckedIOException("file changed or became unreadable during the import", e);
+        }
+        return new ImportReport(importId, options.fileName(), layout.format(), rows, created, replayed, rejected,
+                reportErrors, Duration.between(started, clock.instant()));
+    }
+
+    /** Stores the valid rows of a chunk; conflicting keys become row errors. Returns {created, replayed, rejected}. */
+    private long[] flush(List<SignalSubmission> chunk, List<Long> lines, List<RowError> errors, int invalidRows, UUID importId) {
+        long rows = chunk.size() + invalidRows;
+        long created = 0, replayed = 0;
+        List<IntakeOutcome> outcomes = intake.ingestChunk(chunk, importId);
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
+                case IntakeOutcome.Created c -> created++;
+                case IntakeOutcome.Replayed r -> replayed++;
+                case IntakeOutcome.Conflicted c -> errors.add(new RowError(lines.get(i), "source_id",
+                        "source '" + c.source() + "' with id '" + c.sourceId() + "' is already stored as signal "
+                                + c.existing() + " with different content"));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        // every row that is neither created nor replayed was rejected (invalid, or a conflicting key)
+        return new long[] {created, replayed, rows - created - replayed};
+    }
+
+    private static void addToReport(List<RowError> report, List<RowError> errors) {
+        for (RowError e : errors) {
+            if (report.size() >= ImportReport.MAX_ERRORS_IN_REPORT) {
+                return;
+            }
+            report.add(e);
+        }
+    }
+
+    private static CsvReader<CsvRecord> reader(Supplier<InputStream> content, ImportOptions options) {
+        // A strict decoder: a wrong encoding is an error to report, never silently replaced characters.
+        var decoder = options.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader reader = new BufferedReader(new InputStreamReader(content.get(), decoder), 1 << 16);
+        return CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .allowUnclosedQuote(false)
+                .allowExtraCharsAfterClosingQuote(false)
+                .skipEmptyLines(true)
+                .maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(reader);
+    }
+
+    /** After a crash, imports still marked RUNNING are marked INTERRUPTED so that the history tells the truth. */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterruptedImports() {
+        int n = imports.markInterrupted(clock.instant());
+        if (n > 0) {
+            log.warn("{} import(s) were interrupted by a stop; import the same files again to add the missing rows", n);
+        }
+    }
+}

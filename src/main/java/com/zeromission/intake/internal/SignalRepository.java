@@ -1,0 +1,216 @@
+package com.zeromission.intake.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import com.zeromission.intake.Channel;
+import com.zeromission.intake.JourneyStage;
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Signal;
+import com.zeromission.intake.SignalId;
+import com.zeromission.privacy.CustomerKey;
+
+/** Plain JDBC over the signal table: the SQL runs unchanged on H2 (PostgreSQL mode) and PostgreSQL. */
+@Repository
+public class SignalRepository {
+
+    /** A stored signal together with the fingerprint of the request that created it. */
+    public record StoredSignal(Signal signal, String fingerprint) {
+    }
+
+    /** A signal ready to insert, with the request fingerprint and the import it came from (if any). */
+    public record NewSignal(Signal signal, String fingerprint, UUID importId) {
+    }
+
+    public record Key(String source, String sourceId) {
+    }
+
+    private static final String COLUMNS = "id, source, source_id, fingerprint, channel, market, product, journey_stage, "
+            + "received_at, lang, body, order_reference, evidence, customer_key, pii_masked, ingested_at";
+
+    private static final String INSERT = "INSERT INTO signal (id, source, source_id, fingerprint, channel, "
+            + "counts_as_complaint, market, product, journey_stage, received_at, lang, body, order_reference, evidence, "
+            + "customer_key, pii_masked, import_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING"; // the only key that can clash is (source, source_id): ids are fresh UUIDs
+
+    private final JdbcTemplate jdbc;
+
+    public SignalRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the signals whose key is still free and reports, per signal, whether it was inserted. A key taken
+     * meanwhile by a concurrent writer is simply not inserted (ON CONFLICT DO NOTHING), never an error.
+     */
+    public boolean[] insertIfAbsent(List<NewSignal> signals) {
+        int[][] counts = jdbc.batchUpdate(INSERT, signals, signals.size(), (ps, n) -> bind(ps, n));
+        boolean[] inserted = new boolean[signals.size()];
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                // Drivers that cannot tell per row report SUCCESS_NO_INFO; treat it as inserted only if that is
+                // confirmed afterwards by the caller's lookup (we never see it with our settings).
+                inserted[i++] = c > 0 || c == java.sql.Statement.SUCCESS_NO_INFO;
+            }
+        }
+        return inserted;
+    }
+
+    private static void bind(PreparedStatement ps, NewSignal n) throws SQLException {
+        Signal s = n.signal();
+        ps.setObject(1, s.id().value());
+        ps.setString(2, s.source());
+        ps.setString(3, s.sourceId());
+        ps.setString(4, n.fingerprint());
+        ps.setString(5, s.channel().name());
+        ps.setBoolean(6, s.channel().countsAsComplaint());
+        ps.setString(7, s.market().code());
+        ps.setString(8, s.product());
+        ps.setString(9, s.journeyStage().name());
+        ps.setObject(10, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+        ps.setString(11, s.language());
+        ps.setString(12, s.text());
+        ps.setString(13, s.orderReference());
+        ps.setString(14, s.evidence().isEmpty() ? null : String.join("\n", s.evidence()));
+        ps.setString(15, s.customerKey() == null ? null : s.customerKey().value());
+        ps.setInt(16, s.piiMasked());
+        if (n.importId() == null) {
+            ps.setNull(17, Types.OTHER);
+        } else {
+            ps.setObject(17, n.importId());
+        }
+        ps.setObject(18, OffsetDateTime.ofInstant(s.ingestedAt(), ZoneOffset.UTC));
+    }
+
+    /** The stored signals for the given keys, by key. One query per source (a chunk usually has one source). */
+    public Map<Key, StoredSignal> findByKeys(Collection<Key> keys) {
+        var result = new HashMap<Key, StoredSignal>();
+        Map<String, List<String>> bySource = keys.stream().collect(
+                Collectors.groupingBy(Key::source, Collectors.mapping(Key::sourceId, Collectors.toList())));
+        bySource.forEach((source, ids) -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+                String placeholders = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                var args = new ArrayList<Object>(part.size() + 1);
+                args.add(source);
+                args.addAll(part);
+                jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE source = ? AND source_id IN (" + placeholders + ")",
+                        rs -> {
+                            StoredSignal stored = STORED.mapRow(rs, 0);
+                            result.put(new Key(stored.signal().source(), stored.signal().sourceId()), stored);
+                        }, args.toArray());
+            }
+        });
+        return result;
+    }
+
+    public Optional<Signal> findById(SignalId id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE id = ?", STORED, id.value()).stream()
+                .map(StoredSignal::signal).findFirst();
+    }
+
+    /**
+     * A page of signals, newest first, using keyset pagination on (received_at, id) so that deep pages stay fast.
+     */
+    public List<Signal> search(SignalCriteria c, int limit) {
+        var where = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        if (c.market() != null) {
+            where.add("market = ?");
+            args.add(c.market().code());
+        }
+        if (c.channel() != null) {
+            where.add("channel = ?");
+            args.add(c.channel().name());
+        }
+        if (c.product() != null) {
+            where.add("product = ?");
+            args.add(c.product());
+        }
+        if (c.source() != null) {
+            where.add("source = ?");
+            args.add(c.source());
+        }
+        if (c.from() != null) {
+            where.add("received_at >= ?");
+            args.add(OffsetDateTime.ofInstant(c.from(), ZoneOffset.UTC));
+        }
+        if (c.to() != null) {
+            where.add("received_at < ?");
+            args.add(OffsetDateTime.ofInstant(c.to(), ZoneOffset.UTC));
+        }
+        if (c.after() != null) {
+            where.add("(received_at < ? OR (received_at = ? AND id < ?))");
+            var at = OffsetDateTime.ofInstant(c.after().receivedAt(), ZoneOffset.UTC);
+            args.add(at);
+            args.add(at);
+            args.add(c.after().id());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM signal" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY received_at DESC, id DESC LIMIT " + limit;
+        return jdbc.query(sql, STORED, args.toArray()).stream().map(StoredSignal::signal).toList();
+    }
+
+    /** Counts of signals by year, channel and market: a cheap overview of what is stored. */
+    public List<Map<String, Object>> summary() {
+        return jdbc.queryForList("SELECT EXTRACT(YEAR FROM received_at) AS yr, channel, market, COUNT(*) AS n "
+                + "FROM signal GROUP BY EXTRACT(YEAR FROM received_at), channel, market ORDER BY yr, channel, market");
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM signal", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public record Cursor(Instant receivedAt, UUID id) {
+    }
+
+    public record SignalCriteria(Market market, Channel channel, String product, String source, Instant from,
+            Instant to, Cursor after) {
+    }
+
+    private static final RowMapper<StoredSignal> STORED = (rs, row) -> new StoredSignal(new Signal(
+            new SignalId(rs.getObject("id", UUID.class)),
+            rs.getString("source"),
+            rs.getString("source_id"),
+            Channel.valueOf(rs.getString("channel")),
+            Market.of(rs.getString("market")),
+            rs.getString("product"),
+            JourneyStage.valueOf(rs.getString("journey_stage")),
+            instant(rs, "received_at"),
+            rs.getString("lang"),
+            rs.getString("body"),
+            rs.getString("order_reference"),
+            splitEvidence(rs.getString("evidence")),
+            rs.getString("customer_key") == null ? null : new CustomerKey(rs.getString("customer_key")),
+            rs.getInt("pii_masked"),
+            instant(rs, "ingested_at")), rs.getString("fingerprint").trim());
+
+    private static List<String> splitEvidence(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t.toInstant();
+    }
+}

@@ -1,0 +1,21 @@
+package com.zeromission.privacy;
+
+/** The kinds of personal data the masker recognises, each replaced by its own placeholder. */
+public enum PiiType {
+    EMAIL("[EMAIL]"),
+    PHONE("[PHONE]"),
+    /** Swedish personnummer/samordningsnummer and similar national ids (NO, DK, FI, NL BSN, US SSN). */
+    PERSONAL_ID("[PERSONAL_ID]"),
+    IBAN("[IBAN]"),
+    PAYMENT_CARD("[CARD]");
+
+    private final String placeholder;
+
+    PiiType(String placeholder) {
+        this.placeholder = placeholder;
+    }
+
+    public String placeholder() {
+        return placeholder;
+    }
+}

@@ -1,0 +1,10 @@
+package com.zeromission.privacy;
+
+/**
+ * Replaces personal data in free text by typed placeholders. Implementations must run in time linear in the
+ * input (no backtracking regular expressions) and must be safe to call from many threads.
+ */
+public interface TextMasker {
+
+    MaskedText mask(String raw);
+}

@@ -1,0 +1,75 @@
+package com.zeromission.web;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Problem details for request errors that no business module owns. Parse errors are described by position and
+ * field path only: the offending token is never echoed, because a body may carry personal data.
+ */
+@RestControllerAdvice
+class GenericProblems extends ResponseEntityExceptionHandler {
+
+    static final URI MALFORMED = URI.create("https://zeromission.dev/problems/malformed-request");
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
+        problem.setType(MALFORMED);
+        problem.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static String describe(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; known fields: " + u.getKnownPropertyIds();
+        }
+        if (cause instanceof JacksonException j) {
+            String what = j.getOriginalMessage() == null ? "" : j.getOriginalMessage();
+            String kind;
+            if (what.contains("UTF-8") || what.contains("UTF8") || what.contains("Invalid UTF")) {
+                kind = "request body is not valid UTF-8";
+            } else if (what.startsWith("Cannot deserialize") || what.contains("Cannot construct")) {
+                kind = "a field has the wrong JSON type";
+            } else if (what.contains("end-of-input") || what.contains("No content")) {
+                kind = "request body is empty or ends too early";
+            } else {
+                kind = "request body is not valid JSON";
+            }
+            TokenStreamLocation loc = j.getLocation();
+            String at = loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+            String field = path(j);
+            return kind + at + (field.isEmpty() ? "" : " at field " + field);
+        }
+        return "request body could not be read: expected a JSON document in UTF-8";
+    }
+
+    /** The JSON path of the failure, e.g. {@code [3].evidence[0]}, built from Jackson's reference chain. */
+    private static String path(JacksonException j) {
+        var b = new StringBuilder();
+        for (JacksonException.Reference r : j.getPath()) {
+            if (r.getPropertyName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package com.zeromission.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint has an explicit rule; anything not listed is denied. Machine clients and people authenticate
+ * with HTTP Basic for now (login pages and API tokens come with the web app).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** The roles of the product. INGEST is for machine clients that only submit signals. */
+    static final String ADMIN = "ADMIN", ANALYST = "ANALYST", TEAM_MEMBER = "TEAM_MEMBER", VIEWER = "VIEWER",
+            INGEST = "INGEST";
+
+    @ConfigurationProperties(prefix = "zeromission.security")
+    record Users(List<Account> users) {
+        Users {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    /** A configured account; the password is stored encoded, e.g. {bcrypt}$2a$... ({noop} only for demos). */
+    record Account(String name, String password, List<String> roles) {
+        Account {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("zeromission.security.users[].name is required");
+            }
+            if (password == null || password.isBlank()) {
+                throw new IllegalArgumentException("zeromission.security.users[].password is required for user '" + name + "'");
+            }
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            for (String r : roles) {
+                if (!Set.of(ADMIN, ANALYST, TEAM_MEMBER, VIEWER, INGEST).contains(r)) {
+                    throw new IllegalArgumentException("unknown role '" + r + "' for user '" + name
+                            + "'; one of ADMIN, ANALYST, TEAM_MEMBER, VIEWER, INGEST");
+                }
+            }
+        }
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signals", "/api/v1/signals/batch")
+                        .hasAnyRole(INGEST, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/signals", "/api/v1/signals/**")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/**").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                // Stateless API clients with Basic credentials: no session, so no CSRF token to protect.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Configured users; in demo mode a documented set of demo users; otherwise, when nobody is configured, one
+     * admin with a random password written to a file only its owner can read (never to the log).
+     */
+    @Bean
+    UserDetailsService users(Users configured, PasswordEncoder encoder,
+            @Value("${zeromission.demo.enabled:false}") boolean demo,
+            @Value("${zeromission.data-dir}") Path dataDir) throws IOException {
+        var details = new ArrayList<UserDetails>();
+        for (Account a : configured.users()) {
+            details.add(User.withUsername(a.name()).password(a.password()).roles(a.roles().toArray(String[]::new)).build());
+        }
+        if (details.isEmpty() && demo) {
+            log.warn("Demo mode: demo users admin, analyst, member, viewer and ingest, each with password 'demo'. "
+                    + "Never use demo mode with real data.");
+            details.add(demoUser("admin", ADMIN, ANALYST));
+            details.add(demoUser("analyst", ANALYST));
+            details.add(demoUser("member", TEAM_MEMBER));
+            details.add(demoUser("viewer", VIEWER));
+            details.add(demoUser("ingest", INGEST));
+        } else if (details.isEmpty()) {
+            Path file = dataDir.resolve("admin.password");
+            String password;
+            if (Files.exists(file)) {
+                password = Files.readString(file).strip();
+            } else {
+                byte[] bytes = new byte[18];
+                new SecureRandom().nextBytes(bytes);
+                password = HexFormat.of().formatHex(bytes);
+                Files.createDirectories(dataDir);
+                Files.writeString(file, password + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: the file keeps the directory's default permissions
+                }
+            }
+            log.warn("No users configured (zeromission.security.users): user 'admin' can log in with the password in {}",
+                    file.toAbsolutePath());
+            details.add(User.withUsername("admin").password(encoder.encode(password)).roles(ADMIN, ANALYST).build());
+        }
+        return new InMemoryUserDetailsManager(details);
+    }
+
+    private static UserDetails demoUser(String name, String... roles) {
+        return User.withUsername(name).password("{noop}demo").roles(roles).build();
+    }
+}

@@ -1,0 +1,17 @@
+package com.zeromission.intake;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.zeromission.support.TestDatabases;
+
+/** The intake storage contract on the embedded default: an H2 file database. */
+class H2PersistenceTest extends IntakePersistenceContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        var dir = TestDatabases.newDataDir();
+        registry.add("zeromission.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
+    }
+}

@@ -1,0 +1,62 @@
+package com.zeromission.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The two databases every persistence test runs against: a fresh embedded H2 file database, and a fresh database
+ * on the PostgreSQL server of this machine kind (127.0.0.1:5432, user postgres, trust auth; override the server
+ * with ZM_TEST_PG_URL). A missing PostgreSQL fails the test with a clear message: it is never skipped.
+ */
+public final class TestDatabases {
+
+    public static final String PG_ADMIN_URL = System.getenv().getOrDefault("ZM_TEST_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    private TestDatabases() {
+    }
+
+    /** A new, empty data directory for an embedded H2 database. */
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("zm-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("zeromission").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    private static void drop(String name) {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL)) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException ignored) {
+            // the server went away first: nothing left to clean
+        }
+    }
+
+    /** Creates a new database on the test PostgreSQL server and returns its JDBC URL. */
+    public static String newPostgresDatabase() {
+        String name = "zm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL)) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+            // Test databases are dropped when the test JVM ends, so runs do not pile up databases on the server.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is required for the persistence tests but is not reachable at "
+                    + PG_ADMIN_URL + " (" + e.getMessage() + "). Start it (pg_ctlcluster <version> main start) "
+                    + "or point ZM_TEST_PG_URL at a server.", e);
+        }
+        String base = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.indexOf('?'));
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + PG_ADMIN_URL.substring(PG_ADMIN_URL.indexOf('?'));
+    }
+}

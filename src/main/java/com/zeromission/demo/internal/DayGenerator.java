@@ -48,17 +48,23 @@ public final class DayGenerator {
         DayOfWeek dow = day.getDayOfWeek();
         var pending = new ArrayList<Pending>();
         double[] feedbackWeights = new double[ProblemModel.FEEDBACK_CHANNELS.size()];
+        DemoProblem[] problems = DemoProblem.values();
+        double[] dynamics = new double[problems.length];
+        for (DemoProblem problem : problems) {
+            dynamics[problem.ordinal()] = ProblemModel.dynamics(problem, day);
+        }
         for (MarketProfile m : Catalog.MARKETS) {
             for (int pi = 0; pi < Catalog.PRODUCTS.size(); pi++) {
                 String product = Catalog.PRODUCTS.get(pi);
                 double millions = PurchaseModel.purchases(seed, day, m, pi, scale) / 1e6;
-                for (DemoProblem problem : DemoProblem.values()) {
+                for (DemoProblem problem : problems) {
                     ProblemModel.Profile profile = ProblemModel.profile(problem);
                     double feedbackBase;
                     if (problem == DemoProblem.POSITIVE) {
                         feedbackBase = millions * ProblemModel.positiveRate(day, product);
                     } else {
-                        double rate = millions * ProblemModel.complaintRate(problem, day, m.code(), product);
+                        double rate = millions * ProblemModel.complaintRate(problem, dynamics[problem.ordinal()], m.code(),
+                                product);
                         int complaints = poisson(r, rate * Season.complaintWeekday(dow));
                         for (int i = 0; i < complaints; i++) {
                             boolean regulator = r.nextDouble() < m.regulatorShare() * profile.escalation();
@@ -86,13 +92,18 @@ public final class DayGenerator {
         var out = new ArrayList<DemoSignal>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            String sourceId = dayId + "-" + String.format(Locale.ROOT, "%06d", i + 1);
+            String sourceId = dayId + "-" + zeroPadded(i + 1);
             String receivedAt = Instant.ofEpochSecond(dayStart + p.second()).toString();
             var raw = new RawSignal(SOURCE, sourceId, p.channel().code(), p.market(), p.product(), p.stage().code(),
                     receivedAt, p.language(), p.text(), p.orderReference(), p.evidence(), p.customerId());
             out.add(new DemoSignal(raw, p.problem(), p.pii()));
         }
         return out;
+    }
+
+    private static String zeroPadded(int n) {
+        String s = Integer.toString(n);
+        return s.length() >= 6 ? s : "000000".substring(s.length()) + s;
     }
 
     private static double weekday(Channel channel, DayOfWeek dow) {

@@ -13,7 +13,7 @@ public enum Milestone {
     /** Reminder e-mails rewritten (clear subject, amount and due date), sent three days before the due date. */
     REMINDER_EMAILS("reminder-emails", LocalDate.of(2025, 2, 3), null),
     /** "Instant Pay 3" renamed to "Pay in 3 instalments": the name no longer suggests paying directly. */
-    RENAME("rename", LocalDate.of(2025, 4, 8), null),
+    RENAME("rename", LocalDate.of(2025, 3, 10), null),
     /** Self-help in the app (search, due-date change, contact options) instead of a bot loop. */
     IN_APP_HELP("in-app-help", LocalDate.of(2025, 6, 10), null),
     /** A returns portal: register a return in the app, the invoice pauses at once, the refund follows. */

@@ -24,8 +24,9 @@ public final class Phrasebook {
     /** The languages with a phrasebook; Swedish, English, German and Dutch are the rich ones. */
     public static final List<String> LANGUAGES = List.of("sv", "en", "de", "nl", "nb", "da", "fi");
 
-    private static final Map<String, Phrasebook> BOOKS = loadAll();
     private static final Pattern CONDITION = Pattern.compile("^\\((after|before|during) ([a-z0-9-]+)\\)\\s+(.+)$");
+    // after CONDITION: static fields initialise in order, and loading needs the pattern
+    private static final Map<String, Phrasebook> BOOKS = loadAll();
 
     /** One alternative, optionally valid only before, after or during a milestone. */
     record Line(String template, String when, Milestone milestone) {

@@ -67,36 +67,36 @@ public final class ProblemModel {
 
     static {
         //                                                 support form  call  intvw mystery replay
-        PROFILES.put(INVOICE_REMINDER_FEE, new Profile(9.6, 1.0, new double[] {.60, .12, .18, .04, .03, .03},
+        PROFILES.put(INVOICE_REMINDER_FEE, new Profile(9.24, 1.0, new double[] {.60, .12, .18, .04, .03, .03},
                 stages(JourneyStage.REMINDER, .6, JourneyStage.INVOICE, .35, JourneyStage.DEBT_COLLECTION, .05),
                 products(1, .15, .35, .02, .10, .10),
                 // paper invoices and post delays: the invoice markets, hardly the US and GB
                 markets(1.3, 1.3, 1.1, 1.2, 1.2, 1.3, .9, .3, .2), 1.2));
-        PROFILES.put(PRODUCT_NAME_CONFUSION, new Profile(7.0, 1.0, new double[] {.40, .15, .10, .07, .08, .20},
+        PROFILES.put(PRODUCT_NAME_CONFUSION, new Profile(6.73, 1.0, new double[] {.40, .15, .10, .07, .08, .20},
                 stages(JourneyStage.CHECKOUT, .45, JourneyStage.PAYMENT, .35, JourneyStage.INVOICE, .20),
                 products(.05, 1, .03, .15, .03, .10),
                 markets(.9, .9, .9, .8, 1, 1, 1.1, 1.2, 1.1), .6));
-        PROFILES.put(REFUND_FRICTION, new Profile(6.4, 1.0, new double[] {.55, .18, .12, .05, .04, .06},
+        PROFILES.put(REFUND_FRICTION, new Profile(6.16, 1.0, new double[] {.55, .18, .12, .05, .04, .06},
                 stages(JourneyStage.REFUND, .7, JourneyStage.RETURN, .3),
                 products(1, 1, .5, .7, .6, .8),
                 // Germany returns the most
                 markets(1, .9, .9, .9, 1.3, 1.2, 1.1, .9, .8), 1.0));
-        PROFILES.put(CREDIT_DECLINE_UNCLEAR, new Profile(4.4, 1.0, new double[] {.50, .25, .10, .05, .04, .06},
+        PROFILES.put(CREDIT_DECLINE_UNCLEAR, new Profile(4.23, 1.0, new double[] {.50, .25, .10, .05, .04, .06},
                 stages(JourneyStage.CREDIT_DECISION, .9, JourneyStage.CHECKOUT, .1),
                 products(.8, 1.2, 2, .02, .6, .5),
                 markets(1, 1, 1, 1, 1, 1, 1, 1.2, 1.3), 1.3));
-        PROFILES.put(MISSED_PAYMENT, new Profile(6.3, 0.9, new double[] {.60, .12, .18, .04, .02, .04},
+        PROFILES.put(MISSED_PAYMENT, new Profile(6.06, 0.9, new double[] {.60, .12, .18, .04, .02, .04},
                 stages(JourneyStage.PAYMENT, .4, JourneyStage.REMINDER, .35, JourneyStage.DEBT_COLLECTION, .25),
                 products(.8, 1.4, 1.6, .05, .7, .5),
                 markets(.9, .9, .9, .9, 1, 1, 1, 1.2, 1.2), 1.5));
-        PROFILES.put(DELIVERY_RETURNS, new Profile(3.4, 0.9, new double[] {.62, .18, .10, .04, .04, .02},
+        PROFILES.put(DELIVERY_RETURNS, new Profile(3.27, 0.9, new double[] {.62, .18, .10, .04, .04, .02},
                 stages(JourneyStage.DELIVERY, .55, JourneyStage.RETURN, .45),
                 products(1, 1, .7, .8, 1, 1.1),
                 markets(1, 1, 1, 1, 1, 1, 1, 1, 1.1), .8));
-        PROFILES.put(CUSTOMER_SERVICE_REACH, new Profile(2.6, 1.4, new double[] {.30, .35, .10, .08, .07, .10},
+        PROFILES.put(CUSTOMER_SERVICE_REACH, new Profile(2.5, 1.4, new double[] {.30, .35, .10, .08, .07, .10},
                 stages(JourneyStage.CUSTOMER_SERVICE, .7, JourneyStage.APP, .3),
                 products(1, 1, 1, 1, 1, 1.5), EVERYWHERE, .5));
-        PROFILES.put(MISC, new Profile(1.6, 1.2, new double[] {.60, .25, .05, .05, .02, .03},
+        PROFILES.put(MISC, new Profile(1.54, 1.2, new double[] {.60, .25, .05, .05, .02, .03},
                 stages(JourneyStage.ACCOUNT, .35, JourneyStage.OTHER, .35, JourneyStage.UNKNOWN, .2, JourneyStage.APP, .1),
                 products(1, 1, 1.5, 1, 1.3, 1), EVERYWHERE, .5));
         PROFILES.put(POSITIVE, new Profile(0, 0, new double[] {.25, .50, .05, .12, .03, .05},
@@ -124,8 +124,13 @@ public final class ProblemModel {
 
     /** Complaints per million purchases of one problem for one market and product on one day (before weekday). */
     static double complaintRate(DemoProblem p, LocalDate day, String market, String product) {
+        return complaintRate(p, dynamics(p, day), market, product);
+    }
+
+    /** The same with the day's {@link #dynamics} computed once for all cells of the day. */
+    static double complaintRate(DemoProblem p, double dynamics, String market, String product) {
         Profile prof = PROFILES.get(p);
-        return prof.baseCpm() * dynamics(p, day) * prof.marketAffinity().get(market) * prof.productAffinity().get(product)
+        return prof.baseCpm() * dynamics * prof.marketAffinity().get(market) * prof.productAffinity().get(product)
                 / NORMS.get(p);
     }
 
@@ -144,28 +149,28 @@ public final class ProblemModel {
         double years = Season.yearsSince2024(day);
         return switch (p) {
             // Invoices for December purchases go out with the Christmas post; reminders (and their fees) peak in
-            // late January. Digital invoices and a January grace period halve it.
+            // late January. Digital invoices and a January grace period cut it by a quarter.
             case INVOICE_REMINDER_FEE -> (0.45 + 6.5 * Season.bump(day, Month.JANUARY, 22, 10)) / 0.896
-                    * Season.after(day, Milestone.DIGITAL_INVOICE, 0.5, 20);
+                    * Season.after(day, Milestone.DIGITAL_INVOICE, 0.75, 20);
             // Customers with purchases under the old name keep hitting it for a while after the rename.
-            case PRODUCT_NAME_CONFUSION -> Season.after(day, Milestone.RENAME, 0.2, 30);
+            case PRODUCT_NAME_CONFUSION -> Season.after(day, Milestone.RENAME, 0.25, 20);
             // Returns follow the Christmas and Black Friday peaks by a few weeks.
             case REFUND_FRICTION -> (1 + 0.5 * Season.bump(day, Month.JANUARY, 8, 18)) / 1.062
-                    * Season.after(day, Milestone.RETURNS_PORTAL, 0.55, 25);
+                    * Season.after(day, Milestone.RETURNS_PORTAL, 0.65, 25);
             case CREDIT_DECLINE_UNCLEAR -> (1 + 0.6 * holidayShopping(day)) / 1.058
-                    * Season.after(day, Milestone.DECLINE_REASONS, 0.75, 20);
+                    * Season.after(day, Milestone.DECLINE_REASONS, 0.85, 20);
             // After the holidays money is short; and near the end of the month, before payday.
             case MISSED_PAYMENT -> (1 + 0.35 * Season.bump(day, Month.FEBRUARY, 1, 20)) / 1.048
                     * (day.getDayOfMonth() >= 20 && day.getDayOfMonth() <= 28 ? 1.15 : 0.94)
                     * Season.after(day, Milestone.SCHEDULED_PAYMENTS, 0.9, 60)
-                    * Season.after(day, Milestone.REMINDER_EMAILS, 0.8, 20)
+                    * Season.after(day, Milestone.REMINDER_EMAILS, 0.72, 20)
                     * Season.after(day, Milestone.CHARGE_RETRY, 0.9, 20);
             // Parcels pile up before Christmas; marketplaces grow the problem slowly.
-            case DELIVERY_RETURNS -> (1 + 0.8 * Season.bump(day, Month.DECEMBER, 15, 12)) / 1.066 * (1 + 0.06 * years);
+            case DELIVERY_RETURNS -> (1 + 0.8 * Season.bump(day, Month.DECEMBER, 15, 12)) / 1.066 * (1 + 0.12 * years);
             case CUSTOMER_SERVICE_REACH -> (1 + 0.4 * Season.bump(day, Month.JANUARY, 22, 12)) / 1.033
                     * Season.after(day, Milestone.IN_APP_HELP, 0.8, 30)
                     * (Milestone.CHAT_OUTAGE.during(day) ? 3.5 : 1);
-            case MISC -> 1 + 0.1 * years;
+            case MISC -> 1 + 0.2 * years;
             case POSITIVE -> 1;
         };
     }

@@ -47,7 +47,7 @@ final class Formats {
         double local = euros * m.perEuro();
         return switch (m.currency()) {
             case "SEK", "NOK", "DKK" -> kronor(roundNine(local), m.currency(), lang, r);
-            default -> cents(local, m.currency(), lang, r);
+            default -> cents(local, m.currency(), lang, r, false);
         };
     }
 
@@ -56,7 +56,7 @@ final class Formats {
         double fee = m.reminderFee();
         return switch (m.currency()) {
             case "SEK", "NOK", "DKK" -> kronor((long) fee, m.currency(), lang, r);
-            default -> cents(fee, m.currency(), lang, r);
+            default -> cents(fee, m.currency(), lang, r, true);
         };
     }
 
@@ -105,10 +105,11 @@ final class Formats {
         };
     }
 
-    private static String cents(double v, String currency, String lang, SplittableRandom r) {
+    /** Exact amounts (fees) keep their cents; prices get the usual .95/.99/.00 endings. */
+    private static String cents(double v, String currency, String lang, SplittableRandom r, boolean exact) {
         long whole = Math.max(1, (long) Math.floor(v));
         int variant = r.nextInt(3);
-        String frac = v == Math.floor(v) ? "00" : switch (r.nextInt(3)) {
+        String frac = exact ? String.format(Locale.ROOT, "%02d", Math.round((v - Math.floor(v)) * 100)) : switch (r.nextInt(3)) {
             case 0 -> "95";
             case 1 -> "99";
             default -> "00";

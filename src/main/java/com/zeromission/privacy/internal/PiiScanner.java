@@ -36,7 +36,7 @@ final class PiiScanner {
     private static final int MAX_SEPARATOR_RUN = 3;
 
     /** Words right before a number that make it a reference rather than a phone number. */
-    private static final Set<String> REFERENCE_WORDS = Set.of("order", "bestell", "bestelling", "invoice", "faktura",
+    private static final Set<String> REFERENCE_WORDS = Set.of("order", "bestell", "bestel", "invoice", "faktura",
             "rechnung", "factuur", "ocr", "ref", "referen", "kund", "klant", "customer", "tracking", "track",
             "sendung", "zending", "kolli", "paket", "pakket", "parcel", "konto", "account", "rekening", "transaction",
             "transaktion", "transactie", "case", "ärende", "arende", "ticket", "zaak", "artikel", "article",
@@ -50,10 +50,16 @@ final class PiiScanner {
 
     List<Span> scan(String text) {
         var found = new ArrayList<Span>();
+        var ibanShaped = new ArrayList<int[]>();
         scanEmails(text, found);
-        scanIbans(text, found);
+        scanIbans(text, found, ibanShaped);
         scanFinnishIds(text, found);
         scanNumbers(text, found);
+        if (!ibanShaped.isEmpty()) {
+            // An IBAN with wrong check digits is a typo or a made-up number; its digit groups must not be read as
+            // a phone or a card on their own.
+            found.removeIf(span -> ibanShaped.stream().anyMatch(r -> span.start() < r[1] && r[0] < span.end()));
+        }
         return resolveOverlaps(found);
     }
 
@@ -120,7 +126,7 @@ final class PiiScanner {
 
     // ---------------------------------------------------------------- IBAN
 
-    private static void scanIbans(String s, List<Span> out) {
+    private static void scanIbans(String s, List<Span> out, List<int[]> ibanShaped) {
         int n = s.length();
         for (int i = 0; i + 4 <= n; i++) {
             char a = s.charAt(i), b = s.charAt(i + 1);
@@ -147,9 +153,12 @@ final class PiiScanner {
                     break;
                 }
             }
-            if (iban.length() == length && (j == n || !Character.isLetterOrDigit(s.charAt(j)))
-                    && Checksums.iban(iban.toString())) {
-                out.add(new Span(i, j, PiiType.IBAN));
+            if (iban.length() == length && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
+                if (Checksums.iban(iban.toString())) {
+                    out.add(new Span(i, j, PiiType.IBAN));
+                } else {
+                    ibanShaped.add(new int[] {i, j});
+                }
                 i = j - 1;
             }
         }
@@ -177,9 +186,14 @@ final class PiiScanner {
     // ---------------------------------------------------------------- numbers: cards, national ids, phones
 
     /** One maximal digit sequence inside a run, with the separator characters written before it. */
-    private record Group(int start, int end, String before) {
+    private record Group(String text, int sepStart, int start, int end) {
         int length() {
             return end - start;
+        }
+
+        /** Computed on demand: pathological runs have hundreds of thousands of groups that are never classified. */
+        String before() {
+            return text.substring(sepStart, start);
         }
     }
 
@@ -200,14 +214,14 @@ final class PiiScanner {
             while (!isDigit(s.charAt(p))) {
                 p++;
             }
-            String before = s.substring(i, p);
+            int sepStart = i;
             while (true) {
                 int start = p;
                 while (p < n && isDigit(s.charAt(p))) {
                     p++;
                 }
-                groups.add(new Group(start, p, before));
-                int sepStart = p;
+                groups.add(new Group(s, sepStart, start, p));
+                sepStart = p;
                 while (p < n && p - sepStart < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(p)) >= 0) {
                     p++;
                 }
@@ -215,7 +229,6 @@ final class PiiScanner {
                     p = sepStart;
                     break;
                 }
-                before = s.substring(sepStart, p);
             }
             boolean endsClean = p >= n || !Character.isLetter(s.charAt(p));
             classifyRun(s, groups, endsClean, out);
@@ -262,6 +275,9 @@ final class PiiScanner {
                     continue;
                 }
                 PiiType type = classify(s, groups.subList(a, b + 1));
+                if (type == PiiType.PHONE && b < k - 1 && !groups.get(b + 1).before().contains(" ")) {
+                    type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
+                }
                 if (type != null) {
                     Group first = groups.get(a);
                     int start = first.start();

@@ -72,24 +72,26 @@ final class PrivacyCommand implements Runnable {
         @Option(names = "--size", defaultValue = "1000000", description = "Characters per input (default: ${DEFAULT-VALUE}).")
         int size;
 
-        @Option(names = "--warmups", defaultValue = "3", description = "Untimed runs per input (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmups", defaultValue = "20", description = "Untimed runs per input (default: ${DEFAULT-VALUE}).")
         int warmups;
 
-        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per input (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--runs", defaultValue = "10", description = "Timed runs per input (default: ${DEFAULT-VALUE}).")
         int runs;
 
         @Override
         public Integer call() {
-            System.out.printf(Locale.ROOT, "Masking adversarial inputs of %,d characters (%d warm-up, %d timed runs; %s)%n%n",
-                    size, warmups, runs, Runtime.version());
-            System.out.printf(Locale.ROOT, "%-34s %10s %10s %9s %8s%n", "input", "median ms", "max ms", "MB/s", "masked");
+            System.out.printf(Locale.ROOT, "Masking adversarial inputs of %,d characters (first run cold, then %d warm-up and "
+                    + "%d timed runs; Java %s, %d cores)%n%n", size, warmups, runs, Runtime.version(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "%-34s %9s %10s %8s %9s %8s%n", "input", "first ms", "median ms", "max ms", "MB/s",
+                    "masked");
             double worst = 0;
             for (var r : MaskingBenchmark.run(TextMasker.standard(), size, warmups, runs, System::nanoTime)) {
-                System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %9.1f %8d%n", r.input(), r.medianMillis(),
-                        r.maxMillis(), r.megabytesPerSecond(), r.masked());
-                worst = Math.max(worst, r.maxMillis());
+                System.out.printf(Locale.ROOT, "%-34s %9.1f %10.1f %8.1f %9.1f %8d%n", r.input(), r.firstMillis(),
+                        r.medianMillis(), r.maxMillis(), r.megabytesPerSecond(), r.masked());
+                worst = Math.max(worst, Math.max(r.firstMillis(), r.maxMillis()));
             }
-            System.out.printf(Locale.ROOT, "%nslowest run: %.1f ms (goal: under 1000 ms for 1 MB)%n", worst);
+            System.out.printf(Locale.ROOT, "%nslowest single run, cold or warm: %.1f ms (goal: under 1000 ms for 1 MB)%n", worst);
             return worst < 1000 ? 0 : 1;
         }
     }

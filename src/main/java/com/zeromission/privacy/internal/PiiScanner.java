@@ -200,6 +200,7 @@ final class PiiScanner {
     private static void scanNumbers(String s, List<Span> out) {
         int n = s.length();
         int i = 0;
+        var window = new ArrayList<Group>(MAX_GROUPS + 1);
         while (i < n) {
             char c = s.charAt(i);
             boolean opener = (c == '+' || c == '(') && i + 1 < n && (isDigit(s.charAt(i + 1))
@@ -208,31 +209,68 @@ final class PiiScanner {
                 i++;
                 continue;
             }
-            // Read one run: an optional opener ('+', '(' or "+("), then digit groups joined by short separator runs.
-            var groups = new ArrayList<Group>();
+            // Read one run (an optional opener '+', '(' or "+(", then digit groups joined by short separator runs)
+            // through a sliding window of at most MAX_GROUPS + 1 groups, so that a hostile run of a million groups
+            // costs no more memory than a short one.
             int p = i;
             while (!isDigit(s.charAt(p))) {
                 p++;
             }
             int sepStart = i;
             while (true) {
-                int start = p;
-                while (p < n && isDigit(s.charAt(p))) {
-                    p++;
+                window.clear();
+                int q = p, sep = sepStart;
+                boolean runEnded = false;
+                while (window.size() <= MAX_GROUPS) {
+                    int start = q;
+                    while (q < n && isDigit(s.charAt(q))) {
+                        q++;
+                    }
+                    window.add(new Group(s, sep, start, q));
+                    sep = q;
+                    while (q < n && q - sep < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(q)) >= 0) {
+                        q++;
+                    }
+                    if (q == sep || q >= n || !isDigit(s.charAt(q))) {
+                        q = sep;
+                        runEnded = true;
+                        break;
+                    }
                 }
-                groups.add(new Group(s, sepStart, start, p));
-                sepStart = p;
-                while (p < n && p - sepStart < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(p)) >= 0) {
-                    p++;
-                }
-                if (p == sepStart || p >= n || !isDigit(s.charAt(p))) {
-                    p = sepStart;
+                boolean followedByLetter = runEnded && q < n && Character.isLetter(s.charAt(q));
+                int consumed = classifyAtStart(s, window, followedByLetter, out);
+                if (consumed == 0) {
+                    // Nothing starts here: the rest of the run is one number we do not recognise (an invalid card,
+                    // a mistyped IBAN, a long reference); its tail is not a phone number on its own.
+                    p = runEnded ? q : endOfRun(s, window.getLast().end());
                     break;
                 }
+                if (consumed == window.size()) {
+                    p = window.getLast().end();
+                    break;
+                }
+                Group next = window.get(consumed);
+                p = next.start();
+                sepStart = next.sepStart();
             }
-            boolean endsClean = p >= n || !Character.isLetter(s.charAt(p));
-            classifyRun(s, groups, endsClean, out);
             i = Math.max(p, i + 1);
+        }
+    }
+
+    /** Where a run of digit groups and separators that continues after {@code from} ends; allocation-free. */
+    private static int endOfRun(String s, int from) {
+        int n = s.length(), q = from;
+        while (true) {
+            int sep = q;
+            while (q < n && q - sep < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(q)) >= 0) {
+                q++;
+            }
+            if (q == sep || q >= n || !isDigit(s.charAt(q))) {
+                return sep;
+            }
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
         }
     }
 
@@ -252,54 +290,44 @@ final class PiiScanner {
         return true;
     }
 
-    private static void classifyRun(String s, List<Group> groups, boolean endsClean, List<Span> out) {
-        int k = groups.size();
-        int a = 0;
-        while (a < k) {
-            Span best = null;
-            int bestEnd = -1;
-            int digits = 0;
-            int last = Math.min(k - 1, a + MAX_GROUPS - 1);
-            var candidates = new ArrayList<Integer>();
-            for (int b = a; b <= last; b++) {
-                digits += groups.get(b).length();
-                if (digits > MAX_DIGITS) {
-                    break;
-                }
-                candidates.add(b);
+    /**
+     * Reads the longest identifier that starts at the window's first group and returns how many groups it spans,
+     * or 0 if none starts there. {@code followedByLetter}: the window holds the end of the run and a letter follows
+     * it ("0701234567kr" is not a phone number).
+     */
+    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out) {
+        int k = window.size();
+        int digits = 0;
+        int last = -1;
+        for (int b = 0; b < Math.min(k, MAX_GROUPS); b++) {
+            digits += window.get(b).length();
+            if (digits > MAX_DIGITS) {
+                break;
             }
-            // Longest reading first: "070-123 45 67" is one phone number, not four small numbers.
-            for (int idx = candidates.size() - 1; idx >= 0 && best == null; idx--) {
-                int b = candidates.get(idx);
-                if (b == k - 1 && !endsClean) {
-                    continue;
-                }
-                PiiType type = classify(s, groups.subList(a, b + 1));
-                if (type == PiiType.PHONE && b < k - 1 && !groups.get(b + 1).before().contains(" ")) {
-                    type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
-                }
-                if (type != null) {
-                    Group first = groups.get(a);
-                    int start = first.start();
-                    if (type == PiiType.PHONE) {
-                        // Keep the '+' or '(' that belongs to the number inside the mask.
-                        String prefix = first.before();
-                        int keep = prefix.endsWith("+(") ? 2 : prefix.endsWith("+") || prefix.endsWith("(") ? 1 : 0;
-                        start -= keep;
-                    }
-                    best = new Span(start, groups.get(b).end(), type);
-                    bestEnd = b;
-                }
+            last = b;
+        }
+        // Longest reading first: "070-123 45 67" is one phone number, not four small numbers.
+        for (int b = last; b >= 0; b--) {
+            if (b == k - 1 && followedByLetter) {
+                continue;
             }
-            if (best != null) {
-                out.add(best);
-                a = bestEnd + 1;
-            } else {
-                // Nothing starts at the beginning of this run: the run is one number we do not recognise (an
-                // invalid card, a mistyped IBAN, a long reference). Its tail is not a phone number on its own.
-                return;
+            PiiType type = classify(s, window.subList(0, b + 1));
+            if (type == PiiType.PHONE && b < k - 1 && !window.get(b + 1).before().contains(" ")) {
+                type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
+            }
+            if (type != null) {
+                Group first = window.getFirst();
+                int start = first.start();
+                if (type == PiiType.PHONE) {
+                    // Keep the '+' or '(' that belongs to the number inside the mask.
+                    String prefix = first.before();
+                    start -= prefix.endsWith("+(") ? 2 : prefix.endsWith("+") || prefix.endsWith("(") ? 1 : 0;
+                }
+                out.add(new Span(start, window.get(b).end(), type));
+                return b + 1;
             }
         }
+        return 0;
     }
 
     private static PiiType classify(String s, List<Group> g) {

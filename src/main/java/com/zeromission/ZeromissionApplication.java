@@ -2,12 +2,11 @@ package com.zeromission;
 
 import java.time.Clock;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
-
-import com.zeromission.cli.ZeromissionCli;
 
 /**
  * zeromission: one place where customer complaints come in, get grouped into problems and turned into
@@ -18,9 +17,9 @@ import com.zeromission.cli.ZeromissionCli;
 @Modulithic(systemName = "zeromission")
 public class ZeromissionApplication {
 
+    /** Starts the web application directly (IDEs, tests); the packaged jar starts {@code cli.ZeromissionCli}. */
     public static void main(String[] args) {
-        // Every entry point (the web server and the one-shot commands) goes through the picocli command line.
-        System.exit(ZeromissionCli.run(args));
+        SpringApplication.run(ZeromissionApplication.class, args);
     }
 
     /** Time is injected everywhere it matters, so that weekly cadences and deadlines can be tested. */

@@ -17,6 +17,7 @@ final class CliContext {
     }
 
     static ConfigurableApplicationContext start(List<String> springArgs) {
+        requireSpringProperties(springArgs);
         var args = new ArrayList<String>();
         // Commands draw their own progress on the terminal: only warnings and errors from the framework.
         args.add("--logging.level.root=WARN");
@@ -27,5 +28,19 @@ final class CliContext {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Unknown options reach the commands as Spring Boot arguments; only {@code --some.property=value} is one. Anything
+     * else is a mistyped option, and silently ignoring it would run the command with settings the user did not mean.
+     */
+    static void requireSpringProperties(List<String> springArgs) {
+        for (String arg : springArgs) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0 || arg.substring(2, eq).indexOf('.') < 0) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ZeromissionCli()),
+                        "Unknown option or argument: '" + arg + "' (Spring Boot settings look like --spring.datasource.url=...)");
+            }
+        }
     }
 }

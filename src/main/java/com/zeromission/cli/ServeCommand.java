@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        CliContext.requireSpringProperties(springArgs);
         var args = new ArrayList<>(springArgs);
         if (demo) {
             args.add("--zeromission.demo.enabled=true");

@@ -9,11 +9,19 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "zm", mixinStandardHelpOptions = true, version = "zeromission 0.1.0",
         description = "zeromission: drive complaints per million purchases toward zero.",
-        subcommands = {ServeCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, PrivacyCommand.class})
 public final class ZeromissionCli implements Runnable {
 
+    /** The jar's entry point: every way of starting the product (server and one-shot commands) goes through here. */
+    public static void main(String[] args) {
+        // `serve` returns only once the application context has been closed (Ctrl-C, SIGTERM).
+        System.exit(run(args));
+    }
+
     public static int run(String... args) {
-        return new CommandLine(new ZeromissionCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        // Spring Boot arguments (--spring.datasource.url=..., --zeromission.data-dir=...) pass through to the command.
+        return new CommandLine(new ZeromissionCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setUnmatchedOptionsArePositionalParams(true).execute(args);
     }
 
     @Override

@@ -103,23 +103,25 @@ public class SignalImporter {
             }
             return new CheckedFile(layout, rows);
         } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause(), lastLine, options);
+            throw unreadable(e.getCause(), lastLine, content, options);
         } catch (CsvParseException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
-                throw unreadable(io, lastLine, options);
+                throw unreadable(io, lastLine, content, options);
             }
             throw new UnreadableImportException(Reason.STRUCTURE, "broken CSV structure after line " + lastLine + ": "
                     + e.getMessage() + " (check for an unclosed quote or text after a closing quote)");
         } catch (IOException e) {
-            throw unreadable(e, lastLine, options);
+            throw unreadable(e, lastLine, content, options);
         }
     }
 
-    private static UnreadableImportException unreadable(Throwable cause, long lastLine, ImportOptions options) {
+    private static UnreadableImportException unreadable(Throwable cause, long lastLine, Supplier<InputStream> content,
+            ImportOptions options) {
         if (cause instanceof CharacterCodingException) {
             return new UnreadableImportException(Reason.ENCODING, "file is not valid " + options.charset().name()
-                    + " (first bad bytes after line " + lastLine + "); save it as UTF-8 or name its encoding");
+                    + " (first bad bytes on line " + lineOfFirstBadBytes(content, options.charset())
+                    + "); save it as UTF-8 or name its encoding");
         }
         return new UnreadableImportException(Reason.STRUCTURE, "file could not be read after line " + lastLine + ": " + cause);
     }
@@ -207,6 +209,49 @@ public class SignalImporter {
                 return;
             }
             report.add(e);
+        }
+    }
+
+    /**
+     * The CSV reader decodes ahead of the row it returns, so its position is not where decoding failed. Decode the
+     * file once more, by hand, to name the exact line of the first malformed bytes.
+     */
+    private static long lineOfFirstBadBytes(Supplier<InputStream> content, java.nio.charset.Charset charset) {
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = java.nio.ByteBuffer.allocate(64 * 1024);
+        var out = java.nio.CharBuffer.allocate(64 * 1024);
+        long line = 1;
+        try (InputStream stream = content.get()) {
+            boolean eof = false;
+            while (true) {
+                if (!eof) {
+                    int n = stream.read(in.array(), in.position(), in.remaining());
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        in.position(in.position() + n);
+                    }
+                }
+                in.flip();
+                var result = decoder.decode(in, out, eof);
+                out.flip();
+                while (out.hasRemaining()) {
+                    if (out.get() == '\n') {
+                        line++;
+                    }
+                }
+                out.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                in.compact();
+                if (eof && in.position() == 0) {
+                    return line; // decoding failed earlier but not here: report the best we know
+                }
+            }
+        } catch (IOException e) {
+            return line;
         }
     }
 

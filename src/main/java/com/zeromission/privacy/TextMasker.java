@@ -7,4 +7,9 @@ package com.zeromission.privacy;
 public interface TextMasker {
 
     MaskedText mask(String raw);
+
+    /** The product's masker, for tools that run without the application context (benchmarks, evaluation). */
+    static TextMasker standard() {
+        return new com.zeromission.privacy.internal.ScanningTextMasker();
+    }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -32,7 +33,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every endpoint has an explicit rule; anything not listed is denied. Machine clients and people authenticate
  * with HTTP Basic for now (login pages and API tokens come with the web app).
  */
+// One-shot commands run without a web server and need no HTTP security.
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);

@@ -41,9 +41,11 @@ class ImportCrashTest {
         for (long killAfterRows : new long[] {1_500, 4_000, 9_000}) {
             Process p = startImport(csv, dir, url);
             boolean killed = false;
+            var seen = new StringBuilder();
             try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    seen.append(line).append('\n');
                     if (line.startsWith("committed ") && Long.parseLong(line.split(" ")[1]) >= killAfterRows) {
                         p.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful close of the database
                         killed = true;
@@ -52,7 +54,7 @@ class ImportCrashTest {
                 }
             }
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(killed).as("the import was killed mid-way (after %d rows)", killAfterRows).isTrue();
+            assertThat(killed).as("the import was killed mid-way (after %d rows); it printed:%n%s", killAfterRows, seen).isTrue();
             kills++;
             assertThat(countSignals(url)).as("rows durable after kill %d", kills).isBetween(1L, (long) VALID_ROWS);
         }
@@ -87,7 +89,7 @@ class ImportCrashTest {
     private static Process startImport(Path csv, Path dir, String url) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"),
-                "com.zeromission.ZeromissionApplication", "import", csv.toString(), "--progress=PLAIN", "--chunk-size=500",
+                "com.zeromission.cli.ZeromissionCli", "import", csv.toString(), "--progress=PLAIN", "--chunk-size=500",
                 "--zeromission.data-dir=" + dir, "--spring.datasource.url=" + url);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }

@@ -148,7 +148,7 @@ abstract class IntakePersistenceContract {
                 ImportListener.NONE))
                 .isInstanceOf(UnreadableImportException.class)
                 .hasMessageContaining("not valid UTF-8")
-                .hasMessageContaining("line 3001");
+                .hasMessageContaining("line 3002");
         assertThat(count()).isZero();
     }
 

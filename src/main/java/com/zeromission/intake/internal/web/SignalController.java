@@ -58,17 +58,17 @@ class SignalController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Signal> submit(@RequestBody RawSignal body) {
+    ResponseEntity<SignalView> submit(@RequestBody RawSignal body) {
         SignalSubmission submission = SignalSubmission.parse(body, clock);
         return switch (intake.accept(submission)) {
-            case IntakeOutcome.Created c -> ResponseEntity.created(location(c.signal())).body(c.signal());
+            case IntakeOutcome.Created c -> ResponseEntity.created(location(c.signal())).body(SignalView.of(c.signal()));
             case IntakeOutcome.Replayed r -> ResponseEntity.created(location(r.signal()))
-                    .header("Idempotent-Replayed", "true").body(r.signal());
+                    .header("Idempotent-Replayed", "true").body(SignalView.of(r.signal()));
             case IntakeOutcome.Conflicted c -> throw new IllegalStateException("a conflict is thrown, not returned: " + c);
         };
     }
 
-    record BatchItem(int index, String outcome, Signal signal) {
+    record BatchItem(int index, String outcome, SignalView signal) {
     }
 
     record BatchResult(int created, int replayed, List<BatchItem> items) {
@@ -105,11 +105,11 @@ class SignalController {
             switch (outcomes.get(i)) {
                 case IntakeOutcome.Created c -> {
                     created++;
-                    items.add(new BatchItem(i, "created", c.signal()));
+                    items.add(new BatchItem(i, "created", SignalView.of(c.signal())));
                 }
                 case IntakeOutcome.Replayed r -> {
                     replayed++;
-                    items.add(new BatchItem(i, "replayed", r.signal()));
+                    items.add(new BatchItem(i, "replayed", SignalView.of(r.signal())));
                 }
                 case IntakeOutcome.Conflicted c -> throw new IllegalStateException("a conflict is thrown, not returned: " + c);
             }
@@ -119,13 +119,13 @@ class SignalController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Signal> get(@PathVariable String id) {
+    ResponseEntity<SignalView> get(@PathVariable String id) {
         SignalId signalId = parseId(id);
-        return intake.find(signalId).map(ResponseEntity::ok)
+        return intake.find(signalId).map(SignalView::of).map(ResponseEntity::ok)
                 .orElseThrow(() -> new SignalNotFoundException(signalId));
     }
 
-    record Page(List<Signal> signals, String next) {
+    record Page(List<SignalView> signals, String next) {
     }
 
     @GetMapping
@@ -175,7 +175,7 @@ class SignalController {
             next = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     (last.receivedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
         }
-        return new Page(page, next);
+        return new Page(page.stream().map(SignalView::of).toList(), next);
     }
 
     record SummaryRow(int year, String channel, String market, long signals) {

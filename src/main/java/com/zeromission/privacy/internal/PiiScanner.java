@@ -1,0 +1,573 @@
+package com.zeromission.privacy.internal;
+
+import static com.zeromission.privacy.internal.Checksums.isDigit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.zeromission.privacy.PiiType;
+
+/**
+ * Finds personal data in free text with a hand-written scanner instead of regular expressions: every character is
+ * looked at a bounded number of times, so hostile input (long digit runs, thousands of '@', repeated separators)
+ * costs time linear in its length. Candidates are only accepted when their check digits or their surrounding words
+ * say what they are; that is how order numbers, amounts, dates and tracking codes stay readable.
+ */
+final class PiiScanner {
+
+    /** A half-open range of the text [start, end) and what it holds. */
+    record Span(int start, int end, PiiType type) {
+        Span {
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("span must be non-empty, was [" + start + ", " + end + ")");
+            }
+        }
+    }
+
+    /** Longest digit string any recognised identifier has (payment cards: 19). */
+    private static final int MAX_DIGITS = 19;
+    /** How many digit groups one identifier may be written in ("+44 (0)20 7946 0958" is five). */
+    private static final int MAX_GROUPS = 8;
+    /** Separator characters allowed between the digit groups of one number. */
+    private static final String SEPARATORS = " -./()+\u00a0\u202f";
+    private static final int MAX_SEPARATOR_RUN = 3;
+
+    /** Words right before a number that make it a reference rather than a phone number. */
+    private static final Set<String> REFERENCE_WORDS = Set.of("order", "bestell", "bestel", "invoice", "faktura",
+            "rechnung", "factuur", "ocr", "ref", "referen", "kund", "klant", "customer", "tracking", "track",
+            "sendung", "zending", "kolli", "paket", "pakket", "parcel", "konto", "account", "rekening", "transaction",
+            "transaktion", "transactie", "case", "ärende", "arende", "ticket", "zaak", "artikel", "article",
+            "sku", "id", "belopp", "amount", "bedrag", "betrag", "summa", "sum", "postnummer", "plz", "postcode");
+    /** Words that may sit between a reference word and its number: "order nr 0701…", "Bestell-Nr. 0171…". */
+    private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "num", "number", "nummer", "numero", "nummber",
+            "is", "ist", "är", "er", "#");
+    private static final Set<String> BSN_WORDS = Set.of("bsn", "burgerservicenummer", "sofinummer", "sofi");
+    private static final Set<String> CPR_WORDS = Set.of("cpr", "cprnummer", "cprnr");
+    private static final Set<String> SSN_WORDS = Set.of("ssn", "security", "socialsecurity");
+
+    List<Span> scan(String text) {
+        var found = new ArrayList<Span>();
+        var ibanShaped = new ArrayList<int[]>();
+        scanEmails(text, found);
+        scanIbans(text, found, ibanShaped);
+        scanFinnishIds(text, found);
+        scanNumbers(text, found);
+        if (!ibanShaped.isEmpty()) {
+            // An IBAN with wrong check digits is a typo or a made-up number; its digit groups must not be read as
+            // a phone or a card on their own.
+            found.removeIf(span -> ibanShaped.stream().anyMatch(r -> span.start() < r[1] && r[0] < span.end()));
+        }
+        return resolveOverlaps(found);
+    }
+
+    // ---------------------------------------------------------------- e-mail
+
+    private static void scanEmails(String s, List<Span> out) {
+        int n = s.length();
+        int i = s.indexOf('@');
+        while (i >= 0) {
+            // Neither part may contain '@', so each character is walked over by at most one '@' on each side.
+            int left = i;
+            while (left > 0 && isLocalChar(s.charAt(left - 1))) {
+                left--;
+            }
+            while (left < i && (s.charAt(left) == '.' || s.charAt(left) == '-')) {
+                left++;
+            }
+            int right = i + 1;
+            while (right < n && isDomainChar(s.charAt(right))) {
+                right++;
+            }
+            while (right > i + 1 && (s.charAt(right - 1) == '.' || s.charAt(right - 1) == '-')) {
+                right--;
+            }
+            if (left < i && validDomain(s, i + 1, right)) {
+                out.add(new Span(left, right, PiiType.EMAIL));
+            }
+            i = s.indexOf('@', Math.max(i + 1, right));
+        }
+    }
+
+    private static boolean isLocalChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isDomainChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-';
+    }
+
+    /** At least two labels, no empty label, and a top-level label of two or more letters. */
+    private static boolean validDomain(String s, int from, int to) {
+        if (to - from < 3) {
+            return false;
+        }
+        int lastDot = -1;
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == '.') {
+                if (k == from || s.charAt(k - 1) == '.') {
+                    return false;
+                }
+                lastDot = k;
+            }
+        }
+        if (lastDot < 0 || to - lastDot - 1 < 2) {
+            return false;
+        }
+        for (int k = lastDot + 1; k < to; k++) {
+            if (!Character.isLetter(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- IBAN
+
+    private static void scanIbans(String s, List<Span> out, List<int[]> ibanShaped) {
+        int n = s.length();
+        for (int i = 0; i + 4 <= n; i++) {
+            char a = s.charAt(i), b = s.charAt(i + 1);
+            if (!isAsciiLetter(a) || !isAsciiLetter(b) || !isDigit(s.charAt(i + 2)) || !isDigit(s.charAt(i + 3))
+                    || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                continue;
+            }
+            String country = ("" + a + b).toUpperCase(Locale.ROOT);
+            Integer length = Checksums.IBAN_LENGTHS.get(country);
+            if (length == null) {
+                continue;
+            }
+            var iban = new StringBuilder(length);
+            int j = i;
+            // At most 34 characters plus one space between groups are read per candidate: constant work.
+            while (j < n && iban.length() < length) {
+                char c = s.charAt(j);
+                if (isAsciiLetter(c) || isDigit(c)) {
+                    iban.append(Character.toUpperCase(c));
+                    j++;
+                } else if ((c == ' ' || c == '\u00a0' || c == '-') && j + 1 < n && isAsciiAlnum(s.charAt(j + 1))) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (iban.length() == length && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
+                if (Checksums.iban(iban.toString())) {
+                    out.add(new Span(i, j, PiiType.IBAN));
+                } else {
+                    ibanShaped.add(new int[] {i, j});
+                }
+                i = j - 1;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Finnish HETU (letters inside, own pass)
+
+    private static void scanFinnishIds(String s, List<Span> out) {
+        int n = s.length();
+        for (int i = 0; i + 11 <= n; i++) {
+            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                continue;
+            }
+            if (!allDigits(s, i, i + 6) || "+-ABCDEFUVWXY".indexOf(s.charAt(i + 6)) < 0 || !allDigits(s, i + 7, i + 10)) {
+                continue;
+            }
+            if ((i + 11 == n || !Character.isLetterOrDigit(s.charAt(i + 11)))
+                    && Checksums.finnishPersonalId(s.substring(i, i + 11).toUpperCase(Locale.ROOT))) {
+                out.add(new Span(i, i + 11, PiiType.PERSONAL_ID));
+                i += 10;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- numbers: cards, national ids, phones
+
+    /** One maximal digit sequence inside a run, with the separator characters written before it. */
+    private record Group(String text, int sepStart, int start, int end) {
+        int length() {
+            return end - start;
+        }
+
+        /** Computed on demand: pathological runs have hundreds of thousands of groups that are never classified. */
+        String before() {
+            return text.substring(sepStart, start);
+        }
+    }
+
+    private static void scanNumbers(String s, List<Span> out) {
+        int n = s.length();
+        int i = 0;
+        var window = new ArrayList<Group>(MAX_GROUPS + 1);
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean opener = (c == '+' || c == '(') && i + 1 < n && (isDigit(s.charAt(i + 1))
+                    || (s.charAt(i + 1) == '(' && i + 2 < n && isDigit(s.charAt(i + 2))));
+            if (!(isDigit(c) || opener) || !boundaryBefore(s, i)) {
+                i++;
+                continue;
+            }
+            // Read one run (an optional opener '+', '(' or "+(", then digit groups joined by short separator runs)
+            // through a sliding window of at most MAX_GROUPS + 1 groups, so that a hostile run of a million groups
+            // costs no more memory than a short one.
+            int p = i;
+            while (!isDigit(s.charAt(p))) {
+                p++;
+            }
+            int sepStart = i;
+            while (true) {
+                window.clear();
+                int q = p, sep = sepStart;
+                boolean runEnded = false;
+                while (window.size() <= MAX_GROUPS) {
+                    int start = q;
+                    while (q < n && isDigit(s.charAt(q))) {
+                        q++;
+                    }
+                    window.add(new Group(s, sep, start, q));
+                    sep = q;
+                    while (q < n && q - sep < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(q)) >= 0) {
+                        q++;
+                    }
+                    if (q == sep || q >= n || !isDigit(s.charAt(q))) {
+                        q = sep;
+                        runEnded = true;
+                        break;
+                    }
+                }
+                boolean followedByLetter = runEnded && q < n && Character.isLetter(s.charAt(q));
+                int consumed = classifyAtStart(s, window, followedByLetter, out);
+                if (consumed == 0) {
+                    // Nothing starts here: the rest of the run is one number we do not recognise (an invalid card,
+                    // a mistyped IBAN, a long reference); its tail is not a phone number on its own.
+                    p = runEnded ? q : endOfRun(s, window.getLast().end());
+                    break;
+                }
+                if (consumed == window.size()) {
+                    p = window.getLast().end();
+                    break;
+                }
+                Group next = window.get(consumed);
+                p = next.start();
+                sepStart = next.sepStart();
+            }
+            i = Math.max(p, i + 1);
+        }
+    }
+
+    /** Where a run of digit groups and separators that continues after {@code from} ends; allocation-free. */
+    private static int endOfRun(String s, int from) {
+        int n = s.length(), q = from;
+        while (true) {
+            int sep = q;
+            while (q < n && q - sep < MAX_SEPARATOR_RUN && SEPARATORS.indexOf(s.charAt(q)) >= 0) {
+                q++;
+            }
+            if (q == sep || q >= n || !isDigit(s.charAt(q))) {
+                return sep;
+            }
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+    }
+
+    /** A number starts a token: not glued to a word ("ORD-0701234567", "abc123") before it. */
+    private static boolean boundaryBefore(String s, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char prev = s.charAt(i - 1);
+        if (Character.isLetterOrDigit(prev)) {
+            return false;
+        }
+        if ((prev == '-' || prev == '_' || prev == '/' || prev == '.' || prev == '@' || prev == '#') && i >= 2
+                && Character.isLetterOrDigit(s.charAt(i - 2))) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reads the longest identifier that starts at the window's first group and returns how many groups it spans,
+     * or 0 if none starts there. {@code followedByLetter}: the window holds the end of the run and a letter follows
+     * it ("0701234567kr" is not a phone number).
+     */
+    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out) {
+        int k = window.size();
+        int digits = 0;
+        int last = -1;
+        for (int b = 0; b < Math.min(k, MAX_GROUPS); b++) {
+            digits += window.get(b).length();
+            if (digits > MAX_DIGITS) {
+                break;
+            }
+            last = b;
+        }
+        // Longest reading first: "070-123 45 67" is one phone number, not four small numbers.
+        for (int b = last; b >= 0; b--) {
+            if (b == k - 1 && followedByLetter) {
+                continue;
+            }
+            PiiType type = classify(s, window.subList(0, b + 1));
+            if (type == PiiType.PHONE && b < k - 1 && !window.get(b + 1).before().contains(" ")) {
+                type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
+            }
+            if (type != null) {
+                Group first = window.getFirst();
+                int start = first.start();
+                if (type == PiiType.PHONE) {
+                    // Keep the '+' or '(' that belongs to the number inside the mask.
+                    String prefix = first.before();
+                    start -= prefix.endsWith("+(") ? 2 : prefix.endsWith("+") || prefix.endsWith("(") ? 1 : 0;
+                }
+                out.add(new Span(start, window.get(b).end(), type));
+                return b + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static PiiType classify(String s, List<Group> g) {
+        var sb = new StringBuilder(MAX_DIGITS);
+        for (Group group : g) {
+            sb.append(s, group.start(), group.end());
+        }
+        String d = sb.toString();
+        int len = d.length();
+        int n = g.size();
+        String lead = g.getFirst().before();
+        boolean plus = lead.endsWith("+") || lead.endsWith("+(");
+        int start = g.getFirst().start() - lead.length();
+
+        if (!plus) {
+            // Swedish personnummer / samordningsnummer
+            if ((n == 1 && (len == 10 || len == 12))
+                    || (n == 2 && sep(g, 1, "-", "+") && ((g.get(0).length() == 6 || g.get(0).length() == 8) && g.get(1).length() == 4))) {
+                if (Checksums.swedishPersonalNumber(d)) {
+                    return PiiType.PERSONAL_ID;
+                }
+            }
+            // Norwegian fødselsnummer
+            if ((n == 1 && len == 11) || (n == 2 && g.get(0).length() == 6 && g.get(1).length() == 5 && sep(g, 1, " "))) {
+                if (Checksums.norwegianBirthNumber(d)) {
+                    return PiiType.PERSONAL_ID;
+                }
+            }
+            // Danish CPR: no check digit since 2007 and any DDMMYY-NNNN date fits, so the text must say "CPR"
+            if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && sep(g, 1, "-")) || (n == 1 && len == 10)) {
+                if (Checksums.danishCprDate(d) && precededBy(s, start, CPR_WORDS)) {
+                    return PiiType.PERSONAL_ID;
+                }
+            }
+            // US social security number
+            if (len == 9 && Checksums.usSsn(d) && ((n == 3 && g.get(0).length() == 3 && g.get(1).length() == 2
+                    && sep(g, 1, "-") && sep(g, 2, "-")) || precededBy(s, start, SSN_WORDS))) {
+                return PiiType.PERSONAL_ID;
+            }
+            // Dutch BSN: nine digits pass the elfproef by chance once in eleven, so the word must be there
+            if (len == 9 && Checksums.dutchBsn(d) && precededBy(s, start, BSN_WORDS)) {
+                return PiiType.PERSONAL_ID;
+            }
+            // Payment card
+            if (len >= 13 && cardGrouping(g) && Checksums.paymentCard(d) && !labelledAsReference(s, start)) {
+                return PiiType.PAYMENT_CARD;
+            }
+        }
+        return phone(s, g, d, plus, start) ? PiiType.PHONE : null;
+    }
+
+    private static boolean phone(String s, List<Group> g, String d, boolean plus, int start) {
+        int len = d.length();
+        for (int k = 1; k < g.size(); k++) {
+            if (g.get(k).before().contains("+")) {
+                return false; // "+" only opens an international number
+            }
+        }
+        if (plus) {
+            return len >= 8 && len <= 15 && d.charAt(0) != '0';
+        }
+        if (labelledAsReference(s, start)) {
+            return false;
+        }
+        if (d.startsWith("00")) {
+            return len >= 11 && len <= 15 && d.charAt(2) != '0';
+        }
+        if (d.charAt(0) == '0') {
+            // National numbers with trunk prefix: SE 08-123 456 (9) … DE 0171 12345678 (12).
+            return len >= 9 && len <= 12 && !looksLikeDate(g);
+        }
+        // Nordic numbers without trunk prefix are written in pairs or 3-2-3: "20 12 34 56", "912 34 567".
+        if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ")
+                && (lengths(g, 2, 2, 2, 2) || lengths(g, 3, 2, 3))) {
+            return true;
+        }
+        // North American numbers: (555) 123-4567, 555-123-4567, 555.123.4567
+        if (len == 10 && d.charAt(0) >= '2' && d.charAt(3) >= '2' && g.size() == 3 && g.get(0).length() == 3
+                && g.get(1).length() == 3 && g.get(2).length() == 4) {
+            String lead = g.getFirst().before();
+            return (sep(g, 1, "-") && sep(g, 2, "-")) || (sep(g, 1, ".") && sep(g, 2, "."))
+                    || (lead.endsWith("(") && sep(g, 1, ") ", ")") && sep(g, 2, "-", " "));
+        }
+        return false;
+    }
+
+    private static boolean allSeparatedBy(List<Group> g, String separator) {
+        for (int k = 1; k < g.size(); k++) {
+            if (!g.get(k).before().equals(separator)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lengths(List<Group> g, int... expected) {
+        if (g.size() != expected.length) {
+            return false;
+        }
+        for (int k = 0; k < expected.length; k++) {
+            if (g.get(k).length() != expected[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeDate(List<Group> g) {
+        return g.size() == 3 && (sep(g, 1, ".") || sep(g, 1, "/") || sep(g, 1, "-")) && g.get(2).length() == 4
+                && g.get(0).length() <= 2 && g.get(1).length() <= 2;
+    }
+
+    /** Cards are written as one block or in groups of four (Amex/Diners 4-6-5 / 4-6-4) with one separator kind. */
+    private static boolean cardGrouping(List<Group> g) {
+        if (g.size() == 1) {
+            return true;
+        }
+        String separator = g.get(1).before();
+        if (!separator.equals(" ") && !separator.equals("-")) {
+            return false;
+        }
+        for (int k = 1; k < g.size(); k++) {
+            if (!g.get(k).before().equals(separator)) {
+                return false;
+            }
+        }
+        if (g.size() == 3 && g.get(0).length() == 4 && g.get(1).length() == 6) {
+            return true;
+        }
+        for (int k = 0; k < g.size() - 1; k++) {
+            if (g.get(k).length() != 4) {
+                return false;
+            }
+        }
+        return g.getLast().length() <= 4;
+    }
+
+    private static boolean sep(List<Group> g, int index, String... allowed) {
+        String before = g.get(index).before();
+        for (String a : allowed) {
+            if (before.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a number is labelled as a reference: the word right before it ("Bestellnummer 0123…") or the word
+     * before a number word ("order nr: 0701…") starts with a reference stem. Only two words are read, so "my order
+     * arrived late, call 0701…" is still a phone number.
+     */
+    private static boolean labelledAsReference(String s, int start) {
+        var words = previousWords(s, start, 2);
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (matches(words.getFirst(), REFERENCE_WORDS)) {
+            return true;
+        }
+        return words.size() > 1 && NUMBER_WORDS.contains(words.getFirst()) && matches(words.get(1), REFERENCE_WORDS);
+    }
+
+    /** Whether one of the three words before {@code start} is one of the given keywords ("mijn BSN is 1234…"). */
+    static boolean precededBy(String s, int start, Set<String> stems) {
+        for (String w : previousWords(s, start, 3)) {
+            if (matches(w, stems)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Short stems must be the whole word ("ref" is not "refund"); longer ones may begin it ("bestell" → "Bestellnummer"). */
+    private static boolean matches(String word, Set<String> stems) {
+        for (String stem : stems) {
+            if (stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up to {@code max} lower-cased words before {@code start}, nearest first; reads at most ~150 characters. */
+    private static List<String> previousWords(String s, int start, int max) {
+        var words = new ArrayList<String>(max);
+        int p = start - 1;
+        while (words.size() < max && p >= 0) {
+            int skipped = 0;
+            while (p >= 0 && !Character.isLetter(s.charAt(p)) && s.charAt(p) != '#' && skipped < 12) {
+                p--;
+                skipped++;
+            }
+            if (p < 0 || skipped >= 12) {
+                break;
+            }
+            if (s.charAt(p) == '#') {
+                words.add("#");
+                p--;
+                continue;
+            }
+            int end = p + 1;
+            while (p >= 0 && Character.isLetter(s.charAt(p)) && end - p < 40) {
+                p--;
+            }
+            words.add(s.substring(p + 1, end).toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Earliest span wins; of two starting together, the longer. Overlapping later spans are dropped. */
+    private static List<Span> resolveOverlaps(List<Span> spans) {
+        spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
+        var kept = new ArrayList<Span>(spans.size());
+        int end = -1;
+        for (Span span : spans) {
+            if (span.start() >= end) {
+                kept.add(span);
+                end = span.end();
+            }
+        }
+        return kept;
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isAsciiLetter(c) || isDigit(c);
+    }
+}

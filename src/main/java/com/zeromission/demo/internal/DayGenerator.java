@@ -63,7 +63,7 @@ public final class DayGenerator {
                     if (problem == DemoProblem.POSITIVE) {
                         feedbackBase = millions * ProblemModel.positiveRate(day, product);
                     } else {
-                        double rate = millions * ProblemModel.complaintRate(problem, dynamics[problem.ordinal()], m.code(),
+                        double rate = millions * ProblemModel.complaintRate(problem, dynamics[problem.ordinal()], m,
                                 product);
                         int complaints = poisson(r, rate * Season.complaintWeekday(dow));
                         for (int i = 0; i < complaints; i++) {

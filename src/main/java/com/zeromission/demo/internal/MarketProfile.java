@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param productMix     relative purchase volume per product on 2024-01-01
  * @param regulatorShare share of complaints that arrive through an ombudsman or regulator
  * @param reminderFee    the reminder fee in the local currency
+ * @param complaintCulture how readily customers file a formal complaint rather than shrug (1 = average)
  */
 public record MarketProfile(
         String code,
@@ -33,6 +34,7 @@ public record MarketProfile(
         Map<String, Double> productMix,
         double regulatorShare,
         double reminderFee,
+        double complaintCulture,
         List<String> merchants) {
 
     public MarketProfile {

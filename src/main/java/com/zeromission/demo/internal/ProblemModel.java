@@ -110,7 +110,8 @@ public final class ProblemModel {
             for (MarketProfile m : Catalog.MARKETS) {
                 for (String product : Catalog.PRODUCTS) {
                     double w = m.share() * PurchaseModel.productShare(m, product, 0.5);
-                    weighted += w * prof.marketAffinity().get(m.code()) * prof.productAffinity().get(product);
+                    weighted += w * prof.marketAffinity().get(m.code()) * prof.productAffinity().get(product)
+                            * culture(p, m);
                     total += w;
                 }
             }
@@ -122,16 +123,21 @@ public final class ProblemModel {
         return PROFILES.get(p);
     }
 
+    /** Praise is not a complaint: how readily a market complains does not change how often it praises. */
+    private static double culture(DemoProblem p, MarketProfile m) {
+        return p == POSITIVE ? 1 : m.complaintCulture();
+    }
+
     /** Complaints per million purchases of one problem for one market and product on one day (before weekday). */
-    static double complaintRate(DemoProblem p, LocalDate day, String market, String product) {
+    static double complaintRate(DemoProblem p, LocalDate day, MarketProfile market, String product) {
         return complaintRate(p, dynamics(p, day), market, product);
     }
 
     /** The same with the day's {@link #dynamics} computed once for all cells of the day. */
-    static double complaintRate(DemoProblem p, double dynamics, String market, String product) {
+    static double complaintRate(DemoProblem p, double dynamics, MarketProfile market, String product) {
         Profile prof = PROFILES.get(p);
-        return prof.baseCpm() * dynamics * prof.marketAffinity().get(market) * prof.productAffinity().get(product)
-                / NORMS.get(p);
+        return prof.baseCpm() * dynamics * prof.marketAffinity().get(market.code()) * culture(p, market)
+                * prof.productAffinity().get(product) / NORMS.get(p);
     }
 
     /** Positive feedback per million purchases: grows as the fixes land. */

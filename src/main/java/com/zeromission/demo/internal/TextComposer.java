@@ -322,7 +322,8 @@ final class TextComposer {
         int typos = 1 + (r.nextInt(4) == 0 ? 1 : 0);
         for (int t = 0; t < typos; t++) {
             int i = 1 + r.nextInt(b.length() - 2);
-            if (!Character.isLetter(b.charAt(i)) || !Character.isLetter(b.charAt(i + 1))) {
+            // only inside lower-case words: order references, amounts and names stay exactly as given
+            if (!Character.isLowerCase(b.charAt(i)) || !Character.isLowerCase(b.charAt(i + 1))) {
                 continue;
             }
             switch (r.nextInt(3)) {

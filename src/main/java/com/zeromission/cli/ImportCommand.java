@@ -90,7 +90,7 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static InputStream open(Path file) {
+    static InputStream open(Path file) {
         try {
             return Files.newInputStream(file);
         } catch (IOException e) {

@@ -1,0 +1,111 @@
+package com.zeromission.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.zeromission.demo.DemoDataGenerator;
+import com.zeromission.demo.DemoExport;
+import com.zeromission.demo.DemoSettings;
+import com.zeromission.intake.ImportListener;
+import com.zeromission.intake.ImportOptions;
+import com.zeromission.intake.ImportReport;
+import com.zeromission.intake.SignalImporter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Reproducible benchmarks.",
+        subcommands = BenchCommand.ImportBench.class)
+final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Bulk CSV import end to end (read, validate, mask, pseudonymise, store) into a fresh database.",
+                    "Generates the demo data set as a CSV file first (not timed), then imports it (timed).",
+                    "Default target: a new embedded H2 file database in a temporary directory, deleted afterwards."})
+    static final class ImportBench implements Callable<Integer> {
+
+        @Option(names = "--scale", defaultValue = "2.0",
+                description = "Demo data volume; 1.0 is about 120,000 rows (default: ${DEFAULT-VALUE}).")
+        double scale;
+
+        @Option(names = "--chunk-size", defaultValue = "" + ImportOptions.DEFAULT_CHUNK,
+                description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+        int chunkSize;
+
+        @Option(names = "--keep", description = "Keep the temporary directory (CSV and database) for inspection.")
+        boolean keep;
+
+        @Parameters(arity = "0..*", paramLabel = "SPRING_ARG",
+                description = "Spring Boot arguments, e.g. --spring.datasource.url=jdbc:postgresql://127.0.0.1/bench "
+                        + "to measure PostgreSQL instead (use an empty database).")
+        List<String> springArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            CliContext.requireSpringProperties(springArgs);
+            Path dir = Files.createTempDirectory("zm-bench-");
+            try {
+                Path csv = dir.resolve("demo-signals.csv");
+                var settings = DemoSettings.defaults(Clock.systemUTC()).withScale(scale);
+                long started = System.nanoTime();
+                long rows;
+                try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    rows = DemoExport.write(new DemoDataGenerator(settings), DemoExport.Format.OWN, out);
+                }
+                double genSeconds = (System.nanoTime() - started) / 1e9;
+                long bytes = Files.size(csv);
+                System.out.printf(Locale.ROOT, "Generated %,d demo rows (%.1f MB, seed %d, scale %.2f) in %.1f s%n", rows,
+                        bytes / 1e6, settings.seed(), scale, genSeconds);
+
+                var args = new ArrayList<String>();
+                args.add("--zeromission.data-dir=" + dir.resolve("data"));
+                args.addAll(springArgs);
+                try (var context = CliContext.start(args)) {
+                    SignalImporter importer = context.getBean(SignalImporter.class);
+                    var options = new ImportOptions(csv.getFileName().toString(), null, "bench", StandardCharsets.UTF_8, chunkSize);
+                    long t0 = System.nanoTime();
+                    ImportReport report = importer.importCsv(() -> ImportCommand.open(csv), options, ImportListener.NONE);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf(Locale.ROOT, "Imported %,d rows (%,d created, %,d already there, %,d rejected) in %.2f s%n",
+                            report.rows(), report.created(), report.replayed(), report.rejected(), seconds);
+                    System.out.printf(Locale.ROOT, "Throughput: %,.0f rows/s, %.1f MB/s (Java %s, %d cores, chunk %d, %s)%n",
+                            report.rows() / seconds, bytes / 1e6 / seconds, Runtime.version(),
+                            Runtime.getRuntime().availableProcessors(), chunkSize,
+                            springArgs.isEmpty() ? "embedded H2" : "configured database");
+                    System.out.println("Goal: at least 20,000 rows/s into the embedded database.");
+                    return report.rejected() == 0 ? 0 : 1;
+                }
+            } finally {
+                if (keep) {
+                    System.out.println("Kept " + dir);
+                } else {
+                    deleteRecursively(dir);
+                }
+            }
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

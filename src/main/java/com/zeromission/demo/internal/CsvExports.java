@@ -168,7 +168,8 @@ public final class CsvExports {
         };
     }
 
-    private static final Pattern ORDER = Pattern.compile("ORD-[A-Z0-9]{4}-[A-Z0-9]{4}");
+    // case-insensitive: chat-style messages are all lower case, angry ones shout in capitals
+    private static final Pattern ORDER = Pattern.compile("ORD-[A-Z0-9]{4}-[A-Z0-9]{4}", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DATE = Pattern.compile(
             "\\b(January|February|March|April|May|June|July|August|September|October|November|December) \\d{1,2}\\b");
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\b\\d{1,2}/\\d{1,2}\\b");
@@ -180,9 +181,7 @@ public final class CsvExports {
         for (PlantedPii pii : s.pii()) {
             text = text.replace(pii.value(), "XXXX");
         }
-        for (String merchant : US_AND_GLOBAL_MERCHANTS) {
-            text = text.replace(merchant, "XXXX");
-        }
+        text = MERCHANTS.matcher(text).replaceAll("XXXX");
         text = ORDER.matcher(text).replaceAll("XXXX");
         text = MONTH_DATE.matcher(text).replaceAll("XX/XX/" + year);
         text = NUMERIC_DATE.matcher(text).replaceAll("XX/XX/" + year);
@@ -197,8 +196,10 @@ public final class CsvExports {
         return b.toString();
     }
 
-    private static final List<String> US_AND_GLOBAL_MERCHANTS = Stream
-            .concat(Catalog.market("US").merchants().stream(), Catalog.GLOBAL_MERCHANTS.stream()).toList();
+    /** Company names are redacted in the public export; the US merchants and the global ones can appear there. */
+    private static final Pattern MERCHANTS = Pattern.compile(Stream
+            .concat(Catalog.market("US").merchants().stream(), Catalog.GLOBAL_MERCHANTS.stream())
+            .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
 
     /** The CFPB export holds what the consumer wrote, not the forwarding note around it. */
     static String stripRegulatorFrame(String text) {

@@ -78,7 +78,7 @@ final class BenchCommand implements Runnable {
                 args.addAll(springArgs);
                 try (var context = CliContext.start(args)) {
                     SignalImporter importer = context.getBean(SignalImporter.class);
-                    var options = new ImportOptions(csv.getFileName().toString(), null, "bench", StandardCharsets.UTF_8, chunkSize);
+                    var options = new ImportOptions(csv.getFileName().toString(), null, "cli", StandardCharsets.UTF_8, chunkSize);
                     long t0 = System.nanoTime();
                     ImportReport report = importer.importCsv(() -> ImportCommand.open(csv), options, ImportListener.NONE);
                     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,22 +80,38 @@ public class IntakeService {
         return signals.findById(id);
     }
 
-    private record Prepared(Key key, Signal signal, String fingerprint) {
+    record Prepared(Key key, Signal signal, String fingerprint) {
     }
 
     private List<IntakeOutcome> ingest(List<SignalSubmission> batch, UUID importId, boolean atomic) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        // Masking is pure CPU work: do it before the transaction so locks are held as briefly as possible.
+        return store(prepare(batch), importId, atomic);
+    }
+
+    /** Submissions masked, pseudonymised and fingerprinted, ready to store; holds no personal data any more. */
+    record PreparedBatch(List<Prepared> items) {
+    }
+
+    /**
+     * The CPU half of intake: masking, pseudonyms and fingerprints. Needs no transaction, so a file import runs it
+     * for the next chunk while the previous one is being written.
+     */
+    PreparedBatch prepare(List<SignalSubmission> batch) {
         // Databases keep microseconds: the answer to the first request must equal what a replay reads back.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var prepared = new ArrayList<Prepared>(batch.size());
         for (SignalSubmission s : batch) {
             prepared.add(prepare(s, now));
         }
-        List<IntakeOutcome> outcomes = tx.execute(status -> {
-            List<IntakeOutcome> result = store(prepared, importId);
+        return new PreparedBatch(prepared);
+    }
+
+    /** The database half: one transaction per batch, events published with it. */
+    List<IntakeOutcome> store(PreparedBatch batch, UUID importId, boolean atomic) {
+        if (batch.items().isEmpty()) {
+            return List.of();
+        }
+        return tx.execute(status -> {
+            List<IntakeOutcome> result = store(batch.items(), importId);
             var conflicts = result.stream().filter(o -> o instanceof Conflicted).map(o -> (Conflicted) o).toList();
             if (atomic && !conflicts.isEmpty()) {
                 throw new IdempotencyConflictException(conflicts);
@@ -108,61 +122,39 @@ public class IntakeService {
             }
             return result;
         });
-        return outcomes;
     }
 
+    /**
+     * Inserts first and looks up only what did not go in. A fresh signal (the common case, and every row of a new
+     * import) costs one batched insert and no read; a retry, a conflicting reuse of a key or a duplicate inside the
+     * chunk is not inserted (ON CONFLICT DO NOTHING) and is then resolved against the row that holds its key, which
+     * this transaction can see even when it was inserted a moment ago by this very batch.
+     */
     private List<IntakeOutcome> store(List<Prepared> prepared, UUID importId) {
-        var keys = new LinkedHashSet<Key>();
-        prepared.forEach(p -> keys.add(p.key()));
-        Map<Key, StoredSignal> existing = signals.findByKeys(keys);
+        var rows = new ArrayList<NewSignal>(prepared.size());
+        prepared.forEach(p -> rows.add(new NewSignal(p.signal(), p.fingerprint(), importId)));
+        SignalRepository.Inserted[] inserted = signals.insertIfAbsent(rows);
 
         var outcomes = new IntakeOutcome[prepared.size()];
-        var firstInChunk = new HashMap<Key, Prepared>();
-        var toInsert = new ArrayList<NewSignal>();
-        var insertIndexes = new ArrayList<Integer>();
-        for (int i = 0; i < prepared.size(); i++) {
-            Prepared p = prepared.get(i);
-            StoredSignal stored = existing.get(p.key());
-            Prepared earlier = firstInChunk.get(p.key());
-            if (stored != null) {
-                outcomes[i] = resolve(p, stored.signal(), stored.fingerprint());
-            } else if (earlier != null) {
-                outcomes[i] = resolve(p, earlier.signal(), earlier.fingerprint());
+        var unresolved = new ArrayList<Integer>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (inserted[i] == SignalRepository.Inserted.YES) {
+                outcomes[i] = new Created(prepared.get(i).signal());
             } else {
-                firstInChunk.put(p.key(), p);
-                toInsert.add(new NewSignal(p.signal(), p.fingerprint(), importId));
-                insertIndexes.add(i);
-                outcomes[i] = new Created(p.signal());
+                unresolved.add(i);
             }
         }
-        if (!toInsert.isEmpty()) {
-            boolean[] inserted = signals.insertIfAbsent(toInsert);
-            var lost = new ArrayList<Integer>();
-            for (int j = 0; j < inserted.length; j++) {
-                if (!inserted[j]) {
-                    lost.add(insertIndexes.get(j));
+        if (!unresolved.isEmpty()) {
+            Map<Key, StoredSignal> holders = signals.findByKeys(unresolved.stream().map(i -> prepared.get(i).key()).toList());
+            for (int i : unresolved) {
+                Prepared p = prepared.get(i);
+                StoredSignal holder = holders.get(p.key());
+                if (holder == null) {
+                    throw new IllegalStateException("signal " + p.key() + " was neither inserted nor found");
                 }
-            }
-            if (!lost.isEmpty()) {
-                // A concurrent writer stored the same key between our lookup and our insert: now it is a replay
-                // or a conflict like any other.
-                Map<Key, StoredSignal> winners = signals.findByKeys(lost.stream().map(i -> prepared.get(i).key()).toList());
-                for (int i : lost) {
-                    Prepared p = prepared.get(i);
-                    StoredSignal w = winners.get(p.key());
-                    if (w == null) {
-                        throw new IllegalStateException("signal " + p.key() + " was neither inserted nor found");
-                    }
-                    outcomes[i] = resolve(p, w.signal(), w.fingerprint());
-                }
-                // A later duplicate in this chunk that pointed at the lost insert must follow the winner too.
-                for (int i = 0; i < prepared.size(); i++) {
-                    Prepared p = prepared.get(i);
-                    StoredSignal w = winners.get(p.key());
-                    if (w != null && !lost.contains(i)) {
-                        outcomes[i] = resolve(p, w.signal(), w.fingerprint());
-                    }
-                }
+                // A driver that reports "success, count unknown" leaves it to the id to tell whether it was ours.
+                outcomes[i] = holder.signal().id().equals(p.signal().id()) ? new Created(p.signal())
+                        : resolve(p, holder.signal(), holder.fingerprint());
             }
         }
         return List.of(outcomes);

@@ -126,81 +126,137 @@ public class SignalImporter {
         return new UnreadableImportException(Reason.STRUCTURE, "file could not be read after line " + lastLine + ": " + cause);
     }
 
+    /** One chunk of the file, read, validated and prepared (masked) by the reader thread. */
+    private record Chunk(long rows, IntakeService.PreparedBatch batch, List<Long> lines, List<RowError> errors) {
+    }
+
+    /** What the reader thread hands over: a chunk, the end of the file, or the reason it stopped. */
+    private sealed interface Handover permits Next, End, Failed {
+    }
+
+    private record Next(Chunk chunk) implements Handover {
+    }
+
+    private record End() implements Handover {
+    }
+
+    private record Failed(RuntimeException cause) implements Handover {
+    }
+
+    /**
+     * Two stages on two threads: a reader thread parses, validates and masks chunk n+1 while this thread stores
+     * chunk n in its own transaction. Chunks are stored strictly in file order, and a chunk's progress is recorded
+     * only after it committed, so a kill at any moment loses nothing that was acknowledged.
+     */
     private ImportReport load(Supplier<InputStream> content, ImportOptions options, CsvLayout layout, UUID importId,
             Instant started, ImportListener listener) {
+        var handover = new java.util.concurrent.ArrayBlockingQueue<Handover>(2);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = Thread.ofPlatform().name("import-reader-" + importId).daemon().start(
+                () -> read(content, options, layout, handover, stop));
         long rows = 0, created = 0, replayed = 0, rejected = 0;
         var reportErrors = new ArrayList<RowError>();
-        var chunk = new ArrayList<SignalSubmission>(options.chunkSize());
-        var chunkLines = new ArrayList<Long>(options.chunkSize());
-        var chunkErrors = new ArrayList<RowError>();
-        int chunkRejected = 0;
-        try (CsvReader<CsvRecord> csv = reader(content, options)) {
-            Iterator<CsvRecord> it = csv.iterator();
-            it.next(); // header, checked in the first pass
-            while (it.hasNext()) {
-                CsvRecord record = it.next();
-                rows++;
-                long line = record.getStartingLineNumber();
-                if (record.getFieldCount() != layout.width()) {
-                    chunkErrors.add(new RowError(line, null, "row has " + record.getFieldCount() + " fields; the header has " + layout.width()));
-                    chunkRejected++;
-                } else {
-                    try {
-                        chunk.add(SignalSubmission.parse(layout.toRawSignal(record.getFields()), clock));
-                        chunkLines.add(line);
-                    } catch (InvalidSignalException e) {
-                        for (FieldViolation v : e.violations()) {
-                            chunkErrors.add(new RowError(line, layout.columnFor(v.field()),
-                                    v.value() == null ? v.reason() : "'" + v.value() + "' " + v.reason()));
-                        }
-                        chunkRejected++;
-                    }
+        try {
+            while (true) {
+                Handover next = handover.take();
+                if (next instanceof End) {
+                    break;
                 }
-                if (chunk.size() + chunkRejected >= options.chunkSize()) {
-                    long[] c = flush(chunk, chunkLines, chunkErrors, chunkRejected, importId);
-                    created += c[0];
-                    replayed += c[1];
-                    rejected += c[2];
-                    addToReport(reportErrors, chunkErrors);
-                    imports.progress(importId, rows, created, replayed, rejected, chunkErrors);
-                    listener.committed(rows, created, replayed, rejected);
-                    chunk.clear();
-                    chunkLines.clear();
-                    chunkErrors.clear();
-                    chunkRejected = 0;
+                if (next instanceof Failed f) {
+                    throw f.cause();
                 }
+                Chunk chunk = ((Next) next).chunk();
+                Stored stored = store(chunk, importId);
+                rows += chunk.rows();
+                created += stored.created();
+                replayed += stored.replayed();
+                rejected += stored.rejected();
+                addToReport(reportErrors, stored.errors());
+                imports.progress(importId, rows, created, replayed, rejected, stored.errors());
+                listener.committed(rows, created, replayed, rejected);
             }
-            long[] c = flush(chunk, chunkLines, chunkErrors, chunkRejected, importId);
-            created += c[0];
-            replayed += c[1];
-            rejected += c[2];
-            addToReport(reportErrors, chunkErrors);
-            imports.progress(importId, rows, created, replayed, rejected, chunkErrors);
-            listener.committed(rows, created, replayed, rejected);
-        } catch (IOException e) {
-            throw new UncheckedIOException("file changed or became unreadable during the import", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import " + importId + " was interrupted", e);
+        } finally {
+            stop.set(true);
+            handover.clear(); // unblocks a reader waiting to hand over, so it sees the stop flag
         }
         return new ImportReport(importId, options.fileName(), layout.format(), rows, created, replayed, rejected,
                 reportErrors, Duration.between(started, clock.instant()));
     }
 
-    /** Stores the valid rows of a chunk; conflicting keys become row errors. Returns {created, replayed, rejected}. */
-    private long[] flush(List<SignalSubmission> chunk, List<Long> lines, List<RowError> errors, int invalidRows, UUID importId) {
-        long rows = chunk.size() + invalidRows;
+    private void read(Supplier<InputStream> content, ImportOptions options, CsvLayout layout,
+            java.util.concurrent.BlockingQueue<Handover> handover, java.util.concurrent.atomic.AtomicBoolean stop) {
+        try {
+            try (CsvReader<CsvRecord> csv = reader(content, options)) {
+                Iterator<CsvRecord> it = csv.iterator();
+                it.next(); // header, checked in the first pass
+                var submissions = new ArrayList<SignalSubmission>(options.chunkSize());
+                var lines = new ArrayList<Long>(options.chunkSize());
+                var errors = new ArrayList<RowError>();
+                long rows = 0;
+                while (it.hasNext() && !stop.get()) {
+                    CsvRecord record = it.next();
+                    rows++;
+                    long line = record.getStartingLineNumber();
+                    if (record.getFieldCount() != layout.width()) {
+                        errors.add(new RowError(line, null, "row has " + record.getFieldCount() + " fields; the header has " + layout.width()));
+                    } else {
+                        try {
+                            submissions.add(SignalSubmission.parse(layout.toRawSignal(record.getFields()), clock));
+                            lines.add(line);
+                        } catch (InvalidSignalException e) {
+                            for (FieldViolation v : e.violations()) {
+                                errors.add(new RowError(line, layout.columnFor(v.field()),
+                                        v.value() == null ? v.reason() : "'" + v.value() + "' " + v.reason()));
+                            }
+                        }
+                    }
+                    if (rows >= options.chunkSize()) {
+                        handover.put(new Next(new Chunk(rows, intake.prepare(submissions), List.copyOf(lines), List.copyOf(errors))));
+                        submissions.clear();
+                        lines.clear();
+                        errors.clear();
+                        rows = 0;
+                    }
+                }
+                if (rows > 0 && !stop.get()) {
+                    handover.put(new Next(new Chunk(rows, intake.prepare(submissions), List.copyOf(lines), List.copyOf(errors))));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("file changed or became unreadable during the import", e);
+            }
+            handover.put(new End());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stop.get()) {
+                handover.offer(new Failed(e));
+            }
+        }
+    }
+
+    private record Stored(long created, long replayed, long rejected, List<RowError> errors) {
+    }
+
+    /** Stores the valid rows of a chunk; conflicting keys join the chunk's row errors, in line order. */
+    private Stored store(Chunk chunk, UUID importId) {
         long created = 0, replayed = 0;
-        List<IntakeOutcome> outcomes = intake.ingestChunk(chunk, importId);
+        List<IntakeOutcome> outcomes = intake.store(chunk.batch(), importId, false);
+        var errors = new ArrayList<>(chunk.errors());
         for (int i = 0; i < outcomes.size(); i++) {
             switch (outcomes.get(i)) {
                 case IntakeOutcome.Created c -> created++;
                 case IntakeOutcome.Replayed r -> replayed++;
-                case IntakeOutcome.Conflicted c -> errors.add(new RowError(lines.get(i), "source_id",
+                case IntakeOutcome.Conflicted c -> errors.add(new RowError(chunk.lines().get(i), "source_id",
                         "source '" + c.source() + "' with id '" + c.sourceId() + "' is already stored as signal "
                                 + c.existing() + " with different content"));
             }
         }
         errors.sort(java.util.Comparator.comparingLong(RowError::line));
         // every row that is neither created nor replayed was rejected (invalid, or a conflicting key)
-        return new long[] {created, replayed, rows - created - replayed};
+        return new Stored(created, replayed, chunk.rows() - created - replayed, errors);
     }
 
     private static void addToReport(List<RowError> report, List<RowError> errors) {

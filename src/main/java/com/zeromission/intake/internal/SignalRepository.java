@@ -57,19 +57,21 @@ public class SignalRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether a row of a batch insert went in: yes, no (its key was taken), or unknown (the driver did not say). */
+    public enum Inserted { YES, NO, UNKNOWN }
+
     /**
      * Inserts the signals whose key is still free and reports, per signal, whether it was inserted. A key taken
-     * meanwhile by a concurrent writer is simply not inserted (ON CONFLICT DO NOTHING), never an error.
+     * already, by an earlier request, a concurrent writer or an earlier row of the same batch, is simply not
+     * inserted (ON CONFLICT DO NOTHING), never an error.
      */
-    public boolean[] insertIfAbsent(List<NewSignal> signals) {
+    public Inserted[] insertIfAbsent(List<NewSignal> signals) {
         int[][] counts = jdbc.batchUpdate(INSERT, signals, signals.size(), (ps, n) -> bind(ps, n));
-        boolean[] inserted = new boolean[signals.size()];
+        var inserted = new Inserted[signals.size()];
         int i = 0;
         for (int[] batch : counts) {
             for (int c : batch) {
-                // Drivers that cannot tell per row report SUCCESS_NO_INFO; treat it as inserted only if that is
-                // confirmed afterwards by the caller's lookup (we never see it with our settings).
-                inserted[i++] = c > 0 || c == java.sql.Statement.SUCCESS_NO_INFO;
+                inserted[i++] = c > 0 ? Inserted.YES : c == java.sql.Statement.SUCCESS_NO_INFO ? Inserted.UNKNOWN : Inserted.NO;
             }
         }
         return inserted;
@@ -103,24 +105,23 @@ public class SignalRepository {
 
     /** The stored signals for the given keys, by key. One query per source (a chunk usually has one source). */
     public Map<Key, StoredSignal> findByKeys(Collection<Key> keys) {
+        // One prepared point lookup per key on the unique (source, source_id) index. An IN list looks cheaper but
+        // H2 evaluates it row by row over the whole table, which made large imports quadratic.
         var result = new HashMap<Key, StoredSignal>();
-        List<Key> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Key> part = all.subList(from, Math.min(all.size(), from + 500));
-            // A row-value IN list: both H2 and PostgreSQL look each pair up in the (source, source_id) unique index.
-            // "source = ? AND source_id IN (...)" made H2 scan every row of the source, so imports slowed down
-            // quadratically as the table grew.
-            String placeholders = String.join(",", java.util.Collections.nCopies(part.size(), "(?, ?)"));
-            var args = new ArrayList<Object>(part.size() * 2);
-            for (Key k : part) {
-                args.add(k.source());
-                args.add(k.sourceId());
+        jdbc.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM signal WHERE source = ? AND source_id = ?")) {
+                for (Key key : keys) {
+                    ps.setString(1, key.source());
+                    ps.setString(2, key.sourceId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            result.put(key, STORED.mapRow(rs, 0));
+                        }
+                    }
+                }
             }
-            jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE (source, source_id) IN (" + placeholders + ")", rs -> {
-                StoredSignal stored = STORED.mapRow(rs, 0);
-                result.put(new Key(stored.signal().source(), stored.signal().sourceId()), stored);
-            }, args.toArray());
-        }
+            return null;
+        });
         return result;
     }
 

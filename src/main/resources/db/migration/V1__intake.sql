@@ -25,7 +25,8 @@ CREATE TABLE signal (
     CONSTRAINT uq_signal_source UNIQUE (source, source_id)
 );
 CREATE INDEX ix_signal_received_at ON signal (received_at);
-CREATE INDEX ix_signal_customer_key ON signal (customer_key);
+-- No index on customer_key yet: nothing queries by customer, and an index over random pseudonyms costs about
+-- 40 % of bulk-import speed on H2 (docs/benchmarks.md). The feature that needs it adds it in its migration.
 
 -- A CSV import (from the command line or an upload) and its row-level error report.
 CREATE TABLE signal_import (

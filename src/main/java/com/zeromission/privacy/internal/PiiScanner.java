@@ -44,7 +44,13 @@ final class PiiScanner {
     /** Words that may sit between a reference word and its number: "order nr 0701…", "Bestell-Nr. 0171…". */
     private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "num", "number", "nummer", "numero", "nummber",
             "is", "ist", "är", "er", "#");
-    private static final Set<String> BSN_WORDS = Set.of("bsn", "burgerservicenummer", "sofinummer", "sofi");
+    private static final Set<String> BSN_WORDS = Set.of("bsn", "burgerservicenummer", "sofinummer", "sofi", "id",
+            "identity", "identification", "identiteit", "identiteitsnummer", "personal", "persoonsnummer");
+    /** Words that announce a phone number: they make a bare eight-digit Nordic number ("Ring meg på 41122240") one. */
+    private static final Set<String> PHONE_WORDS = Set.of("ring", "ringe", "ringer", "tlf", "tel", "telefon",
+            "telefonnummer", "telefoonnummer", "mobil", "mobile", "mobiel", "mobilnummer", "phone", "call", "nummeret",
+            "numret", "nummer", "number", "bel", "handy", "sms", "whatsapp", "reach", "contact", "kontakt", "bereikbaar",
+            "erreichbar");
     private static final Set<String> CPR_WORDS = Set.of("cpr", "cprnummer", "cprnr");
     private static final Set<String> SSN_WORDS = Set.of("ssn", "security", "socialsecurity");
 
@@ -398,6 +404,11 @@ final class PiiScanner {
         if (d.charAt(0) == '0') {
             // National numbers with trunk prefix: SE 08-123 456 (9) … DE 0171 12345678 (12).
             return len >= 9 && len <= 12 && !looksLikeDate(g);
+        }
+        // Nordic numbers without trunk prefix, written in one block, count only when the text announces a phone
+        // number: eight bare digits are as often an order or customer number.
+        if (len == 8 && g.size() == 1 && d.charAt(0) >= '2' && precededBy(s, start, PHONE_WORDS)) {
+            return true;
         }
         // Nordic numbers without trunk prefix are written in pairs or 3-2-3: "20 12 34 56", "912 34 567".
         if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ")

@@ -24,6 +24,9 @@ class ScanningTextMaskerTest {
             Rückruf unter +49 (0)30 1234567 bitte      | Rückruf unter [PHONE] bitte
             Call (555) 234-5678 or +1 555 234 5678     | Call [PHONE] or [PHONE]
             Ring 912 34 567 eller +47 912 34 567       | Ring [PHONE] eller [PHONE]
+            Ring meg på 41122240.                      | Ring meg på [PHONE].
+            Nummeret mitt er 45952126 takk             | Nummeret mitt er [PHONE] takk
+            My ID number: 246542317                    | My ID number: [PERSONAL_ID]
             Mail: Anna.Svensson+klarna@gmail.com!      | Mail: [EMAIL]!
             åsa.öberg@mail.företag.se skrev            | [EMAIL] skrev
             Mitt personnummer är 811228-9874           | Mitt personnummer är [PERSONAL_ID]
@@ -63,6 +66,9 @@ class ScanningTextMaskerTest {
             "Order 302-1234567-1234567 och OCR 4111111111111111",
             "https://replay.example.com/s/0701234567 visar felet",
             "Kundnummer 0701234567",
+            "Ordrenummer 41122240 er ikke levert",           // eight bare digits without a phone word
+            "Kjøpte 2 stk for 41122240 øre",
+            "My order number: 246542317",                     // passes the elfproef, but is labelled an order
             "mail me at anna at gmail dot com",                // not an address the product can see
             "user@localhost has no top-level domain"})
     void leavesWhatIsNotPersonalDataReadable(String raw) {

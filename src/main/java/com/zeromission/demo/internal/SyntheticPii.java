@@ -1,5 +1,7 @@
 package com.zeromission.demo.internal;
 
+import com.zeromission.privacy.CheckDigits;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,7 +169,7 @@ public final class SyntheticPii {
         int day = r.nextInt(1, 29);
         String yymmdd = String.format(Locale.ROOT, "%02d%02d%02d", year % 100, month, day);
         String serial = String.format(Locale.ROOT, "%03d", r.nextInt(1000));
-        int check = Checksums.luhnDigit(yymmdd + serial);
+        int check = CheckDigits.luhnDigit(yymmdd + serial);
         return switch (r.nextInt(10)) {
             case 0, 1 -> year + yymmdd.substring(2) + "-" + serial + check;
             case 2 -> yymmdd + serial + check;
@@ -182,7 +184,7 @@ public final class SyntheticPii {
             // individual numbers 000-499 belong to people born 1900-1999, 500-999 to 2000-2039
             int individual = year < 2000 ? r.nextInt(0, 500) : r.nextInt(500, 1000);
             String nine = ddmmyy + String.format(Locale.ROOT, "%03d", individual);
-            int[] k = Checksums.norwegianCheckDigits(nine);
+            int[] k = CheckDigits.norwegianCheckDigits(nine);
             if (k != null) {
                 return nine + k[0] + k[1];
             }
@@ -194,7 +196,7 @@ public final class SyntheticPii {
         String ddmmyy = String.format(Locale.ROOT, "%02d%02d%02d", r.nextInt(1, 29), r.nextInt(1, 13), year % 100);
         String individual = String.format(Locale.ROOT, "%03d", r.nextInt(2, 900));
         char sign = year < 2000 ? '-' : 'A';
-        return ddmmyy + sign + individual + Checksums.finnishCheckChar(ddmmyy, individual);
+        return ddmmyy + sign + individual + CheckDigits.finnishCheckChar(ddmmyy, individual);
     }
 
     private static String dutchBsn(SplittableRandom r) {
@@ -224,7 +226,7 @@ public final class SyntheticPii {
             case "GB" -> List.of("NWBK", "BARC", "LOYD", "HBUK", "MIDL").get(r.nextInt(5)) + digits(r, 14);
             default -> throw new IllegalArgumentException("no IBAN format for " + market);
         };
-        String iban = country + Checksums.ibanCheckDigits(country, bban) + bban;
+        String iban = country + CheckDigits.ibanCheckDigits(country, bban) + bban;
         if (r.nextInt(10) < 6) {
             // the paper format: groups of four
             var b = new StringBuilder(iban.length() + iban.length() / 4);
@@ -244,7 +246,7 @@ public final class SyntheticPii {
             case 0, 1 -> "4" + digits(r, 14);                     // Visa
             default -> "5" + (char) ('1' + r.nextInt(5)) + digits(r, 13); // Mastercard 51-55
         };
-        String number = payload + Checksums.luhnDigit(payload);
+        String number = payload + CheckDigits.luhnDigit(payload);
         return switch (r.nextInt(10)) {
             case 0, 1, 2, 3, 4 -> number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8, 12)
                     + " " + number.substring(12);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import com.zeromission.privacy.CheckDigits;
 import com.zeromission.privacy.PiiType;
 
 /**
@@ -237,7 +238,7 @@ public final class LabelledCorpus {
         int day = birth.getDayOfMonth() + (random.nextInt(10) == 0 ? 60 : 0); // some samordningsnummer
         String yymmdd = String.format(Locale.ROOT, "%02d%02d%02d", birth.getYear() % 100, birth.getMonthValue(), day);
         String serial = digits(3);
-        int check = luhnDigit(yymmdd + serial);
+        int check = CheckDigits.luhnDigit(yymmdd + serial);
         if (!valid) {
             check = (check + 1 + random.nextInt(9)) % 10;
         }
@@ -256,13 +257,9 @@ public final class LabelledCorpus {
             // Individual numbers 000–499 belong to people born 1900–1999.
             String base = String.format(Locale.ROOT, "%02d%02d%02d%03d", birth.getDayOfMonth(), birth.getMonthValue(),
                     birth.getYear() % 100, random.nextInt(500));
-            int k1 = mod11(base, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
-            if (k1 < 0) {
-                continue;
-            }
-            int k2 = mod11(base + k1, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
-            if (k2 >= 0) {
-                return base + k1 + k2;
+            int[] checks = CheckDigits.norwegianCheckDigits(base);
+            if (checks != null) {
+                return base + checks[0] + checks[1];
             }
         }
     }
@@ -277,7 +274,7 @@ public final class LabelledCorpus {
         String ddmmyy = String.format(Locale.ROOT, "%02d%02d%02d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear() % 100);
         String serial = String.format(Locale.ROOT, "%03d", random.nextInt(2, 900));
         char sign = birth.getYear() >= 2000 ? 'A' : '-';
-        return ddmmyy + sign + serial + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(ddmmyy + serial) % 31);
+        return ddmmyy + sign + serial + CheckDigits.finnishCheckChar(ddmmyy, serial);
     }
 
     private String bsn() {
@@ -311,7 +308,7 @@ public final class LabelledCorpus {
         for (char c : BBAN_SHAPE.get(country).toCharArray()) {
             bban.append(c == 'n' ? (char) ('0' + random.nextInt(10)) : (char) ('A' + random.nextInt(26)));
         }
-        int check = 98 - mod97(bban + country + "00");
+        int check = Integer.parseInt(CheckDigits.ibanCheckDigits(country, bban.toString()));
         if (!valid) {
             // Check digits are unique modulo 97: any other value in 02..98 makes the IBAN invalid.
             check = 2 + (check - 2 + random.nextInt(1, 97)) % 97;
@@ -331,7 +328,7 @@ public final class LabelledCorpus {
         String prefix = pick("4", "5" + random.nextInt(1, 6), "34", "37");
         int length = prefix.startsWith("3") ? 15 : 16;
         String body = prefix + digits(length - 1 - prefix.length());
-        int check = luhnDigit(body);
+        int check = CheckDigits.luhnDigit(body);
         if (!valid) {
             check = (check + 1 + random.nextInt(9)) % 10;
         }
@@ -365,31 +362,5 @@ public final class LabelledCorpus {
 
     private String pick(String... options) {
         return options[random.nextInt(options.length)];
-    }
-
-    private static int luhnDigit(String payload) {
-        for (int d = 0; d < 10; d++) {
-            if (Checksums.luhn(payload + d)) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("no Luhn digit for " + payload.length() + " digits");
-    }
-
-    private static int mod11(String digits, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            sum += (digits.charAt(i) - '0') * weights[i];
-        }
-        int k = 11 - sum % 11;
-        return k == 11 ? 0 : k == 10 ? -1 : k;
-    }
-
-    private static int mod97(String alnum) {
-        int r = 0;
-        for (char c : alnum.toCharArray()) {
-            r = Character.isDigit(c) ? (r * 10 + (c - '0')) % 97 : (r * 100 + (c - 'A' + 10)) % 97;
-        }
-        return r;
     }
 }

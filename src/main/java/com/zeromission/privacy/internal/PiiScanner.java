@@ -1,13 +1,12 @@
 package com.zeromission.privacy.internal;
 
-import static com.zeromission.privacy.internal.Checksums.isDigit;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.zeromission.privacy.CheckDigits;
 import com.zeromission.privacy.PiiType;
 
 /**
@@ -141,7 +140,7 @@ final class PiiScanner {
                 continue;
             }
             String country = ("" + a + b).toUpperCase(Locale.ROOT);
-            Integer length = Checksums.IBAN_LENGTHS.get(country);
+            Integer length = CheckDigits.IBAN_LENGTHS.get(country);
             if (length == null) {
                 continue;
             }
@@ -160,7 +159,7 @@ final class PiiScanner {
                 }
             }
             if (iban.length() == length && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
-                if (Checksums.iban(iban.toString())) {
+                if (CheckDigits.iban(iban.toString())) {
                     out.add(new Span(i, j, PiiType.IBAN));
                 } else {
                     ibanShaped.add(new int[] {i, j});
@@ -182,7 +181,7 @@ final class PiiScanner {
                 continue;
             }
             if ((i + 11 == n || !Character.isLetterOrDigit(s.charAt(i + 11)))
-                    && Checksums.finnishPersonalId(s.substring(i, i + 11).toUpperCase(Locale.ROOT))) {
+                    && CheckDigits.finnishPersonalId(s.substring(i, i + 11).toUpperCase(Locale.ROOT))) {
                 out.add(new Span(i, i + 11, PiiType.PERSONAL_ID));
                 i += 10;
             }
@@ -352,33 +351,33 @@ final class PiiScanner {
             // Swedish personnummer / samordningsnummer
             if ((n == 1 && (len == 10 || len == 12))
                     || (n == 2 && sep(g, 1, "-", "+") && ((g.get(0).length() == 6 || g.get(0).length() == 8) && g.get(1).length() == 4))) {
-                if (Checksums.swedishPersonalNumber(d)) {
+                if (CheckDigits.swedishPersonalNumber(d)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // Norwegian fødselsnummer
             if ((n == 1 && len == 11) || (n == 2 && g.get(0).length() == 6 && g.get(1).length() == 5 && sep(g, 1, " "))) {
-                if (Checksums.norwegianBirthNumber(d)) {
+                if (CheckDigits.norwegianBirthNumber(d)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // Danish CPR: no check digit since 2007 and any DDMMYY-NNNN date fits, so the text must say "CPR"
             if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && sep(g, 1, "-")) || (n == 1 && len == 10)) {
-                if (Checksums.danishCprDate(d) && precededBy(s, start, CPR_WORDS)) {
+                if (CheckDigits.danishCprDate(d) && precededBy(s, start, CPR_WORDS)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // US social security number
-            if (len == 9 && Checksums.usSsn(d) && ((n == 3 && g.get(0).length() == 3 && g.get(1).length() == 2
+            if (len == 9 && CheckDigits.usSsn(d) && ((n == 3 && g.get(0).length() == 3 && g.get(1).length() == 2
                     && sep(g, 1, "-") && sep(g, 2, "-")) || precededBy(s, start, SSN_WORDS))) {
                 return PiiType.PERSONAL_ID;
             }
             // Dutch BSN: nine digits pass the elfproef by chance once in eleven, so the word must be there
-            if (len == 9 && Checksums.dutchBsn(d) && precededBy(s, start, BSN_WORDS)) {
+            if (len == 9 && CheckDigits.dutchBsn(d) && precededBy(s, start, BSN_WORDS)) {
                 return PiiType.PERSONAL_ID;
             }
             // Payment card
-            if (len >= 13 && cardGrouping(g) && Checksums.paymentCard(d) && !labelledAsReference(s, start)) {
+            if (len >= 13 && cardGrouping(g) && CheckDigits.paymentCard(d) && !labelledAsReference(s, start)) {
                 return PiiType.PAYMENT_CARD;
             }
         }
@@ -572,6 +571,10 @@ final class PiiScanner {
             }
         }
         return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -1,4 +1,4 @@
-package com.zeromission.privacy.internal;
+package com.zeromission.privacy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,15 +7,17 @@ import java.util.Map;
 /**
  * Check-digit algorithms of the identifiers the masker recognises. A number is only called a card, an IBAN or a
  * national id when its check digits agree: that is what keeps order numbers, amounts and tracking codes unmasked.
- * All methods take ASCII digit strings (already stripped of separators) and never throw on odd input.
+ * The same algorithms compute check digits for synthetic test and demo data, so that generator and masker can never
+ * disagree about what "valid" means. Validators take ASCII digit strings (already stripped of separators) and never
+ * throw on odd input.
  */
-final class Checksums {
+public final class CheckDigits {
 
-    private Checksums() {
+    private CheckDigits() {
     }
 
     /** Luhn (mod 10) over all digits, the last one being the check digit: payment cards, Swedish personnummer. */
-    static boolean luhn(CharSequence digits) {
+    public static boolean luhn(CharSequence digits) {
         int sum = 0;
         boolean dbl = false;
         for (int i = digits.length() - 1; i >= 0; i--) {
@@ -36,7 +38,7 @@ final class Checksums {
     }
 
     /** Card numbers: 13–19 digits, Luhn, and a prefix that a real card scheme issues (Visa, Mastercard, Amex, …). */
-    static boolean paymentCard(String digits) {
+    public static boolean paymentCard(String digits) {
         int n = digits.length();
         if (n < 13 || n > 19 || !luhn(digits)) {
             return false;
@@ -54,7 +56,7 @@ final class Checksums {
     }
 
     /** IBAN lengths per country (ISO 13616 registry, SEPA and the markets we serve). */
-    static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
+    public static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21),
             Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20),
             Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
@@ -65,7 +67,7 @@ final class Checksums {
             Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("VA", 22));
 
     /** ISO 7064 mod 97-10 over an IBAN (upper-case letters and digits, no spaces). */
-    static boolean iban(String iban) {
+    public static boolean iban(String iban) {
         Integer expected = iban.length() >= 4 ? IBAN_LENGTHS.get(iban.substring(0, 2)) : null;
         if (expected == null || expected != iban.length()) {
             return false;
@@ -88,7 +90,7 @@ final class Checksums {
      * Swedish personnummer or samordningsnummer (day + 60) given as 10 digits YYMMDDNNNC or 12 digits
      * YYYYMMDDNNNC: a real calendar date and a Luhn check digit over the last ten digits.
      */
-    static boolean swedishPersonalNumber(String digits) {
+    public static boolean swedishPersonalNumber(String digits) {
         String ten;
         if (digits.length() == 12) {
             int century = num(digits, 0, 2);
@@ -119,7 +121,7 @@ final class Checksums {
     }
 
     /** Norwegian fødselsnummer / D-nummer: 11 digits DDMMYYIIICC with two mod-11 check digits. */
-    static boolean norwegianBirthNumber(String d) {
+    public static boolean norwegianBirthNumber(String d) {
         if (d.length() != 11) {
             return false;
         }
@@ -156,7 +158,7 @@ final class Checksums {
     }
 
     /** Danish CPR: DDMMYY-SSSS with a real date (the old modulus-11 rule was dropped in 2007, so no check digit). */
-    static boolean danishCprDate(String d) {
+    public static boolean danishCprDate(String d) {
         if (d.length() != 10) {
             return false;
         }
@@ -167,7 +169,7 @@ final class Checksums {
     private static final String HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 
     /** Finnish henkilötunnus: DDMMYY, century sign, three digits, check character = DDMMYYNNN mod 31. */
-    static boolean finnishPersonalId(String hetu) {
+    public static boolean finnishPersonalId(String hetu) {
         if (hetu.length() != 11) {
             return false;
         }
@@ -190,7 +192,7 @@ final class Checksums {
     }
 
     /** Dutch burgerservicenummer: nine digits passing the "elfproef" (weights 9..2 and −1). */
-    static boolean dutchBsn(String d) {
+    public static boolean dutchBsn(String d) {
         if (d.length() != 9 || d.equals("000000000")) {
             return false;
         }
@@ -203,7 +205,7 @@ final class Checksums {
     }
 
     /** US social security number AAA-GG-SSSS: area not 000, 666 or 9xx, group not 00, serial not 0000. */
-    static boolean usSsn(String d) {
+    public static boolean usSsn(String d) {
         if (d.length() != 9) {
             return false;
         }
@@ -211,7 +213,55 @@ final class Checksums {
         return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
     }
 
-    static boolean validDate(int year, int month, int day) {
+    /** The Luhn (mod 10) check digit to append to {@code payload}. */
+    public static int luhnDigit(String payload) {
+        int sum = 0;
+        boolean dbl = true; // the rightmost payload digit is doubled, since the check digit goes after it
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int d = payload.charAt(i) - '0';
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** ISO 13616 check digits for a country and BBAN: 98 − (BBAN + country + "00") mod 97, two digits. */
+    public static String ibanCheckDigits(String country, String bban) {
+        int check = 98 - mod97(bban + country + "00");
+        return check < 10 ? "0" + check : String.valueOf(check);
+    }
+
+    /** The two Norwegian fødselsnummer check digits for nine digits DDMMYYIII, or null if none exist. */
+    public static int[] norwegianCheckDigits(String nineDigits) {
+        int k1 = mod11(nineDigits, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
+        if (k1 < 0) {
+            return null;
+        }
+        int k2 = mod11(nineDigits + k1, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
+        return k2 < 0 ? null : new int[] {k1, k2};
+    }
+
+    /** The Finnish henkilötunnus check character for DDMMYY and the three-digit individual number. */
+    public static char finnishCheckChar(String ddmmyy, String individual) {
+        return HETU_CHECK.charAt(Integer.parseInt(ddmmyy + individual) % 31);
+    }
+
+    private static int mod97(String alnum) {
+        int r = 0;
+        for (int k = 0; k < alnum.length(); k++) {
+            char c = Character.toUpperCase(alnum.charAt(k));
+            r = c >= '0' && c <= '9' ? (r * 10 + (c - '0')) % 97 : (r * 100 + (c - 'A' + 10)) % 97;
+        }
+        return r;
+    }
+
+    public static boolean validDate(int year, int month, int day) {
         if (month < 1 || month > 12 || day < 1 || day > 31) {
             return false;
         }
@@ -223,7 +273,7 @@ final class Checksums {
         }
     }
 
-    static boolean isDigit(char c) {
+    private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 

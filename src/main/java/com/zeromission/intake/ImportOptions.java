@@ -21,7 +21,8 @@ public record ImportOptions(String fileName, String defaultSource, String origin
         if (fileName == null || fileName.isBlank()) {
             throw new IllegalArgumentException("fileName is required");
         }
-        fileName = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        // File names are stored, listed and logged: "complaints-anna@example.com.csv" must not carry the address.
+        fileName = com.zeromission.privacy.TextMasker.standard().mask(fileName.length() > 255 ? fileName.substring(0, 255) : fileName).text();
         if (origin == null || !(origin.equals("cli") || origin.equals("upload") || origin.equals("demo"))) {
             throw new IllegalArgumentException("origin must be cli, upload or demo, was '" + origin + "'");
         }

@@ -160,6 +160,28 @@ public class IntakeService {
         return List.of(outcomes);
     }
 
+    /** Decodes %XX escapes (UTF-8) and nothing else: unlike URLDecoder, '+' stays '+', as it does in a path. */
+    static String percentDecoded(String link) {
+        if (link.indexOf('%') < 0) {
+            return link;
+        }
+        var bytes = new java.io.ByteArrayOutputStream(link.length());
+        int i = 0;
+        while (i < link.length()) {
+            if (link.charAt(i) == '%' && i + 2 < link.length() && Character.digit(link.charAt(i + 1), 16) >= 0
+                    && Character.digit(link.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(link.charAt(i + 1), 16) * 16 + Character.digit(link.charAt(i + 2), 16));
+                i += 3;
+            } else {
+                int next = link.indexOf('%', i + 1);
+                int end = next < 0 ? link.length() : next;
+                bytes.writeBytes(link.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static IntakeOutcome resolve(Prepared p, Signal stored, String storedFingerprint) {
         return storedFingerprint.equals(p.fingerprint())
                 ? new Replayed(stored)
@@ -177,9 +199,12 @@ public class IntakeService {
         }
         var evidence = new ArrayList<String>(s.evidence().size());
         for (URI uri : s.evidence()) {
-            // A link can carry personal data in its path or query (?email=...): it is masked like any text.
-            MaskedText link = masker.mask(uri.toString());
-            evidence.add(link.text());
+            // A link can carry personal data in its path or query (?email=...): it is masked like any text, and
+            // percent-encoded data (%2B46701234567, anna%40example.se) is decoded first so that it is seen too.
+            String raw = uri.toString();
+            String decoded = percentDecoded(raw);
+            MaskedText link = masker.mask(decoded);
+            evidence.add(link.total() > 0 || decoded.equals(raw) ? link.text() : raw);
             pii += link.total();
         }
         CustomerKey customer = s.customerId() == null ? null : pseudonymizer.customerKey(s.customerId());

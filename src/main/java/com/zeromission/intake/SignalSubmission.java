@@ -101,6 +101,9 @@ public record SignalSubmission(
             v.add(new FieldViolation("sourceId", null, "is " + sourceId.length() + " characters; at most " + MAX_SOURCE_ID_CHARS + " allowed"));
         } else if (hasControl(sourceId)) {
             v.add(new FieldViolation("sourceId", null, "contains control characters"));
+        } else if (looksPersonal(sourceId) != null) {
+            v.add(new FieldViolation("sourceId", null, "looks like personal data (" + looksPersonal(sourceId)
+                    + "); use the source system's opaque id, never an e-mail address or phone number"));
         }
 
         Channel channel = null;
@@ -124,6 +127,9 @@ public record SignalSubmission(
             product = slug(product);
             if (!PRODUCT.matcher(product).matches()) {
                 v.add(new FieldViolation("product", shorten(raw.product()), "must be 1-64 letters, digits or '-' once normalised"));
+            } else if (looksPersonal(raw.product()) != null) {
+                v.add(new FieldViolation("product", null, "looks like personal data (" + looksPersonal(raw.product())
+                        + "); a product is a name such as pay-later"));
             }
         }
 
@@ -241,6 +247,15 @@ public record SignalSubmission(
 
     private static boolean hasControl(String s) {
         return s.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
+     * Identifying fields are stored and shown as they are, unmasked, so personal data must not get into them at
+     * all. Returns the kind found, or null.
+     */
+    private static String looksPersonal(String value) {
+        var counts = com.zeromission.privacy.TextMasker.standard().mask(value).counts();
+        return counts.isEmpty() ? null : counts.keySet().iterator().next().name();
     }
 
     private static String trimToNull(String s) {

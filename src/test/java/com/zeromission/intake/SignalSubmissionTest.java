@@ -98,4 +98,42 @@ class SignalSubmissionTest {
         assertThat(s.toString()).doesNotContain("Påminnelseavgift").doesNotContain("cust-1");
         assertThat(valid().toString()).doesNotContain("Påminnelseavgift").doesNotContain("cust-1");
     }
+    @Test
+    void neverEchoesPersonalDataPutIntoTheWrongField() {
+        var raw = new RawSignal("s", "1", "call me 070-123 45 67", "SE", "card", "19811218-9876", "anna@example.se", null,
+                "t", null, null, null);
+        assertThatThrownBy(() -> SignalSubmission.parse(raw, CLOCK))
+                .isInstanceOfSatisfying(InvalidSignalException.class, e -> {
+                    assertThat(e.getMessage()).doesNotContain("070-123", "9876", "anna@").contains("[PHONE]", "[EMAIL]");
+                    assertThat(e.violations()).extracting(FieldViolation::field).contains("channel", "journeyStage", "receivedAt");
+                    assertThat(e.violations().toString()).doesNotContain("070-123", "9876", "anna@");
+                });
+    }
+
+    @Test
+    void rejectsPersonalDataInFieldsThatAreStoredUnmasked() {
+        var raw = new RawSignal("s", "anna.svensson@example.com", "complaint", "SE", "Anna 0701234567", null,
+                "2026-01-07", null, "t", null, null, null);
+        assertThatThrownBy(() -> SignalSubmission.parse(raw, CLOCK))
+                .isInstanceOfSatisfying(InvalidSignalException.class, e -> {
+                    assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("sourceId", "product");
+                    assertThat(e.getMessage()).contains("looks like personal data (EMAIL)", "looks like personal data (PHONE)")
+                            .doesNotContain("anna", "0701234567");
+                });
+    }
+
+    @Test
+    void masksPersonalDataInImportFileNames() {
+        assertThat(ImportOptions.of("klagomal anna@example.se 0701234567.csv", "upload").fileName())
+                .isEqualTo("klagomal [EMAIL] [PHONE].csv");
+        assertThat(ImportOptions.of("klagomal-anna@example.se-0701234567.csv", "upload").fileName())
+                .doesNotContain("anna", "0701234567");
+    }
+
+    @Test
+    void decodesPercentEscapesOnlyBeforeMaskingLinks() {
+        assertThat(IntakeService.percentDecoded("https://r.example/s?tel=%2B46701234567&a=b+c"))
+                .isEqualTo("https://r.example/s?tel=+46701234567&a=b+c");
+        assertThat(IntakeService.percentDecoded("https://r.example/%E2%9C%93/%zz")).isEqualTo("https://r.example/✓/%zz");
+    }
 }

@@ -45,4 +45,30 @@ final class CliContext {
             }
         }
     }
+
+    /**
+     * The file of the embedded database these arguments would open, or empty when they point at another database.
+     * Mirrors the defaults in application.properties: {@code ${zeromission.data-dir}/zeromission.mv.db}, data-dir
+     * {@code ./data}.
+     */
+    static java.util.Optional<java.nio.file.Path> embeddedDatabase(List<String> springArgs) {
+        String dataDir = "./data";
+        for (String arg : springArgs) {
+            if (arg.startsWith("--spring.datasource.url=")) {
+                return java.util.Optional.empty();
+            }
+            if (arg.startsWith("--zeromission.data-dir=")) {
+                dataDir = arg.substring("--zeromission.data-dir=".length());
+            }
+        }
+        String env = System.getenv("SPRING_DATASOURCE_URL");
+        if (env != null && !env.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String envDir = System.getenv("ZEROMISSION_DATA_DIR");
+        if (envDir != null && !envDir.isBlank() && springArgs.stream().noneMatch(a -> a.startsWith("--zeromission.data-dir="))) {
+            dataDir = envDir;
+        }
+        return java.util.Optional.of(java.nio.file.Path.of(dataDir, "zeromission.mv.db").toAbsolutePath().normalize());
+    }
 }

@@ -58,6 +58,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "BAR (terminal), PLAIN (one line per committed chunk) or NONE (default: ${DEFAULT-VALUE}).")
     Progress progress;
 
+    @Option(names = "--new-database", description = "Create a new embedded database if there is none in the data "
+            + "directory yet (by default the import refuses, so that running it from the wrong folder cannot silently "
+            + "fill a second database).")
+    boolean newDatabase;
+
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "SPRING_ARG",
             description = "Spring Boot arguments, e.g. --spring.datasource.url=jdbc:postgresql://localhost/zeromission")
     List<String> springArgs = new ArrayList<>();
@@ -68,7 +73,16 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("No such file: " + file);
             return 2;
         }
+        CliContext.requireSpringProperties(springArgs);
+        var embedded = CliContext.embeddedDatabase(springArgs);
+        if (embedded.isPresent() && !newDatabase && !Files.exists(embedded.get())) {
+            System.err.println("Nothing imported: there is no zeromission database at " + embedded.get()
+                    + ". Run the import from the folder where you run `bin/zm serve` (the data directory is ./data), "
+                    + "or pass --zeromission.data-dir=DIR, or --new-database to create one here.");
+            return 2;
+        }
         try (var context = CliContext.start(springArgs)) {
+            embedded.ifPresent(db -> System.out.println("Database: " + db));
             SignalImporter importer = context.getBean(SignalImporter.class);
             var options = new ImportOptions(file.getFileName().toString(), source, "cli", charset, chunkSize);
             try (var listener = new Listener(progress)) {

@@ -35,6 +35,31 @@ class GenericProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query or path parameter of the wrong type ({@code ?limit=abc}): named, with its (masked) value. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(ex.getPropertyName());
+        String type = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        String value = ex.getValue() == null ? null
+                : com.zeromission.privacy.TextMasker.standard().mask(String.valueOf(ex.getValue())).text();
+        String reason = "must be " + ("Integer".equals(type) || "int".equals(type) || "Long".equals(type) || "long".equals(type)
+                ? "a whole number" : "a " + type);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter '" + name + "' " + reason
+                + (value == null ? "" : ", was '" + value + "'"));
+        problem.setType(MALFORMED);
+        problem.setTitle("Invalid request parameter");
+        var error = new java.util.LinkedHashMap<String, String>();
+        error.put("field", name);
+        if (value != null) {
+            error.put("value", value);
+        }
+        error.put("reason", reason);
+        problem.setProperty("errors", java.util.List.of(error));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException u) {

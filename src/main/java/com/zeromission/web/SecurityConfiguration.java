@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -84,11 +83,37 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
+                                "your role does not allow " + request.getMethod() + " " + safePath(request))))
                 // Stateless API clients with Basic credentials: no session, so no CSRF token to protect.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    /** 401 as an RFC 9457 problem, like every other error of the API, with the Basic challenge clients expect. */
+    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
+        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic) are required for "
+                + request.getMethod() + " " + safePath(request));
+    }
+
+    /** The path is echoed to help the client, masked: a path segment may be somebody's e-mail address. */
+    private static String safePath(jakarta.servlet.http.HttpServletRequest request) {
+        return com.zeromission.privacy.TextMasker.standard().mask(request.getRequestURI()).text();
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
     @Bean

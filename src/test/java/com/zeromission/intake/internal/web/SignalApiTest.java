@@ -185,6 +185,48 @@ class SignalApiTest {
     }
 
     @Test
+    void answersMissingCredentialsAndWrongRolesAsProblemDetails() {
+        MvcTestResult anonymous = mvc.get().uri("/api/v1/signals").exchange();
+        assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
+        assertThat(anonymous).bodyJson().extractingPath("$.detail").asString().contains("GET /api/v1/signals");
+        MvcTestResult wrongRole = post("viewer", body("r-2", "x"));
+        assertThat(wrongRole).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(wrongRole).bodyJson().extractingPath("$.detail").asString().contains("POST /api/v1/signals");
+    }
+
+    @Test
+    void namesAQueryParameterOfTheWrongType() {
+        MvcTestResult result = mvc.get().uri("/api/v1/signals?limit=abc").with(httpBasic("viewer", "secret")).exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].value").isEqualTo("abc");
+    }
+
+    @Test
+    void neverEchoesOrStoresPersonalDataSentInTheWrongField() throws Exception {
+        String json = """
+                {"source":"zendesk","sourceId":"anna.svensson@example.com","channel":"ring 070-123 45 67",
+                 "market":"SE","product":"pay-later","receivedAt":"2026-01-07","text":"x"}""";
+        MvcTestResult result = post("ingest", json);
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("anna.svensson", "070-123").contains("[PHONE]", "looks like personal data (EMAIL)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE source_id LIKE 'anna%'", Long.class)).isZero();
+    }
+
+    @Test
+    void masksPercentEncodedPersonalDataInEvidenceLinks() {
+        String json = """
+                {"source":"zendesk","sourceId":"ev-1","channel":"complaint","market":"SE","product":"pay-later",
+                 "receivedAt":"2026-01-07","text":"x","evidence":["https://replay.example/s?tel=%2B46701234567&m=anna%40example.se"]}""";
+        MvcTestResult result = post("ingest", json);
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("SELECT evidence FROM signal WHERE source_id = 'ev-1'", String.class))
+                .doesNotContain("46701234567", "anna").contains("[PHONE]", "[EMAIL]");
+    }
+
+    @Test
     void importsAnUploadedCsvAndReportsRowErrors() throws Exception {
         String csv = """
                 source_id,channel,market,product,received_at,text

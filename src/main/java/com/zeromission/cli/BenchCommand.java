@@ -41,7 +41,7 @@ final class BenchCommand implements Runnable {
     static final class ImportBench implements Callable<Integer> {
 
         @Option(names = "--scale", defaultValue = "2.0",
-                description = "Demo data volume; 1.0 is about 120,000 rows (default: ${DEFAULT-VALUE}).")
+                description = "Demo data volume; 1.0 is about 140,000 rows (default: ${DEFAULT-VALUE}).")
         double scale;
 
         @Option(names = "--chunk-size", defaultValue = "" + ImportOptions.DEFAULT_CHUNK,
@@ -91,7 +91,15 @@ final class BenchCommand implements Runnable {
                             return 1;
                         }
                     }
-                    System.out.println("Goal: at least 20,000 rows/s into the embedded database.");
+                    boolean embeddedGoal = springArgs.isEmpty();
+                    double rate = report.rows() / (report.duration().toNanos() / 1e9);
+                    if (embeddedGoal && rate < 20_000) {
+                        System.out.printf(Locale.ROOT, "BELOW GOAL: %,.0f rows/s < 20,000 rows/s into the embedded database "
+                                + "(is another process using the CPU? the import needs both cores)%n", rate);
+                        return 1;
+                    }
+                    System.out.println(embeddedGoal ? "Goal met: at least 20,000 rows/s into the embedded database."
+                            : "Goal (20,000 rows/s) applies to the embedded database only.");
                     return report.rejected() == 0 ? 0 : 1;
                 }
             } finally {

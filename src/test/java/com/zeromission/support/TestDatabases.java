@@ -23,11 +23,28 @@ public final class TestDatabases {
     }
 
     /** A new, empty data directory for an embedded H2 database. */
+    private static final java.util.List<Path> TEMP_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // Test JVMs end normally; their temporary databases go with them (the H2 files are closed by then).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMP_DIRS.forEach(TestDatabases::deleteQuietly)));
+    }
+
     public static Path newDataDir() {
         try {
-            return Files.createTempDirectory("zm-test-");
+            Path dir = Files.createTempDirectory("zm-test-");
+            TEMP_DIRS.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover temporary directory is harmless
         }
     }
 

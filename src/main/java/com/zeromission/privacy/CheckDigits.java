@@ -18,23 +18,16 @@ public final class CheckDigits {
 
     /** Luhn (mod 10) over all digits, the last one being the check digit: payment cards, Swedish personnummer. */
     public static boolean luhn(CharSequence digits) {
-        int sum = 0;
-        boolean dbl = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (d < 0 || d > 9) {
+        int n = digits.length();
+        if (n < 2) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!isDigit(digits.charAt(i))) {
                 return false;
             }
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
         }
-        return digits.length() > 1 && sum % 10 == 0;
+        return luhnDigit(digits.subSequence(0, n - 1)) == digits.charAt(n - 1) - '0';
     }
 
     /** Card numbers: 13–19 digits, Luhn, and a prefix that a real card scheme issues (Visa, Mastercard, Amex, …). */
@@ -214,7 +207,7 @@ public final class CheckDigits {
     }
 
     /** The Luhn (mod 10) check digit to append to {@code payload}. */
-    public static int luhnDigit(String payload) {
+    public static int luhnDigit(CharSequence payload) {
         int sum = 0;
         boolean dbl = true; // the rightmost payload digit is doubled, since the check digit goes after it
         for (int i = payload.length() - 1; i >= 0; i--) {

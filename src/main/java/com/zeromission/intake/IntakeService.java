@@ -76,6 +76,14 @@ public class IntakeService {
         return ingest(chunk, importId, false);
     }
 
+    /**
+     * Every stored signal counted per UTC day, market, product and channel: for rebuilding roll-ups that were
+     * created after signals already existed. Streams the table once.
+     */
+    public List<DailySignalCount> dailySignalCounts() {
+        return signals.dailyCounts();
+    }
+
     public Optional<Signal> find(SignalId id) {
         return signals.findById(id);
     }

@@ -125,6 +125,26 @@ public class SignalRepository {
         return result;
     }
 
+    /** Counts per UTC day, market, product and channel, aggregated in Java so the SQL stays portable. */
+    public List<com.zeromission.intake.DailySignalCount> dailyCounts() {
+        record Key(java.time.LocalDate day, String market, String product, String channel) {
+        }
+        var counts = new HashMap<Key, long[]>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT received_at, market, product, channel FROM signal");
+            ps.setFetchSize(10_000); // stream: PostgreSQL otherwise reads the whole table into memory
+            return ps;
+        }, rs -> {
+            var day = instant(rs, "received_at").atZone(ZoneOffset.UTC).toLocalDate();
+            counts.computeIfAbsent(new Key(day, rs.getString("market"), rs.getString("product"), rs.getString("channel")),
+                    k -> new long[1])[0]++;
+        });
+        return counts.entrySet().stream()
+                .map(e -> new com.zeromission.intake.DailySignalCount(e.getKey().day(), e.getKey().market(),
+                        e.getKey().product(), e.getKey().channel(), e.getValue()[0]))
+                .toList();
+    }
+
     public Optional<Signal> findById(SignalId id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE id = ?", STORED, id.value()).stream()
                 .map(StoredSignal::signal).findFirst();

@@ -1,0 +1,124 @@
+package com.zeromission.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+
+import com.zeromission.intake.Channel;
+import com.zeromission.metrics.internal.PoissonInterval;
+import com.zeromission.metrics.internal.PurchaseRepository;
+import com.zeromission.metrics.internal.SignalDayRepository;
+
+/**
+ * Complaints per million purchases for any period and slice, from the daily roll-ups (never from the signal table).
+ * Only formal complaints count: the channels for which {@link Channel#countsAsComplaint()} holds.
+ */
+@Service
+public class CpmService {
+
+    public static final double CONFIDENCE = 0.95;
+
+    /** The channel codes that count in the numerator. */
+    public static final List<String> COMPLAINT_CHANNELS = Arrays.stream(Channel.values())
+            .filter(Channel::countsAsComplaint).map(Channel::code).toList();
+
+    private final SignalDayRepository signals;
+    private final PurchaseRepository purchases;
+
+    public CpmService(SignalDayRepository signals, PurchaseRepository purchases) {
+        this.signals = signals;
+        this.purchases = purchases;
+    }
+
+    private record Key(LocalDate start, String market, String product, String channel) {
+    }
+
+    public List<CpmRow> query(CpmQuery q) {
+        if (q.channel() != null && !COMPLAINT_CHANNELS.contains(q.channel())) {
+            throw new IllegalArgumentException("channel must be one that counts as a complaint (" + COMPLAINT_CHANNELS
+                    + "), was '" + q.channel() + "'");
+        }
+        Period period = q.period();
+        LocalDate first = q.firstDay(), last = q.lastDay();
+        // One year more on the left, so that every period has its previous-year figure.
+        LocalDate readFrom = period.start(period.sameLastYear(first));
+        boolean byMarket = q.by().contains(Dimension.MARKET), byProduct = q.by().contains(Dimension.PRODUCT),
+                byChannel = q.by().contains(Dimension.CHANNEL);
+        var starts = new HashMap<LocalDate, LocalDate>();
+
+        var complaints = new HashMap<Key, long[]>();
+        List<String> channels = q.channel() == null ? COMPLAINT_CHANNELS : List.of(q.channel());
+        signals.forEach(readFrom, last, channels, q.market(), q.product(), c -> {
+            var cell = c.cell();
+            var key = new Key(starts.computeIfAbsent(cell.day(), period::start), byMarket ? cell.market() : null,
+                    byProduct ? cell.product() : null, byChannel ? cell.channel() : null);
+            complaints.computeIfAbsent(key, k -> new long[1])[0] += c.signals();
+        });
+        // Purchases have no channel: a channel's row is measured against all purchases of its slice.
+        var bought = new HashMap<Key, long[]>();
+        purchases.forEach(readFrom, last, q.market(), q.product(), p -> {
+            var key = new Key(starts.computeIfAbsent(p.day(), period::start), byMarket ? p.market() : null,
+                    byProduct ? p.product() : null, null);
+            bought.computeIfAbsent(key, k -> new long[1])[0] += p.purchases();
+        });
+
+        var keys = new java.util.LinkedHashSet<Key>();
+        complaints.keySet().stream().filter(k -> !k.start().isBefore(first)).forEach(keys::add);
+        if (!byChannel) {
+            bought.keySet().stream().filter(k -> !k.start().isBefore(first)).forEach(keys::add);
+        }
+        var rows = new ArrayList<CpmRow>(keys.size());
+        for (Key k : keys) {
+            long n = count(complaints, k);
+            long p = count(bought, new Key(k.start(), k.market(), k.product(), null));
+            Key previous = new Key(period.start(period.sameLastYear(k.start())), k.market(), k.product(), k.channel());
+            long pn = count(complaints, previous);
+            long pp = count(bought, new Key(previous.start(), k.market(), k.product(), null));
+            Double cpm = p == 0 ? null : n * 1e6 / p;
+            Double lower = null, upper = null;
+            if (p > 0) {
+                double[] b = PoissonInterval.bounds(n, CONFIDENCE);
+                lower = b[0] * 1e6 / p;
+                upper = b[1] * 1e6 / p;
+            }
+            Double previousCpm = pp == 0 ? null : pn * 1e6 / pp;
+            Double change = cpm == null || previousCpm == null || previousCpm == 0 ? null : (cpm - previousCpm) / previousCpm * 100;
+            rows.add(new CpmRow(period, k.start(), period.label(k.start()), k.market(), k.product(), k.channel(), n, p,
+                    cpm, lower, upper, previousCpm, change));
+        }
+        rows.sort(Comparator.comparing(CpmRow::start)
+                .thenComparing(CpmRow::market, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(CpmRow::product, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(CpmRow::channel, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return rows;
+    }
+
+    /** Complaints and purchases of one scope between two days (inclusive), for targets and alarms. */
+    public record Totals(long complaints, long purchases) {
+        public Double cpm() {
+            return purchases == 0 ? null : complaints * 1e6 / purchases;
+        }
+    }
+
+    public Totals totals(Scope scope, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(scope, "scope");
+        String market = scope.market().equals(Scope.ALL) ? null : scope.market();
+        String product = scope.product().equals(Scope.ALL) ? null : scope.product();
+        long[] n = new long[1], p = new long[1];
+        signals.forEach(from, to, COMPLAINT_CHANNELS, market, product, c -> n[0] += c.signals());
+        purchases.forEach(from, to, market, product, c -> p[0] += c.purchases());
+        return new Totals(n[0], p[0]);
+    }
+
+    private static long count(Map<Key, long[]> map, Key key) {
+        long[] v = map.get(key);
+        return v == null ? 0 : v[0];
+    }
+}

@@ -1,0 +1,134 @@
+package com.zeromission.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import com.zeromission.metrics.internal.PoissonInterval;
+import com.zeromission.metrics.internal.TargetRepository;
+
+/**
+ * Yearly CPM targets per scope, and the progress report against them.
+ *
+ * <p>The projection is deliberately simple and stated in every report: the rest of the year gets last year's
+ * purchases for the same days, scaled by this year's growth so far, and the complaint rate of the last 91 days
+ * (recent fixes show there first, which a year-to-date rate would dilute).
+ */
+@Service
+public class Targets {
+
+    /** A target of this much CPM or more is surely a typo (the program started at 40). */
+    public static final BigDecimal MAX_TARGET = new BigDecimal("100000");
+    static final int RECENT_DAYS = 91;
+
+    public record Target(int year, Scope scope, BigDecimal cpm) {
+        public Target {
+            if (year < 2000 || year > 2100) {
+                throw new IllegalArgumentException("year must be between 2000 and 2100, was " + year);
+            }
+            if (scope == null) {
+                throw new IllegalArgumentException("scope is required");
+            }
+            if (cpm == null || cpm.signum() < 0 || cpm.compareTo(MAX_TARGET) >= 0) {
+                throw new IllegalArgumentException("target CPM must be >= 0 and < " + MAX_TARGET + ", was " + cpm);
+            }
+            cpm = cpm.setScale(4, RoundingMode.HALF_UP);
+        }
+    }
+
+    private final TargetRepository repository;
+    private final CpmService cpm;
+    private final Clock clock;
+
+    public Targets(TargetRepository repository, CpmService cpm, Clock clock) {
+        this.repository = repository;
+        this.cpm = cpm;
+        this.clock = clock;
+    }
+
+    public Target set(Target target) {
+        repository.put(target.year(), target.scope(), target.cpm(), clock.instant());
+        return target;
+    }
+
+    public List<Target> list(int year) {
+        return repository.list(year).stream().map(s -> new Target(s.year(), s.scope(), s.cpm())).toList();
+    }
+
+    /** Progress on {@code asOf} (inclusive; clamped to the year), or the clock's yesterday when null. */
+    public TargetProgress progress(int year, Scope scope, LocalDate asOf) {
+        var target = repository.find(year, scope).orElseThrow(() -> new TargetNotFoundException(year, scope));
+        LocalDate jan1 = LocalDate.of(year, 1, 1), dec31 = LocalDate.of(year, 12, 31);
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock).minusDays(1);
+        if (day.isBefore(jan1)) {
+            day = jan1;
+        }
+        if (day.isAfter(dec31)) {
+            day = dec31;
+        }
+        double goal = target.cpm().doubleValue();
+        var ytd = cpm.totals(scope, jan1, day);
+        Double rate = ytd.cpm();
+        Double lower = null, upper = null;
+        if (ytd.purchases() > 0) {
+            double[] b = PoissonInterval.bounds(ytd.complaints(), CpmService.CONFIDENCE);
+            lower = b[0] * 1e6 / ytd.purchases();
+            upper = b[1] * 1e6 / ytd.purchases();
+        }
+        double budget = goal * ytd.purchases() / 1e6;
+        Double used = budget == 0 ? null : ytd.complaints() / budget * 100;
+
+        // Projection: last year's purchases for the remaining days, scaled by growth so far; the recent rate.
+        var lastYearSoFar = cpm.totals(scope, jan1.minusYears(1), day.minusYears(1));
+        var lastYearRest = day.equals(dec31) ? new CpmService.Totals(0, 0) : cpm.totals(scope, day.plusDays(1).minusYears(1), dec31.minusYears(1));
+        long remaining;
+        if (lastYearSoFar.purchases() > 0) {
+            remaining = Math.round(lastYearRest.purchases() * (double) ytd.purchases() / lastYearSoFar.purchases());
+        } else {
+            long daysSoFar = ChronoUnit.DAYS.between(jan1, day) + 1;
+            remaining = Math.round((double) ytd.purchases() / daysSoFar * ChronoUnit.DAYS.between(day, dec31));
+        }
+        var recent = cpm.totals(scope, day.minusDays(RECENT_DAYS - 1), day);
+        Double recentRate = recent.cpm() != null ? recent.cpm() : rate;
+        double projectedComplaints = ytd.complaints() + (recentRate == null ? 0 : recentRate * remaining / 1e6);
+        long projectedPurchases = ytd.purchases() + remaining;
+        Double projectedCpm = projectedPurchases == 0 ? null : projectedComplaints * 1e6 / projectedPurchases;
+        boolean onTrack = projectedCpm != null && projectedCpm <= goal;
+
+        var lastYear = cpm.totals(scope, jan1.minusYears(1), dec31.minusYears(1));
+        Double lastYearCpm = lastYear.cpm();
+        Double change = rate == null || lastYearCpm == null || lastYearCpm == 0 ? null : (rate - lastYearCpm) / lastYearCpm * 100;
+        String summary = summary(year, scope, goal, day, ytd, rate, lower, upper, used, projectedCpm, onTrack, lastYearCpm, change);
+        return new TargetProgress(year, scope, goal, day, ytd.complaints(), ytd.purchases(), rate, lower, upper, budget,
+                used, projectedPurchases, projectedComplaints, projectedCpm, onTrack, lastYearCpm, change, summary);
+    }
+
+    private static String summary(int year, Scope scope, double goal, LocalDate day, CpmService.Totals ytd, Double rate,
+            Double lower, Double upper, Double used, Double projected, boolean onTrack, Double lastYear, Double change) {
+        if (rate == null) {
+            return String.format(Locale.ROOT, "%d (%s): no purchases recorded up to %s; target %.1f CPM", year,
+                    scope.describe(), day, goal);
+        }
+        var sb = new StringBuilder(String.format(Locale.ROOT, "%d (%s) up to %s: %.1f CPM (95 %% CI %.1f-%.1f), %,d complaints "
+                + "in %,d purchases, against a target of %.1f: %s", year, scope.describe(), day, rate, lower, upper,
+                ytd.complaints(), ytd.purchases(), goal, rate <= goal
+                        ? String.format(Locale.ROOT, "%.1f CPM (%.0f %%) below it", goal - rate, (goal - rate) / goal * 100)
+                        : String.format(Locale.ROOT, "%.1f CPM (%.0f %%) above it", rate - goal, (rate - goal) / goal * 100)));
+        if (used != null) {
+            sb.append(String.format(Locale.ROOT, "; %.0f %% of the complaint budget so far is used", used));
+        }
+        if (projected != null) {
+            sb.append(String.format(Locale.ROOT, "; projected full year %.1f CPM, %s", projected, onTrack ? "on track" : "off track"));
+        }
+        if (lastYear != null && change != null) {
+            sb.append(String.format(Locale.ROOT, "; last year %.1f CPM (%+.0f %%)", lastYear, change));
+        }
+        return sb.append('.').toString();
+    }
+}

@@ -1,0 +1,80 @@
+package com.zeromission.metrics.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.zeromission.metrics.PurchaseCount;
+
+@Repository
+public class PurchaseRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PurchaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Upserts: a day/market/product sent again replaces the earlier figure (sources correct their counts). Portable
+     * as insert-if-absent, then update; returns how many rows were new.
+     */
+    public int upsert(List<PurchaseCount> counts, String source, Instant now) {
+        int[][] inserted = jdbc.batchUpdate("INSERT INTO purchase_day (day, market, product, purchases, source, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", counts, counts.size(), (ps, c) -> {
+                    ps.setDate(1, Date.valueOf(c.day()));
+                    ps.setString(2, c.market());
+                    ps.setString(3, c.product());
+                    ps.setLong(4, c.purchases());
+                    ps.setString(5, source);
+                    ps.setTimestamp(6, Timestamp.from(now));
+                });
+        var existing = new ArrayList<PurchaseCount>();
+        int created = 0, i = 0;
+        for (int[] batch : inserted) {
+            for (int n : batch) {
+                if (n > 0) {
+                    created++;
+                } else {
+                    existing.add(counts.get(i));
+                }
+                i++;
+            }
+        }
+        if (!existing.isEmpty()) {
+            jdbc.batchUpdate("UPDATE purchase_day SET purchases = ?, source = ?, updated_at = ? WHERE day = ? AND market = ? AND product = ?",
+                    existing, existing.size(), (ps, c) -> {
+                        ps.setLong(1, c.purchases());
+                        ps.setString(2, source);
+                        ps.setTimestamp(3, Timestamp.from(now));
+                        ps.setDate(4, Date.valueOf(c.day()));
+                        ps.setString(5, c.market());
+                        ps.setString(6, c.product());
+                    });
+        }
+        return created;
+    }
+
+    public void forEach(LocalDate from, LocalDate to, String market, String product, Consumer<PurchaseCount> consumer) {
+        var sql = new StringBuilder("SELECT day, market, product, purchases FROM purchase_day WHERE day >= ? AND day <= ?");
+        var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        if (market != null) {
+            sql.append(" AND market = ?");
+            args.add(market);
+        }
+        if (product != null) {
+            sql.append(" AND product = ?");
+            args.add(product);
+        }
+        jdbc.query(sql.toString(), rs -> {
+            consumer.accept(new PurchaseCount(rs.getDate(1).toLocalDate(), rs.getString(2).strip(), rs.getString(3), rs.getLong(4)));
+        }, args.toArray());
+    }
+}

@@ -81,6 +81,11 @@ class SecurityConfiguration {
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/**").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cpm", "/api/v1/targets/**")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/purchases").hasAnyRole(INGEST, ANALYST, ADMIN)
+                        // Targets are the mission lead's decision, not an analyst's.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/targets/*").hasRole(ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))

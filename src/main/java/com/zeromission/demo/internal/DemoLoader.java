@@ -49,13 +49,15 @@ public class DemoLoader implements ApplicationRunner {
     }
 
     private final IntakeService intake;
+    private final DemoMetrics metrics;
     private final Clock clock;
     private final DemoProperties properties;
     private final Path dataDir;
     private final String database;
 
-    public DemoLoader(IntakeService intake, Clock clock, DemoProperties properties,
+    public DemoLoader(IntakeService intake, DemoMetrics metrics, Clock clock, DemoProperties properties,
             @Value("${zeromission.data-dir}") Path dataDir, @Value("${spring.datasource.url:}") String datasourceUrl) {
+        this.metrics = metrics;
         this.intake = intake;
         this.clock = clock;
         this.properties = properties;
@@ -76,6 +78,9 @@ public class DemoLoader implements ApplicationRunner {
             return Result.nothing();
         }
         var settings = new DemoSettings(properties.seed(), properties.from(), yesterday, properties.scale());
+        // The denominator and the targets: independent of the signal marker, so that a demo database from before
+        // the metrics module gets them too. Purchases are upserted (idempotent), targets only set when absent.
+        metrics.ensure(settings);
         LoadMarker marker = LoadMarker.read(dataDir);
         LocalDate start = settings.from();
         if (marker != null && marker.sameSet(DemoDataGenerator.VERSION, settings, database)) {

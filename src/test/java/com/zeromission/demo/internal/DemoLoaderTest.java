@@ -59,7 +59,7 @@ class DemoLoaderTest {
     DemoLoader loader(String now, long seed) {
         var clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
         var properties = new DemoProperties(true, seed, 0.2, LocalDate.of(2026, 10, 1), 250);
-        return new DemoLoader(intake, clock, properties, dataDir, "jdbc:h2:mem:test");
+        return new DemoLoader(intake, mock(DemoMetrics.class), clock, properties, dataDir, "jdbc:h2:mem:test");
     }
 
     @Test
@@ -128,7 +128,7 @@ class DemoLoaderTest {
         loader("2026-11-23T08:00:00Z", 1).load();
         ingested.clear();
         var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        var elsewhere = new DemoLoader(intake, clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250),
+        var elsewhere = new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250),
                 dataDir, "jdbc:postgresql://db/zeromission");
 
         assertThat(elsewhere.load().signals()).isPositive();
@@ -137,7 +137,7 @@ class DemoLoaderTest {
     @Test
     void theMarkerNeverHoldsTheDatasourceUrl() throws Exception {
         var clock = Clock.fixed(Instant.parse("2026-10-03T08:00:00Z"), ZoneOffset.UTC);
-        new DemoLoader(intake, clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250), dataDir,
+        new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250), dataDir,
                 "jdbc:postgresql://db/zm?password=secret").load();
 
         assertThat(Files.readString(dataDir.resolve(LoadMarker.FILE_NAME))).doesNotContain("secret").contains("seed=1");

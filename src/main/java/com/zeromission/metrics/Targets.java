@@ -57,6 +57,10 @@ public class Targets {
         return target;
     }
 
+    public java.util.Optional<Target> find(int year, Scope scope) {
+        return repository.find(year, scope).map(s -> new Target(s.year(), s.scope(), s.cpm()));
+    }
+
     public List<Target> list(int year) {
         return repository.list(year).stream().map(s -> new Target(s.year(), s.scope(), s.cpm())).toList();
     }

@@ -27,7 +27,7 @@ public class PurchaseRepository {
      * as insert-if-absent, then update; returns how many rows were new.
      */
     public int upsert(List<PurchaseCount> counts, String source, Instant now) {
-        int[][] inserted = jdbc.batchUpdate("INSERT INTO purchase_day (day, market, product, purchases, source, updated_at) "
+        int[][] inserted = jdbc.batchUpdate("INSERT INTO purchase_day (on_day, market, product, purchases, source, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", counts, counts.size(), (ps, c) -> {
                     ps.setDate(1, Date.valueOf(c.day()));
                     ps.setString(2, c.market());
@@ -49,7 +49,7 @@ public class PurchaseRepository {
             }
         }
         if (!existing.isEmpty()) {
-            jdbc.batchUpdate("UPDATE purchase_day SET purchases = ?, source = ?, updated_at = ? WHERE day = ? AND market = ? AND product = ?",
+            jdbc.batchUpdate("UPDATE purchase_day SET purchases = ?, source = ?, updated_at = ? WHERE on_day = ? AND market = ? AND product = ?",
                     existing, existing.size(), (ps, c) -> {
                         ps.setLong(1, c.purchases());
                         ps.setString(2, source);
@@ -63,7 +63,7 @@ public class PurchaseRepository {
     }
 
     public void forEach(LocalDate from, LocalDate to, String market, String product, Consumer<PurchaseCount> consumer) {
-        var sql = new StringBuilder("SELECT day, market, product, purchases FROM purchase_day WHERE day >= ? AND day <= ?");
+        var sql = new StringBuilder("SELECT on_day, market, product, purchases FROM purchase_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
         if (market != null) {
             sql.append(" AND market = ?");

@@ -46,14 +46,14 @@ public class SignalDayRepository {
     public void add(Map<Cell, Long> counts) {
         var cells = new ArrayList<>(counts.keySet());
         cells.sort(null);
-        jdbc.batchUpdate("INSERT INTO signal_day (day, market, product, channel, signals) VALUES (?, ?, ?, ?, 0) "
+        jdbc.batchUpdate("INSERT INTO signal_day (on_day, market, product, channel, signals) VALUES (?, ?, ?, ?, 0) "
                 + "ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
                     ps.setDate(1, Date.valueOf(c.day()));
                     ps.setString(2, c.market());
                     ps.setString(3, c.product());
                     ps.setString(4, c.channel());
                 });
-        jdbc.batchUpdate("UPDATE signal_day SET signals = signals + ? WHERE day = ? AND market = ? AND product = ? AND channel = ?",
+        jdbc.batchUpdate("UPDATE signal_day SET signals = signals + ? WHERE on_day = ? AND market = ? AND product = ? AND channel = ?",
                 cells, cells.size(), (ps, c) -> {
                     ps.setLong(1, counts.get(c));
                     ps.setDate(2, Date.valueOf(c.day()));
@@ -74,7 +74,7 @@ public class SignalDayRepository {
     /** Streams the cells of the given channels between two days (inclusive), optionally for one market/product. */
     public void forEach(LocalDate from, LocalDate to, List<String> channels, String market, String product,
             Consumer<Count> consumer) {
-        var sql = new StringBuilder("SELECT day, market, product, channel, signals FROM signal_day WHERE day >= ? AND day <= ?");
+        var sql = new StringBuilder("SELECT on_day, market, product, channel, signals FROM signal_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
         sql.append(" AND channel IN (").append(String.join(",", java.util.Collections.nCopies(channels.size(), "?"))).append(')');
         args.addAll(channels);

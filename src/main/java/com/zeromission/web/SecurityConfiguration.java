@@ -86,6 +86,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/purchases").hasAnyRole(INGEST, ANALYST, ADMIN)
                         // Targets are the mission lead's decision, not an analyst's.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/targets/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alerts").hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        // Evaluating writes alerts and sends webhooks; a replay reads years of figures: analysts' tools.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/evaluate").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alerts/replay").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))

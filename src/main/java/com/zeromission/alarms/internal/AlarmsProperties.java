@@ -1,0 +1,55 @@
+package com.zeromission.alarms.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code zeromission.alarms}.
+ *
+ * @param webhookUrl       where fire and clear events are POSTed; unset (the default) means no delivery and no outbox
+ * @param webhookSecret    optional: when set, every delivery carries an HMAC-SHA256 of its body in
+ *                         {@code Zeromission-Signature: sha256=<hex>}, so the receiver can tell it came from here
+ * @param webhookTimeout   how long one delivery attempt may take
+ * @param cron             when the daily evaluation runs (Spring cron, UTC); default 00:30, after the day closed
+ * @param deliveryInterval how often the outbox is checked for due deliveries
+ * @param scheduling       whether the daily evaluation, the delivery loop and the start-up catch-up run at all
+ *                         (tests and one-shot commands switch them off)
+ */
+@ConfigurationProperties(prefix = "zeromission.alarms")
+public record AlarmsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout, String cron,
+        Duration deliveryInterval, Boolean scheduling) {
+
+    public static final String DEFAULT_CRON = "0 30 0 * * *";
+
+    public AlarmsProperties {
+        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+        if (webhookUrl != null) {
+            URI uri;
+            try {
+                uri = URI.create(webhookUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("zeromission.alarms.webhook-url is not a URL: '" + webhookUrl + "'");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("zeromission.alarms.webhook-url must be an absolute http(s) URL, was '"
+                        + webhookUrl + "'");
+            }
+        }
+        webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
+        webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
+        if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
+            throw new IllegalArgumentException("zeromission.alarms.webhook-timeout must be positive, was " + webhookTimeout);
+        }
+        cron = cron == null || cron.isBlank() ? DEFAULT_CRON : cron.strip();
+        deliveryInterval = deliveryInterval == null ? Duration.ofSeconds(30) : deliveryInterval;
+        scheduling = scheduling == null ? Boolean.TRUE : scheduling;
+    }
+
+    public boolean webhookEnabled() {
+        return webhookUrl != null;
+    }
+}

@@ -1,0 +1,52 @@
+package com.zeromission.alarms.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.zeromission.alarms.Alert;
+import com.zeromission.alarms.AlertScope;
+import com.zeromission.alarms.Evidence;
+
+/**
+ * An alert as the API and the webhook show it: stable lower-case codes, and the figures behind it spelt out (rates,
+ * expected counts), so that a receiver needs no knowledge of the rules to read it.
+ */
+public record AlertView(String id, String kind, String rule, String severity, ScopeView scope, String state,
+        String summary, LocalDate firedOn, Instant firedAt, LocalDate clearedOn, Instant clearedAt, String clearReason,
+        BurnRateView burnRate, SpikeView spike) {
+
+    public record ScopeView(String market, String product, String description) {
+        static ScopeView of(AlertScope s) {
+            return new ScopeView(s.market(), s.product(), s.describe());
+        }
+    }
+
+    public record WindowView(LocalDate from, LocalDate to, int days, long complaints, long purchases, Double cpm,
+            Double burnRate) {
+        static WindowView of(Evidence.Window w, Double burnRate) {
+            return new WindowView(w.from(), w.to(), w.days(), w.complaints(), w.purchases(), w.cpm(), burnRate);
+        }
+    }
+
+    public record BurnRateView(double targetCpm, double threshold, WindowView longWindow, WindowView shortWindow) {
+    }
+
+    public record SpikeView(WindowView window, WindowView baseline, double expected, Double ratio, double pValue,
+            double maxPValue, long minComplaints) {
+    }
+
+    public static AlertView of(Alert a) {
+        BurnRateView burn = null;
+        SpikeView spike = null;
+        switch (a.evidence()) {
+            case Evidence.BurnRate b -> burn = new BurnRateView(b.targetCpm(), b.threshold(),
+                    WindowView.of(b.longWindow(), b.longBurnRate()), WindowView.of(b.shortWindow(), b.shortBurnRate()));
+            case Evidence.Spike s -> spike = new SpikeView(WindowView.of(s.window(), null), WindowView.of(s.baseline(), null),
+                    s.expected(), s.expected() == 0 ? null : s.window().complaints() / s.expected(), s.pValue(),
+                    s.maxPValue(), s.minComplaints());
+        }
+        return new AlertView(a.id().toString(), a.kind().code(), a.rule(), a.severity().code(), ScopeView.of(a.scope()),
+                a.state().code(), a.summary(), a.firedOn(), a.firedAt(), a.clearedOn(), a.clearedAt(), a.clearReason(),
+                burn, spike);
+    }
+}

@@ -100,7 +100,7 @@ public final class Detector {
         Window lw = figures.window(scope, asOf.minusDays(rule.longDays() - 1L), asOf);
         Window sw = figures.window(scope, asOf.minusDays(rule.shortDays() - 1L), asOf);
         long needed = rule.minPurchases(target, MIN_COMPLAINTS_AT_THRESHOLD);
-        for (Window w : List.of(lw, sw)) {
+        for (Window w : List.of(sw, lw)) { // the short window is the smaller one: name it first
             if (w.purchases() < needed) {
                 return new Decision.Undecided(key, rule.severity(), String.format(Locale.ROOT,
                         "too few purchases: %,d in the %d-day window to %s; at least %,d are needed so that %.1f× the "

@@ -1,0 +1,162 @@
+package com.zeromission.alarms.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import com.zeromission.alarms.AlertKind;
+import com.zeromission.alarms.AlertScope;
+import com.zeromission.alarms.Evidence;
+import com.zeromission.alarms.internal.Figures.Cell;
+import com.zeromission.alarms.internal.Figures.Daily;
+
+/** The rules as a pure function of daily figures: no database, no Spring. */
+class DetectorTest {
+
+    static final LocalDate START = LocalDate.of(2026, 2, 2);
+    final Detector detector = new Detector();
+
+    /** Days 0..n-1 from START for one cell, with the complaints of day i given by {@code complaints}. */
+    static List<Daily> days(String market, String product, int n, long purchases, IntUnaryOperator complaints) {
+        var list = new ArrayList<Daily>();
+        for (int i = 0; i < n; i++) {
+            list.add(new Daily(START.plusDays(i), new Cell(market, product), complaints.applyAsInt(i), purchases));
+        }
+        return list;
+    }
+
+    static Figures figures(List<Daily> days) {
+        return Figures.of(START, days.stream().map(Daily::day).max(LocalDate::compareTo).orElseThrow(), days);
+    }
+
+    Decision decision(List<Decision> all, AlertKind kind, String rule, AlertScope scope) {
+        return all.stream().filter(d -> d.key().equals(new AlertKey(kind, rule, scope))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void fastBurnWaitsForTheLongWindowAndFiresOnTheSecondDayOfABurst() {
+        // 40 CPM against a target of 40 (burn rate 1) for five weeks, then 700 a day (17.5x) from day 35.
+        var figures = figures(days("SE", "pay-later", 37, 1_000_000, i -> i < 35 ? 40 : 700));
+        var targets = Map.of(AlertScope.GLOBAL, 40.0);
+
+        var dayOne = detector.decide(figures, START.plusDays(35), targets);
+        var dayTwo = detector.decide(figures, START.plusDays(36), targets);
+
+        // Day one: the 1-day window burns at 17.5x, but the 2-day window only at (40 + 700) / 2 / 40 = 9.25x.
+        assertThat(decision(dayOne, AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL)).isInstanceOf(Decision.Quiet.class);
+        var firing = (Decision.Firing) decision(dayTwo, AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
+        var evidence = (Evidence.BurnRate) firing.evidence();
+        assertThat(evidence.longBurnRate()).isEqualTo(17.5);
+        assertThat(evidence.shortBurnRate()).isEqualTo(17.5);
+        assertThat(evidence.longWindow().from()).isEqualTo(START.plusDays(35));
+        assertThat(firing.asOf()).isEqualTo(START.plusDays(36));
+        assertThat(firing.summary()).contains("global", "17.5× over 2 days", "threshold 14.4×");
+    }
+
+    @Test
+    void aBurnRateOfExactlyOneFiresNothing() {
+        var figures = figures(days("SE", "pay-later", 40, 1_000_000, i -> 40));
+
+        var decisions = detector.decide(figures, START.plusDays(39), Map.of(AlertScope.GLOBAL, 40.0));
+
+        assertThat(decisions).filteredOn(d -> d.key().kind() == AlertKind.BURN_RATE).hasSize(3)
+                .allMatch(d -> d instanceof Decision.Quiet);
+    }
+
+    @Test
+    void decidesNothingOnTooFewPurchases() {
+        // 10,000 purchases a day at a target of 28: the fast rule needs 10 / (14.4 * 28) million = 24,802 purchases
+        // so that its threshold means at least 10 complaints. Five complaints (17.9x) must not page anybody.
+        var figures = figures(days("FI", "card", 30, 10_000, i -> i == 29 ? 5 : 0));
+        var scope = new AlertScope("FI", "*");
+
+        var d = decision(detector.decide(figures, START.plusDays(29), Map.of(scope, 28.0)), AlertKind.BURN_RATE,
+                "fast-burn", scope);
+
+        assertThat(d).isInstanceOf(Decision.Undecided.class);
+        assertThat(((Decision.Undecided) d).reason()).contains("too few purchases", "10,000 in the 1-day window", "24,802");
+    }
+
+    @Test
+    void judgesTheLastDayWithPurchasesWhenYesterdaysHaveNotArrived() {
+        // Complaints for the last day are in, its purchases are not: that day is not complete.
+        var days = new ArrayList<>(days("SE", "pay-later", 30, 1_000_000, i -> 40));
+        days.add(new Daily(START.plusDays(30), new Cell("SE", "pay-later"), 40, 0));
+        var figures = Figures.of(START, START.plusDays(30), days);
+
+        var d = decision(detector.decide(figures, START.plusDays(30), Map.of(AlertScope.GLOBAL, 40.0)),
+                AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
+
+        assertThat(d).isInstanceOf(Decision.Quiet.class);
+        assertThat(((Decision.Quiet) d).asOf()).isEqualTo(START.plusDays(29));
+    }
+
+    @Test
+    void aTargetOfZeroMakesNoBurnRateDecision() {
+        var figures = figures(days("SE", "pay-later", 30, 1_000_000, i -> 40));
+
+        var d = decision(detector.decide(figures, START.plusDays(29), Map.of(AlertScope.GLOBAL, 0.0)),
+                AlertKind.BURN_RATE, "slow-burn", AlertScope.GLOBAL);
+
+        assertThat(d).isInstanceOf(Decision.Undecided.class);
+    }
+
+    @Test
+    void spikeFiresOnlyForTheSliceThatJumped() {
+        var days = new ArrayList<Daily>();
+        days.addAll(days("SE", "pay-later", 30, 200_000, i -> i == 29 ? 30 : 5));
+        days.addAll(days("DE", "card", 30, 200_000, i -> 5));
+        var figures = figures(days);
+
+        var decisions = detector.decide(figures, START.plusDays(29), Map.of());
+
+        var se = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("SE", "pay-later"));
+        var evidence = (Evidence.Spike) se.evidence();
+        assertThat(evidence.window().complaints()).isEqualTo(30);
+        assertThat(evidence.expected()).isEqualTo(5.0);
+        assertThat(evidence.pValue()).isLessThan(0.001);
+        assertThat(se.summary()).contains("SE pay-later", "30 complaints on 2026-03-03", "predict 5.0");
+        assertThat(decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("DE", "card"))).isInstanceOf(Decision.Quiet.class);
+    }
+
+    @Test
+    void spikeNeedsAtLeastTenComplaintsHoweverUnlikelyFewerAre() {
+        // Nine complaints after four quiet weeks: p is tiny, but nine complaints are not an incident.
+        var figures = figures(days("NO", "financing", 30, 50_000, i -> i == 29 ? 9 : 0));
+
+        var d = decision(detector.decide(figures, START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike",
+                new AlertScope("NO", "financing"));
+
+        assertThat(d).isInstanceOf(Decision.Quiet.class);
+        assertThat(((Decision.Quiet) d).why()).contains("fewer than 10");
+    }
+
+    @Test
+    void spikeIsNotFooledByMorePurchases() {
+        // Black Friday: three times the purchases and three times the complaints is the same rate, not a spike.
+        var figures = figures(days("GB", "pay-in-3", 30, 300_000, i -> i == 29 ? 60 : 20));
+        var days = new ArrayList<Daily>();
+        for (int i = 0; i < 30; i++) {
+            days.add(new Daily(START.plusDays(i), new Cell("GB", "pay-in-3"), i == 29 ? 60 : 20, i == 29 ? 900_000 : 300_000));
+        }
+
+        var scope = new AlertScope("GB", "pay-in-3");
+        assertThat(decision(detector.decide(figures, START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike", scope))
+                .isInstanceOf(Decision.Firing.class);
+        assertThat(decision(detector.decide(figures(days), START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike", scope))
+                .isInstanceOf(Decision.Quiet.class);
+    }
+
+    @Test
+    void rulesSpendTheYearlyBudgetAsDocumented() {
+        // docs/alarms.md quotes these shares; if a rule changes, the document has to change with it.
+        assertThat(Detector.BURN_RATE_RULES).extracting(r -> Math.round(r.budgetSpent(365) * 1000) / 10.0)
+                .containsExactly(7.9, 11.5, 7.7);
+    }
+}

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,20 +28,12 @@ import com.zeromission.support.TestDatabases;
  * fires and clears.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@org.springframework.context.annotation.Import(TestClockConfiguration.class)
 class AlarmTimelineTest {
 
     static final LocalDate FIRST = LocalDate.of(2026, 3, 2);
     static final int NORMAL_DAYS = 35, BURST_DAYS = 3, AFTER_DAYS = 10;
     static final LocalDate BURST = FIRST.plusDays(NORMAL_DAYS), AFTER = BURST.plusDays(BURST_DAYS);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

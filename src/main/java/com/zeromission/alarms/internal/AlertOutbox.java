@@ -83,9 +83,9 @@ public class AlertOutbox {
     }
 
     /**
-     * Delivers every event that is due by the clock. A round stops at the first receiver that cannot be reached or
-     * answers 5xx/429 (the rest would fail the same way); the failed event is retried after
-     * {@link #backoff(int)}. Returns at once when another round is running.
+     * Delivers every event that is due by the clock. A round stops when the receiver cannot be reached or answers
+     * 5xx, 408 or 429 (the rest would fail the same way); a failed event is retried after {@link #backoff(int)}.
+     * Returns at once when another round is running in this process.
      */
     public DeliveryReport deliverDue() {
         if (!properties.webhookEnabled() || !delivering.tryLock()) {
@@ -93,9 +93,10 @@ public class AlertOutbox {
         }
         try {
             int attempted = 0, delivered = 0, failed = 0;
+            // Ask again after each batch: a delivered fire makes its alert's clear due. Every pass removes what it
+            // tried from the due set (delivered, or pushed into the future by the backoff), so this ends.
             rounds:
-            while (true) {
-                List<Due> due = due(clock.instant());
+            for (List<Due> due = due(clock.instant()); !due.isEmpty(); due = due(clock.instant())) {
                 for (Due d : due) {
                     attempted++;
                     var attempt = sender.send(d.eventKey(), d.eventType(), d.payload());
@@ -115,18 +116,21 @@ public class AlertOutbox {
                             + "WHERE id = ?", attempts, Timestamp.from(next), status, AlertRepository.truncate(error, 500), d.id());
                     log.warn("Webhook delivery of {} failed (attempt {}): {}; next attempt at {}", d.eventKey(), attempts,
                             error, next);
-                    if (status == null || status >= 500 || status == 429 || status == 408) {
+                    if (receiverUnavailable(status)) {
+                        // Down, overloaded or unreachable: the other events would fail the same way. A 4xx is about
+                        // this one event; the others go on.
                         break rounds;
                     }
-                }
-                if (due.size() < BATCH) {
-                    break;
                 }
             }
             return new DeliveryReport(attempted, delivered, failed, pending());
         } finally {
             delivering.unlock();
         }
+    }
+
+    static boolean receiverUnavailable(Integer status) {
+        return status == null || status >= 500 || status == 429 || status == 408;
     }
 
     /** 30 s after the first failure, doubling up to an hour. */

@@ -1,0 +1,25 @@
+package com.zeromission.alarms;
+
+import java.util.Map;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.zeromission.support.TestDatabases;
+
+/** The alarms storage and delivery contract on the embedded default: an H2 file database. */
+class H2AlarmsPersistenceTest extends AlarmsPersistenceContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        var dir = TestDatabases.newDataDir();
+        registry.add("zeromission.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
+    }
+
+    @Override
+    Map<String, Object> freshDatabase() {
+        var dir = TestDatabases.newDataDir();
+        return Map.of("zeromission.data-dir", dir.toString(), "spring.datasource.url", TestDatabases.h2Url(dir));
+    }
+}

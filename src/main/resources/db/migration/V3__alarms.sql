@@ -8,7 +8,7 @@
 CREATE TABLE alert (
     id                  UUID          NOT NULL PRIMARY KEY,
     kind                VARCHAR(16)   NOT NULL,   -- burn-rate | spike
-    rule_name           VARCHAR(32)   NOT NULL,   -- fast-burn, medium-burn, slow-burn, spike
+    rule_name           VARCHAR(32)   NOT NULL,   -- fast-burn, medium-burn, slow-burn, spike, weekly-spike
     severity            VARCHAR(8)    NOT NULL,   -- page | ticket
     market              VARCHAR(2)    NOT NULL,   -- '*' for all markets
     product             VARCHAR(64)   NOT NULL,   -- '*' for all products
@@ -30,9 +30,12 @@ CREATE TABLE alert (
     short_complaints    BIGINT,
     short_purchases     BIGINT,
     short_burn_rate     DOUBLE PRECISION,
-    -- spike only: the baseline before the window, the expected count and the test
+    -- spike only: the baseline before the window (baseline_days days between from and to: all of them, or the same
+    -- weekday of each week, as the description says), the expected count and the test
+    baseline_description VARCHAR(100),
     baseline_from       DATE,
     baseline_to         DATE,
+    baseline_days       INTEGER,
     baseline_complaints BIGINT,
     baseline_purchases  BIGINT,
     expected            DOUBLE PRECISION,

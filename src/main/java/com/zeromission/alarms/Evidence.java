@@ -59,10 +59,32 @@ public sealed interface Evidence permits Evidence.BurnRate, Evidence.Spike {
     }
 
     /**
+     * What a spike window is compared with: {@code days} days between {@code from} and {@code to} (all of them, or the
+     * same weekday of each week), as {@code description} says.
+     */
+    record Baseline(String description, LocalDate from, LocalDate to, int days, long complaints, long purchases) {
+        public Baseline {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (to.isBefore(from) || days < 1 || days > ChronoUnit.DAYS.between(from, to) + 1) {
+                throw new IllegalArgumentException("a baseline of " + days + " days cannot lie between " + from + " and " + to);
+            }
+            if (complaints < 0 || purchases < 0) {
+                throw new IllegalArgumentException("counts must be >= 0, were " + complaints + " and " + purchases);
+            }
+        }
+
+        public Double cpm() {
+            return purchases == 0 ? null : complaints * 1e6 / purchases;
+        }
+    }
+
+    /**
      * A spike alert's figures: the window under test, the baseline before it, the complaints the baseline rate
      * predicts for the window's purchases, and the one-sided p-value of seeing at least this many.
      */
-    record Spike(Window window, Window baseline, double pValue, double maxPValue, long minComplaints) implements Evidence {
+    record Spike(Window window, Baseline baseline, double pValue, double maxPValue, long minComplaints) implements Evidence {
         public Spike {
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(baseline, "baseline");

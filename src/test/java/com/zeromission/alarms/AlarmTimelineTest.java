@@ -79,10 +79,15 @@ class AlarmTimelineTest {
 
         var se = new AlertScope("SE", "pay-later");
         assertThat(events).containsExactlyInAnyOrder(
-                // Day 1 of the burst: slow burn (28 days at 1.59x, 7 days at 3.4x) and the slice's spike. The fast rule
-                // waits: its 2-day window burns at (40 + 700) / 2 / 40 = 9.25x, below 14.4.
+                // Day 1 of the burst: slow burn (28 days at 1.59x, 7 days at 3.4x), the slice's spike (700 where its
+                // earlier same weekdays predict 40), and the weekly spike of everything, the market and the product
+                // (940 in 7 days where 280 were expected). The fast rule waits: its 2-day window burns at
+                // (40 + 700) / 2 / 40 = 9.25x, below 14.4.
                 new Event(BURST, "fired", "slow-burn", AlertScope.GLOBAL),
                 new Event(BURST, "fired", "spike", se),
+                new Event(BURST, "fired", "weekly-spike", AlertScope.GLOBAL),
+                new Event(BURST, "fired", "weekly-spike", new AlertScope("SE", null)),
+                new Event(BURST, "fired", "weekly-spike", new AlertScope(null, "pay-later")),
                 // Day 2: both fast-burn windows at 17.5x.
                 new Event(BURST.plusDays(1), "fired", "fast-burn", AlertScope.GLOBAL),
                 // Day 3: the 7-day window reaches (4 * 40 + 3 * 700) / 7 / 40 = 8.1x > 6.
@@ -91,13 +96,16 @@ class AlarmTimelineTest {
                 new Event(AFTER, "cleared", "fast-burn", AlertScope.GLOBAL),
                 new Event(AFTER, "cleared", "medium-burn", AlertScope.GLOBAL),
                 new Event(AFTER, "cleared", "spike", se),
-                // Slow burn clears when its 7-day window holds no burst day any more: AFTER + 6.
-                new Event(AFTER.plusDays(6), "cleared", "slow-burn", AlertScope.GLOBAL));
+                // Slow burn and the weekly spikes clear when their 7-day window holds no burst day any more.
+                new Event(AFTER.plusDays(6), "cleared", "slow-burn", AlertScope.GLOBAL),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", AlertScope.GLOBAL),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new AlertScope("SE", null)),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new AlertScope(null, "pay-later")));
 
         // Nothing is open at the end; and the stored history has exactly one alert per episode.
         assertThat(alarms.list(false, 100)).isEmpty();
         List<Alert> all = alarms.list(true, 100);
-        assertThat(all).hasSize(4).allMatch(a -> a.state() == AlertState.CLEARED);
+        assertThat(all).hasSize(7).allMatch(a -> a.state() == AlertState.CLEARED);
         Alert fast = all.stream().filter(a -> a.rule().equals("fast-burn")).findFirst().orElseThrow();
         var evidence = (Evidence.BurnRate) fast.evidence();
         assertThat(evidence.longWindow()).isEqualTo(new Evidence.Window(BURST, BURST.plusDays(1), 1_400, 2_000_000));

@@ -27,7 +27,8 @@ public class AlertRepository {
 
     private static final String COLUMNS = "id, kind, rule_name, severity, market, product, state, summary, threshold, "
             + "window_from, window_to, complaints, purchases, target_cpm, short_from, short_to, short_complaints, "
-            + "short_purchases, baseline_from, baseline_to, baseline_complaints, baseline_purchases, p_value, "
+            + "short_purchases, baseline_description, baseline_from, baseline_to, baseline_days, baseline_complaints, "
+            + "baseline_purchases, p_value, "
             + "min_complaints, fired_on, fired_at, cleared_on, cleared_at, clear_reason";
 
     private final JdbcTemplate jdbc;
@@ -46,7 +47,8 @@ public class AlertRepository {
         }
         String openKey = new AlertKey(a.kind(), a.rule(), a.scope()).openKey();
         Object threshold, targetCpm = null, burnRate = null, shortBurnRate = null, pValue = null, expected = null;
-        Window window, shortWindow = null, baseline = null;
+        Window window, shortWindow = null;
+        Evidence.Baseline baseline = null;
         Integer minComplaints = null;
         switch (a.evidence()) {
             case Evidence.BurnRate b -> {
@@ -68,16 +70,17 @@ public class AlertRepository {
         }
         int n = jdbc.update("INSERT INTO alert (id, kind, rule_name, severity, market, product, state, open_key, summary, "
                 + "threshold, window_from, window_to, complaints, purchases, target_cpm, burn_rate, short_from, short_to, "
-                + "short_complaints, short_purchases, short_burn_rate, baseline_from, baseline_to, baseline_complaints, "
-                + "baseline_purchases, expected, p_value, min_complaints, fired_on, fired_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "short_complaints, short_purchases, short_burn_rate, baseline_description, baseline_from, baseline_to, "
+                + "baseline_days, baseline_complaints, baseline_purchases, expected, p_value, min_complaints, fired_on, fired_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING",
                 a.id(), a.kind().code(), a.rule(), a.severity().code(), a.scope().market(), a.scope().product(), openKey,
                 a.summary(), threshold, date(window.from()), date(window.to()), window.complaints(), window.purchases(),
                 targetCpm, burnRate, shortWindow == null ? null : date(shortWindow.from()),
                 shortWindow == null ? null : date(shortWindow.to()), shortWindow == null ? null : shortWindow.complaints(),
                 shortWindow == null ? null : shortWindow.purchases(), shortBurnRate,
-                baseline == null ? null : date(baseline.from()), baseline == null ? null : date(baseline.to()),
+                baseline == null ? null : baseline.description(), baseline == null ? null : date(baseline.from()),
+                baseline == null ? null : date(baseline.to()), baseline == null ? null : baseline.days(),
                 baseline == null ? null : baseline.complaints(), baseline == null ? null : baseline.purchases(), expected,
                 pValue, minComplaints, date(a.firedOn()), Timestamp.from(a.firedAt()));
         return n == 1;
@@ -111,10 +114,10 @@ public class AlertRepository {
             case BURN_RATE -> new Evidence.BurnRate(rs.getDouble("target_cpm"), rs.getDouble("threshold"), window,
                     new Window(rs.getDate("short_from").toLocalDate(), rs.getDate("short_to").toLocalDate(),
                             rs.getLong("short_complaints"), rs.getLong("short_purchases")));
-            case SPIKE -> new Evidence.Spike(window, new Window(rs.getDate("baseline_from").toLocalDate(),
-                    rs.getDate("baseline_to").toLocalDate(), rs.getLong("baseline_complaints"),
-                    rs.getLong("baseline_purchases")), rs.getDouble("p_value"), rs.getDouble("threshold"),
-                    rs.getInt("min_complaints"));
+            case SPIKE -> new Evidence.Spike(window, new Evidence.Baseline(rs.getString("baseline_description"),
+                    rs.getDate("baseline_from").toLocalDate(), rs.getDate("baseline_to").toLocalDate(),
+                    rs.getInt("baseline_days"), rs.getLong("baseline_complaints"), rs.getLong("baseline_purchases")),
+                    rs.getDouble("p_value"), rs.getDouble("threshold"), rs.getInt("min_complaints"));
         };
         Date clearedOn = rs.getDate("cleared_on");
         Timestamp clearedAt = rs.getTimestamp("cleared_at");

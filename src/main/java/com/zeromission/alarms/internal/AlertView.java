@@ -31,7 +31,14 @@ public record AlertView(String id, String kind, String rule, String severity, Sc
     public record BurnRateView(double targetCpm, double threshold, WindowView longWindow, WindowView shortWindow) {
     }
 
-    public record SpikeView(WindowView window, WindowView baseline, double expected, Double ratio, double pValue,
+    public record BaselineView(String description, LocalDate from, LocalDate to, int days, long complaints,
+            long purchases, Double cpm) {
+        static BaselineView of(Evidence.Baseline b) {
+            return new BaselineView(b.description(), b.from(), b.to(), b.days(), b.complaints(), b.purchases(), b.cpm());
+        }
+    }
+
+    public record SpikeView(WindowView window, BaselineView baseline, double expected, Double ratio, double pValue,
             double maxPValue, long minComplaints) {
     }
 
@@ -41,7 +48,7 @@ public record AlertView(String id, String kind, String rule, String severity, Sc
         switch (a.evidence()) {
             case Evidence.BurnRate b -> burn = new BurnRateView(b.targetCpm(), b.threshold(),
                     WindowView.of(b.longWindow(), b.longBurnRate()), WindowView.of(b.shortWindow(), b.shortBurnRate()));
-            case Evidence.Spike s -> spike = new SpikeView(WindowView.of(s.window(), null), WindowView.of(s.baseline(), null),
+            case Evidence.Spike s -> spike = new SpikeView(WindowView.of(s.window(), null), BaselineView.of(s.baseline()),
                     s.expected(), s.expected() == 0 ? null : s.window().complaints() / s.expected(), s.pValue(),
                     s.maxPValue(), s.minComplaints());
         }

@@ -30,9 +30,15 @@ public final class Detector {
             new BurnRateRule("medium-burn", Severity.PAGE, 6, 7, 1),
             new BurnRateRule("slow-burn", Severity.TICKET, 1, 28, 7));
 
-    /** Yesterday against the four weeks before it, per market and product. */
+    /**
+     * Spike rules: yesterday of each market and product against the same weekday of the eight weeks before (a local
+     * incident, today), and the last seven days of everything, each market and each product against the 28 days
+     * before (a broad incident spread thin over many slices, this week). See docs/alarms.md for what they find in the
+     * demo data and why the baselines are what they are.
+     */
     public static final List<SpikeRule> SPIKE_RULES = List.of(
-            new SpikeRule("spike", Severity.PAGE, 1, 28, 0.001, 10));
+            new SpikeRule("spike", Severity.PAGE, SpikeRule.Slices.MARKET_PRODUCT, 1, new SpikeRule.SameWeekday(8), 0.001, 10),
+            new SpikeRule("weekly-spike", Severity.TICKET, SpikeRule.Slices.AGGREGATES, 7, new SpikeRule.Trailing(28), 0.001, 10));
 
     /**
      * A burn-rate window decides only if reaching the threshold takes at least this many complaints: no alert fires
@@ -62,14 +68,14 @@ public final class Detector {
             days = Math.max(days, r.longDays());
         }
         for (SpikeRule r : spikeRules) {
-            days = Math.max(days, r.windowDays() + r.baselineDays());
+            days = Math.max(days, r.windowDays() + r.baseline().reach());
         }
         return latest.minusDays(LOOKBACK_DAYS - 1L + days - 1L);
     }
 
     /**
      * Every decision as of {@code latest} (yesterday, normally): burn-rate rules for each scope with a target, spike
-     * rules for each market and product in the figures.
+     * rules for the slices they watch among those in the figures.
      *
      * @param targets target CPM per scope for the year of {@code latest}
      */
@@ -78,11 +84,26 @@ public final class Detector {
         targets.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(AlertScope::market).thenComparing(AlertScope::product)))
                 .forEach(t -> burnRules.forEach(rule -> decisions.add(burnRate(rule, figures, latest, t.getKey(), t.getValue()))));
-        for (Figures.Cell cell : figures.cells()) {
-            var scope = new AlertScope(cell.market(), cell.product());
-            spikeRules.forEach(rule -> decisions.add(spike(rule, figures, latest, scope)));
+        for (SpikeRule rule : spikeRules) {
+            for (AlertScope scope : slices(rule.slices(), figures)) {
+                decisions.add(spike(rule, figures, latest, scope));
+            }
         }
         return decisions;
+    }
+
+    static List<AlertScope> slices(SpikeRule.Slices slices, Figures figures) {
+        var cells = figures.cells();
+        return switch (slices) {
+            case MARKET_PRODUCT -> cells.stream().map(c -> new AlertScope(c.market(), c.product())).toList();
+            case AGGREGATES -> {
+                var scopes = new ArrayList<AlertScope>();
+                scopes.add(AlertScope.GLOBAL);
+                cells.stream().map(Figures.Cell::market).distinct().sorted().forEach(m -> scopes.add(new AlertScope(m, null)));
+                cells.stream().map(Figures.Cell::product).distinct().sorted().forEach(p -> scopes.add(new AlertScope(null, p)));
+                yield scopes;
+            }
+        };
     }
 
     Decision burnRate(BurnRateRule rule, Figures figures, LocalDate latest, AlertScope scope, double target) {
@@ -145,19 +166,21 @@ public final class Detector {
         LocalDate asOf = day.get();
         LocalDate from = asOf.minusDays(rule.windowDays() - 1L);
         Window window = figures.window(scope, from, asOf);
-        Window baseline = figures.window(scope, from.minusDays(rule.baselineDays()), from.minusDays(1));
+        Evidence.Baseline baseline = figures.baseline(scope, from, rule.baseline());
         if (baseline.purchases() == 0) {
-            return new Decision.Undecided(key, rule.severity(), "no purchases in the baseline " + baseline.from()
-                    + " to " + baseline.to());
+            return new Decision.Undecided(key, rule.severity(), "no purchases in the baseline (" + baseline.description()
+                    + " " + from + ")");
         }
         double p = PoissonRateTest.pValue(window.complaints(), window.purchases(), baseline.complaints(), baseline.purchases());
         var evidence = new Evidence.Spike(window, baseline, p, rule.maxPValue(), rule.minComplaints());
-        String period = rule.windowDays() == 1 ? "on " + asOf : "from " + from + " to " + asOf;
+        String period = rule.windowDays() == 1
+                ? "on " + asOf + " (" + asOf.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + ")"
+                : "from " + from + " to " + asOf;
         if (window.complaints() >= rule.minComplaints() && p < rule.maxPValue()) {
             return new Decision.Firing(key, rule.severity(), asOf, evidence, String.format(Locale.ROOT,
-                    "%s: %,d complaints %s where the %d days before predict %.1f for %,d purchases (%.1f× the "
-                            + "baseline rate; one-sided p = %.2g < %s)", scope.describe(), window.complaints(), period,
-                    rule.baselineDays(), evidence.expected(), window.purchases(),
+                    "%s: %,d complaints %s where %s predicts %.1f for %,d purchases (%.1f× the baseline rate; "
+                            + "one-sided p = %.2g < %s)", scope.describe(), window.complaints(), period,
+                    baseline.description(), evidence.expected(), window.purchases(),
                     evidence.expected() == 0 ? Double.POSITIVE_INFINITY : window.complaints() / evidence.expected(),
                     p, fmt(rule.maxPValue())));
         }

@@ -117,6 +117,31 @@ public final class Figures {
     }
 
     /**
+     * The baseline of a spike rule for a window starting on {@code windowStart}: the days right before it, or the same
+     * weekday of each week before it.
+     */
+    public com.zeromission.alarms.Evidence.Baseline baseline(AlertScope scope, LocalDate windowStart,
+            SpikeRule.Baseline baseline) {
+        return switch (baseline) {
+            case SpikeRule.Trailing t -> {
+                Window w = window(scope, windowStart.minusDays(t.days()), windowStart.minusDays(1));
+                yield new com.zeromission.alarms.Evidence.Baseline(t.describe(), w.from(), w.to(), w.days(), w.complaints(),
+                        w.purchases());
+            }
+            case SpikeRule.SameWeekday s -> {
+                long complaints = 0, purchases = 0;
+                for (int k = 1; k <= s.weeks(); k++) {
+                    Window w = window(scope, windowStart.minusWeeks(k), windowStart.minusWeeks(k));
+                    complaints += w.complaints();
+                    purchases += w.purchases();
+                }
+                yield new com.zeromission.alarms.Evidence.Baseline(s.describe(), windowStart.minusWeeks(s.weeks()),
+                        windowStart.minusWeeks(1), s.weeks(), complaints, purchases);
+            }
+        };
+    }
+
+    /**
      * The latest day from {@code latest} back over {@code lookbackDays} days on which the scope has purchases: the
      * last complete day. Purchase counts arrive once a day from the warehouse; a day without them is not finished
      * yet, and judging its complaints against no purchases would make any complaint look infinitely bad.

@@ -31,8 +31,10 @@ class DetectorTest {
         return list;
     }
 
+    /** As an evaluation loads them: from as far back as the rules look (no figures before START) to the last day. */
     static Figures figures(List<Daily> days) {
-        return Figures.of(START, days.stream().map(Daily::day).max(LocalDate::compareTo).orElseThrow(), days);
+        return Figures.of(new Detector().firstDayNeeded(START), days.stream().map(Daily::day).max(LocalDate::compareTo)
+                .orElseThrow(), days);
     }
 
     Decision decision(List<Decision> all, AlertKind kind, String rule, AlertScope scope) {
@@ -88,7 +90,7 @@ class DetectorTest {
         // Complaints for the last day are in, its purchases are not: that day is not complete.
         var days = new ArrayList<>(days("SE", "pay-later", 30, 1_000_000, i -> 40));
         days.add(new Daily(START.plusDays(30), new Cell("SE", "pay-later"), 40, 0));
-        var figures = Figures.of(START, START.plusDays(30), days);
+        var figures = figures(days);
 
         var d = decision(detector.decide(figures, START.plusDays(30), Map.of(AlertScope.GLOBAL, 40.0)),
                 AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
@@ -107,31 +109,54 @@ class DetectorTest {
         assertThat(d).isInstanceOf(Decision.Undecided.class);
     }
 
+    /** Eight weeks and a day: enough for the same-weekday baseline of the last day. */
+    static final int SPIKE_DAYS = 57;
+    static final LocalDate LAST = START.plusDays(SPIKE_DAYS - 1);
+
     @Test
     void spikeFiresOnlyForTheSliceThatJumped() {
         var days = new ArrayList<Daily>();
-        days.addAll(days("SE", "pay-later", 30, 200_000, i -> i == 29 ? 30 : 5));
-        days.addAll(days("DE", "card", 30, 200_000, i -> 5));
+        days.addAll(days("SE", "pay-later", SPIKE_DAYS, 200_000, i -> i == SPIKE_DAYS - 1 ? 30 : 5));
+        days.addAll(days("DE", "card", SPIKE_DAYS, 200_000, i -> 5));
         var figures = figures(days);
 
-        var decisions = detector.decide(figures, START.plusDays(29), Map.of());
+        var decisions = detector.decide(figures, LAST, Map.of());
 
         var se = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("SE", "pay-later"));
         var evidence = (Evidence.Spike) se.evidence();
         assertThat(evidence.window().complaints()).isEqualTo(30);
+        assertThat(evidence.baseline().days()).isEqualTo(8);
+        assertThat(evidence.baseline().from()).isEqualTo(LAST.minusWeeks(8));
         assertThat(evidence.expected()).isEqualTo(5.0);
         assertThat(evidence.pValue()).isLessThan(0.001);
-        assertThat(se.summary()).contains("SE pay-later", "30 complaints on 2026-03-03", "predict 5.0");
+        assertThat(se.summary()).contains("SE pay-later", "30 complaints on " + LAST + " (Monday)",
+                "the same weekday of the 8 weeks before predicts 5.0");
         assertThat(decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("DE", "card"))).isInstanceOf(Decision.Quiet.class);
     }
 
     @Test
-    void spikeNeedsAtLeastTenComplaintsHoweverUnlikelyFewerAre() {
-        // Nine complaints after four quiet weeks: p is tiny, but nine complaints are not an incident.
-        var figures = figures(days("NO", "financing", 30, 50_000, i -> i == 29 ? 9 : 0));
+    void aMondayIsComparedWithMondays() {
+        // Complaints come early in the week: 20 every Monday, 5 on other days. Against the average day (about 7) a
+        // Monday's 20 would look like a spike every week; against earlier Mondays it is an ordinary Monday.
+        IntUnaryOperator mondays = i -> START.plusDays(i).getDayOfWeek() == java.time.DayOfWeek.MONDAY ? 20 : 5;
+        assertThat(LAST.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        var scope = new AlertScope("DE", "pay-later");
 
-        var d = decision(detector.decide(figures, START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike",
-                new AlertScope("NO", "financing"));
+        var ordinary = decision(detector.decide(figures(days("DE", "pay-later", SPIKE_DAYS, 150_000, mondays)), LAST, Map.of()),
+                AlertKind.SPIKE, "spike", scope);
+        var doubled = decision(detector.decide(figures(days("DE", "pay-later", SPIKE_DAYS, 150_000,
+                i -> i == SPIKE_DAYS - 1 ? 45 : mondays.applyAsInt(i))), LAST, Map.of()), AlertKind.SPIKE, "spike", scope);
+
+        assertThat(ordinary).isInstanceOf(Decision.Quiet.class);
+        assertThat(doubled).isInstanceOf(Decision.Firing.class);
+    }
+
+    @Test
+    void spikeNeedsAtLeastTenComplaintsHoweverUnlikelyFewerAre() {
+        // Nine complaints after eight quiet weeks: p is tiny, but nine complaints are not an incident.
+        var figures = figures(days("NO", "financing", SPIKE_DAYS, 50_000, i -> i == SPIKE_DAYS - 1 ? 9 : 0));
+
+        var d = decision(detector.decide(figures, LAST, Map.of()), AlertKind.SPIKE, "spike", new AlertScope("NO", "financing"));
 
         assertThat(d).isInstanceOf(Decision.Quiet.class);
         assertThat(((Decision.Quiet) d).why()).contains("fewer than 10");
@@ -140,17 +165,46 @@ class DetectorTest {
     @Test
     void spikeIsNotFooledByMorePurchases() {
         // Black Friday: three times the purchases and three times the complaints is the same rate, not a spike.
-        var figures = figures(days("GB", "pay-in-3", 30, 300_000, i -> i == 29 ? 60 : 20));
-        var days = new ArrayList<Daily>();
-        for (int i = 0; i < 30; i++) {
-            days.add(new Daily(START.plusDays(i), new Cell("GB", "pay-in-3"), i == 29 ? 60 : 20, i == 29 ? 900_000 : 300_000));
-        }
-
         var scope = new AlertScope("GB", "pay-in-3");
-        assertThat(decision(detector.decide(figures, START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike", scope))
-                .isInstanceOf(Decision.Firing.class);
-        assertThat(decision(detector.decide(figures(days), START.plusDays(29), Map.of()), AlertKind.SPIKE, "spike", scope))
+        var sameRate = new ArrayList<Daily>();
+        for (int i = 0; i < SPIKE_DAYS; i++) {
+            boolean last = i == SPIKE_DAYS - 1;
+            sameRate.add(new Daily(START.plusDays(i), new Cell("GB", "pay-in-3"), last ? 60 : 20, last ? 900_000 : 300_000));
+        }
+        var higherRate = figures(days("GB", "pay-in-3", SPIKE_DAYS, 300_000, i -> i == SPIKE_DAYS - 1 ? 60 : 20));
+
+        assertThat(decision(detector.decide(figures(sameRate), LAST, Map.of()), AlertKind.SPIKE, "spike", scope))
                 .isInstanceOf(Decision.Quiet.class);
+        assertThat(decision(detector.decide(higherRate, LAST, Map.of()), AlertKind.SPIKE, "spike", scope))
+                .isInstanceOf(Decision.Firing.class);
+    }
+
+    @Test
+    void weeklySpikeSeesABroadRiseThatNoSingleSliceShows() {
+        // 4 markets x 5 products at 2 complaints a day each, then a week at 3 a day everywhere (1.5x): no slice ever
+        // reaches 10 complaints in a day, but everything together has 420 in the week where 280 were expected.
+        var days = new ArrayList<Daily>();
+        for (String market : List.of("SE", "NO", "DK", "FI")) {
+            for (String product : List.of("pay-later", "pay-in-3", "financing", "card", "app")) {
+                days.addAll(days(market, product, 35, 50_000, i -> i >= 28 ? 3 : 2));
+            }
+        }
+        var figures = figures(days);
+
+        var decisions = detector.decide(figures, START.plusDays(34), Map.of());
+
+        var global = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "weekly-spike", AlertScope.GLOBAL);
+        var evidence = (Evidence.Spike) global.evidence();
+        assertThat(evidence.window().complaints()).isEqualTo(420);
+        assertThat(evidence.expected()).isEqualTo(280.0);
+        assertThat(evidence.baseline().description()).isEqualTo("the 28 days before");
+        assertThat(global.summary()).contains("global: 420 complaints from " + START.plusDays(28) + " to " + START.plusDays(34));
+        assertThat(decisions).filteredOn(d -> d.key().rule().equals("spike")).hasSize(20)
+                .allMatch(d -> d instanceof Decision.Quiet);
+        assertThat(decisions).filteredOn(d -> d.key().rule().equals("weekly-spike"))
+                .extracting(d -> d.key().scope().describe())
+                .containsExactly("global", "market DK", "market FI", "market NO", "market SE", "product app",
+                        "product card", "product financing", "product pay-in-3", "product pay-later");
     }
 
     @Test

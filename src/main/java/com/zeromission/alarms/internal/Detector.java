@@ -178,7 +178,7 @@ public final class Detector {
                 : "from " + from + " to " + asOf;
         if (window.complaints() >= rule.minComplaints() && p < rule.maxPValue()) {
             return new Decision.Firing(key, rule.severity(), asOf, evidence, String.format(Locale.ROOT,
-                    "%s: %,d complaints %s where %s predicts %.1f for %,d purchases (%.1f× the baseline rate; "
+                    "%s: %,d complaints %s where the rate of %s predicts %.1f for %,d purchases (%.1f× the baseline rate; "
                             + "one-sided p = %.2g < %s)", scope.describe(), window.complaints(), period,
                     baseline.description(), evidence.expected(), window.purchases(),
                     evidence.expected() == 0 ? Double.POSITIVE_INFINITY : window.complaints() / evidence.expected(),

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.zeromission.demo.DemoDataGenerator;
+import com.zeromission.demo.DemoMetrics;
 import com.zeromission.demo.DemoSettings;
 import com.zeromission.demo.DemoSignal;
 import com.zeromission.intake.IntakeOutcome;

@@ -136,7 +136,9 @@ public class SignalRepository {
             return ps;
         }, rs -> {
             var day = instant(rs, "received_at").atZone(ZoneOffset.UTC).toLocalDate();
-            counts.computeIfAbsent(new Key(day, rs.getString("market"), rs.getString("product"), rs.getString("channel")),
+            // The table keeps the enum name; everyone outside intake speaks the channel's code.
+            String channel = com.zeromission.intake.Channel.valueOf(rs.getString("channel")).code();
+            counts.computeIfAbsent(new Key(day, rs.getString("market").strip(), rs.getString("product"), channel),
                     k -> new long[1])[0]++;
         });
         return counts.entrySet().stream()

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zeromission.demo.DemoMetrics;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;

@@ -1,4 +1,4 @@
-package com.zeromission.demo.internal;
+package com.zeromission.demo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,9 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.zeromission.demo.DailyPurchases;
-import com.zeromission.demo.DemoDataGenerator;
-import com.zeromission.demo.DemoSettings;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;

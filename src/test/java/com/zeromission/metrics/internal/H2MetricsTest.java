@@ -1,0 +1,17 @@
+package com.zeromission.metrics.internal;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.zeromission.support.TestDatabases;
+
+/** The metrics contract on the embedded default database. */
+class H2MetricsTest extends MetricsContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        var dir = TestDatabases.newDataDir();
+        registry.add("zeromission.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
+    }
+}

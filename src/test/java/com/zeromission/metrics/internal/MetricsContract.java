@@ -1,0 +1,170 @@
+package com.zeromission.metrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zeromission.intake.IdempotencyConflictException;
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.metrics.CpmQuery;
+import com.zeromission.metrics.CpmRow;
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Dimension;
+import com.zeromission.metrics.Period;
+import com.zeromission.metrics.PurchaseCount;
+import com.zeromission.metrics.Purchases;
+import com.zeromission.metrics.Scope;
+import com.zeromission.metrics.TargetNotFoundException;
+import com.zeromission.metrics.Targets;
+
+/**
+ * What the metrics module promises, on every supported database (see the subclasses). Each test uses its own
+ * product, so tests sharing a database never see each other's counts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class MetricsContract {
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    Purchases purchases;
+    @Autowired
+    CpmService cpm;
+    @Autowired
+    Targets targets;
+    @Autowired
+    SignalRollup rollup;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    private static int counter;
+    private final String product = "p" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private int ids;
+
+    List<SignalSubmission> signals(int n, String channel, String day) {
+        var list = new ArrayList<SignalSubmission>();
+        for (int i = 0; i < n; i++) {
+            list.add(SignalSubmission.parse(new RawSignal("metrics-test", product + "-" + (++ids), channel, "SE", product,
+                    "invoice", day + "T10:00:00Z", "sv", "Fakturan kom aldrig", null, null, null), clock));
+        }
+        return list;
+    }
+
+    List<CpmRow> query(Period period, String from, String to, Set<Dimension> by) {
+        return cpm.query(new CpmQuery(period, LocalDate.parse(from), LocalDate.parse(to), by, null, product, null));
+    }
+
+    @Test
+    void computesTheExactCpmAndItsPoissonIntervalForAKnownStream() {
+        purchases.upsert(List.of(new PurchaseCount(LocalDate.of(2025, 3, 10), "SE", product, 1_000_000)), "test");
+        intake.acceptAll(signals(30, "complaint", "2025-03-10"));
+        intake.acceptAll(signals(10, "regulator-complaint", "2025-03-10"));
+        intake.acceptAll(signals(25, "support-contact", "2025-03-10")); // feedback: not in the numerator
+
+        List<CpmRow> rows = query(Period.DAY, "2025-03-10", "2025-03-10", Set.of());
+        assertThat(rows).hasSize(1);
+        CpmRow day = rows.getFirst();
+        assertThat(day.complaints()).isEqualTo(40);
+        assertThat(day.purchases()).isEqualTo(1_000_000);
+        assertThat(day.cpm()).isEqualTo(40.0);
+        assertThat(day.lower()).isCloseTo(28.576586, within(1e-4));
+        assertThat(day.upper()).isCloseTo(54.468647, within(1e-4));
+
+        var byChannel = query(Period.WEEK, "2025-03-10", "2025-03-10", Set.of(Dimension.CHANNEL));
+        assertThat(byChannel).extracting(CpmRow::channel, CpmRow::complaints, CpmRow::purchases, CpmRow::cpm)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("complaint", 30L, 1_000_000L, 30.0),
+                        org.assertj.core.groups.Tuple.tuple("regulator-complaint", 10L, 1_000_000L, 10.0));
+        assertThat(byChannel.getFirst().label()).isEqualTo("2025-W11");
+    }
+
+    @Test
+    void countsNothingOfABatchThatWasRolledBack() {
+        intake.acceptAll(signals(3, "complaint", "2025-04-01"));
+        var conflicting = new ArrayList<>(signals(5, "complaint", "2025-04-01"));
+        // the same key as an earlier signal, with another body: the whole batch is refused
+        conflicting.add(SignalSubmission.parse(new RawSignal("metrics-test", product + "-1", "complaint", "SE", product,
+                "invoice", "2025-04-01T10:00:00Z", "sv", "another text", null, null, null), clock));
+        assertThatThrownBy(() -> intake.acceptAll(conflicting)).isInstanceOf(IdempotencyConflictException.class);
+        intake.acceptAll(signals(0, "complaint", "2025-04-01"));
+
+        assertThat(cpm.totals(new Scope(null, product), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1)).complaints())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void rebuildingTheRollupFromSignalsGivesTheSameCounts() {
+        intake.acceptAll(signals(7, "complaint", "2025-05-02"));
+        intake.acceptAll(signals(2, "regulator-complaint", "2025-05-03"));
+        var before = cpm.totals(new Scope(null, product), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 31));
+
+        rollup.rebuild();
+
+        assertThat(cpm.totals(new Scope(null, product), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 31))).isEqualTo(before);
+        assertThat(before.complaints()).isEqualTo(9);
+    }
+
+    @Test
+    void storesAPurchaseFigureOnceAndLetsALaterOneReplaceIt() {
+        var day = LocalDate.of(2025, 6, 1);
+        assertThat(purchases.upsert(List.of(new PurchaseCount(day, "SE", product, 500)), "test")).isEqualTo(new Purchases.Stored(1, 0));
+        assertThat(purchases.upsert(List.of(new PurchaseCount(day, "SE", product, 500)), "test")).isEqualTo(new Purchases.Stored(0, 1));
+        purchases.upsert(List.of(new PurchaseCount(day, "SE", product, 800), new PurchaseCount(day, "NO", product, 100)), "test");
+        assertThat(cpm.totals(new Scope(null, product), day, day).purchases()).isEqualTo(900);
+    }
+
+    @Test
+    void comparesEachPeriodWithTheSamePeriodLastYear() {
+        purchases.upsert(List.of(new PurchaseCount(LocalDate.of(2024, 3, 5), "SE", product, 1_000_000),
+                new PurchaseCount(LocalDate.of(2025, 3, 5), "SE", product, 2_000_000)), "test");
+        intake.acceptAll(signals(40, "complaint", "2024-03-05"));
+        intake.acceptAll(signals(60, "complaint", "2025-03-05"));
+
+        var march2025 = query(Period.MONTH, "2025-03-01", "2025-03-31", Set.of()).getFirst();
+        assertThat(march2025.cpm()).isEqualTo(30.0);
+        assertThat(march2025.previousYearCpm()).isEqualTo(40.0);
+        assertThat(march2025.changePercent()).isCloseTo(-25.0, within(1e-9));
+    }
+
+    @Test
+    void reportsBudgetUseAndAProjectionAgainstTheTarget() {
+        var scope = new Scope(null, product);
+        assertThatThrownBy(() -> targets.progress(2025, scope, LocalDate.of(2025, 1, 10)))
+                .isInstanceOf(TargetNotFoundException.class).hasMessageContaining("no CPM target for 2025 (product " + product + ")");
+        targets.set(new Targets.Target(2025, scope, new BigDecimal("40")));
+        purchases.upsert(LongStream.rangeClosed(1, 10).mapToObj(d -> new PurchaseCount(LocalDate.of(2025, 1, (int) d), "SE",
+                product, 1_000_000)).toList(), "test");
+        for (int d = 1; d <= 10; d++) {
+            intake.acceptAll(signals(30, "complaint", "2025-01-%02d".formatted(d)));
+        }
+
+        var p = targets.progress(2025, scope, LocalDate.of(2025, 1, 10));
+
+        assertThat(p.complaints()).isEqualTo(300);
+        assertThat(p.purchases()).isEqualTo(10_000_000);
+        assertThat(p.cpm()).isEqualTo(30.0);
+        assertThat(p.budgetSoFar()).isEqualTo(400.0);
+        assertThat(p.budgetUsedPercent()).isEqualTo(75.0);
+        // no purchases last year: the rest of the year gets this year's daily average at the recent rate (30 CPM)
+        assertThat(p.projectedPurchases()).isEqualTo(365_000_000L);
+        assertThat(p.projectedCpm()).isCloseTo(30.0, within(1e-9));
+        assertThat(p.onTrack()).isTrue();
+        assertThat(p.summary()).contains("30.0 CPM", "target of 40.0", "10.0 CPM (25 %) below it", "75 % of the complaint budget");
+    }
+}

@@ -12,9 +12,7 @@ class H2AlarmsPersistenceTest extends AlarmsPersistenceContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        var dir = TestDatabases.newDataDir();
-        registry.add("zeromission.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
+        TestDatabases.useH2(registry);
     }
 
     @Override

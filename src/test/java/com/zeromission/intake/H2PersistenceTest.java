@@ -10,8 +10,6 @@ class H2PersistenceTest extends IntakePersistenceContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        var dir = TestDatabases.newDataDir();
-        registry.add("zeromission.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
+        TestDatabases.useH2(registry);
     }
 }

@@ -76,4 +76,21 @@ public final class TestDatabases {
         String base = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.indexOf('?'));
         return base.substring(0, base.lastIndexOf('/') + 1) + name + PG_ADMIN_URL.substring(PG_ADMIN_URL.indexOf('?'));
     }
+
+    /** Points a Spring test at a fresh embedded H2 file database in its own data directory. */
+    public static void useH2(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        var dir = newDataDir();
+        registry.add("zeromission.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> h2Url(dir));
+    }
+
+    /** Points a Spring test at a fresh PostgreSQL database (created here, dropped at exit); fails if there is none. */
+    public static void usePostgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        var dir = newDataDir();
+        String url = newPostgresDatabase();
+        registry.add("zeromission.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
 }

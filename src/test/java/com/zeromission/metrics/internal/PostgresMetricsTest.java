@@ -10,11 +10,6 @@ class PostgresMetricsTest extends MetricsContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        var dir = TestDatabases.newDataDir();
-        String url = TestDatabases.newPostgresDatabase();
-        registry.add("zeromission.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabases.usePostgres(registry);
     }
 }

@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cpm", "/api/v1/targets/**")
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/purchases").hasAnyRole(INGEST, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/purchases/imports").hasAnyRole(INGEST, ANALYST, ADMIN)
                         // Targets are the mission lead's decision, not an analyst's.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/targets/*").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/alerts").hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)

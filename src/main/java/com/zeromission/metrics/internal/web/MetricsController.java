@@ -27,6 +27,7 @@ import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Dimension;
 import com.zeromission.metrics.Period;
 import com.zeromission.metrics.PurchaseCount;
+import com.zeromission.metrics.PurchaseImporter;
 import com.zeromission.metrics.Purchases;
 import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.TargetNotFoundException;
@@ -41,9 +42,11 @@ class MetricsController {
     private final CpmService cpm;
     private final Purchases purchases;
     private final Targets targets;
+    private final PurchaseImporter importer;
     private final java.time.Clock clock;
 
-    MetricsController(CpmService cpm, Purchases purchases, Targets targets, java.time.Clock clock) {
+    MetricsController(CpmService cpm, Purchases purchases, Targets targets, PurchaseImporter importer, java.time.Clock clock) {
+        this.importer = importer;
         this.cpm = cpm;
         this.purchases = purchases;
         this.targets = targets;
@@ -131,6 +134,26 @@ class MetricsController {
         }
         try {
             return purchases.upsert(counts, source);
+        } catch (IllegalArgumentException e) {
+            throw new BadParametersException(List.of(new ParameterError("source", source, e.getMessage())));
+        }
+    }
+
+    /** Upload of a purchases CSV (day,market,product,purchases) as a text/csv body. */
+    @PostMapping(path = "/purchases/imports", consumes = {"text/csv", "application/csv", "text/plain"})
+    PurchaseImporter.Report importPurchases(jakarta.servlet.http.HttpServletRequest request,
+            @RequestParam(defaultValue = "upload") String source, @RequestParam(defaultValue = "UTF-8") String charset)
+            throws java.io.IOException {
+        java.nio.charset.Charset cs;
+        try {
+            cs = java.nio.charset.Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            throw new BadParametersException(List.of(new ParameterError("charset", charset, "is not a known character set")));
+        }
+        try {
+            return importer.importCsv(request.getInputStream(), cs, source);
+        } catch (PurchaseImporter.UnreadablePurchaseFileException e) {
+            throw new BadParametersException(List.of(new ParameterError("file", null, e.getMessage())));
         } catch (IllegalArgumentException e) {
             throw new BadParametersException(List.of(new ParameterError("source", source, e.getMessage())));
         }

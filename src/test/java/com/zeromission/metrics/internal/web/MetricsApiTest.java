@@ -91,4 +91,45 @@ class MetricsApiTest {
         assertThat(mvc.get().uri("/api/v1/cpm").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(put("viewer", "/api/v1/purchases", "{\"purchases\":[]}")).hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    MvcTestResult upload(String user, byte[] csv) {
+        return mvc.post().uri("/api/v1/purchases/imports?source=erp").with(httpBasic(user, "secret")).contentType("text/csv")
+                .content(csv).exchange();
+    }
+
+    @Test
+    void importsAPurchasesCsvKeepsValidRowsAndNamesBadOnes() {
+        byte[] csv = """
+                day,market,product,purchases
+                2025-05-01,SE,pay-later,1000
+                2025-05-02,se,Pay-Later,1100
+                2025-05-32,SE,pay-later,900
+                2025-05-03,Sweden,pay-later,900
+                2025-05-04,SE,pay-later,-5
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MvcTestResult first = upload("ingest", csv);
+        assertThat(first).hasStatus(HttpStatus.OK);
+        assertThat(first).bodyJson().extractingPath("$.created").isEqualTo(2);
+        assertThat(first).bodyJson().extractingPath("$.rejected").isEqualTo(3);
+        assertThat(first).bodyJson().extractingPath("$.errors[*].line").asArray().containsExactly(4, 5, 6);
+        assertThat(first).bodyJson().extractingPath("$.errors[*].column").asArray().containsExactly("day", "market", "purchases");
+        assertThat(upload("ingest", csv)).bodyJson().extractingPath("$.created").isEqualTo(0);
+        assertThat(get("viewer", "/api/v1/cpm?period=month&from=2025-05-01&to=2025-05-31&product=pay-later"))
+                .bodyJson().extractingPath("$.rows[0].purchases").isEqualTo(2100);
+        assertThat(upload("viewer", csv)).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void refusesAnUnreadablePurchasesFileAndWritesNothing() {
+        byte[] latin1 = "day,market,product,purchases\n2025-07-01,SE,k\u00f6p,5\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        MvcTestResult result = upload("ingest", latin1);
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("not valid UTF-8");
+        MvcTestResult header = upload("ingest", "day,market,purchases\n2025-07-01,SE,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(header).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(header).bodyJson().extractingPath("$.detail").asString().contains("missing column(s) [product]");
+        assertThat(get("viewer", "/api/v1/cpm?period=month&from=2025-07-01&to=2025-07-31").getResponse().getStatus()).isEqualTo(200);
+        assertThat(get("viewer", "/api/v1/cpm?period=month&from=2025-07-01&to=2025-07-31")).bodyJson()
+                .extractingPath("$.rows").asArray().isEmpty();
+    }
 }

@@ -71,4 +71,29 @@ final class CliContext {
         }
         return java.util.Optional.of(java.nio.file.Path.of(dataDir, "zeromission.mv.db").toAbsolutePath().normalize());
     }
+
+    /**
+     * The reason an import must not run, if it would create a fresh embedded database where none exists (the user is
+     * most likely in the wrong folder), or empty when it may go ahead.
+     */
+    static java.util.Optional<String> missingDatabase(List<String> springArgs, boolean allowNew) {
+        var embedded = embeddedDatabase(springArgs);
+        if (embedded.isEmpty() || allowNew || java.nio.file.Files.exists(embedded.get())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("there is no zeromission database at " + embedded.get()
+                + ". Run the import from the folder where you run `bin/zm serve` (the data directory is ./data), "
+                + "or pass --zeromission.data-dir=DIR, or --new-database to create one here.");
+    }
+
+    /** Writes a row-error report: {@code line,column,reason}, one row per error. */
+    static <E> void writeRowErrors(java.nio.file.Path target, List<E> errors,
+            java.util.function.Function<E, String[]> fields) throws java.io.IOException {
+        try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(target)) {
+            csv.writeRecord("line", "column", "reason");
+            for (E e : errors) {
+                csv.writeRecord(fields.apply(e));
+            }
+        }
+    }
 }

@@ -16,11 +16,9 @@ import com.zeromission.intake.ImportFormat;
 import com.zeromission.intake.ImportListener;
 import com.zeromission.intake.ImportOptions;
 import com.zeromission.intake.ImportReport;
-import com.zeromission.intake.RowError;
 import com.zeromission.intake.SignalImporter;
 import com.zeromission.intake.UnreadableImportException;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -74,13 +72,12 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         CliContext.requireSpringProperties(springArgs);
-        var embedded = CliContext.embeddedDatabase(springArgs);
-        if (embedded.isPresent() && !newDatabase && !Files.exists(embedded.get())) {
-            System.err.println("Nothing imported: there is no zeromission database at " + embedded.get()
-                    + ". Run the import from the folder where you run `bin/zm serve` (the data directory is ./data), "
-                    + "or pass --zeromission.data-dir=DIR, or --new-database to create one here.");
+        var refusal = CliContext.missingDatabase(springArgs, newDatabase);
+        if (refusal.isPresent()) {
+            System.err.println("Nothing imported: " + refusal.get());
             return 2;
         }
+        var embedded = CliContext.embeddedDatabase(springArgs);
         try (var context = CliContext.start(springArgs)) {
             embedded.ifPresent(db -> System.out.println("Database: " + db));
             SignalImporter importer = context.getBean(SignalImporter.class);
@@ -91,7 +88,8 @@ final class ImportCommand implements Callable<Integer> {
                 printSummary(report);
                 if (report.rejected() > 0) {
                     Path target = errorsFile != null ? errorsFile : file.resolveSibling(file.getFileName() + ".errors.csv");
-                    writeErrors(report.errors(), target);
+                    CliContext.writeRowErrors(target, report.errors(),
+                            e -> new String[] {String.valueOf(e.line()), e.column() == null ? "" : e.column(), e.reason()});
                     System.out.printf("Row errors: %s%s%n", target, report.rejected() > report.errors().size()
                             ? " (first " + report.errors().size() + "; all via GET /api/v1/imports/" + report.importId() + "/errors)" : "");
                     return 1;
@@ -119,14 +117,6 @@ final class ImportCommand implements Callable<Integer> {
         System.out.printf("Import id: %s%n", r.importId());
     }
 
-    private static void writeErrors(List<RowError> errors, Path target) throws IOException {
-        try (CsvWriter csv = CsvWriter.builder().build(target)) {
-            csv.writeRecord("line", "column", "reason");
-            for (RowError e : errors) {
-                csv.writeRecord(String.valueOf(e.line()), e.column() == null ? "" : e.column(), e.reason());
-            }
-        }
-    }
 
     /** Draws progress: a terminal bar, or plain lines that scripts and tests can follow. */
     private static final class Listener implements ImportListener, AutoCloseable {

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import com.zeromission.metrics.PurchaseImporter;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,10 +54,9 @@ final class PurchasesCommand implements Runnable {
                 return 2;
             }
             CliContext.requireSpringProperties(springArgs);
-            var embedded = CliContext.embeddedDatabase(springArgs);
-            if (embedded.isPresent() && !newDatabase && !Files.exists(embedded.get())) {
-                System.err.println("Nothing imported: there is no zeromission database at " + embedded.get()
-                        + ". Run from the folder where you run `bin/zm serve`, or pass --zeromission.data-dir=DIR or --new-database.");
+            var refusal = CliContext.missingDatabase(springArgs, newDatabase);
+            if (refusal.isPresent()) {
+                System.err.println("Nothing imported: " + refusal.get());
                 return 2;
             }
             try (var context = CliContext.start(springArgs); InputStream in = Files.newInputStream(file)) {
@@ -67,10 +65,8 @@ final class PurchasesCommand implements Runnable {
                         report.rows(), report.created(), report.updated(), report.rejected());
                 if (report.rejected() > 0) {
                     Path target = file.resolveSibling(file.getFileName() + ".errors.csv");
-                    try (CsvWriter csv = CsvWriter.builder().build(target)) {
-                        csv.writeRecord("line", "column", "reason");
-                        report.errors().forEach(e -> csv.writeRecord(String.valueOf(e.line()), e.column(), e.reason()));
-                    }
+                    CliContext.writeRowErrors(target, report.errors(),
+                            e -> new String[] {String.valueOf(e.line()), e.column(), e.reason()});
                     System.out.println("Row errors: " + target);
                     return 1;
                 }

@@ -12,12 +12,15 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 import com.zeromission.intake.Channel;
+import com.zeromission.metrics.internal.Grain;
+import com.zeromission.metrics.internal.PeriodRollupRepository;
 import com.zeromission.metrics.internal.PoissonInterval;
 import com.zeromission.metrics.internal.PurchaseRepository;
 import com.zeromission.metrics.internal.SignalDayRepository;
 
 /**
- * Complaints per million purchases for any period and slice, from the daily roll-ups (never from the signal table).
+ * Complaints per million purchases for any period and slice, from the roll-ups (never from the signal table): the
+ * daily one for days, the weekly one for weeks, the monthly one for months, quarters and years.
  * Only formal complaints count: the channels for which {@link Channel#countsAsComplaint()} holds.
  */
 @Service
@@ -31,10 +34,12 @@ public class CpmService {
 
     private final SignalDayRepository signals;
     private final PurchaseRepository purchases;
+    private final PeriodRollupRepository periods;
 
-    public CpmService(SignalDayRepository signals, PurchaseRepository purchases) {
+    public CpmService(SignalDayRepository signals, PurchaseRepository purchases, PeriodRollupRepository periods) {
         this.signals = signals;
         this.purchases = purchases;
+        this.periods = periods;
     }
 
     private record Key(LocalDate start, String market, String product, String channel) {
@@ -55,19 +60,30 @@ public class CpmService {
 
         var complaints = new HashMap<Key, long[]>();
         List<String> channels = q.channel() == null ? COMPLAINT_CHANNELS : List.of(q.channel());
-        signals.forEach(readFrom, last, channels, q.market(), q.product(), c -> {
-            var cell = c.cell();
-            var key = new Key(starts.computeIfAbsent(cell.day(), period::start), byMarket ? cell.market() : null,
-                    byProduct ? cell.product() : null, byChannel ? cell.channel() : null);
-            complaints.computeIfAbsent(key, k -> new long[1])[0] += c.signals();
-        });
         // Purchases have no channel: a channel's row is measured against all purchases of its slice.
         var bought = new HashMap<Key, long[]>();
-        purchases.forEach(readFrom, last, q.market(), q.product(), p -> {
-            var key = new Key(starts.computeIfAbsent(p.day(), period::start), byMarket ? p.market() : null,
-                    byProduct ? p.product() : null, null);
-            bought.computeIfAbsent(key, k -> new long[1])[0] += p.purchases();
-        });
+        // Queries cover whole periods, so a week or coarser question is answered from the weekly or monthly roll-up:
+        // about a seventh or a thirtieth of the daily cells.
+        Grain grain = Grain.serving(period);
+        if (grain == null) {
+            signals.forEach(readFrom, last, channels, q.market(), q.product(), c -> {
+                var cell = c.cell();
+                add(complaints, new Key(starts.computeIfAbsent(cell.day(), period::start), byMarket ? cell.market() : null,
+                        byProduct ? cell.product() : null, byChannel ? cell.channel() : null), c.signals());
+            });
+            purchases.forEach(readFrom, last, q.market(), q.product(), p -> add(bought, new Key(
+                    starts.computeIfAbsent(p.day(), period::start), byMarket ? p.market() : null,
+                    byProduct ? p.product() : null, null), p.purchases()));
+        } else {
+            periods.forEachSignals(grain, readFrom, last, channels, q.market(), q.product(), c -> {
+                var cell = c.cell();
+                add(complaints, new Key(starts.computeIfAbsent(cell.start(), period::start), byMarket ? cell.market() : null,
+                        byProduct ? cell.product() : null, byChannel ? cell.channel() : null), c.signals());
+            });
+            periods.forEachPurchases(grain, readFrom, last, q.market(), q.product(), p -> add(bought, new Key(
+                    starts.computeIfAbsent(p.day(), period::start), byMarket ? p.market() : null,
+                    byProduct ? p.product() : null, null), p.purchases()));
+        }
 
         var keys = new java.util.LinkedHashSet<Key>();
         complaints.keySet().stream().filter(k -> !k.start().isBefore(first)).forEach(keys::add);
@@ -115,6 +131,10 @@ public class CpmService {
         signals.forEach(from, to, COMPLAINT_CHANNELS, market, product, c -> n[0] += c.signals());
         purchases.forEach(from, to, market, product, c -> p[0] += c.purchases());
         return new Totals(n[0], p[0]);
+    }
+
+    private static void add(Map<Key, long[]> map, Key key, long n) {
+        map.computeIfAbsent(key, k -> new long[1])[0] += n;
     }
 
     private static long count(Map<Key, long[]> map, Key key) {

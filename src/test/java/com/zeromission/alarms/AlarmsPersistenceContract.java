@@ -92,7 +92,7 @@ abstract class AlarmsPersistenceContract {
      */
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("alert_delivery", "alert", "alarm_run", "signal_day", "purchase_day", "cpm_target")) {
+        for (String table : List.of("alert_delivery", "alert", "alarm_run", "signal_day", "signal_period", "purchase_day", "purchase_period", "cpm_target")) {
             jdbc.update("DELETE FROM " + table);
         }
         RECEIVER.reset();

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,14 +19,18 @@ import com.zeromission.metrics.PurchaseCount;
 public class PurchaseRepository {
 
     private final JdbcTemplate jdbc;
+    private final PeriodRollupRepository periods;
 
-    public PurchaseRepository(JdbcTemplate jdbc) {
+    public PurchaseRepository(JdbcTemplate jdbc, PeriodRollupRepository periods) {
         this.jdbc = jdbc;
+        this.periods = periods;
     }
 
     /**
      * Upserts: a day/market/product sent again replaces the earlier figure (sources correct their counts). Portable
-     * as insert-if-absent, then update; returns how many rows were new.
+     * as insert-if-absent, then update; returns how many rows were new. The weekly and monthly roll-ups get the
+     * difference to the replaced figure, read under the day row's lock so that a concurrent upsert of the same day
+     * cannot make the difference stale.
      */
     public int upsert(List<PurchaseCount> counts, String source, Instant now) {
         int[][] inserted = jdbc.batchUpdate("INSERT INTO purchase_day (on_day, market, product, purchases, source, updated_at) "
@@ -37,18 +43,26 @@ public class PurchaseRepository {
                     ps.setTimestamp(6, Timestamp.from(now));
                 });
         var existing = new ArrayList<PurchaseCount>();
+        var deltas = new HashMap<PeriodRollupRepository.PurchaseCell, Long>();
         int created = 0, i = 0;
         for (int[] batch : inserted) {
             for (int n : batch) {
+                PurchaseCount c = counts.get(i);
                 if (n > 0) {
                     created++;
+                    addDelta(deltas, c, c.purchases() - before);
                 } else {
-                    existing.add(counts.get(i));
+                    existing.add(c);
                 }
                 i++;
             }
         }
         if (!existing.isEmpty()) {
+            for (PurchaseCount c : existing) {
+                Long before = jdbc.queryForObject("SELECT purchases FROM purchase_day WHERE on_day = ? AND market = ? "
+                        + "AND product = ? FOR UPDATE", Long.class, Date.valueOf(c.day()), c.market(), c.product());
+                addDelta(deltas, c, c.purchases() - before);
+            }
             jdbc.batchUpdate("UPDATE purchase_day SET purchases = ?, source = ?, updated_at = ? WHERE on_day = ? AND market = ? AND product = ?",
                     existing, existing.size(), (ps, c) -> {
                         ps.setLong(1, c.purchases());
@@ -59,7 +73,14 @@ public class PurchaseRepository {
                         ps.setString(6, c.product());
                     });
         }
+        periods.addPurchases(deltas);
         return created;
+    }
+
+    private static void addDelta(Map<PeriodRollupRepository.PurchaseCell, Long> deltas, PurchaseCount c, long delta) {
+        for (Grain g : Grain.values()) {
+            deltas.merge(new PeriodRollupRepository.PurchaseCell(g, g.start(c.day()), c.market(), c.product()), delta, Long::sum);
+        }
     }
 
     public void forEach(LocalDate from, LocalDate to, String market, String product, Consumer<PurchaseCount> consumer) {

@@ -71,13 +71,15 @@ public class SignalDayRepository {
         jdbc.update("DELETE FROM signal_day");
     }
 
-    /** Streams the cells of the given channels between two days (inclusive), optionally for one market/product. */
+    /** Streams the cells of the given channels (null: all) between two days (inclusive), optionally for one market/product. */
     public void forEach(LocalDate from, LocalDate to, List<String> channels, String market, String product,
             Consumer<Count> consumer) {
         var sql = new StringBuilder("SELECT on_day, market, product, channel, signals FROM signal_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        sql.append(" AND channel IN (").append(String.join(",", java.util.Collections.nCopies(channels.size(), "?"))).append(')');
-        args.addAll(channels);
+        if (channels != null) {
+            sql.append(" AND channel IN (").append(String.join(",", java.util.Collections.nCopies(channels.size(), "?"))).append(')');
+            args.addAll(channels);
+        }
         if (market != null) {
             sql.append(" AND market = ?");
             args.add(market);

@@ -167,4 +167,44 @@ abstract class MetricsContract {
         assertThat(p.onTrack()).isTrue();
         assertThat(p.summary()).contains("30.0 CPM", "target of 40.0", "10.0 CPM (25 %) below it", "75 % of the complaint budget");
     }
+
+    @Test
+    void answersWeeksMonthsQuartersAndYearsExactlyAsTheSumOfTheirDaysAfterCorrectionsAndRebuilds() {
+        // 2024-12-30 is the Monday of ISO week 2025-W01: weeks cross month, quarter and year boundaries here
+        var days = List.of("2024-12-30", "2024-12-31", "2025-01-01", "2025-01-31", "2025-02-01", "2025-03-31", "2025-04-01");
+        for (int i = 0; i < days.size(); i++) {
+            var day = LocalDate.parse(days.get(i));
+            purchases.upsert(List.of(new PurchaseCount(day, "SE", product, 100_000L * (i + 1)),
+                    new PurchaseCount(day, "NO", product, 50_000L)), "test");
+            intake.acceptAll(signals(i + 2, "complaint", days.get(i)));
+            intake.acceptAll(signals(1, "regulator-complaint", days.get(i)));
+        }
+        // sources correct their figures: one up, one down, one unchanged
+        purchases.upsert(List.of(new PurchaseCount(LocalDate.parse("2024-12-31"), "SE", product, 999_999),
+                new PurchaseCount(LocalDate.parse("2025-02-01"), "SE", product, 1),
+                new PurchaseCount(LocalDate.parse("2025-04-01"), "NO", product, 50_000L)), "test");
+
+        assertPeriodsAddUpToTheirDays();
+        rollup.rebuild();
+        rollup.rebuildPurchasePeriods();
+        assertPeriodsAddUpToTheirDays();
+    }
+
+    private void assertPeriodsAddUpToTheirDays() {
+        var daily = query(Period.DAY, "2024-12-01", "2025-04-30", Set.of(Dimension.MARKET));
+        assertThat(daily.stream().mapToLong(CpmRow::complaints).sum()).isEqualTo(2 + 3 + 4 + 5 + 6 + 7 + 8 + 7);
+        for (Period period : List.of(Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)) {
+            var expected = new java.util.TreeMap<String, List<Long>>();
+            for (CpmRow d : daily) {
+                var sums = expected.computeIfAbsent(period.start(d.start()) + " " + d.market(), k -> new ArrayList<>(List.of(0L, 0L)));
+                sums.set(0, sums.get(0) + d.complaints());
+                sums.set(1, sums.get(1) + d.purchases());
+            }
+            var actual = new java.util.TreeMap<String, List<Long>>();
+            for (CpmRow r : query(period, "2024-12-01", "2025-04-30", Set.of(Dimension.MARKET))) {
+                actual.put(r.start() + " " + r.market(), List.of(r.complaints(), r.purchases()));
+            }
+            assertThat(actual).as(period.name()).isEqualTo(expected);
+        }
+    }
 }

@@ -1,0 +1,173 @@
+package com.zeromission.metrics.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.zeromission.metrics.PurchaseCount;
+
+/**
+ * The weekly and monthly roll-ups of signals and purchases. Counts are only ever added to (a purchase figure that
+ * replaces an earlier one adds the difference), so concurrent writers commute under the row locks and the roll-ups
+ * stay exactly the sum of their days.
+ */
+@Repository
+public class PeriodRollupRepository {
+
+    /** One cell of the signal roll-up; {@code start} is the first day of the period. */
+    public record SignalCell(Grain grain, LocalDate start, String market, String product, String channel)
+            implements Comparable<SignalCell> {
+        @Override
+        public int compareTo(SignalCell o) {
+            int c = grain.compareTo(o.grain);
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            if (c == 0) {
+                c = market.compareTo(o.market);
+            }
+            if (c == 0) {
+                c = product.compareTo(o.product);
+            }
+            return c != 0 ? c : channel.compareTo(o.channel);
+        }
+    }
+
+    /** One cell of the purchase roll-up. */
+    public record PurchaseCell(Grain grain, LocalDate start, String market, String product) implements Comparable<PurchaseCell> {
+        @Override
+        public int compareTo(PurchaseCell o) {
+            int c = grain.compareTo(o.grain);
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            if (c == 0) {
+                c = market.compareTo(o.market);
+            }
+            return c != 0 ? c : product.compareTo(o.product);
+        }
+    }
+
+    public record SignalCount(SignalCell cell, long signals) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public PeriodRollupRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds signal counts. As for the daily roll-up: cells in a fixed order (no deadlock between two writers), a
+     * missing cell created with 0 first (safe against a concurrent creator), then incremented under its row lock.
+     */
+    public void addSignals(Map<SignalCell, Long> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        var cells = new ArrayList<>(counts.keySet());
+        cells.sort(null);
+        jdbc.batchUpdate("INSERT INTO signal_period (grain, period_start, market, product, channel, signals) "
+                + "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
+                    ps.setString(1, c.grain().code());
+                    ps.setDate(2, Date.valueOf(c.start()));
+                    ps.setString(3, c.market());
+                    ps.setString(4, c.product());
+                    ps.setString(5, c.channel());
+                });
+        jdbc.batchUpdate("UPDATE signal_period SET signals = signals + ? WHERE grain = ? AND period_start = ? AND market = ? "
+                + "AND product = ? AND channel = ?", cells, cells.size(), (ps, c) -> {
+                    ps.setLong(1, counts.get(c));
+                    ps.setString(2, c.grain().code());
+                    ps.setDate(3, Date.valueOf(c.start()));
+                    ps.setString(4, c.market());
+                    ps.setString(5, c.product());
+                    ps.setString(6, c.channel());
+                });
+    }
+
+    /** Adds purchase differences (positive or negative), in the same way as {@link #addSignals}. */
+    public void addPurchases(Map<PurchaseCell, Long> deltas) {
+        var cells = new ArrayList<>(deltas.keySet());
+        cells.removeIf(c -> deltas.get(c) == 0);
+        if (cells.isEmpty()) {
+            return;
+        }
+        cells.sort(null);
+        jdbc.batchUpdate("INSERT INTO purchase_period (grain, period_start, market, product, purchases) VALUES (?, ?, ?, ?, 0) "
+                + "ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
+                    ps.setString(1, c.grain().code());
+                    ps.setDate(2, Date.valueOf(c.start()));
+                    ps.setString(3, c.market());
+                    ps.setString(4, c.product());
+                });
+        jdbc.batchUpdate("UPDATE purchase_period SET purchases = purchases + ? WHERE grain = ? AND period_start = ? "
+                + "AND market = ? AND product = ?", cells, cells.size(), (ps, c) -> {
+                    ps.setLong(1, deltas.get(c));
+                    ps.setString(2, c.grain().code());
+                    ps.setDate(3, Date.valueOf(c.start()));
+                    ps.setString(4, c.market());
+                    ps.setString(5, c.product());
+                });
+    }
+
+    public boolean isEmpty(String table) {
+        if (!table.equals("signal_period") && !table.equals("purchase_period")) {
+            throw new IllegalArgumentException("not a period roll-up: " + table);
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) x", Long.class) == 0;
+    }
+
+    public void deleteSignals() {
+        jdbc.update("DELETE FROM signal_period");
+    }
+
+    public void deletePurchases() {
+        jdbc.update("DELETE FROM purchase_period");
+    }
+
+    /** Streams the signal cells of one grain whose period starts between two days (inclusive). */
+    public void forEachSignals(Grain grain, LocalDate from, LocalDate to, List<String> channels, String market,
+            String product, Consumer<SignalCount> consumer) {
+        var sql = new StringBuilder("SELECT period_start, market, product, channel, signals FROM signal_period "
+                + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
+        var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
+        sql.append(" AND channel IN (").append(String.join(",", Collections.nCopies(channels.size(), "?"))).append(')');
+        args.addAll(channels);
+        filter(sql, args, market, product);
+        jdbc.query(sql.toString(), rs -> {
+            consumer.accept(new SignalCount(new SignalCell(grain, rs.getDate(1).toLocalDate(), rs.getString(2).strip(),
+                    rs.getString(3), rs.getString(4)), rs.getLong(5)));
+        }, args.toArray());
+    }
+
+    /** Streams the purchase cells of one grain; each comes as a {@link PurchaseCount} dated on its period's start. */
+    public void forEachPurchases(Grain grain, LocalDate from, LocalDate to, String market, String product,
+            Consumer<PurchaseCount> consumer) {
+        var sql = new StringBuilder("SELECT period_start, market, product, purchases FROM purchase_period "
+                + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
+        var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
+        filter(sql, args, market, product);
+        jdbc.query(sql.toString(), rs -> {
+            consumer.accept(new PurchaseCount(rs.getDate(1).toLocalDate(), rs.getString(2).strip(), rs.getString(3), rs.getLong(4)));
+        }, args.toArray());
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String market, String product) {
+        if (market != null) {
+            sql.append(" AND market = ?");
+            args.add(market);
+        }
+        if (product != null) {
+            sql.append(" AND product = ?");
+            args.add(product);
+        }
+    }
+}

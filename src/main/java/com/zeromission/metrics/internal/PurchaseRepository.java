@@ -50,7 +50,7 @@ public class PurchaseRepository {
                 PurchaseCount c = counts.get(i);
                 if (n > 0) {
                     created++;
-                    addDelta(deltas, c, c.purchases() - before);
+                    addDelta(deltas, c, c.purchases());
                 } else {
                     existing.add(c);
                 }

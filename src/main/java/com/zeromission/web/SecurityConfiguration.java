@@ -91,6 +91,15 @@ class SecurityConfiguration {
                         // Evaluating writes alerts and sends webhooks; a replay reads years of figures: analysts' tools.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/evaluate").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/alerts/replay").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/problems", "/api/v1/problems/**")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        // Merging, splitting, naming, pinning and resolving problems are analysts' decisions.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/problems/*/merge", "/api/v1/problems/*/split",
+                                "/api/v1/problems/*/resolve", "/api/v1/problems/*/reopen",
+                                "/api/v1/problems/merges/*/undo", "/api/v1/problems/consolidate",
+                                "/api/v1/problems/assign").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/problems/*/label", "/api/v1/problems/*/pin")
+                        .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))

@@ -1,0 +1,70 @@
+package com.zeromission.problems;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The read models the problems module answers with. All texts in them are the stored, masked ones. */
+public final class ProblemViews {
+
+    private ProblemViews() {
+    }
+
+    /** A real example of a problem: a member signal, masked as stored. */
+    public record Example(String signalId, Instant receivedAt, String market, String product, String channel,
+            String language, String text, double similarity) {
+    }
+
+    /** Signals and complaints of a problem in one ISO week. */
+    public record WeekFigure(LocalDate weekStart, String week, long signals, long complaints) {
+    }
+
+    /** A problem with everything its page shows. */
+    public record Details(Problem problem, List<String> topTerms, List<Example> examples, List<WeekFigure> weeks,
+            Map<String, Long> byMarket, Map<String, Long> byProduct, Map<String, Long> byChannel,
+            List<ProblemEvent> events) {
+    }
+
+    /**
+     * One of a week's top problems. {@code shareOfComplaints} is its part of all complaints that week (the
+     * "probability" the program ranks by); {@code cpmContribution} is how many complaints per million purchases it
+     * alone accounts for (null without purchase figures for the week). {@code trend}: complaints in each of the
+     * eight weeks up to and including this one, oldest first.
+     */
+    public record TopProblem(int rank, Problem problem, long signals, long complaints, double shareOfComplaints,
+            Double cpmContribution, long previousWeekComplaints, List<Long> trend) {
+    }
+
+    public record WeeklyTop(LocalDate weekStart, String week, String sortedBy, long complaintsInWeek,
+            long purchasesInWeek, List<TopProblem> problems) {
+    }
+
+    /**
+     * A problem with unusually many signals this week against its own baseline: the mean of the eight weeks before.
+     * {@code pValue}: the chance of at least this many under a Poisson rate at the baseline.
+     */
+    public record Emerging(Problem problem, long signals, double baselinePerWeek, double pValue, boolean newProblem) {
+    }
+
+    public record EmergingReport(LocalDate weekStart, String week, List<Emerging> problems) {
+    }
+
+    /** A resolved problem whose signals came back. */
+    public record Regression(Problem problem, Instant resolvedAt, Instant regressedAt, long signalsSinceResolved) {
+    }
+
+    /** What one consolidation pass did. */
+    public record Consolidation(Instant at, int candidates, List<ProblemEvent> merges, int skippedPinned,
+            int skippedKeptApart) {
+        public Consolidation {
+            Objects.requireNonNull(at, "at");
+            merges = List.copyOf(merges);
+        }
+    }
+
+    /** What a drain of the inbox did. */
+    public record Assigned(int signals, int newProblems, long stillWaiting) {
+    }
+}

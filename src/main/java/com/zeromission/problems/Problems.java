@@ -1,0 +1,661 @@
+package com.zeromission.problems;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.commons.statistics.distribution.PoissonDistribution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Scope;
+import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemEvent.Kind;
+import com.zeromission.problems.ProblemViews.Assigned;
+import com.zeromission.problems.ProblemViews.Consolidation;
+import com.zeromission.problems.ProblemViews.Details;
+import com.zeromission.problems.ProblemViews.Emerging;
+import com.zeromission.problems.ProblemViews.EmergingReport;
+import com.zeromission.problems.ProblemViews.Example;
+import com.zeromission.problems.ProblemViews.Regression;
+import com.zeromission.problems.ProblemViews.TopProblem;
+import com.zeromission.problems.ProblemViews.WeekFigure;
+import com.zeromission.problems.ProblemViews.WeeklyTop;
+import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.problems.internal.GroupingEngine;
+import com.zeromission.problems.internal.ProblemRepository;
+import com.zeromission.problems.internal.ProblemRepository.Member;
+import com.zeromission.problems.internal.ProblemRepository.WeekCell;
+import com.zeromission.problems.internal.ProblemsProperties;
+
+/**
+ * The problems: grouping of new signals, the analysts' operations on problems, and the trends. Every change takes the
+ * grouping lock first and then one transaction, so the grouper in memory and the tables never disagree for long: when
+ * a transaction fails, the grouper is restored from the database.
+ */
+@Service
+public class Problems {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    public static final String SYSTEM = "system";
+    public static final int MAX_LABEL = 200;
+    public static final int MAX_SPLIT = 10_000;
+    public static final int MAX_LIST = 500;
+    /** Weeks of history in a trend and in the emerging baseline. */
+    public static final int BASELINE_WEEKS = 8;
+    /** The least weekly rate assumed for a baseline, so that a problem's first few signals are not a "spike". */
+    public static final double BASELINE_FLOOR = 0.5;
+
+    private final GroupingEngine engine;
+    private final ProblemRepository repository;
+    private final ProblemsProperties properties;
+    private final TransactionTemplate tx;
+    private final CpmService cpm;
+    private final TextMasker masker;
+    private final Clock clock;
+    private volatile Instant lastSnapshot = Instant.EPOCH;
+
+    Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
+            CpmService cpm, TextMasker masker, Clock clock) {
+        this.engine = engine;
+        this.repository = repository;
+        this.properties = properties;
+        this.tx = tx;
+        this.cpm = cpm;
+        this.masker = masker;
+        this.clock = clock;
+    }
+
+    // ---- grouping ----------------------------------------------------------------------------------------------
+
+    /** Groups every signal waiting in the inbox, a batch per transaction; returns what it did. */
+    public Assigned assignPending() {
+        int signals = 0, created = 0;
+        while (true) {
+            int[] done = locked(() -> tx.execute(status -> drainOnce()));
+            if (done[0] == 0) {
+                break;
+            }
+            signals += done[0];
+            created += done[1];
+        }
+        return new Assigned(signals, created, repository.inboxSize());
+    }
+
+    private int[] drainOnce() {
+        var pending = repository.pending(properties.batchSize());
+        if (pending.isEmpty()) {
+            return new int[2];
+        }
+        Instant now = clock.instant();
+        OnlineGrouper grouper = engine.grouper();
+        var assignments = new ArrayList<ProblemRepository.Assignment>(pending.size());
+        var weeks = new HashMap<WeekCell, Long>();
+        var touched = new LinkedHashMap<Long, List<ProblemRepository.Pending>>();
+        int created = 0;
+        long maxSeq = 0;
+        for (var p : pending) {
+            var a = grouper.assign(engine.analyze(p.text(), p.language()));
+            if (a.newGroup()) {
+                repository.create(a.groupId(), "(new)", now);
+                created++;
+            }
+            assignments.add(new ProblemRepository.Assignment(p.signalId(), a.groupId(), p.seq(), a.similarity(), p.receivedAt()));
+            weeks.merge(new WeekCell(a.groupId(), ProblemRepository.weekOf(p.receivedAt()), p.market(), p.product(),
+                    p.channel()), 1L, Long::sum);
+            touched.computeIfAbsent(a.groupId(), k -> new ArrayList<>()).add(p);
+            maxSeq = Math.max(maxSeq, p.seq());
+        }
+        repository.assign(assignments);
+        repository.addWeeks(weeks);
+        var states = new HashMap<Long, Problem>();
+        repository.findAll(touched.keySet()).forEach(p -> states.put(p.id(), p));
+        touched.forEach((id, members) -> {
+            Problem problem = states.get(id);
+            long complaints = members.stream().filter(ProblemRepository.Pending::complaint).count();
+            Instant first = members.stream().map(ProblemRepository.Pending::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant last = members.stream().map(ProblemRepository.Pending::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
+            long after = 0;
+            if (problem.state() == ProblemState.RESOLVED && problem.resolvedAt() != null) {
+                after = members.stream().filter(m -> m.receivedAt().isAfter(problem.resolvedAt())).count();
+            }
+            repository.addCounts(id, members.size(), complaints, first, last, after);
+            repository.setAutoLabel(id, label(grouper.topTerms(id, 4)));
+            if (after > 0 && repository.sinceResolved(id) >= properties.regressionSignals()) {
+                repository.regress(id, now);
+                repository.record(Kind.REGRESS, id, null, SYSTEM, now, repository.sinceResolved(id)
+                        + " signals received after it was resolved on " + problem.resolvedAt());
+                log.info("Problem {} regressed: signals came back after it was resolved", id);
+            }
+        });
+        repository.dequeue(maxSeq);
+        if (!now.isBefore(lastSnapshot.plus(properties.snapshotInterval()))) {
+            engine.snapshot(maxSeq, now);
+            lastSnapshot = now;
+        }
+        return new int[] {pending.size(), created};
+    }
+
+    /** Saves the grouper's state now (at shutdown, after a catch-up, after analysts' changes). */
+    public void snapshot() {
+        locked(() -> tx.execute(status -> {
+            engine.snapshot(repository.maxAssignedSeq(), clock.instant());
+            lastSnapshot = clock.instant();
+            return null;
+        }));
+    }
+
+    static String label(List<String> terms) {
+        if (terms.isEmpty()) {
+            return "(no distinctive words)";
+        }
+        String label = String.join(" · ", terms);
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL);
+    }
+
+    // ---- analysts' operations ----------------------------------------------------------------------------------
+
+    /** Merges {@code from} into {@code into}: its signals move, it becomes a pointer. Reversible with {@link #undo}. */
+    public ProblemEvent merge(long into, long from, String actor) {
+        return merge(into, List.of(from), actor).getFirst();
+    }
+
+    /** Merges several problems into one, all or none. */
+    public List<ProblemEvent> merge(long into, List<Long> from, String actor) {
+        if (from == null || from.isEmpty()) {
+            throw new IllegalArgumentException("from must name at least one problem to merge into " + into);
+        }
+        return changed(() -> {
+            var events = new ArrayList<ProblemEvent>();
+            for (Long f : new LinkedHashSet<>(from)) {
+                // re-read each time: the previous merge changed the target's counts
+                events.add(merge(require(into), require(f), actor(actor), Kind.MERGE));
+            }
+            return events;
+        });
+    }
+
+    private ProblemEvent merge(Problem into, Problem from, String actor, Kind kind) {
+        if (into.id() == from.id()) {
+            throw new ProblemChangeRefusedException("cannot merge problem " + into.id() + " into itself");
+        }
+        for (Problem p : List.of(into, from)) {
+            if (p.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + p.id() + " was merged into " + p.mergedInto()
+                        + " already; use that one");
+            }
+        }
+        Instant now = clock.instant();
+        long event = repository.record(kind, from.id(), into.id(), actor, now, "merged " + from.id() + " (" + from.label()
+                + ") into " + into.id() + "; was " + from.state().code());
+        repository.moveAll(from.id(), into.id(), event);
+        var cells = new HashMap<WeekCell, Long>();
+        repository.forEachWeek(List.of(from.id()), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), c -> cells.merge(
+                new WeekCell(into.id(), c.cell().weekStart(), c.cell().market(), c.cell().product(), c.cell().channel()),
+                c.signals(), Long::sum));
+        repository.deleteWeeks(from.id());
+        repository.addWeeks(cells);
+        repository.setCounts(into.id(), into.signals() + from.signals(), into.complaints() + from.complaints(),
+                min(into.firstSeen(), from.firstSeen()), max(into.lastSeen(), from.lastSeen()));
+        repository.setCounts(from.id(), 0, 0, from.firstSeen(), from.lastSeen());
+        repository.setState(from.id(), ProblemState.MERGED, into.id());
+        OnlineGrouper grouper = engine.grouper();
+        grouper.merge(into.id(), from.id());
+        repository.setAutoLabel(into.id(), label(grouper.topTerms(into.id(), 4)));
+        return repository.event(event).orElseThrow();
+    }
+
+    /**
+     * Undoes a merge (automatic or by an analyst): the signals it moved go back, the merged problem is restored, and
+     * the pair is kept apart from then on so the next consolidation pass does not merge them again.
+     */
+    public ProblemEvent undo(long eventId, String actor) {
+        return changed(() -> {
+            var event = repository.event(eventId).orElseThrow(() -> new ProblemChangeRefusedException("no problem event with id " + eventId));
+            if (!event.kind().isMerge()) {
+                throw new ProblemChangeRefusedException("event " + eventId + " is a " + event.kind().code()
+                        + ", not a merge; only merges can be undone");
+            }
+            if (event.undoneBy() != null) {
+                throw new ProblemChangeRefusedException("merge " + eventId + " was undone already (event " + event.undoneBy() + ")");
+            }
+            Problem from = require(event.problemId()), into = require(event.otherId());
+            if (from.state() != ProblemState.MERGED || !Long.valueOf(into.id()).equals(from.mergedInto())) {
+                throw new ProblemChangeRefusedException("problem " + from.id() + " is no longer merged into " + into.id());
+            }
+            if (into.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + into.id() + " was merged into " + into.mergedInto()
+                        + " since; undo that merge first");
+            }
+            Instant now = clock.instant();
+            long undo = repository.record(Kind.UNDO, from.id(), into.id(), actor(actor), now, "undid merge " + eventId);
+            int moved = repository.moveBack(eventId, into.id(), from.id());
+            String previous = event.detail() == null ? "open" : event.detail().replaceAll(".*; was (\\w+)$", "$1");
+            ProblemState state = ProblemState.OPEN;
+            try {
+                state = ProblemState.parse(previous);
+            } catch (IllegalArgumentException e) {
+                // an event written by hand or by an older version: open is the safe state
+            }
+            repository.setState(from.id(), state == ProblemState.MERGED ? ProblemState.OPEN : state, null);
+            recount(from.id());
+            recount(into.id());
+            repository.keepApart(from.id(), into.id());
+            repository.markUndone(eventId, undo);
+            engine.rebuild(into.id(), into.pinned());
+            engine.rebuild(from.id(), from.pinned());
+            relabel(from.id());
+            relabel(into.id());
+            log.info("Merge {} undone: {} signals back in problem {}", eventId, moved, from.id());
+            return repository.event(undo).orElseThrow();
+        });
+    }
+
+    /** Moves the given signals of a problem into a new problem, kept apart from the old one from then on. */
+    public Problem split(long problemId, List<String> signalIds, String label, String actor) {
+        return changed(() -> {
+            Problem problem = require(problemId);
+            if (problem.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + problemId + " was merged into " + problem.mergedInto()
+                        + "; split that one");
+            }
+            if (signalIds == null || signalIds.isEmpty()) {
+                throw new IllegalArgumentException("signalIds must name at least one signal of problem " + problemId);
+            }
+            if (signalIds.size() > MAX_SPLIT) {
+                throw new IllegalArgumentException("at most " + MAX_SPLIT + " signals can be split off at once, got " + signalIds.size());
+            }
+            var ids = new LinkedHashSet<UUID>();
+            for (String s : signalIds) {
+                try {
+                    ids.add(UUID.fromString(s == null ? "" : s.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("signalIds: '" + masker.mask(String.valueOf(s)).text() + "' is not a signal id");
+                }
+            }
+            var members = new HashSet<>(repository.membersAmong(problemId, ids));
+            var strangers = ids.stream().filter(id -> !members.contains(id)).limit(5).map(UUID::toString).toList();
+            if (!strangers.isEmpty()) {
+                throw new ProblemChangeRefusedException("not in problem " + problemId + ": " + String.join(", ", strangers)
+                        + (ids.size() - members.size() > 5 ? " and " + (ids.size() - members.size() - 5) + " more" : ""));
+            }
+            if (members.size() >= problem.signals()) {
+                throw new ProblemChangeRefusedException("splitting off all " + problem.signals() + " signals of problem "
+                        + problemId + " would leave it empty; rename it instead");
+            }
+            String custom = cleanLabel(label);
+            Instant now = clock.instant();
+            long id = repository.nextId();
+            repository.create(id, "(split)", now);
+            if (custom != null) {
+                repository.setCustomLabel(id, custom);
+            }
+            long event = repository.record(Kind.SPLIT, problemId, id, actor(actor), now, members.size()
+                    + " signals split off into " + id);
+            repository.move(members, problemId, id, event);
+            recount(problemId);
+            recount(id);
+            repository.keepApart(problemId, id);
+            engine.rebuild(problemId, problem.pinned());
+            engine.rebuild(id, false);
+            relabel(problemId);
+            relabel(id);
+            return require(id);
+        });
+    }
+
+    /** Names a problem; a blank label goes back to the automatic one. Personal data in the label is masked. */
+    public Problem rename(long problemId, String label, String actor) {
+        return changed(() -> {
+            require(problemId);
+            String custom = cleanLabel(label);
+            repository.setCustomLabel(problemId, custom);
+            repository.record(Kind.RENAME, problemId, null, actor(actor), clock.instant(),
+                    custom == null ? "back to the automatic label" : "named '" + custom + "'");
+            return require(problemId);
+        });
+    }
+
+    /** A pinned problem is never merged by the consolidation pass. */
+    public Problem pin(long problemId, boolean pinned, String actor) {
+        return changed(() -> {
+            Problem p = require(problemId);
+            if (p.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + problemId + " was merged into " + p.mergedInto());
+            }
+            repository.setPinned(problemId, pinned);
+            engine.grouper().pin(problemId, pinned);
+            repository.record(pinned ? Kind.PIN : Kind.UNPIN, problemId, null, actor(actor), clock.instant(), null);
+            return require(problemId);
+        });
+    }
+
+    /** Marks a problem resolved: signals received after now that join it count toward a regression. */
+    public Problem resolve(long problemId, String actor) {
+        return changed(() -> {
+            Problem p = require(problemId);
+            if (p.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + problemId + " was merged into " + p.mergedInto()
+                        + "; resolve that one");
+            }
+            Instant now = clock.instant();
+            repository.resolve(problemId, now);
+            repository.record(Kind.RESOLVE, problemId, null, actor(actor), now, null);
+            return require(problemId);
+        });
+    }
+
+    public Problem reopen(long problemId, String actor) {
+        return changed(() -> {
+            Problem p = require(problemId);
+            if (p.state() == ProblemState.MERGED || p.state() == ProblemState.OPEN) {
+                throw new ProblemChangeRefusedException("problem " + problemId + " is " + p.state().code() + ", not resolved or regressed");
+            }
+            repository.setState(problemId, ProblemState.OPEN, null);
+            repository.record(Kind.REOPEN, problemId, null, actor(actor), clock.instant(), null);
+            return require(problemId);
+        });
+    }
+
+    /**
+     * The consolidation pass: merges problems whose centroids turned out to be close. Never touches a pinned problem
+     * or a pair an analyst kept apart, and never merges an analyst-named problem into another (the other way round
+     * keeps the analyst's name). Every merge is recorded and can be undone.
+     */
+    public Consolidation consolidate(String actor) {
+        return changed(() -> {
+            Instant now = clock.instant();
+            OnlineGrouper grouper = engine.grouper();
+            List<long[]> candidates = grouper.mergeCandidates(properties.consolidationSimilarity());
+            var merges = new ArrayList<ProblemEvent>();
+            var gone = new HashSet<Long>();
+            int pinned = 0, apart = 0;
+            for (long[] pair : candidates) {
+                if (gone.contains(pair[0]) || gone.contains(pair[1])) {
+                    continue;
+                }
+                var found = repository.findAll(List.of(pair[0], pair[1]));
+                if (found.size() != 2) {
+                    continue;
+                }
+                Problem a = found.get(0), b = found.get(1);
+                if (a.state() == ProblemState.MERGED || b.state() == ProblemState.MERGED) {
+                    continue;
+                }
+                if (a.pinned() || b.pinned()) {
+                    pinned++;
+                    continue;
+                }
+                if (repository.keptApart(a.id(), b.id()) || (a.customLabel() != null && b.customLabel() != null)) {
+                    apart++;
+                    continue;
+                }
+                boolean aFirst = a.customLabel() != null || (b.customLabel() == null
+                        && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
+                Problem into = aFirst ? a : b, from = aFirst ? b : a;
+                merges.add(merge(into, from, actor(actor), Kind.AUTO_MERGE));
+                gone.add(from.id());
+            }
+            if (!merges.isEmpty()) {
+                log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates.size());
+            }
+            return new Consolidation(now, candidates.size(), merges, pinned, apart);
+        });
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    public Problem get(long id) {
+        return require(id);
+    }
+
+    public List<Problem> list(List<ProblemState> states, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST + ", was " + limit);
+        }
+        return repository.list(states.isEmpty() ? List.of(ProblemState.OPEN, ProblemState.REGRESSED) : states, limit);
+    }
+
+    public Details details(long id) {
+        Problem problem = require(id);
+        List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : locked(() -> engine.grouper().topTerms(id, 10));
+        var examples = new ArrayList<Example>();
+        var seen = new HashSet<String>();
+        for (Member m : repository.mostSimilar(id, 100)) {
+            String key = m.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
+            if (seen.add(key)) {
+                examples.add(new Example(m.signalId().toString(), m.receivedAt(), m.market(), m.product(), m.channel(),
+                        m.language(), m.text(), m.similarity()));
+            }
+            if (examples.size() == 5) {
+                break;
+            }
+        }
+        var weeks = new TreeMap<LocalDate, long[]>();
+        var markets = new TreeMap<String, Long>();
+        var products = new TreeMap<String, Long>();
+        var channels = new TreeMap<String, Long>();
+        repository.forEachWeek(List.of(id), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), c -> {
+            long[] w = weeks.computeIfAbsent(c.cell().weekStart(), k -> new long[2]);
+            w[0] += c.signals();
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
+                w[1] += c.signals();
+            }
+            markets.merge(c.cell().market(), c.signals(), Long::sum);
+            products.merge(c.cell().product(), c.signals(), Long::sum);
+            channels.merge(c.cell().channel(), c.signals(), Long::sum);
+        });
+        var figures = weeks.entrySet().stream().map(e -> new WeekFigure(e.getKey(), weekLabel(e.getKey()), e.getValue()[0],
+                e.getValue()[1])).toList();
+        return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100));
+    }
+
+    /** The week's top problems by complaints (the CPM numerator; {@code sort=signals} ranks by every signal). */
+    public WeeklyTop top(LocalDate week, String sort, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST + ", was " + limit);
+        }
+        String by = sort == null || sort.isBlank() ? "complaints" : sort.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("complaints", "signals", "cpm").contains(by)) {
+            throw new IllegalArgumentException("sort must be complaints, cpm or signals, was '" + sort + "'");
+        }
+        LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        var counts = new HashMap<Long, long[]>();
+        repository.forEachWeek(null, monday, monday, c -> {
+            long[] n = counts.computeIfAbsent(c.cell().problemId(), k -> new long[2]);
+            n[0] += c.signals();
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
+                n[1] += c.signals();
+            }
+        });
+        var totals = cpm.totals(Scope.GLOBAL, monday, monday.plusDays(6));
+        int index = by.equals("signals") ? 0 : 1;
+        var ranked = counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> -e.getValue()[index])
+                        .thenComparingLong(e -> -e.getValue()[1 - index]).thenComparingLong(Map.Entry::getKey))
+                .filter(e -> e.getValue()[index] > 0).limit(limit).toList();
+        var ids = ranked.stream().map(Map.Entry::getKey).toList();
+        var trends = trends(ids, monday);
+        var problems = new HashMap<Long, Problem>();
+        repository.findAll(ids).forEach(p -> problems.put(p.id(), p));
+        var result = new ArrayList<TopProblem>();
+        for (var e : ranked) {
+            long complaints = e.getValue()[1];
+            List<Long> trend = trends.getOrDefault(e.getKey(), List.of());
+            result.add(new TopProblem(result.size() + 1, problems.get(e.getKey()), e.getValue()[0], complaints,
+                    totals.complaints() == 0 ? 0 : (double) complaints / totals.complaints(),
+                    totals.purchases() == 0 ? null : complaints * 1e6 / totals.purchases(),
+                    trend.size() >= 2 ? trend.get(trend.size() - 2) : 0, trend));
+        }
+        return new WeeklyTop(monday, weekLabel(monday), by, totals.complaints(), totals.purchases(), result);
+    }
+
+    /** Complaints per week for each problem, the {@link #BASELINE_WEEKS} weeks up to and including {@code monday}. */
+    private Map<Long, List<Long>> trends(List<Long> ids, LocalDate monday) {
+        var weekly = new HashMap<Long, long[]>();
+        LocalDate from = monday.minusWeeks(BASELINE_WEEKS - 1);
+        repository.forEachWeek(ids, from, monday, c -> {
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
+                int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(from, c.cell().weekStart());
+                weekly.computeIfAbsent(c.cell().problemId(), k -> new long[BASELINE_WEEKS])[i] += c.signals();
+            }
+        });
+        var result = new HashMap<Long, List<Long>>();
+        for (Long id : ids) {
+            long[] w = weekly.getOrDefault(id, new long[BASELINE_WEEKS]);
+            result.put(id, java.util.Arrays.stream(w).boxed().toList());
+        }
+        return result;
+    }
+
+    /**
+     * Problems with a spike in the week against their own baseline (mean of the eight weeks before, at least
+     * {@link #BASELINE_FLOOR} per week): at least the configured number of signals and a one-sided Poisson p-value
+     * below the configured threshold. Counts are signals of every channel: a spike in feedback is news too.
+     */
+    public EmergingReport emerging(LocalDate week) {
+        LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        LocalDate from = monday.minusWeeks(BASELINE_WEEKS);
+        var weekly = new HashMap<Long, long[]>();
+        repository.forEachWeek(null, from, monday, c -> {
+            int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(from, c.cell().weekStart());
+            weekly.computeIfAbsent(c.cell().problemId(), k -> new long[BASELINE_WEEKS + 1])[i] += c.signals();
+        });
+        var found = new ArrayList<long[]>();
+        var stats = new HashMap<Long, double[]>();
+        weekly.forEach((id, w) -> {
+            long now = w[BASELINE_WEEKS];
+            if (now < properties.emergingMinSignals()) {
+                return;
+            }
+            double baseline = 0;
+            for (int i = 0; i < BASELINE_WEEKS; i++) {
+                baseline += w[i];
+            }
+            baseline /= BASELINE_WEEKS;
+            double p = PoissonDistribution.of(Math.max(BASELINE_FLOOR, baseline)).survivalProbability((int) Math.min(Integer.MAX_VALUE, now - 1));
+            if (p < properties.emergingPValue()) {
+                found.add(new long[] {id, now});
+                stats.put(id, new double[] {baseline, p});
+            }
+        });
+        found.sort(Comparator.<long[]>comparingDouble(f -> stats.get(f[0])[1]).thenComparingLong(f -> -f[1]));
+        var problems = new HashMap<Long, Problem>();
+        repository.findAll(found.stream().map(f -> f[0]).toList()).forEach(p -> problems.put(p.id(), p));
+        var result = found.stream().map(f -> new Emerging(problems.get(f[0]), f[1], stats.get(f[0])[0], stats.get(f[0])[1],
+                stats.get(f[0])[0] == 0)).toList();
+        return new EmergingReport(monday, weekLabel(monday), result);
+    }
+
+    public List<Regression> regressions() {
+        return repository.list(List.of(ProblemState.REGRESSED), MAX_LIST).stream()
+                .map(p -> new Regression(p, p.resolvedAt(), p.regressedAt(), repository.sinceResolved(p.id()))).toList();
+    }
+
+    public List<ProblemEvent> recentMerges(int limit) {
+        return repository.recentEvents(List.of(Kind.AUTO_MERGE, Kind.MERGE), Math.min(Math.max(limit, 1), MAX_LIST));
+    }
+
+    /** The Monday of the last complete ISO week, by the clock. */
+    public LocalDate lastWeek() {
+        return ProblemRepository.weekOf(clock.instant()).minusWeeks(1);
+    }
+
+    public static String weekLabel(LocalDate monday) {
+        return String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private void recount(long problemId) {
+        var members = new ArrayList<Member>();
+        repository.forEachMember(problemId, members::add);
+        repository.deleteWeeks(problemId);
+        repository.addWeeks(ProblemRepository.weeks(problemId, members));
+        repository.setCounts(problemId, members.size(), members.stream().filter(Member::complaint).count(),
+                members.stream().map(Member::receivedAt).min(Comparator.naturalOrder()).orElse(null),
+                members.stream().map(Member::receivedAt).max(Comparator.naturalOrder()).orElse(null));
+    }
+
+    private void relabel(long problemId) {
+        repository.setAutoLabel(problemId, label(engine.grouper().topTerms(problemId, 4)));
+    }
+
+    private Problem require(long id) {
+        return repository.find(id).orElseThrow(() -> new ProblemNotFoundException(id));
+    }
+
+    private String cleanLabel(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        String s = label.strip().replaceAll("\\s+", " ");
+        if (s.length() > MAX_LABEL) {
+            throw new IllegalArgumentException("label must be at most " + MAX_LABEL + " characters, was " + s.length());
+        }
+        return masker.mask(s).text();
+    }
+
+    private static String actor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            return SYSTEM;
+        }
+        String a = actor.strip();
+        return a.length() <= 64 ? a : a.substring(0, 64);
+    }
+
+    /** Runs a change under the grouping lock in one transaction, snapshotting after it; restores on failure. */
+    private <T> T changed(Supplier<T> change) {
+        return locked(() -> tx.execute(status -> {
+            T result = change.get();
+            engine.snapshot(repository.maxAssignedSeq(), clock.instant());
+            lastSnapshot = clock.instant();
+            return result;
+        }));
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        engine.lock().lock();
+        try {
+            return work.get();
+        } catch (ProblemChangeRefusedException | ProblemNotFoundException | IllegalArgumentException e) {
+            throw e; // refused before anything changed
+        } catch (RuntimeException e) {
+            // The grouper may have taken in part of a change whose transaction rolled back: re-read it.
+            try {
+                engine.restore();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        } finally {
+            engine.lock().unlock();
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

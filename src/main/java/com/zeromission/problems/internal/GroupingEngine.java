@@ -1,0 +1,143 @@
+package com.zeromission.problems.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.zeromission.problems.grouping.GrouperState;
+import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.text.AnalyzedText;
+import com.zeromission.text.TextAnalyzer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Owns the one in-memory grouper and the lock that every change to grouping takes: assignment, merges, splits,
+ * consolidation. The grouper's state is saved as a snapshot (with the inbox sequence number it includes) and, on
+ * start-up, restored and brought up to date by replaying the assignments made after it. So the database stays the
+ * truth (which signal is in which problem) and the grouper's centroids follow it.
+ */
+@Component
+public class GroupingEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupingEngine.class);
+
+    private final ProblemRepository repository;
+    private final TextAnalyzer analyzer;
+    private final ProblemsProperties properties;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ReentrantLock lock = new ReentrantLock();
+    private OnlineGrouper grouper;
+    private volatile boolean restored;
+
+    GroupingEngine(ProblemRepository repository, TextAnalyzer analyzer, ProblemsProperties properties) {
+        this.repository = repository;
+        this.analyzer = analyzer;
+        this.properties = properties;
+    }
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The grouper, restored from the database on first use. Call with {@link #lock()} held. */
+    public OnlineGrouper grouper() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the grouping lock must be held to use the grouper");
+        }
+        if (!restored) {
+            restore();
+        }
+        return grouper;
+    }
+
+    public AnalyzedText analyze(String text, String language) {
+        return analyzer.analyze(text, language);
+    }
+
+    /** Re-reads the grouper from the last snapshot and the assignments after it (also after a failed change). */
+    public void restore() {
+        long t0 = System.nanoTime();
+        var snapshot = repository.snapshot();
+        long lastSeq = 0;
+        if (snapshot.isPresent()) {
+            grouper = OnlineGrouper.restore(read(snapshot.get().state()), properties.grouping(), repository::nextId);
+            lastSeq = snapshot.get().lastSeq();
+        } else {
+            grouper = new OnlineGrouper(properties.grouping(), repository::nextId);
+        }
+        // Replay in order; members are added per problem in chunks, which is what add() is for.
+        var problemOf = new HashMap<UUID, Long>();
+        var chunk = new HashMap<Long, List<AnalyzedText>>();
+        int[] replayed = new int[1];
+        repository.forEachAssignedAfter(lastSeq, m -> {
+            chunk.computeIfAbsent(problemOf.get(m.signalId()), k -> new ArrayList<>()).add(analyze(m.text(), m.language()));
+            if (++replayed[0] % 5_000 == 0) {
+                flush(chunk);
+            }
+        }, problemOf);
+        flush(chunk);
+        restored = true;
+        if (snapshot.isPresent() || replayed[0] > 0) {
+            log.info("Grouping state restored ({} after the snapshot replayed) in {} ms", replayed[0],
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private void flush(Map<Long, List<AnalyzedText>> chunk) {
+        chunk.forEach((problem, texts) -> grouper.add(problem, texts));
+        chunk.clear();
+    }
+
+    /** Saves the grouper as of {@code lastSeq}, inside the caller's transaction. Call with the lock held. */
+    public void snapshot(long lastSeq, java.time.Instant now) {
+        repository.saveSnapshot(lastSeq, now, write(grouper().snapshot()));
+    }
+
+    /** Recomputes a problem's centroid from its current members (after signals moved in or out). */
+    public void rebuild(long problemId, boolean pinned) {
+        var texts = new ArrayList<AnalyzedText>();
+        repository.forEachMember(problemId, m -> texts.add(analyze(m.text(), m.language())));
+        OnlineGrouper g = grouper();
+        g.remove(problemId);
+        if (!texts.isEmpty()) {
+            g.add(problemId, texts);
+            g.pin(problemId, pinned);
+        }
+    }
+
+    private byte[] write(GrouperState state) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(bytes)) {
+            json.writeValue(out, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private GrouperState read(byte[] state) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(state))) {
+            return json.readValue(in, GrouperState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.zeromission.problems.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.zeromission.intake.SignalsIngested;
+import com.zeromission.problems.Problems;
+
+/**
+ * The way in for grouping. Inside intake's transaction every new signal is written to the problem inbox, so a stored
+ * signal can never be left ungrouped; after the commit a single background worker drains the inbox (grouping is
+ * CPU work that intake should not wait for). A periodic drain and the start-up drain catch whatever a crash or
+ * another process (the import command while the server runs) left waiting.
+ */
+@Component
+@Order(10) // after the roll-ups (0), before the demo loader
+class ProblemInbox implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemInbox.class);
+
+    private final ProblemRepository repository;
+    private final Problems problems;
+    private final ProblemsProperties properties;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("problem-grouping")
+            .daemon().factory());
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties) {
+        this.repository = repository;
+        this.problems = problems;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(SignalsIngested event) {
+        repository.enqueue(event.signals().stream().map(s -> s.id().value()).toList());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void afterCommit(SignalsIngested event) {
+        if (properties.scheduling()) {
+            wake();
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.scheduling()) {
+            wake();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${zeromission.problems.poll-interval:PT30S}", initialDelayString = "PT30S")
+    void poll() {
+        if (properties.scheduling()) {
+            wake();
+        }
+    }
+
+    @Scheduled(cron = "${zeromission.problems.consolidation-cron:0 15 * * * *}", zone = "UTC")
+    void consolidate() {
+        if (properties.scheduling()) {
+            worker.execute(() -> {
+                try {
+                    problems.consolidate(Problems.SYSTEM);
+                } catch (RuntimeException e) {
+                    log.error("Consolidation pass failed; the next one will try again", e);
+                }
+            });
+        }
+    }
+
+    /** Queues one drain unless one is queued already (a drain takes everything that is waiting when it runs). */
+    void wake() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                try {
+                    var done = problems.assignPending();
+                    if (done.signals() >= 10_000) {
+                        log.info("Grouped {} signals ({} new problems)", done.signals(), done.newProblems());
+                        problems.snapshot();
+                    }
+                } catch (RuntimeException e) {
+                    log.error("Grouping signals failed; they stay in the inbox and are retried", e);
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+        try {
+            problems.snapshot(); // a restart then replays nothing
+        } catch (RuntimeException e) {
+            log.warn("Could not save the grouping state at shutdown; the next start replays from the last snapshot", e);
+        }
+    }
+}

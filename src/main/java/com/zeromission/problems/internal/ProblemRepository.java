@@ -1,0 +1,433 @@
+package com.zeromission.problems.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.zeromission.problems.Problem;
+import com.zeromission.problems.ProblemEvent;
+import com.zeromission.problems.ProblemState;
+
+/** Plain JDBC over the problem tables; SQL that runs unchanged on H2 and PostgreSQL. */
+@Repository
+public class ProblemRepository {
+
+    /** A signal waiting in the inbox, with what grouping and counting need. Its text is the stored, masked one. */
+    public record Pending(long seq, UUID signalId, String text, String language, String market, String product,
+            String channel, boolean complaint, Instant receivedAt) {
+    }
+
+    /** A member signal of a problem, as the week roll-up and re-grouping need it. */
+    public record Member(UUID signalId, String text, String language, String market, String product, String channel,
+            boolean complaint, Instant receivedAt, double similarity) {
+    }
+
+    /** One cell of the weekly roll-up. */
+    public record WeekCell(long problemId, LocalDate weekStart, String market, String product, String channel)
+            implements Comparable<WeekCell> {
+        @Override
+        public int compareTo(WeekCell o) {
+            int c = Long.compare(problemId, o.problemId);
+            if (c == 0) {
+                c = weekStart.compareTo(o.weekStart);
+            }
+            if (c == 0) {
+                c = market.compareTo(o.market);
+            }
+            if (c == 0) {
+                c = product.compareTo(o.product);
+            }
+            return c != 0 ? c : channel.compareTo(o.channel);
+        }
+    }
+
+    public record WeekCount(WeekCell cell, long signals) {
+    }
+
+    private static final String PROBLEM_COLUMNS = "id, auto_label, custom_label, state, pinned, merged_into, signals, "
+            + "complaints, first_seen, last_seen, created_at, resolved_at, regressed_at, since_resolved";
+
+    private final JdbcTemplate jdbc;
+
+    public ProblemRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- inbox -------------------------------------------------------------------------------------------------
+
+    public void enqueue(List<UUID> signalIds) {
+        jdbc.batchUpdate("INSERT INTO problem_inbox (signal_id) VALUES (?)", signalIds, signalIds.size(),
+                (ps, id) -> ps.setObject(1, id));
+    }
+
+    public List<Pending> pending(int limit) {
+        return jdbc.query("SELECT i.seq, s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, "
+                + "s.received_at FROM problem_inbox i JOIN signal s ON s.id = i.signal_id ORDER BY i.seq LIMIT ?",
+                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5).strip(), rs.getString(6), rs.getString(7), rs.getBoolean(8), instant(rs, 9)),
+                limit);
+    }
+
+    /** Inbox entries whose signal is gone (erased before it was grouped) would block nothing but must not pile up. */
+    public int dropOrphans(long upToSeq) {
+        return jdbc.update("DELETE FROM problem_inbox WHERE seq <= ? AND NOT EXISTS "
+                + "(SELECT 1 FROM signal s WHERE s.id = problem_inbox.signal_id)", upToSeq);
+    }
+
+    public void dequeue(long upToSeq) {
+        jdbc.update("DELETE FROM problem_inbox WHERE seq <= ?", upToSeq);
+    }
+
+    public long inboxSize() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM problem_inbox", Long.class);
+    }
+
+    // ---- problems ----------------------------------------------------------------------------------------------
+
+    public long nextId() {
+        return jdbc.queryForObject("SELECT nextval('problem_seq')", Long.class);
+    }
+
+    public void create(long id, String autoLabel, Instant now) {
+        jdbc.update("INSERT INTO problem (id, auto_label, custom_label, state, pinned, merged_into, signals, complaints, "
+                + "created_at, since_resolved) VALUES (?, ?, NULL, 'open', FALSE, NULL, 0, 0, ?, 0)", id, autoLabel, ts(now));
+    }
+
+    public Optional<Problem> find(long id) {
+        return jdbc.query("SELECT " + PROBLEM_COLUMNS + " FROM problem WHERE id = ?", ProblemRepository::problem, id)
+                .stream().findFirst();
+    }
+
+    public List<Problem> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var result = new ArrayList<Problem>();
+        var list = new ArrayList<>(ids);
+        for (int i = 0; i < list.size(); i += 500) {
+            var part = list.subList(i, Math.min(list.size(), i + 500));
+            result.addAll(jdbc.query("SELECT " + PROBLEM_COLUMNS + " FROM problem WHERE id IN (" + marks(part.size()) + ")",
+                    ProblemRepository::problem, part.toArray()));
+        }
+        return result;
+    }
+
+    /** Problems in the given states, largest first. */
+    public List<Problem> list(List<ProblemState> states, int limit) {
+        return jdbc.query("SELECT " + PROBLEM_COLUMNS + " FROM problem WHERE state IN (" + marks(states.size())
+                + ") ORDER BY signals DESC, id LIMIT " + limit, ProblemRepository::problem,
+                states.stream().map(ProblemState::code).toArray());
+    }
+
+    public long sinceResolved(long id) {
+        return jdbc.queryForObject("SELECT since_resolved FROM problem WHERE id = ?", Long.class, id);
+    }
+
+    /** Adds assigned signals to a problem's totals and widens its first/last seen. */
+    public void addCounts(long id, long signals, long complaints, Instant first, Instant last, long afterResolution) {
+        jdbc.update("UPDATE problem SET signals = signals + ?, complaints = complaints + ?, "
+                + "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END, "
+                + "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END, "
+                + "since_resolved = since_resolved + ? WHERE id = ?",
+                signals, complaints, ts(first), ts(first), ts(last), ts(last), afterResolution, id);
+    }
+
+    /** Replaces a problem's totals (after signals moved in or out). */
+    public void setCounts(long id, long signals, long complaints, Instant first, Instant last) {
+        jdbc.update("UPDATE problem SET signals = ?, complaints = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+                signals, complaints, ts(first), ts(last), id);
+    }
+
+    public void setAutoLabel(long id, String label) {
+        jdbc.update("UPDATE problem SET auto_label = ? WHERE id = ?", label, id);
+    }
+
+    public void setCustomLabel(long id, String label) {
+        jdbc.update("UPDATE problem SET custom_label = ? WHERE id = ?", label, id);
+    }
+
+    public void setPinned(long id, boolean pinned) {
+        jdbc.update("UPDATE problem SET pinned = ? WHERE id = ?", pinned, id);
+    }
+
+    public void setState(long id, ProblemState state, Long mergedInto) {
+        jdbc.update("UPDATE problem SET state = ?, merged_into = ? WHERE id = ?", state.code(), mergedInto, id);
+    }
+
+    public void resolve(long id, Instant at) {
+        jdbc.update("UPDATE problem SET state = 'resolved', resolved_at = ?, since_resolved = 0, regressed_at = NULL "
+                + "WHERE id = ?", ts(at), id);
+    }
+
+    public void regress(long id, Instant at) {
+        jdbc.update("UPDATE problem SET state = 'regressed', regressed_at = ? WHERE id = ?", ts(at), id);
+    }
+
+    // ---- membership --------------------------------------------------------------------------------------------
+
+    public record Assignment(UUID signalId, long problemId, long seq, double similarity, Instant receivedAt) {
+    }
+
+    public void assign(List<Assignment> assignments) {
+        jdbc.batchUpdate("INSERT INTO signal_problem (signal_id, problem_id, seq, similarity, received_at, moved_by) "
+                + "VALUES (?, ?, ?, ?, ?, NULL)", assignments, assignments.size(), (ps, a) -> {
+                    ps.setObject(1, a.signalId());
+                    ps.setLong(2, a.problemId());
+                    ps.setLong(3, a.seq());
+                    ps.setDouble(4, a.similarity());
+                    ps.setObject(5, ts(a.receivedAt()));
+                });
+    }
+
+    /** Moves every member of {@code from} to {@code into}, marking them with the event that moved them. */
+    public int moveAll(long from, long into, long event) {
+        return jdbc.update("UPDATE signal_problem SET problem_id = ?, moved_by = ? WHERE problem_id = ?", into, event, from);
+    }
+
+    /** Moves the given members of {@code from} to {@code into}; returns how many moved. */
+    public int move(Collection<UUID> signals, long from, long into, long event) {
+        int moved = 0;
+        var list = new ArrayList<>(signals);
+        for (int i = 0; i < list.size(); i += 500) {
+            var part = list.subList(i, Math.min(list.size(), i + 500));
+            var args = new ArrayList<Object>(List.of(into, event, from));
+            args.addAll(part);
+            moved += jdbc.update("UPDATE signal_problem SET problem_id = ?, moved_by = ? WHERE problem_id = ? AND signal_id IN ("
+                    + marks(part.size()) + ")", args.toArray());
+        }
+        return moved;
+    }
+
+    /** Moves back what an event moved, if it is still where the event put it. */
+    public int moveBack(long event, long from, long backTo) {
+        return jdbc.update("UPDATE signal_problem SET problem_id = ?, moved_by = NULL WHERE moved_by = ? AND problem_id = ?",
+                backTo, event, from);
+    }
+
+    /** Which of the given signals belong to the problem. */
+    public List<UUID> membersAmong(long problemId, Collection<UUID> signals) {
+        var result = new ArrayList<UUID>();
+        var list = new ArrayList<>(signals);
+        for (int i = 0; i < list.size(); i += 500) {
+            var part = list.subList(i, Math.min(list.size(), i + 500));
+            var args = new ArrayList<Object>(List.of(problemId));
+            args.addAll(part);
+            result.addAll(jdbc.queryForList("SELECT signal_id FROM signal_problem WHERE problem_id = ? AND signal_id IN ("
+                    + marks(part.size()) + ")", UUID.class, args.toArray()));
+        }
+        return result;
+    }
+
+    public void forEachMember(long problemId, Consumer<Member> consumer) {
+        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
+                + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
+                rs -> {
+                    consumer.accept(member(rs));
+                }, problemId);
+    }
+
+    /** The members with the highest similarity to the problem when they joined it. */
+    public List<Member> mostSimilar(long problemId, int limit) {
+        return jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
+                + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
+                + "ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
+    }
+
+    /** Assignments after a sequence number, in order: what a restored snapshot does not know yet. */
+    public void forEachAssignedAfter(long seq, Consumer<Member> consumer, Map<UUID, Long> problemOf) {
+        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
+                + "sp.similarity, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "WHERE sp.seq > ? ORDER BY sp.seq", rs -> {
+                    Member m = member(rs);
+                    problemOf.put(m.signalId(), rs.getLong(10));
+                    consumer.accept(m);
+                }, seq);
+    }
+
+    public long maxAssignedSeq() {
+        Long max = jdbc.queryForObject("SELECT MAX(seq) FROM signal_problem", Long.class);
+        return max == null ? 0 : max;
+    }
+
+    // ---- weekly counts -----------------------------------------------------------------------------------------
+
+    public void addWeeks(Map<WeekCell, Long> counts) {
+        var cells = new ArrayList<>(counts.keySet());
+        cells.removeIf(c -> counts.get(c) == 0);
+        if (cells.isEmpty()) {
+            return;
+        }
+        cells.sort(null);
+        jdbc.batchUpdate("INSERT INTO problem_week (problem_id, week_start, market, product, channel, signals) "
+                + "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
+                    ps.setLong(1, c.problemId());
+                    ps.setDate(2, Date.valueOf(c.weekStart()));
+                    ps.setString(3, c.market());
+                    ps.setString(4, c.product());
+                    ps.setString(5, c.channel());
+                });
+        jdbc.batchUpdate("UPDATE problem_week SET signals = signals + ? WHERE problem_id = ? AND week_start = ? "
+                + "AND market = ? AND product = ? AND channel = ?", cells, cells.size(), (ps, c) -> {
+                    ps.setLong(1, counts.get(c));
+                    ps.setLong(2, c.problemId());
+                    ps.setDate(3, Date.valueOf(c.weekStart()));
+                    ps.setString(4, c.market());
+                    ps.setString(5, c.product());
+                    ps.setString(6, c.channel());
+                });
+    }
+
+    public void deleteWeeks(long problemId) {
+        jdbc.update("DELETE FROM problem_week WHERE problem_id = ?", problemId);
+    }
+
+    /** Weekly cells of the given problems (all problems when null) with weeks between two Mondays (inclusive). */
+    public void forEachWeek(Collection<Long> problems, LocalDate from, LocalDate to, Consumer<WeekCount> consumer) {
+        var sql = new StringBuilder("SELECT problem_id, week_start, market, product, channel, signals FROM problem_week "
+                + "WHERE week_start >= ? AND week_start <= ?");
+        var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        if (problems != null) {
+            if (problems.isEmpty()) {
+                return;
+            }
+            sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
+            args.addAll(problems);
+        }
+        jdbc.query(sql.toString(), rs -> {
+            consumer.accept(new WeekCount(new WeekCell(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3).strip(),
+                    rs.getString(4), rs.getString(5)), rs.getLong(6)));
+        }, args.toArray());
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------------
+
+    public long record(ProblemEvent.Kind kind, long problemId, Long otherId, String actor, Instant at, String detail) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO problem_event (kind, problem_id, other_id, actor, at, detail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, kind.code());
+            ps.setLong(2, problemId);
+            ps.setObject(3, otherId);
+            ps.setString(4, actor);
+            ps.setObject(5, ts(at));
+            ps.setString(6, detail);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public Optional<ProblemEvent> event(long id) {
+        return jdbc.query("SELECT id, kind, problem_id, other_id, actor, at, detail, undone_by FROM problem_event WHERE id = ?",
+                ProblemRepository::event, id).stream().findFirst();
+    }
+
+    public List<ProblemEvent> events(long problemId, int limit) {
+        return jdbc.query("SELECT id, kind, problem_id, other_id, actor, at, detail, undone_by FROM problem_event "
+                + "WHERE problem_id = ? OR other_id = ? ORDER BY id DESC LIMIT ?", ProblemRepository::event, problemId,
+                problemId, limit);
+    }
+
+    public List<ProblemEvent> recentEvents(List<ProblemEvent.Kind> kinds, int limit) {
+        return jdbc.query("SELECT id, kind, problem_id, other_id, actor, at, detail, undone_by FROM problem_event "
+                + "WHERE kind IN (" + marks(kinds.size()) + ") ORDER BY id DESC LIMIT " + limit, ProblemRepository::event,
+                kinds.stream().map(ProblemEvent.Kind::code).toArray());
+    }
+
+    public void markUndone(long event, long undoneBy) {
+        jdbc.update("UPDATE problem_event SET undone_by = ? WHERE id = ?", undoneBy, event);
+    }
+
+    // ---- kept apart --------------------------------------------------------------------------------------------
+
+    public void keepApart(long a, long b) {
+        jdbc.update("INSERT INTO problem_apart (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING", Math.min(a, b), Math.max(a, b));
+    }
+
+    public boolean keptApart(long a, long b) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM problem_apart WHERE a = ? AND b = ?", Long.class,
+                Math.min(a, b), Math.max(a, b)) > 0;
+    }
+
+    // ---- snapshot ----------------------------------------------------------------------------------------------
+
+    public record Snapshot(long lastSeq, Instant takenAt, byte[] state) {
+    }
+
+    public Optional<Snapshot> snapshot() {
+        return jdbc.query("SELECT last_seq, taken_at, state FROM grouping_snapshot WHERE id = 1",
+                (rs, n) -> new Snapshot(rs.getLong(1), instant(rs, 2), rs.getBytes(3))).stream().findFirst();
+    }
+
+    public void saveSnapshot(long lastSeq, Instant at, byte[] state) {
+        if (jdbc.update("UPDATE grouping_snapshot SET last_seq = ?, taken_at = ?, state = ? WHERE id = 1", lastSeq, ts(at), state) == 0) {
+            jdbc.update("INSERT INTO grouping_snapshot (id, last_seq, taken_at, state) VALUES (1, ?, ?, ?)", lastSeq, ts(at), state);
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    public static LocalDate weekOf(Instant at) {
+        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L);
+    }
+
+    /** Weekly cells of a set of members, for a problem. */
+    public static Map<WeekCell, Long> weeks(long problemId, Collection<Member> members) {
+        var counts = new HashMap<WeekCell, Long>();
+        for (Member m : members) {
+            counts.merge(new WeekCell(problemId, weekOf(m.receivedAt()), m.market(), m.product(), m.channel()), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        return new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9));
+    }
+
+    private static Problem problem(ResultSet rs, int n) throws SQLException {
+        long merged = rs.getLong(6);
+        Long mergedInto = rs.wasNull() ? null : merged;
+        return new Problem(rs.getLong(1), null, rs.getString(2), rs.getString(3), ProblemState.parse(rs.getString(4)),
+                rs.getBoolean(5), mergedInto, rs.getLong(7), rs.getLong(8), instant(rs, 9), instant(rs, 10),
+                instant(rs, 11), instant(rs, 12), instant(rs, 13));
+    }
+
+    private static ProblemEvent event(ResultSet rs, int n) throws SQLException {
+        long other = rs.getLong(4);
+        Long otherId = rs.wasNull() ? null : other;
+        long undone = rs.getLong(8);
+        Long undoneBy = rs.wasNull() ? null : undone;
+        return new ProblemEvent(rs.getLong(1), ProblemEvent.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)
+                .replace('-', '_')), rs.getLong(3), otherId, rs.getString(5), instant(rs, 6), rs.getString(7), undoneBy);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        var t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static java.time.OffsetDateTime ts(Instant i) {
+        return i == null ? null : java.time.OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+}

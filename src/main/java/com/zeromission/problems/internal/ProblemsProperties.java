@@ -1,0 +1,65 @@
+package com.zeromission.problems.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.zeromission.problems.grouping.OnlineGrouper;
+
+/**
+ * Settings under {@code zeromission.problems}.
+ *
+ * @param batchSize              signals grouped per transaction when the inbox is drained
+ * @param snapshotInterval       how often the grouper's state is saved while signals keep coming (a restart then
+ *                               replays at most this much work)
+ * @param consolidationSimilarity two problems whose centroids are at least this similar are merged by the
+ *                               consolidation pass (unless pinned or kept apart by an analyst)
+ * @param consolidationCron      when the consolidation pass runs by itself (Spring cron, UTC)
+ * @param regressionSignals      a resolved problem regresses once this many signals received after its resolution
+ *                               have joined it
+ * @param emergingMinSignals     a problem is emerging in a week only with at least this many signals in it
+ * @param emergingPValue         ... and when a Poisson rate test against its own 8-week baseline gives a p-value
+ *                               below this
+ * @param scheduling             whether the background assignment, snapshots and consolidation run by themselves
+ *                               (tests and one-shot commands switch them off and call them directly)
+ */
+@ConfigurationProperties(prefix = "zeromission.problems")
+public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, Double consolidationSimilarity,
+        String consolidationCron, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
+        Boolean scheduling) {
+
+    public ProblemsProperties {
+        batchSize = batchSize == null ? 2_000 : batchSize;
+        if (batchSize < 1 || batchSize > 50_000) {
+            throw new IllegalArgumentException("zeromission.problems.batch-size must be 1-50000, was " + batchSize);
+        }
+        snapshotInterval = snapshotInterval == null ? Duration.ofMinutes(1) : snapshotInterval;
+        if (snapshotInterval.isNegative()) {
+            throw new IllegalArgumentException("zeromission.problems.snapshot-interval must not be negative, was " + snapshotInterval);
+        }
+        consolidationSimilarity = consolidationSimilarity == null ? OnlineGrouper.Settings.defaults().mergeThreshold()
+                : consolidationSimilarity;
+        if (!(consolidationSimilarity > 0 && consolidationSimilarity <= 1)) {
+            throw new IllegalArgumentException("zeromission.problems.consolidation-similarity must be in (0, 1], was "
+                    + consolidationSimilarity);
+        }
+        consolidationCron = consolidationCron == null || consolidationCron.isBlank() ? "0 15 * * * *" : consolidationCron.strip();
+        regressionSignals = regressionSignals == null ? 3 : regressionSignals;
+        if (regressionSignals < 1) {
+            throw new IllegalArgumentException("zeromission.problems.regression-signals must be >= 1, was " + regressionSignals);
+        }
+        emergingMinSignals = emergingMinSignals == null ? 10 : emergingMinSignals;
+        if (emergingMinSignals < 1) {
+            throw new IllegalArgumentException("zeromission.problems.emerging-min-signals must be >= 1, was " + emergingMinSignals);
+        }
+        emergingPValue = emergingPValue == null ? 0.001 : emergingPValue;
+        if (!(emergingPValue > 0 && emergingPValue < 1)) {
+            throw new IllegalArgumentException("zeromission.problems.emerging-p-value must be in (0, 1), was " + emergingPValue);
+        }
+        scheduling = scheduling == null ? Boolean.TRUE : scheduling;
+    }
+
+    public OnlineGrouper.Settings grouping() {
+        return OnlineGrouper.Settings.defaults();
+    }
+}

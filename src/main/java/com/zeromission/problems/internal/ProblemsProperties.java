@@ -37,7 +37,7 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
         if (snapshotInterval.isNegative()) {
             throw new IllegalArgumentException("zeromission.problems.snapshot-interval must not be negative, was " + snapshotInterval);
         }
-        consolidationSimilarity = consolidationSimilarity == null ? OnlineGrouper.Settings.defaults().mergeThreshold()
+        consolidationSimilarity = consolidationSimilarity == null ? com.zeromission.problems.grouping.Settings.defaults().mergeThreshold()
                 : consolidationSimilarity;
         if (!(consolidationSimilarity > 0 && consolidationSimilarity <= 1)) {
             throw new IllegalArgumentException("zeromission.problems.consolidation-similarity must be in (0, 1], was "
@@ -59,7 +59,7 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
         scheduling = scheduling == null ? Boolean.TRUE : scheduling;
     }
 
-    public OnlineGrouper.Settings grouping() {
-        return OnlineGrouper.Settings.defaults();
+    public com.zeromission.problems.grouping.Settings grouping() {
+        return com.zeromission.problems.grouping.Settings.defaults();
     }
 }

@@ -1,0 +1,385 @@
+package com.zeromission.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.internal.GroupingEngine;
+
+/**
+ * What the problems module promises, on every supported database (see the subclasses): signals stored through
+ * intake are grouped into problems, across languages; analysts' decisions survive the consolidation pass; automatic
+ * merges can be undone; resolved problems regress when their signals come back; and the grouper's state survives a
+ * restart. Background grouping is off: each test drains the inbox itself, so the order of events is the test's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"zeromission.problems.scheduling=false", "zeromission.alarms.scheduling=false"})
+abstract class ProblemsContract {
+
+    /** The tests' "now": Wednesday 2026-03-18; last complete week is 2026-W11 (Monday 2026-03-09). */
+    static final Instant NOW = Instant.parse("2026-03-18T12:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    static final List<String> INVOICE_SV = List.of(
+            "Fakturan kom aldrig och nu har jag fått en påminnelseavgift",
+            "Jag har aldrig fått någon faktura men ni skickar påminnelse med avgift",
+            "Ingen faktura kom med posten, nu en påminnelseavgift på 60 kr",
+            "Varför får jag påminnelseavgift när fakturan aldrig kom?");
+    static final List<String> INVOICE_EN = List.of(
+            "The invoice never arrived and now I got a reminder fee",
+            "I never received an invoice but you charged me a reminder fee",
+            "No invoice came in the post and now there is a reminder fee",
+            "Why a reminder fee when the invoice never arrived?");
+    static final List<String> REFUND_EN = List.of(
+            "I returned the jacket three weeks ago and still no refund",
+            "Where is my refund? The shop confirmed the return weeks ago",
+            "Still waiting for my refund after returning the shoes",
+            "The refund for my returned order has not shown up yet");
+    static final List<String> APP_LOGIN_EN = List.of(
+            "The app crashes every time I try to log in",
+            "Cannot log in to the app, it just closes",
+            "App keeps crashing at login since the update",
+            "Login in the app fails and the app crashes");
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    Problems problems;
+    @Autowired
+    GroupingEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    private static int counter;
+    private final String product = "p" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private int ids;
+
+    /** Stores texts through intake (complaints in SE unless said otherwise) and returns their signal ids. */
+    List<String> ingest(List<String> texts, String language, String day, String channel) {
+        var list = new ArrayList<SignalSubmission>();
+        for (String text : texts) {
+            list.add(SignalSubmission.parse(new RawSignal("problems-test", product + "-" + (++ids), channel, "SE", product,
+                    "invoice", day + "T10:00:00Z", language, text, null, null, null), clock));
+        }
+        return intake.acceptAll(list).stream().map(o -> switch (o) {
+            case com.zeromission.intake.IntakeOutcome.Created c -> c.signal().id().toString();
+            default -> throw new AssertionError("expected a new signal, got " + o);
+        }).toList();
+    }
+
+    List<String> ingest(List<String> texts, String language, String day) {
+        return ingest(texts, language, day, "complaint");
+    }
+
+    long problemOf(String signalId) {
+        return jdbc.queryForObject("SELECT problem_id FROM signal_problem WHERE signal_id = ?", Long.class,
+                UUID.fromString(signalId));
+    }
+
+    List<Long> problemsOf(List<String> signalIds) {
+        return signalIds.stream().map(this::problemOf).toList();
+    }
+
+    @Test
+    void groupsEveryStoredSignalExactlyOnceAndCountsItsProblemsWeeks() {
+        var signals = ingest(INVOICE_EN, "en", "2026-03-10");
+        var assigned = problems.assignPending();
+
+        assertThat(assigned.stillWaiting()).isZero();
+        assertThat(assigned.signals()).isGreaterThanOrEqualTo(signals.size());
+        for (String id : signals) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal_problem WHERE signal_id = ?", Long.class,
+                    UUID.fromString(id))).isEqualTo(1);
+        }
+        long problem = problemOf(signals.getFirst());
+        assertThat(problemsOf(signals)).containsOnly(problem);
+        var details = problems.details(problem);
+        assertThat(details.problem().signals()).isEqualTo(4);
+        assertThat(details.problem().complaints()).isEqualTo(4);
+        assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::week, ProblemViews.WeekFigure::signals)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-W11", 4L));
+        assertThat(details.byProduct()).containsEntry(product, 4L);
+        assertThat(details.examples()).hasSizeBetween(1, 5).allSatisfy(e -> assertThat(INVOICE_EN).contains(e.text()));
+        assertThat(details.problem().label()).isNotBlank().doesNotContain("(new)");
+    }
+
+    @Test
+    void putsSwedishAndEnglishComplaintsAboutTheSameProblemTogetherAndDifferentProblemsApart() {
+        var sv = ingest(INVOICE_SV, "sv", "2026-03-10");
+        var en = ingest(INVOICE_EN, "en", "2026-03-11");
+        var refunds = ingest(REFUND_EN, "en", "2026-03-11");
+        var app = ingest(APP_LOGIN_EN, "en", "2026-03-12");
+        problems.assignPending();
+
+        long invoice = problemOf(en.getFirst());
+        assertThat(problemsOf(sv)).as("Swedish invoice complaints").containsOnly(invoice);
+        assertThat(problemsOf(en)).as("English invoice complaints").containsOnly(invoice);
+        assertThat(problemsOf(refunds)).doesNotContain(invoice);
+        assertThat(problemsOf(app)).doesNotContain(invoice).doesNotContainAnyElementsOf(problemsOf(refunds));
+    }
+
+    @Test
+    void ranksLastWeeksProblemsByComplaintsWithTheirShareAndTrend() {
+        var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
+        ingest(INVOICE_SV, "sv", "2026-03-11");
+        var refunds = ingest(REFUND_EN.subList(0, 2), "en", "2026-03-12");
+        ingest(REFUND_EN.subList(2, 4), "en", "2026-03-12", "support-contact"); // feedback: signals, not complaints
+        ingest(INVOICE_EN.subList(0, 1), "en", "2026-03-03"); // the week before
+        problems.assignPending();
+
+        var top = problems.top(problems.lastWeek(), "complaints", 10);
+
+        assertThat(top.week()).isEqualTo("2026-W11");
+        var mine = top.problems().stream().filter(t -> t.problem().id() == problemOf(invoice.getFirst())
+                || t.problem().id() == problemOf(refunds.getFirst())).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).problem().id()).isEqualTo(problemOf(invoice.getFirst()));
+        assertThat(mine.get(0).complaints()).isEqualTo(8);
+        assertThat(mine.get(0).previousWeekComplaints()).isEqualTo(1);
+        assertThat(mine.get(0).trend()).hasSize(Problems.BASELINE_WEEKS).endsWith(1L, 8L);
+        assertThat(mine.get(1).complaints()).isEqualTo(2);
+        assertThat(mine.get(1).signals()).isEqualTo(4);
+        assertThat(mine.get(0).rank()).isLessThan(mine.get(1).rank());
+        assertThat(mine.get(0).shareOfComplaints()).isGreaterThan(0).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void anAnalystsMergeAndSplitSurviveTheConsolidationPass() {
+        var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
+        var refunds = ingest(REFUND_EN, "en", "2026-03-10");
+        var app = ingest(APP_LOGIN_EN, "en", "2026-03-10");
+        problems.assignPending();
+        long invoiceProblem = problemOf(invoice.getFirst()), refundProblem = problemOf(refunds.getFirst()),
+                appProblem = problemOf(app.getFirst());
+
+        // the analyst decides refunds and app logins are one problem (they are not, textually) ...
+        problems.merge(refundProblem, appProblem, "anna");
+        // ... and that two of the invoice complaints are a problem of their own
+        var split = problems.split(invoiceProblem, invoice.subList(0, 2), "Invoice lost by the post", "anna");
+        problems.rename(refundProblem, "Refunds and app (analyst's call)", "anna");
+
+        problems.consolidate(Problems.SYSTEM);
+
+        assertThat(problemsOf(app)).containsOnly(refundProblem);
+        assertThat(problemsOf(refunds)).containsOnly(refundProblem);
+        assertThat(problemsOf(invoice.subList(0, 2))).containsOnly(split.id());
+        assertThat(problemsOf(invoice.subList(2, 4))).containsOnly(invoiceProblem);
+        assertThat(problems.get(split.id()).label()).isEqualTo("Invoice lost by the post");
+        assertThat(problems.get(refundProblem).label()).isEqualTo("Refunds and app (analyst's call)");
+        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.MERGED);
+        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(2);
+        assertThat(problems.get(split.id()).signals()).isEqualTo(2);
+    }
+
+    @Test
+    void undoesAMergeAndKeepsThePairApartFromThenOn() {
+        var refunds = ingest(REFUND_EN, "en", "2026-03-10");
+        var app = ingest(APP_LOGIN_EN, "en", "2026-03-10");
+        problems.assignPending();
+        long refundProblem = problemOf(refunds.getFirst()), appProblem = problemOf(app.getFirst());
+        var merge = problems.merge(refundProblem, appProblem, "anna");
+        assertThat(problemsOf(app)).containsOnly(refundProblem);
+
+        var undo = problems.undo(merge.id(), "anna");
+
+        assertThat(undo.kind()).isEqualTo(ProblemEvent.Kind.UNDO);
+        assertThat(problemsOf(app)).containsOnly(appProblem);
+        assertThat(problemsOf(refunds)).containsOnly(refundProblem);
+        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(appProblem).signals()).isEqualTo(4);
+        assertThat(problems.get(refundProblem).signals()).isEqualTo(4);
+        assertThatThrownBy(() -> problems.undo(merge.id(), "anna")).isInstanceOf(ProblemChangeRefusedException.class)
+                .hasMessageContaining("undone already");
+        // the pass may find them similar, but an analyst said they are different
+        problems.consolidate(Problems.SYSTEM);
+        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.OPEN);
+    }
+
+    @Test
+    void theConsolidationPassMergesProblemsFoundTwiceAndItsMergeCanBeUndone() {
+        var texts = ingest(INVOICE_EN, "en", "2026-03-10");
+        problems.assignPending();
+        long original = problemOf(texts.getFirst());
+        // The same problem found twice (as online grouping does when a problem's first texts differ): split it, then
+        // drop the analyst's "kept apart" so that only the consolidation pass decides.
+        long twin = problems.split(original, texts.subList(2, 4), null, "test").id();
+        jdbc.update("DELETE FROM problem_apart WHERE a = ? OR b = ?", original, original);
+
+        var pass = problems.consolidate(Problems.SYSTEM);
+
+        var merge = pass.merges().stream().filter(m -> (m.problemId() == twin && m.otherId() == original)
+                || (m.problemId() == original && m.otherId() == twin)).findFirst();
+        assertThat(merge).as("an automatic merge of %d and %d in %s", original, twin, pass).isPresent();
+        assertThat(merge.get().kind()).isEqualTo(ProblemEvent.Kind.AUTO_MERGE);
+        assertThat(merge.get().actor()).isEqualTo(Problems.SYSTEM);
+        long survivor = merge.get().otherId();
+        assertThat(problemsOf(texts)).containsOnly(survivor);
+
+        problems.undo(merge.get().id(), "anna");
+
+        assertThat(problemsOf(texts.subList(0, 2))).containsOnly(original);
+        assertThat(problemsOf(texts.subList(2, 4))).containsOnly(twin);
+        assertThat(problems.consolidate(Problems.SYSTEM).merges())
+                .noneMatch(m -> m.problemId() == merge.get().problemId() || m.otherId() == merge.get().problemId());
+    }
+
+    @Test
+    void neverMergesAPinnedProblemAutomatically() {
+        var first = ingest(INVOICE_EN.subList(0, 2), "en", "2026-03-10");
+        problems.assignPending();
+        long original = problemOf(first.getFirst());
+        long twin = problems.split(original, first.subList(1, 2), null, "test").id();
+        jdbc.update("DELETE FROM problem_apart");
+        problems.pin(twin, true, "anna");
+
+        var pass = problems.consolidate(Problems.SYSTEM);
+
+        assertThat(pass.merges()).noneMatch(m -> m.problemId() == twin || m.otherId() == twin);
+        assertThat(problems.get(twin).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(twin).pinned()).isTrue();
+    }
+
+    @Test
+    void aResolvedProblemRegressesWhenItsComplaintsComeBack() {
+        var before = ingest(REFUND_EN, "en", "2026-03-02");
+        problems.assignPending();
+        long refund = problemOf(before.getFirst());
+        problems.resolve(refund, "anna");
+        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.RESOLVED);
+
+        // received before the resolution (a late import): not a regression
+        ingest(REFUND_EN.subList(0, 3), "en", "2026-03-05");
+        problems.assignPending();
+        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.RESOLVED);
+
+        // received after it: three bring it back (the default threshold)
+        var after = new ArrayList<SignalSubmission>();
+        for (int i = 0; i < 3; i++) {
+            after.add(SignalSubmission.parse(new RawSignal("problems-test", product + "-late-" + i, "complaint", "SE", product,
+                    "refund", NOW.plusSeconds(60 + i).toString(), "en", REFUND_EN.get(i), null, null, null), clock));
+        }
+        intake.acceptAll(after);
+        problems.assignPending();
+
+        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.REGRESSED);
+        assertThat(problems.regressions()).anySatisfy(r -> {
+            assertThat(r.problem().id()).isEqualTo(refund);
+            assertThat(r.signalsSinceResolved()).isEqualTo(3);
+        });
+        assertThat(problems.details(refund).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.REGRESS,
+                ProblemEvent.Kind.RESOLVE);
+    }
+
+    @Test
+    void flagsAProblemWhoseSignalsSpikeAgainstItsOwnBaseline() {
+        // one refund complaint a week for eight weeks, then sixteen in the last week
+        LocalDate monday = LocalDate.parse("2026-01-12");
+        for (int w = 0; w < 8; w++) {
+            ingest(REFUND_EN.subList(w % 4, w % 4 + 1), "en", monday.plusWeeks(w).plusDays(1).toString());
+        }
+        var spike = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            spike.addAll(REFUND_EN);
+        }
+        var ids = ingest(spike, "en", "2026-03-10");
+        ingest(INVOICE_EN.subList(0, 2), "en", "2026-03-10"); // a steady problem that is not spiking
+        problems.assignPending();
+
+        var report = problems.emerging(problems.lastWeek());
+
+        long refund = problemOf(ids.getFirst());
+        assertThat(report.problems()).anySatisfy(e -> {
+            assertThat(e.problem().id()).isEqualTo(refund);
+            assertThat(e.signals()).isEqualTo(16);
+            assertThat(e.baselinePerWeek()).isEqualTo(1.0);
+            assertThat(e.pValue()).isLessThan(0.001);
+        });
+    }
+
+    @Test
+    void restoresTheGroupingStateAfterARestartAndGoesOnWhereItStopped() {
+        var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
+        var refunds = ingest(REFUND_EN, "en", "2026-03-10");
+        problems.assignPending();
+        problems.snapshot();
+        var afterSnapshot = ingest(APP_LOGIN_EN, "en", "2026-03-10"); // replayed on restore, not in the snapshot
+        problems.assignPending();
+
+        engine.lock().lock();
+        try {
+            engine.restore(); // what a restart does
+        } finally {
+            engine.lock().unlock();
+        }
+        var later = ingest(List.of("My invoice never arrived and I was charged a reminder fee",
+                "Still no refund for the return I sent back", "The app crashes when I log in"), "en", "2026-03-12");
+        problems.assignPending();
+
+        assertThat(problemOf(later.get(0))).isEqualTo(problemOf(invoice.getFirst()));
+        assertThat(problemOf(later.get(1))).isEqualTo(problemOf(refunds.getFirst()));
+        assertThat(problemOf(later.get(2))).isEqualTo(problemOf(afterSnapshot.getFirst()));
+    }
+
+    @Test
+    void refusesChangesThatMakeNoSenseAndChangesNothing() {
+        var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
+        var refunds = ingest(REFUND_EN, "en", "2026-03-10");
+        problems.assignPending();
+        long invoiceProblem = problemOf(invoice.getFirst()), refundProblem = problemOf(refunds.getFirst());
+
+        assertThatThrownBy(() -> problems.merge(invoiceProblem, invoiceProblem, "anna"))
+                .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("into itself");
+        assertThatThrownBy(() -> problems.split(invoiceProblem, refunds.subList(0, 1), null, "anna"))
+                .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("not in problem " + invoiceProblem)
+                .hasMessageContaining(refunds.getFirst());
+        assertThatThrownBy(() -> problems.split(invoiceProblem, invoice, null, "anna"))
+                .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("would leave it empty");
+        assertThatThrownBy(() -> problems.get(999_999)).isInstanceOf(ProblemNotFoundException.class)
+                .hasMessageContaining("999999");
+        assertThatThrownBy(() -> problems.rename(invoiceProblem, "x".repeat(201), "anna"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200");
+
+        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(4);
+        assertThat(problems.get(refundProblem).signals()).isEqualTo(4);
+        assertThat(problemsOf(invoice)).containsOnly(invoiceProblem);
+    }
+
+    @Test
+    void masksPersonalDataInAnAnalystsLabel() {
+        var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
+        problems.assignPending();
+
+        var renamed = problems.rename(problemOf(invoice.getFirst()), "Call anna.svensson@example.com about it", "anna");
+
+        assertThat(renamed.label()).doesNotContain("anna.svensson@example.com").contains("Call");
+    }
+}

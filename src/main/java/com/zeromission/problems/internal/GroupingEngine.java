@@ -116,7 +116,9 @@ public class GroupingEngine {
         var texts = new ArrayList<AnalyzedText>();
         repository.forEachMember(problemId, m -> texts.add(analyze(m.text(), m.language())));
         OnlineGrouper g = grouper();
-        g.remove(problemId);
+        if (g.contains(problemId)) {
+            g.remove(problemId);
+        }
         if (!texts.isEmpty()) {
             g.add(problemId, texts);
             g.pin(problemId, pinned);

@@ -91,7 +91,11 @@ class ProblemInbox implements ApplicationRunner {
                 try {
                     var done = problems.assignPending();
                     if (done.signals() >= 10_000) {
-                        log.info("Grouped {} signals ({} new problems)", done.signals(), done.newProblems());
+                        // A large catch-up (an import, the demo, a restart after a crash) is where one problem gets
+                        // found twice: consolidate right away rather than at the next scheduled pass.
+                        var pass = problems.consolidate(Problems.SYSTEM);
+                        log.info("Grouped {} signals ({} new problems); consolidation merged {}", done.signals(),
+                                done.newProblems(), pass.merges().size());
                         problems.snapshot();
                     }
                 } catch (RuntimeException e) {

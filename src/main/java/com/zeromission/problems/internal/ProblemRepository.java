@@ -23,7 +23,11 @@ import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemEvent;
 import com.zeromission.problems.ProblemState;
 
-/** Plain JDBC over the problem tables; SQL that runs unchanged on H2 and PostgreSQL. */
+/**
+ * Plain JDBC over the problem tables; SQL that runs unchanged on H2 and PostgreSQL. Texts, languages and the other
+ * facts of a signal are read by joining intake's {@code signal} table (read only): copying every text into this
+ * module's tables would double the storage and leave two copies to erase.
+ */
 @Repository
 public class ProblemRepository {
 
@@ -79,7 +83,7 @@ public class ProblemRepository {
         return jdbc.query("SELECT i.seq, s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, "
                 + "s.received_at FROM problem_inbox i JOIN signal s ON s.id = i.signal_id ORDER BY i.seq LIMIT ?",
                 (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5).strip(), rs.getString(6), rs.getString(7), rs.getBoolean(8), instant(rs, 9)),
+                        rs.getString(5).strip(), rs.getString(6), channel(rs.getString(7)), rs.getBoolean(8), instant(rs, 9)),
                 limit);
     }
 
@@ -398,7 +402,12 @@ public class ProblemRepository {
 
     private static Member member(ResultSet rs) throws SQLException {
         return new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9));
+                rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9));
+    }
+
+    /** The signal table keeps the channel's enum name; everything outside intake speaks its code. */
+    private static String channel(String stored) {
+        return com.zeromission.intake.Channel.valueOf(stored).code();
     }
 
     private static Problem problem(ResultSet rs, int n) throws SQLException {

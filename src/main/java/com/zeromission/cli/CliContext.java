@@ -24,6 +24,10 @@ final class CliContext {
         args.add("--logging.level.com.zeromission=WARN");
         // Flyway warns that H2 2.4 is newer than it was verified with; the migrations are tested on it in the suite.
         args.add("--logging.level.org.flywaydb=ERROR");
+        // A one-shot command does its one thing: alarms are evaluated and signals grouped by the server (which picks
+        // up what a command stored: grouping works off an inbox in the database).
+        args.add("--zeromission.alarms.scheduling=false");
+        args.add("--zeromission.problems.scheduling=false");
         args.addAll(springArgs);
         return new SpringApplicationBuilder(ZeromissionApplication.class)
                 .web(WebApplicationType.NONE)

@@ -68,6 +68,11 @@ public class GroupingEngine {
         return grouper;
     }
 
+    /** Whether the grouper was read from the database in this process (nothing to save otherwise). */
+    public boolean isRestored() {
+        return restored;
+    }
+
     public AnalyzedText analyze(String text, String language) {
         return analyzer.analyze(text, language);
     }

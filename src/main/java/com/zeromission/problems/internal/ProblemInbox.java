@@ -38,7 +38,10 @@ class ProblemInbox implements ApplicationRunner {
             .daemon().factory());
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties) {
+    private final GroupingEngine engine;
+
+    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine) {
+        this.engine = engine;
         this.repository = repository;
         this.problems = problems;
         this.properties = properties;
@@ -110,6 +113,9 @@ class ProblemInbox implements ApplicationRunner {
         worker.shutdown();
         if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
             worker.shutdownNow();
+        }
+        if (!engine.isRestored()) {
+            return; // this process never grouped anything (a one-shot command): the last snapshot is still right
         }
         try {
             problems.snapshot(); // a restart then replays nothing

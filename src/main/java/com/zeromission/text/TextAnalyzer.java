@@ -37,6 +37,8 @@ public final class TextAnalyzer {
     private static final Pattern PLACEHOLDERS = Pattern.compile(String.join("|",
             java.util.Arrays.stream(PiiType.values()).map(t -> Pattern.quote(t.placeholder())).toList()));
 
+    private static final int PAIR_WINDOW = Integer.getInteger("zm.window", 4);
+
     private final Map<String, LanguagePipeline> pipelines;
     private final ConceptLexicon lexicon;
 
@@ -75,8 +77,12 @@ public final class TextAnalyzer {
         LanguagePipeline.Tokens tokens = pipeline.tokenize(clean);
         List<String> terms = new ArrayList<>(tokens.size() * 3);
         Map<String, String> surfaces = new HashMap<>();
-        String previous = null;
-        String previousSurface = null;
+        // Pairs of content words near each other, order-free ("cash withdrawal pending" and "pending cash
+        // withdrawal" share "cash pending"): short complaints differ less in their words than in which words
+        // come together (a pending transfer vs. a pending cash withdrawal vs. a transfer fee).
+        String[] window = new String[PAIR_WINDOW];
+        String[] windowSurface = new String[PAIR_WINDOW];
+        int seen = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String surface = tokens.surfaces()[i];
             if (tokens.stop()[i] || !isFeatureWord(surface)) {
@@ -85,14 +91,21 @@ public final class TextAnalyzer {
             String stem = tokens.stems()[i];
             terms.add(stem);
             surfaces.putIfAbsent(stem, surface);
-            if (previous != null) {
-                // Adjacent after stop-word removal: "card (has not) arrived" gives "card arriv".
-                String bigram = previous + " " + stem;
-                terms.add(bigram);
-                surfaces.putIfAbsent(bigram, previousSurface + " " + surface);
+            for (int k = 1; k <= Math.min(seen, PAIR_WINDOW); k++) {
+                String other = window[(seen - k) % PAIR_WINDOW];
+                if (other.equals(stem)) {
+                    continue;
+                }
+                String otherSurface = windowSurface[(seen - k) % PAIR_WINDOW];
+                boolean ordered = other.compareTo(stem) < 0;
+                String pair = ordered ? other + " " + stem : stem + " " + other;
+                terms.add(pair);
+                surfaces.putIfAbsent(pair, k == 1 ? otherSurface + " " + surface
+                        : ordered ? otherSurface + " " + surface : surface + " " + otherSurface);
             }
-            previous = stem;
-            previousSurface = surface;
+            window[seen % PAIR_WINDOW] = stem;
+            windowSurface[seen % PAIR_WINDOW] = surface;
+            seen++;
         }
         lexicon.match(language, tokens, terms::add);
         return new AnalyzedText(language, detected, terms, surfaces);

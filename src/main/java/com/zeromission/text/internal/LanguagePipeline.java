@@ -95,7 +95,7 @@ public final class LanguagePipeline {
             case "sv" -> new LanguagePipeline("sv", SwedishAnalyzer.getDefaultStopSet(), false, SwedishStemmer::new);
             // English: the Snowball list (i, my, how, ...), not Lucene's 33-word default, so that the pronouns and
             // question words every complaint has do not become features; Porter2 ("English") stemmer.
-            case "en" -> new LanguagePipeline("en", snowballStopSet("english_stop.txt"), false, EnglishStemmer::new);
+            case "en" -> new LanguagePipeline("en", Boolean.getBoolean("zm.smallstop") ? org.apache.lucene.analysis.en.EnglishAnalyzer.getDefaultStopSet() : snowballStopSet("english_stop.txt"), false, EnglishStemmer::new);
             case "nl" -> new LanguagePipeline("nl", DutchAnalyzer.getDefaultStopSet(), false, DutchStemmer::new);
             case "de" -> new LanguagePipeline("de", GermanAnalyzer.getDefaultStopSet(), false, GermanStemmer::new);
             case "da" -> new LanguagePipeline("da", DanishAnalyzer.getDefaultStopSet(), false, DanishStemmer::new);

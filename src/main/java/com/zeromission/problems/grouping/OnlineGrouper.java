@@ -1,0 +1,782 @@
+package com.zeromission.problems.grouping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import com.zeromission.text.AnalyzedText;
+
+/**
+ * Groups texts into problems online, one text at a time, without being told how many problems there are.
+ *
+ * <p>How: each text becomes a TF-IDF vector over its features (sublinear term frequency {@code 1 + ln tf}, times
+ * the smoothed inverse document frequency {@code ln((1 + N) / (1 + df)) + 1} from running counts, times the
+ * {@link Settings#bigramWeight()} or {@link Settings#conceptWeight()} for those kinds of feature), normalised to
+ * length 1. A group is the sum of its members' unit vectors (its centroid, proportional to their mean, truncated to
+ * the heaviest {@link Settings#maxTermsPerGroup()} terms). A text joins the group whose centroid is most similar by
+ * cosine if that similarity reaches {@link Settings#assignThreshold()}, and starts a new group otherwise: the number
+ * of groups follows from the data. Leader clustering like this depends on the order texts come in; {@link
+ * #consolidate} (run periodically by the caller) repairs the typical failure, one problem found as several groups
+ * early on, by merging groups whose centroids are similar.
+ *
+ * <p>Ids: new groups get their id from the {@link LongSupplier} given to the constructor (the caller's database
+ * sequence), so ids are stable across restarts via {@link #snapshot()} and {@link #restore}.
+ *
+ * <p>Memory: per group at most {@code maxTermsPerGroup} weights; the vocabulary with its document frequencies is
+ * capped at {@link Settings#maxVocabulary()} terms by forgetting rare ones that no centroid uses.
+ *
+ * <p>Thread-safety: every public method takes one lock, so the grouper may be shared between threads; assignments
+ * are serialised, which is what online grouping needs anyway (each assignment changes the groups the next sees).
+ * Pure Java: no Spring, no database.
+ */
+public final class OnlineGrouper {
+
+    /** Weights in a centroid below this fraction of its heaviest one are dropped (they are rounding noise). */
+    private static final double NEGLIGIBLE = 1e-9;
+    private static final double GAMMA = Double.parseDouble(System.getProperty("zm.gamma", "0"));
+    private static final double IDF_POWER = Double.parseDouble(System.getProperty("zm.idfpow", "1"));
+
+    private final Settings settings;
+    private final LongSupplier ids;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // Vocabulary: term <-> dense int id, with document frequency and a surface form for labels.
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private String[] termText = new String[1024];
+    private String[] termSurface = new String[1024];
+    private long[] df = new long[1024];
+    private int vocabulary;
+    private long documents;
+
+    /** The groups in creation order (ties go to the older group) and by id. */
+    private final List<Group> groups = new ArrayList<>();
+    private final Map<Long, Group> byId = new HashMap<>();
+
+    /** Scratch space: a text's weights by term id, while the lock is held. */
+    private double[] scratch = new double[1024];
+
+    /** A group: its id, size and centroid (sorted term ids with the summed weights). */
+    private static final class Group {
+        final long id;
+        long size;
+        boolean pinned;
+        int[] terms;
+        double[] weights;
+        double norm;
+
+        Group(long id, long size, boolean pinned, int[] terms, double[] weights) {
+            this.id = id;
+            this.size = size;
+            this.pinned = pinned;
+            set(terms, weights);
+        }
+
+        void set(int[] terms, double[] weights) {
+            this.terms = terms;
+            this.weights = weights;
+            double s = 0;
+            for (double w : weights) {
+                s += w * w;
+            }
+            this.norm = Math.sqrt(s);
+        }
+    }
+
+    /** A text as a sparse unit vector, term ids ascending. */
+    private record Vector(int[] terms, double[] weights) {
+    }
+
+    public OnlineGrouper(Settings settings, LongSupplier ids) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Puts a text into the most similar group, or into a new one when none is similar enough, and updates that
+     * group and the document frequencies.
+     */
+    public Assignment assign(AnalyzedText text) {
+        Objects.requireNonNull(text, "text");
+        lock.lock();
+        try {
+            count(text);
+            Vector v = vectorise(text);
+            Group best = null;
+            double bestSimilarity = 0;
+            if (v.terms().length > 0) {
+                load(v);
+                for (Group g : groups) {
+                    double s = dot(g) / g.norm;
+                    if (s > bestSimilarity && (g.size < 3 || s >= GAMMA * g.norm / g.size)) {
+                        bestSimilarity = s;
+                        best = g;
+                    }
+                }
+                unload(v);
+            }
+            bestSimilarity = Math.min(1.0, bestSimilarity);
+            if (best != null && bestSimilarity >= settings.assignThreshold()) {
+                addTo(best, v, 1);
+                return new Assignment(best.id, false, bestSimilarity);
+            }
+            Group created = create(ids.getAsLong(), v, 1);
+            return new Assignment(created.id, true, bestSimilarity);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The most similar group to a text other than {@code excludedGroupId}, without changing anything (for
+     * re-homing: is there a better home for a member of a small group?). Empty when there is no other group or the
+     * text has no features.
+     */
+    public Optional<Assignment> closest(AnalyzedText text, long excludedGroupId) {
+        Objects.requireNonNull(text, "text");
+        lock.lock();
+        try {
+            Vector v = vectorise(text, false);
+            if (v.terms().length == 0) {
+                return Optional.empty();
+            }
+            load(v);
+            Group best = null;
+            double bestSimilarity = -1;
+            for (Group g : groups) {
+                if (g.id == excludedGroupId) {
+                    continue;
+                }
+                double s = dot(g) / g.norm;
+                if (s > bestSimilarity) {
+                    bestSimilarity = s;
+                    best = g;
+                }
+            }
+            unload(v);
+            return best == null ? Optional.empty()
+                    : Optional.of(new Assignment(best.id, false, Math.max(0, Math.min(1.0, bestSimilarity))));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Creates the group {@code groupId} from these texts, or extends it when it exists (analyst's split, re-homing a
+     * signal, rebuilding a group). The texts are taken to be counted already by an earlier {@link #assign}, so the
+     * document frequencies do not change.
+     */
+    public void add(long groupId, List<AnalyzedText> members) {
+        Objects.requireNonNull(members, "members");
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("add needs at least one text for group " + groupId);
+        }
+        lock.lock();
+        try {
+            Group g = byId.get(groupId);
+            for (AnalyzedText t : members) {
+                Vector v = vectorise(t);
+                if (g == null) {
+                    g = create(groupId, v, 1);
+                } else {
+                    addTo(g, v, 1);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Merges group {@code fromId} into {@code intoId}: centroids add up (so each weighs by its size), sizes too. */
+    public void merge(long intoId, long fromId) {
+        if (intoId == fromId) {
+            throw new IllegalArgumentException("a group cannot be merged into itself: " + intoId);
+        }
+        lock.lock();
+        try {
+            Group into = group(intoId);
+            Group from = group(fromId);
+            addTo(into, new Vector(from.terms, from.weights), from.size);
+            groups.remove(from);
+            byId.remove(fromId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets a group (its texts were deleted, or the caller rebuilds it with {@link #add}). */
+    public void remove(long groupId) {
+        lock.lock();
+        try {
+            groups.remove(group(groupId));
+            byId.remove(groupId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A pinned group is never merged by {@link #consolidate} nor proposed by {@link #mergeCandidates}. */
+    public void pin(long groupId, boolean pinned) {
+        lock.lock();
+        try {
+            group(groupId).pinned = pinned;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isPinned(long groupId) {
+        lock.lock();
+        try {
+            return group(groupId).pinned;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Cosine similarity of two groups' centroids, 0 to 1. */
+    public double similarity(long a, long b) {
+        lock.lock();
+        try {
+            return cosine(group(a), group(b));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Pairs of unpinned groups whose centroids are at least {@code threshold} similar, most similar first; each pair
+     * is {@code {larger group's id, smaller group's id}} (merge the second into the first to keep the bigger
+     * problem's id). Compares every pair: meant for a periodic pass, not for every text.
+     */
+    public List<long[]> mergeCandidates(double threshold) {
+        lock.lock();
+        try {
+            List<Candidate> found = candidates(threshold);
+            List<long[]> pairs = new ArrayList<>(found.size());
+            for (Candidate c : found) {
+                pairs.add(new long[] {c.into().id, c.from().id});
+            }
+            return pairs;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record Candidate(Group into, Group from, double similarity) {
+    }
+
+    private List<Candidate> candidates(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be within (0, 1], was " + threshold);
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Group a = groups.get(i);
+            if (a.pinned) {
+                continue;
+            }
+            load(new Vector(a.terms, a.weights));
+            for (int j = i + 1; j < groups.size(); j++) {
+                Group b = groups.get(j);
+                if (b.pinned) {
+                    continue;
+                }
+                double s = dot(b) / (a.norm * b.norm);
+                if (s >= threshold) {
+                    boolean aInto = a.size >= b.size; // ties: the older group keeps its id
+                    found.add(new Candidate(aInto ? a : b, aInto ? b : a, Math.min(1.0, s)));
+                }
+            }
+            unload(new Vector(a.terms, a.weights));
+        }
+        found.sort(Comparator.comparingDouble(Candidate::similarity).reversed());
+        return found;
+    }
+
+    /**
+     * The consolidation pass: merges unpinned groups whose centroids are at least {@link Settings#mergeThreshold()}
+     * similar, most similar first, until no such pair is left (a merged centroid is compared again in the next
+     * round). Returns the merges done, in order, for the caller to record and be able to undo.
+     */
+    public List<Merge> consolidate() {
+        return consolidate(settings.mergeThreshold());
+    }
+
+    /** {@link #consolidate()} with another threshold. */
+    public List<Merge> consolidate(double threshold) {
+        lock.lock();
+        try {
+            List<Merge> done = new ArrayList<>();
+            while (true) {
+                List<Candidate> found = candidates(threshold);
+                if (found.isEmpty()) {
+                    return done;
+                }
+                Set<Group> touched = new HashSet<>();
+                for (Candidate c : found) {
+                    if (touched.contains(c.into()) || touched.contains(c.from())) {
+                        continue; // its centroid changed in this round: compare it again in the next one
+                    }
+                    touched.add(c.into());
+                    touched.add(c.from());
+                    addTo(c.into(), new Vector(c.from().terms, c.from().weights), c.from().size);
+                    groups.remove(c.from());
+                    byId.remove(c.from().id);
+                    done.add(new Merge(c.into().id, c.from().id, c.similarity()));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The {@code n} most distinctive terms of a group, heaviest first, as readable words: surface forms of stems
+     * ("invoice", "fakturan") and bigrams ("exchange rate"); concept ids are left out (their words show), and a word
+     * already shown inside a bigram is not repeated.
+     */
+    public List<String> topTerms(long groupId, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1");
+        }
+        lock.lock();
+        try {
+            Group g = group(groupId);
+            Integer[] order = new Integer[g.terms.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(g.weights[y], g.weights[x]));
+            List<String> label = new ArrayList<>(n);
+            Set<String> shownStems = new HashSet<>();
+            for (int i : order) {
+                if (label.size() == n) {
+                    break;
+                }
+                String term = termText[g.terms[i]];
+                if (term.startsWith("~")) {
+                    continue;
+                }
+                String[] parts = term.split(" ");
+                boolean allShown = true;
+                for (String p : parts) {
+                    allShown &= shownStems.contains(p);
+                }
+                if (allShown) {
+                    continue;
+                }
+                shownStems.addAll(Arrays.asList(parts));
+                String surface = termSurface[g.terms[i]];
+                // A bigram replaces a single word of it that was shown before: "card" then "card arrive" -> keep both
+                // words once, in the bigram.
+                if (parts.length > 1) {
+                    for (String p : parts) {
+                        Integer pid = termIds.get(p);
+                        if (pid != null) {
+                            label.remove(termSurface[pid]);
+                        }
+                    }
+                }
+                label.add(surface);
+            }
+            return List.copyOf(label);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long size(long groupId) {
+        lock.lock();
+        try {
+            return group(groupId).size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean contains(long groupId) {
+        lock.lock();
+        try {
+            return byId.containsKey(groupId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The ids of all groups, oldest first. */
+    public List<Long> groupIds() {
+        lock.lock();
+        try {
+            return groups.stream().map(g -> g.id).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int groupCount() {
+        lock.lock();
+        try {
+            return groups.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many texts the document frequencies count. */
+    public long documents() {
+        lock.lock();
+        try {
+            return documents;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything the grouper knows, as plain data; {@link #restore} continues exactly from here. */
+    public GrouperState snapshot() {
+        lock.lock();
+        try {
+            List<GrouperState.TermStatistic> terms = new ArrayList<>(vocabulary);
+            for (int i = 0; i < vocabulary; i++) {
+                terms.add(new GrouperState.TermStatistic(termText[i], df[i], termSurface[i]));
+            }
+            List<GrouperState.GroupState> out = new ArrayList<>(groups.size());
+            for (Group g : groups) {
+                Map<String, Double> centroid = new LinkedHashMap<>();
+                for (int i = 0; i < g.terms.length; i++) {
+                    centroid.put(termText[g.terms[i]], g.weights[i]);
+                }
+                out.add(new GrouperState.GroupState(g.id, g.size, g.pinned, centroid));
+            }
+            return new GrouperState(documents, terms, out);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A grouper that continues from a {@link #snapshot()}; new groups get ids from {@code ids}. */
+    public static OnlineGrouper restore(GrouperState state, Settings settings, LongSupplier ids) {
+        Objects.requireNonNull(state, "state");
+        var grouper = new OnlineGrouper(settings, ids);
+        grouper.documents = state.documents();
+        for (GrouperState.TermStatistic t : state.terms()) {
+            if (grouper.termIds.containsKey(t.term())) {
+                throw new IllegalArgumentException("term '" + t.term() + "' occurs twice in the state");
+            }
+            int id = grouper.newTerm(t.term(), t.surface());
+            grouper.df[id] = t.documentFrequency();
+        }
+        for (GrouperState.GroupState g : state.groups()) {
+            if (grouper.byId.containsKey(g.id())) {
+                throw new IllegalArgumentException("group " + g.id() + " occurs twice in the state");
+            }
+            int[] terms = new int[g.centroid().size()];
+            int k = 0;
+            for (String term : g.centroid().keySet()) {
+                Integer id = grouper.termIds.get(term);
+                terms[k++] = id != null ? id : grouper.newTerm(term, term);
+            }
+            Arrays.sort(terms);
+            double[] weights = new double[terms.length];
+            for (int i = 0; i < terms.length; i++) {
+                weights[i] = g.centroid().get(grouper.termText[terms[i]]);
+            }
+            var group = new Group(g.id(), g.size(), g.pinned(), terms, weights);
+            grouper.groups.add(group);
+            grouper.byId.put(g.id(), group);
+        }
+        return grouper;
+    }
+
+    // ---- internals; callers hold the lock ----
+
+    private Group group(long id) {
+        Group g = byId.get(id);
+        if (g == null) {
+            throw new NoSuchElementException("no group " + id);
+        }
+        return g;
+    }
+
+    /** Counts a new text in the document frequencies (each distinct term once). */
+    private void count(AnalyzedText text) {
+        documents++;
+        Set<String> seen = new HashSet<>();
+        for (String term : text.terms()) {
+            if (seen.add(term)) {
+                Integer id = termIds.get(term);
+                int i = id != null ? id : newTerm(term, text.surface(term));
+                df[i]++;
+            }
+        }
+        if (vocabulary > settings.maxVocabulary()) {
+            prune();
+        }
+    }
+
+    private int newTerm(String term, String surface) {
+        if (vocabulary == termText.length) {
+            int n = vocabulary * 2;
+            termText = Arrays.copyOf(termText, n);
+            termSurface = Arrays.copyOf(termSurface, n);
+            df = Arrays.copyOf(df, n);
+            scratch = Arrays.copyOf(scratch, n);
+        }
+        int id = vocabulary++;
+        termText[id] = term;
+        termSurface[id] = surface;
+        termIds.put(term, id);
+        return id;
+    }
+
+    /**
+     * Forgets the rarest terms that no centroid uses until the vocabulary is at three quarters of its cap, and
+     * renumbers the rest (keeping their order, so that computations stay deterministic).
+     */
+    private void prune() {
+        boolean[] used = new boolean[vocabulary];
+        for (Group g : groups) {
+            for (int t : g.terms) {
+                used[t] = true;
+            }
+        }
+        int target = settings.maxVocabulary() * 3 / 4;
+        long[] sorted = Arrays.copyOf(df, vocabulary);
+        Arrays.sort(sorted);
+        long cutoff = sorted[Math.max(0, vocabulary - target)]; // keep terms with df above the cutoff
+        int[] remap = new int[vocabulary];
+        int next = 0;
+        for (int i = 0; i < vocabulary; i++) {
+            if (used[i] || df[i] > cutoff || (df[i] == cutoff && next < target)) {
+                remap[i] = next;
+                termText[next] = termText[i];
+                termSurface[next] = termSurface[i];
+                df[next] = df[i];
+                next++;
+            } else {
+                remap[i] = -1;
+                termIds.remove(termText[i]);
+            }
+        }
+        for (int i = next; i < vocabulary; i++) {
+            termText[i] = null;
+            termSurface[i] = null;
+            df[i] = 0;
+        }
+        vocabulary = next;
+        for (int i = 0; i < vocabulary; i++) {
+            termIds.put(termText[i], i);
+        }
+        for (Group g : groups) {
+            int[] terms = new int[g.terms.length];
+            for (int i = 0; i < terms.length; i++) {
+                terms[i] = remap[g.terms[i]];
+            }
+            g.set(terms, g.weights); // the order is kept, so the ids stay ascending
+        }
+    }
+
+    private double idf(int term) {
+        return Math.pow(Math.log((1.0 + documents) / (1.0 + df[term])) + 1.0, IDF_POWER);
+    }
+
+    /** The text's unit TF-IDF vector with today's document frequencies; unknown terms are added with df 0. */
+    private Vector vectorise(AnalyzedText text) {
+        return vectorise(text, true);
+    }
+
+    /**
+     * The text's unit TF-IDF vector. Unknown terms are added to the vocabulary with df 0 when {@code register};
+     * otherwise they only count in the length (no centroid has them, so they add nothing to a dot product).
+     */
+    private Vector vectorise(AnalyzedText text, boolean register) {
+        Map<Integer, Integer> tf = new HashMap<>();
+        Map<String, Integer> unknown = null;
+        for (String term : text.terms()) {
+            Integer id = termIds.get(term);
+            if (id == null && !register) {
+                if (unknown == null) {
+                    unknown = new HashMap<>();
+                }
+                unknown.merge(term, 1, Integer::sum);
+                continue;
+            }
+            int i = id != null ? id : newTerm(term, text.surface(term));
+            tf.merge(i, 1, Integer::sum);
+        }
+        int[] terms = new int[tf.size()];
+        int k = 0;
+        for (int t : tf.keySet()) {
+            terms[k++] = t;
+        }
+        Arrays.sort(terms);
+        double[] weights = new double[terms.length];
+        double norm = 0;
+        for (int i = 0; i < terms.length; i++) {
+            String term = termText[terms[i]];
+            double kind = term.startsWith("~") ? settings.conceptWeight()
+                    : term.indexOf(' ') >= 0 ? settings.bigramWeight() : 1.0;
+            double w = (1.0 + Math.log(tf.get(terms[i]))) * idf(terms[i]) * kind;
+            weights[i] = w;
+            norm += w * w;
+        }
+        if (unknown != null) {
+            double unseen = Math.log(1.0 + documents) + 1.0;
+            for (var e : unknown.entrySet()) {
+                String term = e.getKey();
+                double kind = term.startsWith("~") ? settings.conceptWeight()
+                        : term.indexOf(' ') >= 0 ? settings.bigramWeight() : 1.0;
+                double w = (1.0 + Math.log(e.getValue())) * unseen * kind;
+                norm += w * w;
+            }
+        }
+        if (norm == 0) {
+            return new Vector(new int[0], new double[0]);
+        }
+        norm = Math.sqrt(norm);
+        int nonZero = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] /= norm;
+            if (weights[i] > 0) {
+                nonZero++;
+            }
+        }
+        if (nonZero < weights.length) { // a weight of 0 (bigramWeight 0): drop those terms
+            int[] t2 = new int[nonZero];
+            double[] w2 = new double[nonZero];
+            for (int i = 0, j = 0; i < weights.length; i++) {
+                if (weights[i] > 0) {
+                    t2[j] = terms[i];
+                    w2[j++] = weights[i];
+                }
+            }
+            return new Vector(t2, w2);
+        }
+        return new Vector(terms, weights);
+    }
+
+    private void load(Vector v) {
+        for (int i = 0; i < v.terms().length; i++) {
+            scratch[v.terms()[i]] = v.weights()[i];
+        }
+    }
+
+    private void unload(Vector v) {
+        for (int t : v.terms()) {
+            scratch[t] = 0;
+        }
+    }
+
+    /** Dot product of the loaded vector with a group's centroid. */
+    private double dot(Group g) {
+        double s = 0;
+        int[] t = g.terms;
+        double[] w = g.weights;
+        for (int i = 0; i < t.length; i++) {
+            s += scratch[t[i]] * w[i];
+        }
+        return s;
+    }
+
+    private double cosine(Group a, Group b) {
+        if (a == b) {
+            return 1.0;
+        }
+        Vector va = new Vector(a.terms, a.weights);
+        load(va);
+        double s = dot(b) / (a.norm * b.norm);
+        unload(va);
+        return Math.max(0, Math.min(1.0, s));
+    }
+
+    private Group create(long id, Vector v, long size) {
+        if (byId.containsKey(id)) {
+            throw new IllegalStateException("the id supplier handed out group id " + id + " twice");
+        }
+        Group g = new Group(id, size, false, v.terms(), v.weights());
+        if (g.norm == 0) {
+            // A text without features still needs a home; a zero centroid is never similar to anything.
+            g.norm = 1;
+        }
+        truncate(g);
+        groups.add(g);
+        byId.put(id, g);
+        return g;
+    }
+
+    /** Adds a vector (a text, or another group's centroid standing for {@code size} texts) to a group. */
+    private void addTo(Group g, Vector v, long size) {
+        int[] a = g.terms;
+        double[] aw = g.weights;
+        int[] b = v.terms();
+        double[] bw = v.weights();
+        int[] terms = new int[a.length + b.length];
+        double[] weights = new double[terms.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            if (j == b.length || (i < a.length && a[i] < b[j])) {
+                terms[k] = a[i];
+                weights[k++] = aw[i++];
+            } else if (i == a.length || b[j] < a[i]) {
+                terms[k] = b[j];
+                weights[k++] = bw[j++];
+            } else {
+                terms[k] = a[i];
+                weights[k++] = aw[i++] + bw[j++];
+            }
+        }
+        g.size += size;
+        g.set(Arrays.copyOf(terms, k), Arrays.copyOf(weights, k));
+        truncate(g);
+        if (g.norm == 0) {
+            g.norm = 1;
+        }
+    }
+
+    /** Keeps the heaviest {@code maxTermsPerGroup} terms of a centroid (ids stay ascending). */
+    private void truncate(Group g) {
+        int max = settings.maxTermsPerGroup();
+        if (g.terms.length <= max) {
+            return;
+        }
+        double[] sorted = g.weights.clone();
+        Arrays.sort(sorted);
+        double cutoff = Math.max(sorted[sorted.length - max], sorted[sorted.length - 1] * NEGLIGIBLE);
+        int[] terms = new int[max];
+        double[] weights = new double[max];
+        int k = 0;
+        // Strictly heavier first, then ties at the cutoff in id order, so the result does not depend on anything else.
+        int above = 0;
+        for (double w : g.weights) {
+            if (w > cutoff) {
+                above++;
+            }
+        }
+        int tiesAllowed = max - above;
+        for (int i = 0; i < g.terms.length && k < max; i++) {
+            double w = g.weights[i];
+            if (w > cutoff || (w == cutoff && tiesAllowed-- > 0)) {
+                terms[k] = g.terms[i];
+                weights[k++] = w;
+            }
+        }
+        g.set(Arrays.copyOf(terms, k), Arrays.copyOf(weights, k));
+    }
+}

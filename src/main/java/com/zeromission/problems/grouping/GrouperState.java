@@ -46,11 +46,16 @@ public record GrouperState(long documents, List<TermStatistic> terms, List<Group
      * @param id       the group's id
      * @param size     how many texts it holds
      * @param pinned   true when automatic merges leave it alone
-     * @param centroid the heaviest terms of the sum of its members' unit vectors (at most the settings' maximum)
+     * @param centroid  the heaviest terms of the sum of its members' unit vectors (at most the settings' maximum)
+     * @param languages how many members were written in each language (the most frequent is the group's language)
      */
-    public record GroupState(long id, long size, boolean pinned, Map<String, Double> centroid) {
+    public record GroupState(long id, long size, boolean pinned, Map<String, Double> centroid,
+            Map<String, Long> languages) {
 
         public GroupState {
+            // insertion order kept: it decides ties between languages after a restore
+            languages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                    Objects.requireNonNull(languages, "languages")));
             if (size < 1) {
                 throw new IllegalArgumentException("a group holds at least one text, group " + id + " had " + size);
             }

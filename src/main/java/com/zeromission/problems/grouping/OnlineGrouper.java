@@ -72,6 +72,11 @@ public final class OnlineGrouper {
         int[] terms;
         double[] weights;
         double norm;
+        /** Length of the centroid's concept part only (for matching across languages). */
+        double conceptNorm;
+        /** How many members were written in each language; the most frequent is the group's language. */
+        final Map<String, Long> languages = new HashMap<>(4);
+        String language = "";
 
         Group(long id, long size, boolean pinned, int[] terms, double[] weights) {
             this.id = id;
@@ -89,11 +94,25 @@ public final class OnlineGrouper {
             }
             this.norm = Math.sqrt(s);
         }
+
+        void countLanguage(String lang, long n) {
+            long c = languages.merge(lang, n, Long::sum);
+            if (language.isEmpty() || (!lang.equals(language) && c > languages.getOrDefault(language, 0L))) {
+                language = lang;
+            }
+        }
     }
 
-    /** A text as a sparse unit vector, term ids ascending. */
-    private record Vector(int[] terms, double[] weights) {
+    /** A text as a sparse unit vector, term ids ascending, with its language and the length of its concept part. */
+    private record Vector(int[] terms, double[] weights, String language, double conceptNorm) {
+
+        Vector(int[] terms, double[] weights) {
+            this(terms, weights, "", 0);
+        }
     }
+
+    /** Which term ids are lexicon concepts (their text starts with {@code ~}). */
+    private boolean[] concept = new boolean[1024];
 
     public OnlineGrouper(Settings settings, LongSupplier ids) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,7 +138,7 @@ public final class OnlineGrouper {
             if (v.terms().length > 0) {
                 load(v);
                 for (Group g : groups) {
-                    double s = dot(g) / g.norm;
+                    double s = similarity(v, g);
                     if (s > bestSimilarity) {
                         bestSimilarity = s;
                         best = g;
@@ -164,7 +183,7 @@ public final class OnlineGrouper {
                 if (g.id == excludedGroupId || g.size < minSize) {
                     continue;
                 }
-                double s = dot(g) / g.norm;
+                double s = similarity(v, g);
                 if (s > bestSimilarity) {
                     bestSimilarity = s;
                     best = g;
@@ -213,7 +232,7 @@ public final class OnlineGrouper {
         try {
             Group into = group(intoId);
             Group from = group(fromId);
-            addTo(into, new Vector(from.terms, from.weights), from.size);
+            absorb(into, from);
             groups.remove(from);
             byId.remove(fromId);
         } finally {
@@ -300,6 +319,13 @@ public final class OnlineGrouper {
                     continue;
                 }
                 double s = dot(b) / (a.norm * b.norm);
+                if (s < threshold && !a.language.equals(b.language) && a.conceptNorm > 0 && b.conceptNorm > 0) {
+                    // the same problem found once per language: compare what the languages share, the concepts
+                    double sc = conceptDot(b) / (a.conceptNorm * b.conceptNorm);
+                    if (sc >= settings.crossLanguageThreshold()) {
+                        s = threshold * Math.min(1.0, sc) / settings.crossLanguageThreshold();
+                    }
+                }
                 if (s >= threshold) {
                     boolean aInto = a.size >= b.size; // ties: the older group keeps its id
                     found.add(new Candidate(aInto ? a : b, aInto ? b : a, Math.min(1.0, s)));
@@ -337,7 +363,7 @@ public final class OnlineGrouper {
                     }
                     touched.add(c.into());
                     touched.add(c.from());
-                    addTo(c.into(), new Vector(c.from().terms, c.from().weights), c.from().size);
+                    absorb(c.into(), c.from());
                     groups.remove(c.from());
                     byId.remove(c.from().id);
                     done.add(new Merge(c.into().id, c.from().id, c.similarity()));
@@ -555,7 +581,7 @@ public final class OnlineGrouper {
                 for (int i = 0; i < g.terms.length; i++) {
                     centroid.put(termText[g.terms[i]], g.weights[i]);
                 }
-                out.add(new GrouperState.GroupState(g.id, g.size, g.pinned, centroid));
+                out.add(new GrouperState.GroupState(g.id, g.size, g.pinned, centroid, g.languages));
             }
             return new GrouperState(documents, terms, out);
         } finally {
@@ -591,6 +617,9 @@ public final class OnlineGrouper {
                 weights[i] = g.centroid().get(grouper.termText[terms[i]]);
             }
             var group = new Group(g.id(), g.size(), g.pinned(), terms, weights);
+            // in the snapshot's order, so that ties between languages resolve as they did before
+            g.languages().forEach(group::countLanguage);
+            group.conceptNorm = grouper.conceptNorm(group);
             grouper.groups.add(group);
             grouper.byId.put(g.id(), group);
         }
@@ -630,8 +659,10 @@ public final class OnlineGrouper {
             termSurface = Arrays.copyOf(termSurface, n);
             df = Arrays.copyOf(df, n);
             scratch = Arrays.copyOf(scratch, n);
+            concept = Arrays.copyOf(concept, n);
         }
         int id = vocabulary++;
+        concept[id] = term.startsWith("~");
         termText[id] = term;
         termSurface[id] = surface;
         termIds.put(term, id);
@@ -661,6 +692,7 @@ public final class OnlineGrouper {
                 termText[next] = termText[i];
                 termSurface[next] = termSurface[i];
                 df[next] = df[i];
+                concept[next] = concept[i];
                 next++;
             } else {
                 remap[i] = -1;
@@ -671,6 +703,7 @@ public final class OnlineGrouper {
             termText[i] = null;
             termSurface[i] = null;
             df[i] = 0;
+            concept[i] = false;
         }
         vocabulary = next;
         for (int i = 0; i < vocabulary; i++) {
@@ -740,16 +773,22 @@ public final class OnlineGrouper {
             }
         }
         if (norm == 0) {
-            return new Vector(new int[0], new double[0]);
+            return new Vector(new int[0], new double[0], text.language(), 0);
         }
         norm = Math.sqrt(norm);
         int nonZero = 0;
+        double conceptNorm = 0;
         for (int i = 0; i < weights.length; i++) {
             weights[i] /= norm;
             if (weights[i] > 0) {
                 nonZero++;
             }
+            if (concept[terms[i]]) {
+                conceptNorm += weights[i] * weights[i];
+            }
         }
+        conceptNorm = Math.sqrt(conceptNorm);
+        String language = text.language();
         if (nonZero < weights.length) { // a weight of 0 (pairWeight 0): drop those terms
             int[] t2 = new int[nonZero];
             double[] w2 = new double[nonZero];
@@ -759,9 +798,9 @@ public final class OnlineGrouper {
                     w2[j++] = weights[i];
                 }
             }
-            return new Vector(t2, w2);
+            return new Vector(t2, w2, language, conceptNorm);
         }
-        return new Vector(terms, weights);
+        return new Vector(terms, weights, language, conceptNorm);
     }
 
     private void load(Vector v) {
@@ -774,6 +813,48 @@ public final class OnlineGrouper {
         for (int t : v.terms()) {
             scratch[t] = 0;
         }
+    }
+
+    /**
+     * Similarity of the loaded text vector to a group. Within one language: the cosine to the centroid. A text in
+     * another language than the group's shares almost no stems with it (they are different words), only lexicon
+     * concepts, so its full cosine is low even for the same problem; it may then match on the concept parts alone,
+     * when those are at least {@link Settings#crossLanguageThreshold()} similar, at a similarity scaled so that this
+     * threshold maps onto the assignment threshold (a same-language match of the same strength wins).
+     */
+    private double similarity(Vector v, Group g) {
+        double s = dot(g) / g.norm;
+        if (!v.language().isEmpty() && !g.language.isEmpty() && !v.language().equals(g.language)
+                && v.conceptNorm() > 0 && g.conceptNorm > 0) {
+            double sc = conceptDot(g) / (v.conceptNorm() * g.conceptNorm);
+            if (sc >= settings.crossLanguageThreshold()) {
+                s = Math.max(s, settings.assignThreshold() * Math.min(1.0, sc) / settings.crossLanguageThreshold());
+            }
+        }
+        return s;
+    }
+
+    /** Dot product of the loaded vector with the concept part of a group's centroid. */
+    private double conceptDot(Group g) {
+        double s = 0;
+        int[] t = g.terms;
+        double[] w = g.weights;
+        for (int i = 0; i < t.length; i++) {
+            if (concept[t[i]]) {
+                s += scratch[t[i]] * w[i];
+            }
+        }
+        return s;
+    }
+
+    private double conceptNorm(Group g) {
+        double s = 0;
+        for (int i = 0; i < g.terms.length; i++) {
+            if (concept[g.terms[i]]) {
+                s += g.weights[i] * g.weights[i];
+            }
+        }
+        return Math.sqrt(s);
     }
 
     /** Dot product of the loaded vector with a group's centroid. */
@@ -807,7 +888,11 @@ public final class OnlineGrouper {
             // A text without features still needs a home; a zero centroid is never similar to anything.
             g.norm = 1;
         }
+        if (!v.language().isEmpty()) {
+            g.countLanguage(v.language(), size);
+        }
         truncate(g);
+        g.conceptNorm = conceptNorm(g);
         groups.add(g);
         byId.put(id, g);
         return g;
@@ -817,10 +902,20 @@ public final class OnlineGrouper {
     private void addTo(Group g, Vector v, long size) {
         merge(g, v);
         g.size += size;
+        if (!v.language().isEmpty()) {
+            g.countLanguage(v.language(), size);
+        }
         truncate(g);
         if (g.norm == 0) {
             g.norm = 1;
         }
+        g.conceptNorm = conceptNorm(g);
+    }
+
+    /** Merges group {@code from} into {@code into}: centroid, size and languages. */
+    private void absorb(Group into, Group from) {
+        addTo(into, new Vector(from.terms, from.weights), from.size);
+        from.languages.forEach(into::countLanguage);
     }
 
     /** Adds a vector's weights to a group's centroid, without truncating. */

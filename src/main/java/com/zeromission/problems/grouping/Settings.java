@@ -16,9 +16,13 @@ package com.zeromission.problems.grouping;
  *                          come together (a pending transfer, a pending cash withdrawal, a transfer fee)
  * @param conceptWeight     weight of a lexicon concept ({@code ~invoice}) relative to a single stem: concepts are what
  *                          texts in different languages share, so they may count more
+ * @param crossLanguageThreshold a text may join a group of another language (and two groups of different languages
+ *                          may be merged) when their lexicon-concept parts alone are at least this similar by cosine:
+ *                          across languages the words differ, so only the concepts can tell it is the same problem.
+ *                          1 turns matching across languages off except for identical concept profiles
  */
 public record Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
-        double pairWeight, double conceptWeight) {
+        double pairWeight, double conceptWeight, double crossLanguageThreshold) {
 
     public Settings {
         if (!(assignThreshold > 0 && assignThreshold < 1)) {
@@ -39,6 +43,9 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
         if (!(conceptWeight >= 0 && conceptWeight <= 10)) {
             throw new IllegalArgumentException("conceptWeight must be within [0, 10], was " + conceptWeight);
         }
+        if (!(crossLanguageThreshold > 0 && crossLanguageThreshold <= 1)) {
+            throw new IllegalArgumentException("crossLanguageThreshold must be within (0, 1], was " + crossLanguageThreshold);
+        }
     }
 
     /**
@@ -47,26 +54,32 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
      * concepts at half weight because on one-language data they mostly repeat a stem that is already a feature.
      */
     public static Settings defaults() {
-        return new Settings(0.20, 0.50, 256, 200_000, 2.0, 0.5);
+        return new Settings(0.20, 0.50, 256, 200_000, 2.0, 0.5, 0.80);
     }
 
     public Settings withAssignThreshold(double value) {
-        return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight);
+        return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
     }
 
     public Settings withMergeThreshold(double value) {
-        return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight);
+        return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
     }
 
     public Settings withMaxTermsPerGroup(int value) {
-        return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight);
+        return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
     }
 
     public Settings withPairWeight(double value) {
-        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight);
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight, crossLanguageThreshold);
+    }
+
+    public Settings withCrossLanguageThreshold(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                value);
     }
 
     public Settings withConceptWeight(double value) {
-        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value);
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value,
+                crossLanguageThreshold);
     }
 }

@@ -75,7 +75,7 @@ public final class OnlineGrouper {
         /** Length of the centroid's concept part only (for matching across languages). */
         double conceptNorm;
         /** How many members were written in each language; the most frequent is the group's language. */
-        final Map<String, Long> languages = new HashMap<>(4);
+        final Map<String, Long> languages = new LinkedHashMap<>(4);
         String language = "";
 
         Group(long id, long size, boolean pinned, int[] terms, double[] weights) {
@@ -95,10 +95,15 @@ public final class OnlineGrouper {
             this.norm = Math.sqrt(s);
         }
 
+        /** Counts members in a language; the group's language is the most frequent, on a tie the one seen first. */
         void countLanguage(String lang, long n) {
-            long c = languages.merge(lang, n, Long::sum);
-            if (language.isEmpty() || (!lang.equals(language) && c > languages.getOrDefault(language, 0L))) {
-                language = lang;
+            languages.merge(lang, n, Long::sum);
+            long most = 0;
+            for (var e : languages.entrySet()) {
+                if (e.getValue() > most) {
+                    most = e.getValue();
+                    language = e.getKey();
+                }
             }
         }
     }
@@ -149,9 +154,11 @@ public final class OnlineGrouper {
             bestSimilarity = Math.min(1.0, bestSimilarity);
             if (best != null && bestSimilarity >= settings.assignThreshold()) {
                 addTo(best, v, 1);
+                pruneIfFull();
                 return new Assignment(best.id, false, bestSimilarity);
             }
             Group created = create(ids.getAsLong(), v, 1);
+            pruneIfFull();
             return new Assignment(created.id, true, bestSimilarity);
         } finally {
             lock.unlock();
@@ -647,6 +654,10 @@ public final class OnlineGrouper {
                 df[i]++;
             }
         }
+    }
+
+    /** Keeps the vocabulary bounded; called once a text's terms are in a centroid, so they are not the ones forgotten. */
+    private void pruneIfFull() {
         if (vocabulary > settings.maxVocabulary()) {
             prune();
         }

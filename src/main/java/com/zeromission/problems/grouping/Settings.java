@@ -9,8 +9,9 @@ package com.zeromission.problems.grouping;
  *                          whose centroids are at least this similar (the same problem found twice)
  * @param maxTermsPerGroup  a centroid keeps only its heaviest terms, which bounds memory per group and keeps the
  *                          similarity computation fast; its long tail barely moves a cosine
- * @param maxVocabulary     distinct terms kept with document frequencies; beyond it the rarest terms that no centroid
- *                          uses are forgotten (they count as new when they come back)
+ * @param maxVocabulary     distinct terms kept with document frequencies, besides those the centroids use (at most
+ *                          groups × maxTermsPerGroup); beyond it the rarest terms that no centroid uses are forgotten
+ *                          (they count as new when they come back)
  * @param pairWeight        weight of a word-pair feature ("card arriv": two stems near each other in a text) relative
  *                          to a single stem. Pairs carry what short complaints differ in: not the words but which
  *                          come together (a pending transfer, a pending cash withdrawal, a transfer fee)

@@ -50,8 +50,8 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
     }
 
     /**
-     * The settings measured with {@code zm problems eval} on BANKING77 and on the demo data (see the README of the
-     * problems module for the figures): a low assignment threshold because pair features make texts' vectors long;
+     * The settings measured with {@code zm problems eval} on BANKING77 and on the demo data (figures in
+     * docs/grouping.md): a low assignment threshold because pair features make texts' vectors long;
      * concepts at half weight because on one-language data they mostly repeat a stem that is already a feature.
      */
     public static Settings defaults() {

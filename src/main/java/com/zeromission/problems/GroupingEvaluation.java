@@ -190,7 +190,9 @@ public final class GroupingEvaluation {
         for (int i = 0; i < n; i++) {
             groupOf[i] = resolve(groupOf[i], mergedInto);
         }
-        int rehomed = options.rehomeThreshold() > 0 ? rehome(grouper, analysed, groupOf, options.rehomeThreshold(), options.rehomeBelowSize()) : 0;
+        int rehomed = options.rehomeThreshold() > 0
+                ? rehome(grouper, analysed, groupOf, options.rehomeThreshold(), options.rehomeBelowSize())
+                : 0;
         consolidateNanos += System.nanoTime() - t1;
 
         int[] labels = encode(examples.stream().map(Example::label).toList());

@@ -30,11 +30,16 @@ import com.zeromission.text.AnalyzedText;
  * #consolidate} (run periodically by the caller) repairs the typical failure, one problem found as several groups
  * early on, by merging groups whose centroids are similar.
  *
+ * <p>Across languages: a text in another language than a group's shares only lexicon concepts with it, so it may
+ * also join on the concept parts alone ({@link Settings#crossLanguageThreshold()}); consolidation merges groups of
+ * different languages the same way.
+ *
  * <p>Ids: new groups get their id from the {@link LongSupplier} given to the constructor (the caller's database
  * sequence), so ids are stable across restarts via {@link #snapshot()} and {@link #restore}.
  *
- * <p>Memory: per group at most {@code maxTermsPerGroup} weights; the vocabulary with its document frequencies is
- * capped at {@link Settings#maxVocabulary()} terms by forgetting rare ones that no centroid uses.
+ * <p>Memory: per group at most {@code maxTermsPerGroup} weights and a count per language; the vocabulary with its
+ * document frequencies is capped at {@link Settings#maxVocabulary()} terms (plus those the centroids use) by
+ * forgetting rare ones that no centroid uses.
  *
  * <p>Thread-safety: every public method takes one lock, so the grouper may be shared between threads; assignments
  * are serialised, which is what online grouping needs anyway (each assignment changes the groups the next sees).

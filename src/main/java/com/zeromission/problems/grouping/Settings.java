@@ -59,19 +59,23 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
     }
 
     public Settings withAssignThreshold(double value) {
-        return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
+        return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
     }
 
     public Settings withMergeThreshold(double value) {
-        return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
+        return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
     }
 
     public Settings withMaxTermsPerGroup(int value) {
-        return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight, crossLanguageThreshold);
+        return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
     }
 
     public Settings withPairWeight(double value) {
-        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight, crossLanguageThreshold);
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight,
+                crossLanguageThreshold);
     }
 
     public Settings withCrossLanguageThreshold(double value) {

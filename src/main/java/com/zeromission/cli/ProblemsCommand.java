@@ -148,7 +148,7 @@ final class ProblemsCommand implements Runnable {
             System.out.printf(Locale.ROOT, "completeness      %.4f   (1: no label is split over groups)%n", r.completeness());
             System.out.printf(Locale.ROOT, "texts/s           %,.0f   (analysis + online assignment, after a warm-up)%n",
                     r.textsPerSecond());
-            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d single texts re-homed%n",
+            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d texts of small groups re-homed%n",
                     r.consolidationSeconds(), r.merges(), r.rehomed());
             if (showGroups > 0) {
                 System.out.printf(Locale.ROOT, "%nlargest groups: size, label, most common true label (share)%n");

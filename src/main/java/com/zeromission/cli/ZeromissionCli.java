@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zm", mixinStandardHelpOptions = true, version = "zeromission 0.1.0",
         description = "zeromission: drive complaints per million purchases toward zero.",
         subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, PrivacyCommand.class,
-                BenchCommand.class, CpmCommand.class, PurchasesCommand.class})
+                BenchCommand.class, CpmCommand.class, PurchasesCommand.class, ProblemsCommand.class})
 public final class ZeromissionCli implements Runnable {
 
     /** The jar's entry point: every way of starting the product (server and one-shot commands) goes through here. */

@@ -1,0 +1,175 @@
+package com.zeromission.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.zeromission.problems.GroupingEvaluation;
+import com.zeromission.problems.GroupingEvaluation.Example;
+import com.zeromission.problems.GroupingEvaluation.Options;
+import com.zeromission.problems.GroupingEvaluation.Report;
+import com.zeromission.problems.grouping.Settings;
+import com.zeromission.text.TextAnalyzer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "problems", mixinStandardHelpOptions = true,
+        description = "Problem discovery: measure how texts are grouped into problems.",
+        subcommands = {ProblemsCommand.Eval.class})
+final class ProblemsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs without Spring or a database: the grouping core is plain Java. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = {"Group a labelled CSV (or the demo data with --demo) without looking at the labels, and print",
+                    "NMI, ARI, the number and sizes of the groups found, and texts per second.",
+                    "Exit code 1 if the CSV cannot be read."})
+    static final class Eval implements Callable<Integer> {
+
+        @Parameters(arity = "0..1", paramLabel = "FILE.csv", description = "A CSV with a header row.")
+        Path file;
+
+        @Option(names = "--text-column", defaultValue = "text", description = "Column with the text (default: ${DEFAULT-VALUE}).")
+        String textColumn;
+
+        @Option(names = "--label-column", defaultValue = "category",
+                description = "Column with the true label, used only for scoring (default: ${DEFAULT-VALUE}).")
+        String labelColumn;
+
+        @Option(names = "--language", description = "Language of every text (ISO 639-1); detected per text when absent.")
+        String language;
+
+        @Option(names = "--demo", description = "Evaluate on the product's generated demo signals (masked, labelled with "
+                + "the problem the generator wrote them about) instead of a file.")
+        boolean demo;
+
+        @Option(names = "--demo-from", defaultValue = "2024-01-01", description = "First day of demo data (default: ${DEFAULT-VALUE}).")
+        LocalDate demoFrom;
+
+        @Option(names = "--demo-to", defaultValue = "2024-06-30", description = "Last day of demo data (default: ${DEFAULT-VALUE}).")
+        LocalDate demoTo;
+
+        @Option(names = "--detect", description = "With --demo: ignore the language the source declared and detect it.")
+        boolean detect;
+
+        @Option(names = "--threshold", description = "Assignment threshold (default: Settings.defaults()).")
+        Double threshold;
+
+        @Option(names = "--merge-threshold", description = "Consolidation threshold (default: Settings.defaults()).")
+        Double mergeThreshold;
+
+        @Option(names = "--rehome-threshold", description = "At the end, texts of small groups move to the closest larger "
+                + "group when at least this similar; 0 = off (default: Options.defaults()).")
+        Double rehomeThreshold;
+
+        @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: Options.defaults()).")
+        Integer rehomeBelow;
+
+        @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: Settings.defaults()).")
+        Double conceptWeight;
+
+        @Option(names = "--cross-language-threshold",
+                description = "Concept similarity needed to match across languages (default: Settings.defaults()).")
+        Double crossLanguageThreshold;
+
+        @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
+        Double pairWeight;
+
+        @Option(names = "--file-order", description = "Group in the file's order instead of a seeded shuffle (labelled "
+                + "files are often sorted by label, which flatters online grouping).")
+        boolean fileOrder;
+
+        @Option(names = "--seed", defaultValue = "77", description = "Shuffle seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--sweep", description = "Also print a table for a range of assignment and merge thresholds.")
+        boolean sweep;
+
+        @Option(names = "--show-groups", defaultValue = "10", description = "Largest groups to print (default: ${DEFAULT-VALUE}).")
+        int showGroups;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Example> examples;
+            String title;
+            if (demo) {
+                examples = GroupingEvaluation.demo(demoFrom, demoTo, !detect);
+                title = "demo signals " + demoFrom + " to " + demoTo + (detect ? ", language detected" : ", language given");
+            } else if (file != null) {
+                examples = GroupingEvaluation.readCsv(file, textColumn, labelColumn, language);
+                title = file + (language == null ? ", language detected" : ", language " + language);
+            } else {
+                System.err.println("Give a CSV file or --demo.");
+                return 2;
+            }
+            Settings settings = Settings.defaults();
+            if (threshold != null) {
+                settings = settings.withAssignThreshold(threshold);
+            }
+            if (mergeThreshold != null) {
+                settings = settings.withMergeThreshold(mergeThreshold);
+            }
+            if (conceptWeight != null) {
+                settings = settings.withConceptWeight(conceptWeight);
+            }
+            if (crossLanguageThreshold != null) {
+                settings = settings.withCrossLanguageThreshold(crossLanguageThreshold);
+            }
+            if (pairWeight != null) {
+                settings = settings.withPairWeight(pairWeight);
+            }
+            Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed);
+            if (rehomeThreshold != null || rehomeBelow != null) {
+                options = options.withRehome(rehomeThreshold != null ? rehomeThreshold : options.rehomeThreshold(),
+                        rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
+            }
+            System.out.println(options);
+            var analyzer = TextAnalyzer.standard();
+            System.out.printf(Locale.ROOT, "Grouping %,d texts (%s; %s order; Java %s, %d cores)%n", examples.size(), title,
+                    fileOrder ? "file" : "shuffled, seed " + seed, Runtime.version(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println(settings);
+            Report r = GroupingEvaluation.run(examples, analyzer, settings, options);
+            System.out.printf(Locale.ROOT, "%nlabels            %d%n", r.labels());
+            System.out.printf(Locale.ROOT, "groups found      %d   (holding 1: %d, 2-4: %d, 5-19: %d, 20+: %d texts)%n",
+                    r.groups(), r.sizeBuckets()[0], r.sizeBuckets()[1], r.sizeBuckets()[2], r.sizeBuckets()[3]);
+            System.out.printf(Locale.ROOT, "NMI               %.4f%n", r.nmi());
+            System.out.printf(Locale.ROOT, "ARI               %.4f%n", r.ari());
+            System.out.printf(Locale.ROOT, "homogeneity       %.4f   (1: no group mixes labels)%n", r.homogeneity());
+            System.out.printf(Locale.ROOT, "completeness      %.4f   (1: no label is split over groups)%n", r.completeness());
+            System.out.printf(Locale.ROOT, "texts/s           %,.0f   (analysis + online assignment, after a warm-up)%n",
+                    r.textsPerSecond());
+            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d texts of small groups re-homed%n",
+                    r.consolidationSeconds(), r.merges(), r.rehomed());
+            if (showGroups > 0) {
+                System.out.printf(Locale.ROOT, "%nlargest groups: size, label, most common true label (share)%n");
+                r.largestGroups().stream().limit(showGroups).forEach(g -> System.out.printf(Locale.ROOT,
+                        "  %5d  %-60s %s (%.0f%%)%n", g.size(), String.join(", ", g.topTerms()), g.majorityLabel(),
+                        100.0 * g.majorityCount() / g.size()));
+            }
+            if (sweep) {
+                System.out.printf(Locale.ROOT, "%n%-9s %-9s %7s %6s %6s %18s %9s%n", "assign", "merge", "groups", "NMI",
+                        "ARI", "1/2-4/5-19/20+", "texts/s");
+                for (double a : new double[] {0.25, 0.30, 0.35, 0.40}) {
+                    for (double m : new double[] {0.40, 0.50, 0.60}) {
+                        Report s = GroupingEvaluation.run(examples, analyzer,
+                                settings.withAssignThreshold(a).withMergeThreshold(m), options.withWarmup(false));
+                        System.out.printf(Locale.ROOT, "%-9.2f %-9.2f %7d %6.3f %6.3f %18s %9.0f%n", a, m, s.groups(),
+                                s.nmi(), s.ari(), s.sizeBuckets()[0] + "/" + s.sizeBuckets()[1] + "/"
+                                        + s.sizeBuckets()[2] + "/" + s.sizeBuckets()[3], s.textsPerSecond());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+}

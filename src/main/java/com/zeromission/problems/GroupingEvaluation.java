@@ -1,0 +1,415 @@
+package com.zeromission.problems;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+import com.zeromission.demo.DemoDataGenerator;
+import com.zeromission.demo.DemoSettings;
+import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.grouping.Assignment;
+import com.zeromission.problems.grouping.Merge;
+import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.problems.grouping.Settings;
+import com.zeromission.text.AnalyzedText;
+import com.zeromission.text.TextAnalyzer;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+
+/**
+ * Measures problem discovery on a labelled set: groups the texts the way the product does (analysis, online
+ * assignment, a consolidation pass every {@link Options#consolidateEvery()} texts, at the end re-homing of texts
+ * left alone in a group) without ever looking at the labels, then compares the groups found with the labels.
+ *
+ * <p>Scores: NMI with arithmetic-mean normalisation ({@code I(U;V) / ((H(U) + H(V)) / 2)}, scikit-learn's default)
+ * and the adjusted Rand index. NMI rewards splitting a label into several pure groups more than ARI does, so both
+ * are reported along with the number of groups and their sizes. Speed: texts per second of analysis plus online
+ * assignment, timed after a warm-up run of the JIT on the same texts with a throw-away grouper; the consolidation
+ * and re-homing passes are timed separately.
+ */
+public final class GroupingEvaluation {
+
+    /** A labelled text; the label is the ground truth and never reaches the grouper. */
+    public record Example(String text, String language, String label) {
+
+        public Example {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /**
+     * How to run.
+     *
+     * @param shuffleSeed      texts are grouped in a random order from this seed (labelled sets are often sorted by
+     *                         label, which makes online grouping unrealistically easy); null keeps the given order
+     * @param consolidateEvery a consolidation pass after every this many texts (and one at the end); 0: only at the end
+     * @param rehomeThreshold  at the end, a text of a group smaller than {@code rehomeBelowSize} moves to the closest
+     *                         group of at least that size when at least this similar to it; 0 turns re-homing off
+     * @param rehomeBelowSize  groups with fewer texts than this are re-homed
+     * @param warmup           run the whole grouping once first, untimed, so the JIT has compiled the hot code
+     */
+    public record Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, int rehomeBelowSize,
+            boolean warmup) {
+
+        public Options {
+            if (consolidateEvery < 0) {
+                throw new IllegalArgumentException("consolidateEvery must not be negative");
+            }
+            if (!(rehomeThreshold >= 0 && rehomeThreshold < 1)) {
+                throw new IllegalArgumentException("rehomeThreshold must be within [0, 1)");
+            }
+            if (rehomeBelowSize < 2) {
+                throw new IllegalArgumentException("rehomeBelowSize must be at least 2 (re-home texts alone in a group)");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(77L, 1_000, 0.10, 5, true);
+        }
+
+        public Options withShuffleSeed(Long seed) {
+            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, warmup);
+        }
+
+        public Options withRehome(double threshold, int belowSize) {
+            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, warmup);
+        }
+
+        public Options withConsolidateEvery(int value) {
+            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, warmup);
+        }
+
+        public Options withWarmup(boolean value) {
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value);
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param sizeBuckets          how many groups hold 1, 2–4, 5–19 and 20 or more texts
+     * @param textsPerSecond       analysis plus online assignment
+     * @param consolidationSeconds the consolidation passes and the final re-homing together
+     */
+    public record Report(int texts, int labels, int groups, double nmi, double ari, double homogeneity,
+            double completeness, int[] sizeBuckets,
+            double textsPerSecond, double consolidationSeconds, int merges, int rehomed,
+            List<LabelledGroup> largestGroups) {
+
+        public Report {
+            sizeBuckets = sizeBuckets.clone();
+            largestGroups = List.copyOf(largestGroups);
+        }
+    }
+
+    /** A group found, for reading: its size, its label from the grouper, and the most common true label in it. */
+    public record LabelledGroup(long id, int size, List<String> topTerms, String majorityLabel, int majorityCount) {
+    }
+
+    private GroupingEvaluation() {
+    }
+
+    /** Reads a labelled CSV with a header (text and label columns by name); rows with an empty text are skipped. */
+    public static List<Example> readCsv(Path file, String textColumn, String labelColumn, String language)
+            throws IOException {
+        List<Example> out = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
+            for (NamedCsvRecord r : csv) {
+                String text = r.findField(textColumn).orElseThrow(() -> new IllegalArgumentException(
+                        "no column '" + textColumn + "' in " + file + " (has " + r.getHeader() + ")"));
+                String label = r.findField(labelColumn).orElseThrow(() -> new IllegalArgumentException(
+                        "no column '" + labelColumn + "' in " + file + " (has " + r.getHeader() + ")"));
+                if (!text.isBlank()) {
+                    out.add(new Example(text, language, label));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The product's own demo signals of a period, masked as intake would store them, each with the language its
+     * source declared and the real problem the generator wrote it about as the label.
+     */
+    public static List<Example> demo(LocalDate from, LocalDate to, boolean withLanguage) {
+        TextMasker masker = TextMasker.standard();
+        var settings = new DemoSettings(DemoSettings.DEFAULT_SEED, from, to, 1.0);
+        return new DemoDataGenerator(settings).signals()
+                .map(s -> new Example(masker.mask(s.raw().text()).text(), withLanguage ? s.raw().language() : null,
+                        s.problem().key()))
+                .toList();
+    }
+
+    public static Report run(List<Example> examples, TextAnalyzer analyzer, Settings settings, Options options) {
+        List<Example> order = new ArrayList<>(examples);
+        if (options.shuffleSeed() != null) {
+            Collections.shuffle(order, new Random(options.shuffleSeed()));
+        }
+        if (options.warmup()) {
+            group(order, analyzer, settings, options);
+        }
+        return group(order, analyzer, settings, options);
+    }
+
+    private static Report group(List<Example> examples, TextAnalyzer analyzer, Settings settings, Options options) {
+        int n = examples.size();
+        long[] next = {1};
+        LongSupplier ids = () -> next[0]++;
+        var grouper = new OnlineGrouper(settings, ids);
+        AnalyzedText[] analysed = new AnalyzedText[n];
+        long[] groupOf = new long[n];
+        Map<Long, Long> mergedInto = new HashMap<>();
+        long assignNanos = 0;
+        long consolidateNanos = 0;
+        int merges = 0;
+        for (int i = 0; i < n; i++) {
+            Example e = examples.get(i);
+            long t0 = System.nanoTime();
+            analysed[i] = analyzer.analyze(e.text(), e.language());
+            Assignment a = grouper.assign(analysed[i]);
+            assignNanos += System.nanoTime() - t0;
+            groupOf[i] = a.groupId();
+            if (options.consolidateEvery() > 0 && (i + 1) % options.consolidateEvery() == 0) {
+                long t1 = System.nanoTime();
+                merges += record(grouper.consolidate(), mergedInto);
+                consolidateNanos += System.nanoTime() - t1;
+            }
+        }
+        long t1 = System.nanoTime();
+        merges += record(grouper.consolidate(), mergedInto);
+        for (int i = 0; i < n; i++) {
+            groupOf[i] = resolve(groupOf[i], mergedInto);
+        }
+        int rehomed = options.rehomeThreshold() > 0
+                ? rehome(grouper, analysed, groupOf, options.rehomeThreshold(), options.rehomeBelowSize())
+                : 0;
+        consolidateNanos += System.nanoTime() - t1;
+
+        int[] labels = encode(examples.stream().map(Example::label).toList());
+        Map<Long, Integer> sizes = new HashMap<>();
+        for (long g : groupOf) {
+            sizes.merge(g, 1, Integer::sum);
+        }
+        int[] buckets = new int[4];
+        sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
+        List<LabelledGroup> largest = largest(grouper, examples, groupOf, sizes, 12);
+        return new Report(n, (int) java.util.Arrays.stream(labels).distinct().count(), sizes.size(),
+                nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
+                homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
+                n / Math.max(1e-9, assignNanos / 1e9), consolidateNanos / 1e9, merges, rehomed, largest);
+    }
+
+    private static int record(List<Merge> done, Map<Long, Long> mergedInto) {
+        done.forEach(m -> mergedInto.put(m.fromId(), m.intoId()));
+        return done.size();
+    }
+
+    private static long resolve(long id, Map<Long, Long> mergedInto) {
+        long g = id;
+        for (Long into; (into = mergedInto.get(g)) != null; ) {
+            g = into;
+        }
+        return g;
+    }
+
+    /**
+     * Moves each text of a small group (fewer than {@code minSize} texts) to the closest group of at least that size,
+     * when similar enough: a problem with one or two texts is rarely a problem of its own, more often a wording the
+     * online pass met before the group it belongs to had formed. Smallest groups first.
+     */
+    private static int rehome(OnlineGrouper grouper, AnalyzedText[] analysed, long[] groupOf, double threshold,
+            int minSize) {
+        Map<Long, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            members.computeIfAbsent(groupOf[i], k -> new ArrayList<>()).add(i);
+        }
+        List<Long> small = members.entrySet().stream().filter(e -> e.getValue().size() < minSize)
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
+                .map(Map.Entry::getKey).toList();
+        int moved = 0;
+        for (long g : small) {
+            List<Integer> stay = new ArrayList<>();
+            for (int i : members.get(g)) {
+                var best = grouper.closest(analysed[i], g, minSize);
+                if (best.isPresent() && best.get().similarity() >= threshold) {
+                    grouper.add(best.get().groupId(), List.of(analysed[i]));
+                    groupOf[i] = best.get().groupId();
+                    moved++;
+                } else {
+                    stay.add(i);
+                }
+            }
+            if (stay.size() < members.get(g).size()) {
+                grouper.remove(g);
+                if (!stay.isEmpty()) {
+                    grouper.add(g, stay.stream().map(i -> analysed[i]).toList());
+                }
+            }
+        }
+        return moved;
+    }
+
+    private static List<LabelledGroup> largest(OnlineGrouper grouper, List<Example> examples, long[] groupOf,
+            Map<Long, Integer> sizes, int count) {
+        Map<Long, Map<String, Integer>> labelsPerGroup = new HashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            labelsPerGroup.computeIfAbsent(groupOf[i], k -> new HashMap<>()).merge(examples.get(i).label(), 1, Integer::sum);
+        }
+        return sizes.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(count)
+                .map(e -> {
+                    var top = labelsPerGroup.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue())
+                            .orElseThrow();
+                    return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), top.getKey(),
+                            top.getValue());
+                }).toList();
+    }
+
+    private static int[] encodeLong(long[] ids) {
+        Map<Long, Integer> codes = new HashMap<>();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.computeIfAbsent(ids[i], k -> codes.size());
+        }
+        return out;
+    }
+
+    /**
+     * Homogeneity: 1 when every group found holds texts of one label only ({@code 1 - H(truth|found) / H(truth)}).
+     * With the arguments swapped it is completeness: 1 when each label lies in one group. NMI (arithmetic) is their
+     * harmonic mean; reporting both shows whether a low NMI comes from mixed groups or from fragmentation.
+     */
+    public static double homogeneity(int[] truth, long[] found) {
+        Contingency c = Contingency.of(truth, found);
+        double hTruth = entropy(c.rows(), c.n());
+        if (hTruth == 0) {
+            return 1.0;
+        }
+        double conditional = 0;
+        double n = c.n();
+        for (var e : c.cells().entrySet()) {
+            long col = e.getKey() & 0xffffffffL;
+            double nij = e.getValue();
+            conditional -= nij / n * Math.log(nij / c.columns().get(col));
+        }
+        return Math.max(0, 1 - conditional / hTruth);
+    }
+
+    private static int[] encode(List<String> labels) {
+        Map<String, Integer> codes = new HashMap<>();
+        int[] out = new int[labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.computeIfAbsent(labels.get(i), k -> codes.size());
+        }
+        return out;
+    }
+
+    // ---- the scores ----
+
+    /** Contingency counts of two labelings of the same items: cells, row sums, column sums. */
+    private record Contingency(Map<Long, Long> cells, Map<Long, Long> rows, Map<Long, Long> columns, long n) {
+
+        static Contingency of(int[] truth, long[] found) {
+            if (truth.length != found.length) {
+                throw new IllegalArgumentException("the labelings differ in length: " + truth.length + " and "
+                        + found.length);
+            }
+            Map<Long, Long> cells = new HashMap<>();
+            Map<Long, Long> rows = new HashMap<>();
+            Map<Long, Long> columns = new HashMap<>();
+            Map<Long, Long> columnCodes = new HashMap<>();
+            for (int i = 0; i < truth.length; i++) {
+                long c = columnCodes.computeIfAbsent(found[i], k -> (long) columnCodes.size());
+                cells.merge(((long) truth[i] << 32) | c, 1L, Long::sum);
+                rows.merge((long) truth[i], 1L, Long::sum);
+                columns.merge(c, 1L, Long::sum);
+            }
+            return new Contingency(cells, rows, columns, truth.length);
+        }
+    }
+
+    /**
+     * Normalised mutual information with arithmetic-mean normalisation, as scikit-learn's {@code
+     * normalized_mutual_info_score} by default: 1 for identical partitions (whatever the names), about 0 for
+     * independent ones. Two single-cluster labelings count as identical (1.0), as in scikit-learn.
+     */
+    public static double nmi(int[] truth, long[] found) {
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("no items");
+        }
+        Contingency c = Contingency.of(truth, found);
+        double hTruth = entropy(c.rows(), c.n());
+        double hFound = entropy(c.columns(), c.n());
+        if (hTruth == 0 && hFound == 0) {
+            return 1.0;
+        }
+        double mi = 0;
+        double n = c.n();
+        for (var e : c.cells().entrySet()) {
+            long row = e.getKey() >>> 32;
+            long col = e.getKey() & 0xffffffffL;
+            double nij = e.getValue();
+            mi += nij / n * Math.log(n * nij / ((double) c.rows().get(row) * c.columns().get(col)));
+        }
+        double denominator = (hTruth + hFound) / 2;
+        return denominator == 0 ? 0 : Math.max(0, Math.min(1, mi / denominator));
+    }
+
+    /**
+     * The adjusted Rand index (Hubert and Arabie): agreement on pairs of items, corrected for chance; 1 for identical
+     * partitions, about 0 for random ones, negative for worse than chance. As in scikit-learn, two labelings that
+     * both put everything in one cluster, or both everything apart, score 1.
+     */
+    public static double adjustedRandIndex(int[] truth, long[] found) {
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("no items");
+        }
+        Contingency c = Contingency.of(truth, found);
+        double index = 0;
+        for (long v : c.cells().values()) {
+            index += pairs(v);
+        }
+        double rows = 0;
+        for (long v : c.rows().values()) {
+            rows += pairs(v);
+        }
+        double columns = 0;
+        for (long v : c.columns().values()) {
+            columns += pairs(v);
+        }
+        double all = pairs(c.n());
+        double expected = all == 0 ? 0 : rows * columns / all;
+        double max = (rows + columns) / 2;
+        if (max == expected) {
+            return 1.0; // both trivial in the same way (one cluster each, or all singletons): identical
+        }
+        return (index - expected) / (max - expected);
+    }
+
+    /** Labels as longs, for {@link #nmi(int[], long[])} with two label arrays of the same kind. */
+    public static long[] asLong(int[] labels) {
+        return java.util.Arrays.stream(labels).asLongStream().toArray();
+    }
+
+    private static double pairs(long k) {
+        return k * (k - 1) / 2.0;
+    }
+
+    private static double entropy(Map<Long, Long> counts, long n) {
+        double h = 0;
+        for (long v : counts.values()) {
+            double p = (double) v / n;
+            h -= p * Math.log(p);
+        }
+        return h;
+    }
+}

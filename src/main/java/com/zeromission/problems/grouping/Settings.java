@@ -1,0 +1,90 @@
+package com.zeromission.problems.grouping;
+
+/**
+ * How {@link OnlineGrouper} groups.
+ *
+ * @param assignThreshold   a text joins the most similar group when its cosine similarity to the group's centroid is
+ *                          at least this; otherwise it starts a new group. Higher: more, purer groups
+ * @param mergeThreshold    {@link OnlineGrouper#mergeCandidates} and {@link OnlineGrouper#consolidate} pair groups
+ *                          whose centroids are at least this similar (the same problem found twice)
+ * @param maxTermsPerGroup  a centroid keeps only its heaviest terms, which bounds memory per group and keeps the
+ *                          similarity computation fast; its long tail barely moves a cosine
+ * @param maxVocabulary     distinct terms kept with document frequencies, besides those the centroids use (at most
+ *                          groups × maxTermsPerGroup); beyond it the rarest terms that no centroid uses are forgotten
+ *                          (they count as new when they come back)
+ * @param pairWeight        weight of a word-pair feature ("card arriv": two stems near each other in a text) relative
+ *                          to a single stem. Pairs carry what short complaints differ in: not the words but which
+ *                          come together (a pending transfer, a pending cash withdrawal, a transfer fee)
+ * @param conceptWeight     weight of a lexicon concept ({@code ~invoice}) relative to a single stem: concepts are what
+ *                          texts in different languages share, so they may count more
+ * @param crossLanguageThreshold a text may join a group of another language (and two groups of different languages
+ *                          may be merged) when their lexicon-concept parts alone are at least this similar by cosine:
+ *                          across languages the words differ, so only the concepts can tell it is the same problem.
+ *                          1 turns matching across languages off except for identical concept profiles
+ */
+public record Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
+        double pairWeight, double conceptWeight, double crossLanguageThreshold) {
+
+    public Settings {
+        if (!(assignThreshold > 0 && assignThreshold < 1)) {
+            throw new IllegalArgumentException("assignThreshold must be within (0, 1), was " + assignThreshold);
+        }
+        if (!(mergeThreshold > 0 && mergeThreshold <= 1)) {
+            throw new IllegalArgumentException("mergeThreshold must be within (0, 1], was " + mergeThreshold);
+        }
+        if (maxTermsPerGroup < 4) {
+            throw new IllegalArgumentException("maxTermsPerGroup must be at least 4, was " + maxTermsPerGroup);
+        }
+        if (maxVocabulary < 1_000) {
+            throw new IllegalArgumentException("maxVocabulary must be at least 1000, was " + maxVocabulary);
+        }
+        if (!(pairWeight >= 0 && pairWeight <= 10)) {
+            throw new IllegalArgumentException("pairWeight must be within [0, 10], was " + pairWeight);
+        }
+        if (!(conceptWeight >= 0 && conceptWeight <= 10)) {
+            throw new IllegalArgumentException("conceptWeight must be within [0, 10], was " + conceptWeight);
+        }
+        if (!(crossLanguageThreshold > 0 && crossLanguageThreshold <= 1)) {
+            throw new IllegalArgumentException("crossLanguageThreshold must be within (0, 1], was " + crossLanguageThreshold);
+        }
+    }
+
+    /**
+     * The settings measured with {@code zm problems eval} on BANKING77 and on the demo data (figures in
+     * docs/grouping.md): a low assignment threshold because pair features make texts' vectors long;
+     * concepts at half weight because on one-language data they mostly repeat a stem that is already a feature.
+     */
+    public static Settings defaults() {
+        return new Settings(0.20, 0.50, 256, 200_000, 2.0, 0.5, 0.80);
+    }
+
+    public Settings withAssignThreshold(double value) {
+        return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
+    }
+
+    public Settings withMergeThreshold(double value) {
+        return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
+    }
+
+    public Settings withMaxTermsPerGroup(int value) {
+        return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold);
+    }
+
+    public Settings withPairWeight(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight,
+                crossLanguageThreshold);
+    }
+
+    public Settings withCrossLanguageThreshold(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                value);
+    }
+
+    public Settings withConceptWeight(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value,
+                crossLanguageThreshold);
+    }
+}

@@ -1,0 +1,273 @@
+package com.zeromission.problems.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import com.zeromission.text.AnalyzedText;
+import com.zeromission.text.TextAnalyzer;
+
+class OnlineGrouperTest {
+
+    private static final TextAnalyzer ANALYZER = TextAnalyzer.standard();
+
+    private record Labelled(String problem, String language, String text) {
+    }
+
+    /** Complaints about three problems, in Swedish and English, interleaved as they might arrive. */
+    private static final List<Labelled> COMPLAINTS = List.of(
+            new Labelled("invoice", "en", "I never received the invoice and now I was charged a reminder fee."),
+            new Labelled("decline", "sv", "Mitt köp nekades i kassan och jag fick ingen anledning."),
+            new Labelled("invoice", "sv", "Jag har aldrig fått någon faktura men nu kom en påminnelseavgift."),
+            new Labelled("refund", "en", "I returned the jacket three weeks ago and I still have no refund."),
+            new Labelled("invoice", "en", "The invoice never arrived, but the reminder fee did."),
+            new Labelled("decline", "en", "My purchase was declined at checkout and nobody can tell me the reason."),
+            new Labelled("refund", "sv", "Jag skickade tillbaka varan för två veckor sedan men har inte fått någon återbetalning."),
+            new Labelled("invoice", "sv", "Fakturan kom aldrig, ändå fick jag en påminnelseavgift. Ta bort avgiften."),
+            new Labelled("decline", "sv", "Varför nekades mitt köp? Ingen anledning gavs, jag har aldrig missat något."),
+            new Labelled("refund", "en", "Where is my refund? The merchant confirmed they received the return."),
+            new Labelled("invoice", "en", "Please remove the reminder fee, the invoice never came."),
+            new Labelled("refund", "sv", "Returen är mottagen av butiken men återbetalningen syns inte."),
+            new Labelled("decline", "en", "Declined again without any reason, what is wrong with my purchase?"),
+            new Labelled("invoice", "sv", "Ingen faktura kom, bara en påminnelse med avgift."));
+
+    private static OnlineGrouper grouper(AtomicLong ids) {
+        return new OnlineGrouper(Settings.defaults(), ids::incrementAndGet);
+    }
+
+    private static AnalyzedText analyse(Labelled l) {
+        return ANALYZER.analyze(l.text(), l.language());
+    }
+
+    /** The group of each text after the online pass and a consolidation pass (merges followed). */
+    private static Map<Labelled, Long> group(OnlineGrouper grouper, List<Labelled> texts) {
+        Map<Labelled, Long> groupOf = new HashMap<>();
+        for (Labelled l : texts) {
+            groupOf.put(l, grouper.assign(analyse(l)).groupId());
+        }
+        Map<Long, Long> into = new HashMap<>();
+        grouper.consolidate().forEach(m -> into.put(m.fromId(), m.intoId()));
+        groupOf.replaceAll((l, g) -> {
+            long x = g;
+            while (into.containsKey(x)) {
+                x = into.get(x);
+            }
+            return x;
+        });
+        return groupOf;
+    }
+
+    @Test
+    void swedishAndEnglishComplaintsAboutTheSameProblemShareAGroupAndDifferentProblemsDoNot() {
+        var groupOf = group(grouper(new AtomicLong()), COMPLAINTS);
+
+        Map<String, java.util.Set<Long>> groupsPerProblem = new HashMap<>();
+        COMPLAINTS.forEach(l -> groupsPerProblem.computeIfAbsent(l.problem(), k -> new java.util.HashSet<>())
+                .add(groupOf.get(l)));
+        var invoice = COMPLAINTS.stream().filter(l -> l.problem().equals("invoice")).toList();
+        long swedishInvoiceGroup = groupOf.get(invoice.stream().filter(l -> l.language().equals("sv")).findFirst().orElseThrow());
+        long englishInvoiceGroup = groupOf.get(invoice.stream().filter(l -> l.language().equals("en")).findFirst().orElseThrow());
+
+        assertThat(swedishInvoiceGroup).isEqualTo(englishInvoiceGroup);
+        assertThat(groupsPerProblem.get("invoice")).containsExactly(englishInvoiceGroup);
+        assertThat(groupsPerProblem.get("refund")).doesNotContain(englishInvoiceGroup);
+        assertThat(groupsPerProblem.get("decline")).doesNotContain(englishInvoiceGroup)
+                .doesNotContainAnyElementsOf(groupsPerProblem.get("refund"));
+    }
+
+    @Test
+    void theFirstTextStartsAGroupWithAnIdFromTheSupplierAndASimilarTextJoinsIt() {
+        var grouper = new OnlineGrouper(Settings.defaults(), new AtomicLong(41)::incrementAndGet);
+
+        var first = grouper.assign(ANALYZER.analyze("My card payment was declined at the shop", "en"));
+        var second = grouper.assign(ANALYZER.analyze("Card payment declined in the shop again", "en"));
+        var other = grouper.assign(ANALYZER.analyze("How do I change my address?", "en"));
+
+        assertThat(first).isEqualTo(new Assignment(42, true, 0.0));
+        assertThat(second.groupId()).isEqualTo(42);
+        assertThat(second.newGroup()).isFalse();
+        assertThat(second.similarity()).isGreaterThanOrEqualTo(Settings.defaults().assignThreshold());
+        assertThat(other.newGroup()).isTrue();
+        assertThat(other.groupId()).isEqualTo(43);
+        assertThat(grouper.size(42)).isEqualTo(2);
+    }
+
+    @Test
+    void aRestoredSnapshotMakesTheSameAssignmentsAsTheOriginal() {
+        var ids = new AtomicLong(100);
+        var original = grouper(ids);
+        var firstHalf = COMPLAINTS.subList(0, 7);
+        var secondHalf = COMPLAINTS.subList(7, COMPLAINTS.size());
+        firstHalf.forEach(l -> original.assign(analyse(l)));
+        original.pin(original.groupIds().getFirst(), true);
+
+        GrouperState state = original.snapshot();
+        var restoredIds = new AtomicLong(ids.get());
+        var restored = OnlineGrouper.restore(state, Settings.defaults(), restoredIds::incrementAndGet);
+
+        assertThat(restored.snapshot()).isEqualTo(state);
+        List<Assignment> fromOriginal = new ArrayList<>();
+        List<Assignment> fromRestored = new ArrayList<>();
+        for (Labelled l : secondHalf) {
+            fromOriginal.add(original.assign(analyse(l)));
+            fromRestored.add(restored.assign(analyse(l)));
+        }
+        assertThat(fromRestored).isEqualTo(fromOriginal);
+        assertThat(restored.consolidate()).isEqualTo(original.consolidate());
+        assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+        assertThat(restored.isPinned(original.groupIds().getFirst())).isTrue();
+    }
+
+    @Test
+    void mergeCombinesSizesAndCentroidsAndRemovesTheMergedGroup() {
+        var grouper = grouper(new AtomicLong());
+        long a = grouper.assign(ANALYZER.analyze("The invoice never arrived", "en")).groupId();
+        long b = grouper.assign(ANALYZER.analyze("How do I change my address in the app?", "en")).groupId();
+        grouper.add(b, List.of(ANALYZER.analyze("Change of address in the app", "en")));
+
+        grouper.merge(a, b);
+
+        assertThat(grouper.groupIds()).containsExactly(a);
+        assertThat(grouper.size(a)).isEqualTo(3);
+        assertThat(grouper.topTerms(a, 10)).anyMatch(t -> t.contains("address")).anyMatch(t -> t.contains("invoice"));
+        assertThatThrownBy(() -> grouper.size(b)).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> grouper.merge(a, a)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPinnedGroupIsNeverMergedAutomaticallyButAnAnalystMayStillMergeIt() {
+        var grouper = grouper(new AtomicLong());
+        grouper.add(1, List.of(ANALYZER.analyze("The invoice never arrived and I got a reminder fee", "en")));
+        grouper.add(2, List.of(ANALYZER.analyze("Invoice never arrived, now a reminder fee", "en")));
+        assertThat(grouper.similarity(1, 2)).isGreaterThan(Settings.defaults().mergeThreshold());
+        assertThat(grouper.mergeCandidates(Settings.defaults().mergeThreshold())).hasSize(1);
+
+        grouper.pin(2, true);
+
+        assertThat(grouper.mergeCandidates(Settings.defaults().mergeThreshold())).isEmpty();
+        assertThat(grouper.consolidate()).isEmpty();
+        assertThat(grouper.groupIds()).containsExactly(1L, 2L);
+
+        grouper.merge(2, 1);
+        assertThat(grouper.groupIds()).containsExactly(2L);
+        assertThat(grouper.isPinned(2)).isTrue();
+    }
+
+    @Test
+    void consolidationMergesTheSameProblemFoundTwiceIntoTheLargerGroup() {
+        var grouper = grouper(new AtomicLong());
+        grouper.add(1, List.of(ANALYZER.analyze("The invoice never arrived and I got a reminder fee", "en"),
+                ANALYZER.analyze("Invoice never came but the reminder fee did", "en")));
+        grouper.add(2, List.of(ANALYZER.analyze("Invoice never arrived, now a reminder fee", "en")));
+        grouper.add(3, List.of(ANALYZER.analyze("How do I change my address in the app?", "en")));
+
+        var merges = grouper.consolidate();
+
+        assertThat(merges).singleElement().satisfies(m -> {
+            assertThat(m.intoId()).isEqualTo(1);
+            assertThat(m.fromId()).isEqualTo(2);
+        });
+        assertThat(grouper.groupIds()).containsExactly(1L, 3L);
+        assertThat(grouper.size(1)).isEqualTo(3);
+    }
+
+    @Test
+    void removeForgetsAGroupAndAddRebuildsOneFromGivenTexts() {
+        var grouper = grouper(new AtomicLong(10));
+        long g = grouper.assign(ANALYZER.analyze("My refund is missing", "en")).groupId();
+        long documents = grouper.documents();
+
+        grouper.remove(g);
+        grouper.add(500, List.of(ANALYZER.analyze("My refund is missing", "en"),
+                ANALYZER.analyze("Still no refund after the return", "en")));
+
+        assertThat(grouper.contains(g)).isFalse();
+        assertThat(grouper.size(500)).isEqualTo(2);
+        assertThat(grouper.documents()).isEqualTo(documents); // texts given to add were counted already
+        assertThat(grouper.closest(ANALYZER.analyze("Where is my refund?", "en"), -1))
+                .hasValueSatisfying(a -> assertThat(a.groupId()).isEqualTo(500));
+    }
+
+    @Test
+    void labelsAreReadableWordsWithoutConceptIds() {
+        var grouper = grouper(new AtomicLong());
+        long g = grouper.assign(ANALYZER.analyze("Fakturorna kom aldrig, bara påminnelser", "sv")).groupId();
+
+        var label = grouper.topTerms(g, 5);
+
+        assertThat(label).hasSizeLessThanOrEqualTo(5).noneMatch(t -> t.startsWith("~"))
+                .anyMatch(t -> t.contains("fakturorna"));
+    }
+
+    @Test
+    void centroidsAndTheVocabularyStayWithinTheirBounds() {
+        var settings = Settings.defaults().withMaxTermsPerGroup(8);
+        settings = new Settings(settings.assignThreshold(), settings.mergeThreshold(), 8, 1_000, settings.pairWeight(),
+                settings.conceptWeight(), settings.crossLanguageThreshold());
+        var grouper = new OnlineGrouper(settings, new AtomicLong()::incrementAndGet);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            // every text has words of its own, so the vocabulary grows without end unless it is pruned
+            var text = ANALYZER.analyze("invoice missing word" + (char) ('a' + i % 26) + (char) ('a' + i / 26)
+                    + " other" + (char) ('a' + i % 26) + (char) ('a' + i / 26 % 26) + "x", "en");
+            seen.addAll(text.terms());
+            grouper.assign(text);
+        }
+
+        var state = grouper.snapshot();
+
+        assertThat(state.groups()).allSatisfy(g -> assertThat(g.centroid()).hasSizeLessThanOrEqualTo(8));
+        int inCentroids = state.groups().stream().mapToInt(g -> g.centroid().size()).sum();
+        assertThat(state.terms().size()).isLessThanOrEqualTo(1_000 + inCentroids).isLessThan(seen.size());
+        assertThat(state.documents()).isEqualTo(400);
+    }
+
+    @Test
+    void proposesToSplitAGroupThatHoldsTwoProblemsAndNotOneThatHoldsOne() {
+        var grouper = grouper(new AtomicLong());
+        List<AnalyzedText> invoices = List.of(ANALYZER.analyze("The invoice never arrived, reminder fee", "en"),
+                ANALYZER.analyze("No invoice came but a reminder fee did", "en"),
+                ANALYZER.analyze("Reminder fee for an invoice I never got", "en"));
+        List<AnalyzedText> addresses = List.of(ANALYZER.analyze("How do I change my address in the app", "en"),
+                ANALYZER.analyze("Change my address in the app please", "en"),
+                ANALYZER.analyze("Where in the app can I change the address", "en"));
+        invoices.forEach(grouper::assign);
+        addresses.forEach(grouper::assign);
+        List<AnalyzedText> mixed = new ArrayList<>(invoices);
+        mixed.addAll(addresses);
+
+        var split = grouper.proposeSplit(mixed, Settings.defaults().mergeThreshold(), 2);
+
+        assertThat(split).hasValueSatisfying(halves -> assertThat(halves).containsExactlyInAnyOrder(
+                List.of(0, 1, 2), List.of(3, 4, 5)));
+        assertThat(grouper.proposeSplit(invoices, 0.2, 1)).isEmpty();
+    }
+
+    @Test
+    void settingsOutsideTheirRangeAreRejected() {
+        var d = Settings.defaults();
+
+        assertThatThrownBy(() -> d.withAssignThreshold(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withAssignThreshold(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withMergeThreshold(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withMaxTermsPerGroup(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withConceptWeight(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withCrossLanguageThreshold(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anIdHandedOutTwiceIsAnError() {
+        var grouper = new OnlineGrouper(Settings.defaults(), () -> 7);
+        grouper.assign(ANALYZER.analyze("invoice never arrived", "en"));
+
+        assertThatThrownBy(() -> grouper.assign(ANALYZER.analyze("how do I change my address", "en")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("7");
+    }
+}

@@ -193,6 +193,10 @@ public class Problems {
     }
 
     private ProblemEvent merge(Problem into, Problem from, String actor, Kind kind) {
+        return merge(into, from, actor, kind, null);
+    }
+
+    private ProblemEvent merge(Problem into, Problem from, String actor, Kind kind, String why) {
         if (into.id() == from.id()) {
             throw new ProblemChangeRefusedException("cannot merge problem " + into.id() + " into itself");
         }
@@ -203,8 +207,8 @@ public class Problems {
             }
         }
         Instant now = clock.instant();
-        long event = repository.record(kind, from.id(), into.id(), actor, now, "merged " + from.id() + " (" + from.label()
-                + ") into " + into.id() + "; was " + from.state().code());
+        long event = repository.record(kind, from.id(), into.id(), actor, now, (why == null ? "" : why + ": ")
+                + "merged " + from.id() + " (" + shorten(from.label()) + ") into " + into.id() + "; was " + from.state().code());
         repository.moveAll(from.id(), into.id(), event);
         var cells = new HashMap<WeekCell, Long>();
         repository.forEachWeek(List.of(from.id()), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), c -> cells.merge(
@@ -383,41 +387,100 @@ public class Problems {
         return changed(() -> {
             Instant now = clock.instant();
             OnlineGrouper grouper = engine.grouper();
-            List<long[]> candidates = grouper.mergeCandidates(properties.consolidationSimilarity());
             var merges = new ArrayList<ProblemEvent>();
-            var gone = new HashSet<Long>();
-            int pinned = 0, apart = 0;
-            for (long[] pair : candidates) {
-                if (gone.contains(pair[0]) || gone.contains(pair[1])) {
-                    continue;
+            var refused = new HashSet<List<Long>>();
+            int[] skipped = new int[2]; // pinned, kept apart
+            int candidates = 0;
+            // Rounds until nothing merges: a merge changes a centroid, which may make it close to a third problem.
+            for (int round = 0; round < 50; round++) {
+                var touched = new HashSet<Long>();
+                boolean merged = false;
+                for (long[] pair : grouper.mergeCandidates(properties.consolidationSimilarity())) {
+                    var key = List.of(Math.min(pair[0], pair[1]), Math.max(pair[0], pair[1]));
+                    if (refused.contains(key) || touched.contains(pair[0]) || touched.contains(pair[1])) {
+                        continue;
+                    }
+                    candidates++;
+                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar");
+                    if (event == null) {
+                        refused.add(key);
+                        continue;
+                    }
+                    merges.add(event);
+                    touched.add(pair[0]);
+                    touched.add(pair[1]);
+                    merged = true;
                 }
-                var found = repository.findAll(List.of(pair[0], pair[1]));
-                if (found.size() != 2) {
-                    continue;
+                if (!merged) {
+                    break;
                 }
-                Problem a = found.get(0), b = found.get(1);
-                if (a.state() == ProblemState.MERGED || b.state() == ProblemState.MERGED) {
-                    continue;
-                }
-                if (a.pinned() || b.pinned()) {
-                    pinned++;
-                    continue;
-                }
-                if (repository.keptApart(a.id(), b.id()) || (a.customLabel() != null && b.customLabel() != null)) {
-                    apart++;
-                    continue;
-                }
-                boolean aFirst = a.customLabel() != null || (b.customLabel() == null
-                        && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
-                Problem into = aFirst ? a : b, from = aFirst ? b : a;
-                merges.add(merge(into, from, actor(actor), Kind.AUTO_MERGE));
-                gone.add(from.id());
             }
+            merges.addAll(rehome(grouper, actor, skipped));
             if (!merges.isEmpty()) {
-                log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates.size());
+                log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
             }
-            return new Consolidation(now, candidates.size(), merges, pinned, apart);
+            return new Consolidation(now, candidates, merges, skipped[0], skipped[1]);
         });
+    }
+
+    /**
+     * Re-homes small problems: one with fewer than {@code rehome-below} signals moves into the most similar problem
+     * that has at least that many, when they are at least {@code rehome-similarity} similar. Online grouping starts
+     * a new problem whenever a text is unlike every group so far; most such starts are paraphrases of a known
+     * problem, and an analyst would rather see them there. Recorded as automatic merges, so each can be undone.
+     */
+    private List<ProblemEvent> rehome(OnlineGrouper grouper, String actor, int[] skipped) {
+        var small = new ArrayList<Long>();
+        var large = new ArrayList<Long>();
+        for (long id : grouper.groupIds()) {
+            (grouper.size(id) < properties.rehomeBelow() ? small : large).add(id);
+        }
+        var events = new ArrayList<ProblemEvent>();
+        for (long s : small) {
+            long best = -1;
+            double bestSimilarity = properties.rehomeSimilarity();
+            for (long l : large) {
+                double sim = grouper.similarity(s, l);
+                if (sim >= bestSimilarity) {
+                    best = l;
+                    bestSimilarity = sim;
+                }
+            }
+            if (best > 0) {
+                var event = autoMerge(best, s, actor, skipped, "re-homed");
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * One automatic merge of two problems, if the analysts' decisions allow it: never a pinned problem or a pair kept
+     * apart, never an analyst-named problem into another (the other way round keeps the analyst's name). The larger
+     * one absorbs the smaller. Null when refused.
+     */
+    private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why) {
+        var found = repository.findAll(List.of(first, second));
+        if (found.size() != 2) {
+            return null;
+        }
+        Problem a = found.get(0), b = found.get(1);
+        if (a.state() == ProblemState.MERGED || b.state() == ProblemState.MERGED) {
+            return null;
+        }
+        if (a.pinned() || b.pinned()) {
+            skipped[0]++;
+            return null;
+        }
+        if (repository.keptApart(a.id(), b.id()) || (a.customLabel() != null && b.customLabel() != null)) {
+            skipped[1]++;
+            return null;
+        }
+        boolean aFirst = a.customLabel() != null || (b.customLabel() == null
+                && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
+        return merge(aFirst ? a : b, aFirst ? b : a, actor(actor), Kind.AUTO_MERGE, why);
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------
@@ -612,6 +675,10 @@ public class Problems {
             throw new IllegalArgumentException("label must be at most " + MAX_LABEL + " characters, was " + s.length());
         }
         return masker.mask(s).text();
+    }
+
+    private static String shorten(String label) {
+        return label.length() <= 120 ? label : label.substring(0, 120) + "…";
     }
 
     private static String actor(String actor) {

@@ -140,7 +140,7 @@ abstract class ProblemsContract {
 
     @Test
     void groupsEveryStoredSignalExactlyOnceAndCountsItsProblemsWeeks() {
-        var signals = ingest(INVOICE_EN, "en", "2026-03-10");
+        var signals = ingest(four(INVOICE_EN), "en", "2026-03-10");
         var assigned = problems.assignPending();
 
         assertThat(assigned.stillWaiting()).isZero();
@@ -157,17 +157,24 @@ abstract class ProblemsContract {
         assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::week, ProblemViews.WeekFigure::signals)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-W11", 4L));
         assertThat(details.byProduct()).containsEntry(product, 4L);
-        assertThat(details.examples()).hasSizeBetween(1, 5).allSatisfy(e -> assertThat(INVOICE_EN).contains(e.text()));
+        assertThat(details.examples()).hasSize(1).allSatisfy(e -> assertThat(e.text()).isEqualTo(INVOICE_EN.getFirst()));
         assertThat(details.problem().label()).isNotBlank().doesNotContain("(new)");
     }
 
     @Test
     void putsSwedishAndEnglishComplaintsAboutTheSameProblemTogetherAndDifferentProblemsApart() {
-        var sv = ingest(INVOICE_SV, "sv", "2026-03-10");
-        var en = ingest(INVOICE_EN, "en", "2026-03-11");
-        var refunds = ingest(REFUND_EN, "en", "2026-03-11");
-        var app = ingest(APP_LOGIN_EN, "en", "2026-03-12");
+        var sv = new ArrayList<String>();
+        var en = new ArrayList<String>();
+        var refunds = new ArrayList<String>();
+        var app = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) { // interleaved, as they arrive
+            sv.addAll(ingest(INVOICE_SV.subList(i, i + 1), "sv", "2026-03-10"));
+            refunds.addAll(ingest(REFUND_EN.subList(i, i + 1), "en", "2026-03-11"));
+            en.addAll(ingest(INVOICE_EN.subList(i, i + 1), "en", "2026-03-11"));
+            app.addAll(ingest(APP_LOGIN_EN.subList(i, i + 1), "en", "2026-03-12"));
+        }
         problems.assignPending();
+        problems.consolidate(Problems.SYSTEM);
 
         long invoice = problemOf(en.getFirst());
         assertThat(problemsOf(sv)).as("Swedish invoice complaints").containsOnly(invoice);

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import com.zeromission.problems.grouping.OnlineGrouper;
 
 /**
  * Settings under {@code zeromission.problems}.
@@ -15,6 +14,8 @@ import com.zeromission.problems.grouping.OnlineGrouper;
  * @param consolidationSimilarity two problems whose centroids are at least this similar are merged by the
  *                               consolidation pass (unless pinned or kept apart by an analyst)
  * @param consolidationCron      when the consolidation pass runs by itself (Spring cron, UTC)
+ * @param rehomeBelow            the consolidation pass re-homes problems with fewer signals than this ...
+ * @param rehomeSimilarity       ... into the most similar larger problem, when at least this similar
  * @param regressionSignals      a resolved problem regresses once this many signals received after its resolution
  *                               have joined it
  * @param emergingMinSignals     a problem is emerging in a week only with at least this many signals in it
@@ -25,7 +26,7 @@ import com.zeromission.problems.grouping.OnlineGrouper;
  */
 @ConfigurationProperties(prefix = "zeromission.problems")
 public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, Double consolidationSimilarity,
-        String consolidationCron, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
+        String consolidationCron, Integer rehomeBelow, Double rehomeSimilarity, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
         Boolean scheduling) {
 
     public ProblemsProperties {
@@ -44,6 +45,14 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
                     + consolidationSimilarity);
         }
         consolidationCron = consolidationCron == null || consolidationCron.isBlank() ? "0 15 * * * *" : consolidationCron.strip();
+        rehomeBelow = rehomeBelow == null ? 5 : rehomeBelow;
+        if (rehomeBelow < 0) {
+            throw new IllegalArgumentException("zeromission.problems.rehome-below must be >= 0 (0: never), was " + rehomeBelow);
+        }
+        rehomeSimilarity = rehomeSimilarity == null ? 0.10 : rehomeSimilarity;
+        if (!(rehomeSimilarity > 0 && rehomeSimilarity <= 1)) {
+            throw new IllegalArgumentException("zeromission.problems.rehome-similarity must be in (0, 1], was " + rehomeSimilarity);
+        }
         regressionSignals = regressionSignals == null ? 3 : regressionSignals;
         if (regressionSignals < 1) {
             throw new IllegalArgumentException("zeromission.problems.regression-signals must be >= 1, was " + regressionSignals);

@@ -501,7 +501,8 @@ public class Problems {
         List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : locked(() -> engine.grouper().topTerms(id, 10));
         var examples = new ArrayList<Example>();
         var seen = new HashSet<String>();
-        for (Member m : repository.mostSimilar(id, 100)) {
+        // The most similar members, one per wording: many complaints repeat the same sentence.
+        for (Member m : repository.mostSimilar(id, 1_000)) {
             String key = m.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
             if (seen.add(key)) {
                 examples.add(new Example(m.signalId().toString(), m.receivedAt(), m.market(), m.product(), m.channel(),

@@ -92,13 +92,18 @@ class ProblemInbox implements ApplicationRunner {
             worker.execute(() -> {
                 queued.set(false);
                 try {
+                    long t0 = System.nanoTime();
                     var done = problems.assignPending();
                     if (done.signals() >= 10_000) {
+                        double seconds = (System.nanoTime() - t0) / 1e9;
                         // A large catch-up (an import, the demo, a restart after a crash) is where one problem gets
                         // found twice: consolidate right away rather than at the next scheduled pass.
+                        long t1 = System.nanoTime();
                         var pass = problems.consolidate(Problems.SYSTEM);
-                        log.info("Grouped {} signals ({} new problems); consolidation merged {}", done.signals(),
-                                done.newProblems(), pass.merges().size());
+                        log.info("Grouped {} signals in {} s ({} signals/s, {} new problems); consolidation merged {} in {} ms",
+                                done.signals(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                                Math.round(done.signals() / seconds), done.newProblems(), pass.merges().size(),
+                                (System.nanoTime() - t1) / 1_000_000);
                         problems.snapshot();
                     }
                 } catch (RuntimeException e) {

@@ -90,7 +90,7 @@ public class Problems {
         int signals = 0, created = 0;
         while (true) {
             int[] done = locked(() -> tx.execute(status -> drainOnce()));
-            if (done[0] == 0) {
+            if (done[2] == 0) {
                 break;
             }
             signals += done[0];
@@ -100,9 +100,15 @@ public class Problems {
     }
 
     private int[] drainOnce() {
-        var pending = repository.pending(properties.batchSize());
+        var batch = repository.pending(properties.batchSize());
+        var pending = batch.signals();
+        long lastRow = batch.lastRow();
+        if (lastRow == 0) {
+            return new int[3]; // the inbox is empty
+        }
         if (pending.isEmpty()) {
-            return new int[2];
+            repository.dequeue(lastRow); // rows whose signals were all erased before they were grouped
+            return new int[] {0, 0, 1};
         }
         Instant now = clock.instant();
         OnlineGrouper grouper = engine.grouper();
@@ -145,12 +151,12 @@ public class Problems {
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }
         });
-        repository.dequeue(maxSeq);
+        repository.dequeue(lastRow);
         if (!now.isBefore(lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);
             lastSnapshot = now;
         }
-        return new int[] {pending.size(), created};
+        return new int[] {pending.size(), created, 1};
     }
 
     /** Saves the grouper's state now (at shutdown, after a catch-up, after analysts' changes). */

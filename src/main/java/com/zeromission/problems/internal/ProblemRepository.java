@@ -74,31 +74,82 @@ public class ProblemRepository {
 
     // ---- inbox -------------------------------------------------------------------------------------------------
 
+    /** Signal ids per inbox row; an assignment's sequence number is the row's times this plus the id's position. */
+    public static final int INBOX_ROW = 10_000;
+
     public void enqueue(List<UUID> signalIds) {
-        jdbc.batchUpdate("INSERT INTO problem_inbox (signal_id) VALUES (?)", signalIds, signalIds.size(),
-                (ps, id) -> ps.setObject(1, id));
+        for (int i = 0; i < signalIds.size(); i += INBOX_ROW) {
+            var part = signalIds.subList(i, Math.min(signalIds.size(), i + INBOX_ROW));
+            var bytes = java.nio.ByteBuffer.allocate(16 * part.size());
+            for (UUID id : part) {
+                bytes.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+            }
+            jdbc.update("INSERT INTO problem_inbox (signal_ids) VALUES (?)", (Object) bytes.array());
+        }
     }
 
-    public List<Pending> pending(int limit) {
-        return jdbc.query("SELECT i.seq, s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, "
-                + "s.received_at FROM problem_inbox i JOIN signal s ON s.id = i.signal_id ORDER BY i.seq LIMIT ?",
-                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5).strip(), rs.getString(6), channel(rs.getString(7)), rs.getBoolean(8), instant(rs, 9)),
-                limit);
+    /** Pending signals of the oldest inbox rows, and the last row they came from (0: the inbox is empty). */
+    public record PendingBatch(List<Pending> signals, long lastRow) {
     }
 
-    /** Inbox entries whose signal is gone (erased before it was grouped) would block nothing but must not pile up. */
-    public int dropOrphans(long upToSeq) {
-        return jdbc.update("DELETE FROM problem_inbox WHERE seq <= ? AND NOT EXISTS "
-                + "(SELECT 1 FROM signal s WHERE s.id = problem_inbox.signal_id)", upToSeq);
+    /** The pending signals of the oldest inbox rows: whole rows, at least {@code atLeast} signals when there are. */
+    public PendingBatch pending(int atLeast) {
+        var ids = new ArrayList<UUID>();
+        var seqs = new ArrayList<Long>();
+        long lastRow = 0;
+        while (ids.size() < atLeast) {
+            var rows = jdbc.query("SELECT seq, signal_ids FROM problem_inbox WHERE seq > ? ORDER BY seq LIMIT 20",
+                    (rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getBytes(2)), lastRow);
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (var row : rows) {
+                var bytes = java.nio.ByteBuffer.wrap(row.getValue());
+                int position = 0;
+                while (bytes.remaining() >= 16) {
+                    ids.add(new UUID(bytes.getLong(), bytes.getLong()));
+                    seqs.add(row.getKey() * INBOX_ROW + position++);
+                }
+                lastRow = row.getKey();
+                if (ids.size() >= atLeast) {
+                    break;
+                }
+            }
+        }
+        var found = new HashMap<UUID, Pending>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            var part = ids.subList(i, Math.min(ids.size(), i + 500));
+            var positions = new HashMap<UUID, Long>();
+            for (int j = 0; j < part.size(); j++) {
+                positions.put(part.get(j), seqs.get(i + j));
+            }
+            jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at "
+                    + "FROM signal s WHERE s.id IN (" + marks(part.size()) + ")", rs -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        found.put(id, new Pending(positions.get(id), id, rs.getString(2), rs.getString(3),
+                                rs.getString(4).strip(), rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7),
+                                instant(rs, 8)));
+                    }, part.toArray());
+        }
+        // In inbox order; a signal erased before it was grouped is simply gone.
+        var result = new ArrayList<Pending>(found.size());
+        for (UUID id : ids) {
+            Pending p = found.get(id);
+            if (p != null) {
+                result.add(p);
+            }
+        }
+        return new PendingBatch(result, lastRow);
     }
 
-    public void dequeue(long upToSeq) {
-        jdbc.update("DELETE FROM problem_inbox WHERE seq <= ?", upToSeq);
+    public void dequeue(long upToRow) {
+        jdbc.update("DELETE FROM problem_inbox WHERE seq <= ?", upToRow);
     }
 
+    /** Signals waiting (an estimate from the rows' sizes: exact unless some were erased meanwhile). */
     public long inboxSize() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM problem_inbox", Long.class);
+        Long bytes = jdbc.queryForObject("SELECT SUM(LENGTH(signal_ids)) FROM problem_inbox", Long.class);
+        return bytes == null ? 0 : bytes / 16;
     }
 
     // ---- problems ----------------------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ public class ProblemRepository {
 
     /** Signals waiting (an estimate from the rows' sizes: exact unless some were erased meanwhile). */
     public long inboxSize() {
-        Long bytes = jdbc.queryForObject("SELECT SUM(LENGTH(signal_ids)) FROM problem_inbox", Long.class);
+        Long bytes = jdbc.queryForObject("SELECT SUM(OCTET_LENGTH(signal_ids)) FROM problem_inbox", Long.class);
         return bytes == null ? 0 : bytes / 16;
     }
 

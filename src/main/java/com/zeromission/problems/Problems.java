@@ -398,23 +398,30 @@ public class Problems {
             int[] skipped = new int[2]; // pinned, kept apart
             int candidates = 0;
             // Rounds until nothing merges: a merge changes a centroid, which may make it close to a third problem.
+            // Within a round a problem may absorb several others (most similar first), but one that absorbed or was
+            // absorbed is not merged away in the same round: its centroid changed and is compared again in the next.
             for (int round = 0; round < 50; round++) {
-                var touched = new HashSet<Long>();
+                var absorbed = new HashSet<Long>();
+                var gone = new HashSet<Long>();
                 boolean merged = false;
                 for (long[] pair : grouper.mergeCandidates(properties.consolidationSimilarity())) {
                     var key = List.of(Math.min(pair[0], pair[1]), Math.max(pair[0], pair[1]));
-                    if (refused.contains(key) || touched.contains(pair[0]) || touched.contains(pair[1])) {
+                    if (refused.contains(key) || gone.contains(pair[0]) || gone.contains(pair[1])
+                            || absorbed.contains(pair[0]) && absorbed.contains(pair[1])) {
                         continue;
                     }
                     candidates++;
-                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar");
+                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar", absorbed);
                     if (event == null) {
                         refused.add(key);
                         continue;
                     }
+                    if (event == DEFERRED) {
+                        continue; // the next round compares the changed centroid again
+                    }
                     merges.add(event);
-                    touched.add(pair[0]);
-                    touched.add(pair[1]);
+                    gone.add(event.problemId());
+                    absorbed.add(event.otherId());
                     merged = true;
                 }
                 if (!merged) {
@@ -467,7 +474,16 @@ public class Problems {
      * apart, never an analyst-named problem into another (the other way round keeps the analyst's name). The larger
      * one absorbs the smaller. Null when refused.
      */
+    /** {@link #autoMerge}'s answer when the merge must wait for the next round. */
+    private static final ProblemEvent DEFERRED = new ProblemEvent(0, Kind.AUTO_MERGE, 0, null, SYSTEM, Instant.EPOCH,
+            "deferred", null);
+
     private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why) {
+        return autoMerge(first, second, actor, skipped, why, java.util.Set.of());
+    }
+
+    private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why,
+            java.util.Set<Long> mustStay) {
         var found = repository.findAll(List.of(first, second));
         if (found.size() != 2) {
             return null;
@@ -486,6 +502,9 @@ public class Problems {
         }
         boolean aFirst = a.customLabel() != null || (b.customLabel() == null
                 && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
+        if (mustStay.contains((aFirst ? b : a).id())) {
+            return DEFERRED;
+        }
         return merge(aFirst ? a : b, aFirst ? b : a, actor(actor), Kind.AUTO_MERGE, why);
     }
 

@@ -523,7 +523,7 @@ public class Problems {
 
     public Details details(long id) {
         Problem problem = require(id);
-        List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : locked(() -> engine.grouper().topTerms(id, 10));
+        List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : engine.topTerms(id, 10);
         var examples = new ArrayList<Example>();
         var seen = new HashSet<String>();
         // The most similar members, one per wording: many complaints repeat the same sentence.

@@ -40,7 +40,7 @@ public class GroupingEngine {
     private final ProblemsProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ReentrantLock lock = new ReentrantLock();
-    private OnlineGrouper grouper;
+    private volatile OnlineGrouper grouper;
     private volatile boolean restored;
 
     GroupingEngine(ProblemRepository repository, TextAnalyzer analyzer, ProblemsProperties properties) {
@@ -66,6 +66,15 @@ public class GroupingEngine {
             restore();
         }
         return grouper;
+    }
+
+    /**
+     * A group's most distinctive terms, for reading pages: without the grouping lock (the grouper guards itself), so
+     * a long consolidation pass never blocks a reader; empty until the grouper was restored in this process.
+     */
+    public List<String> topTerms(long problemId, int n) {
+        OnlineGrouper g = grouper;
+        return restored && g != null && g.contains(problemId) ? g.topTerms(problemId, n) : List.of();
     }
 
     /** Whether the grouper was read from the database in this process (nothing to save otherwise). */

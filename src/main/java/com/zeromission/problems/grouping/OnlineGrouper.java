@@ -387,6 +387,57 @@ public final class OnlineGrouper {
     }
 
     /**
+     * Re-homing proposals: for each unpinned group with fewer than {@code belowSize} texts (oldest first), the most
+     * similar unpinned group holding at least {@code belowSize} texts, when their centroids are at least {@code
+     * minSimilarity} similar by cosine (ties: the older group). Online grouping starts a new group whenever a text is
+     * unlike every group so far; most such starts are paraphrases of a known problem that had not formed yet, so a
+     * small group is rather proposed into an established one than left alone. Sizes and centroids are those of now:
+     * nothing changes here; the caller applies each proposal with {@link #merge} (and may refuse some, e.g. pairs an
+     * analyst kept apart). Each {@link Merge} is {@code (large group, small group, similarity)}.
+     */
+    public List<Merge> rehomeCandidates(int belowSize, double minSimilarity) {
+        if (belowSize < 2) {
+            throw new IllegalArgumentException("belowSize must be at least 2, was " + belowSize);
+        }
+        if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
+            throw new IllegalArgumentException("minSimilarity must be within [0, 1], was " + minSimilarity);
+        }
+        lock.lock();
+        try {
+            List<Group> large = new ArrayList<>();
+            for (Group g : groups) {
+                if (!g.pinned && g.size >= belowSize) {
+                    large.add(g);
+                }
+            }
+            List<Merge> proposals = new ArrayList<>();
+            for (Group small : groups) {
+                if (small.pinned || small.size >= belowSize) {
+                    continue;
+                }
+                Vector v = new Vector(small.terms, small.weights);
+                load(v);
+                Group best = null;
+                double bestSimilarity = minSimilarity;
+                for (Group l : large) {
+                    double s = Math.min(1.0, Math.max(0, dot(l) / (small.norm * l.norm)));
+                    if (s > bestSimilarity || (best == null && s >= bestSimilarity)) {
+                        best = l;
+                        bestSimilarity = s;
+                    }
+                }
+                unload(v);
+                if (best != null) {
+                    proposals.add(new Merge(best.id, small.id, bestSimilarity));
+                }
+            }
+            return proposals;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Proposes splitting a group into two when its members form two clearly different problems (the consolidation
      * pass's counterpart of a merge): two-means over the members' vectors, seeded with the member least like the
      * rest and the member least like that one. Returns the members' indexes of each half, or empty when the halves'

@@ -85,6 +85,10 @@ final class ProblemsCommand implements Runnable {
                 description = "Concept similarity needed to match across languages (default: Settings.defaults()).")
         Double crossLanguageThreshold;
 
+        @Option(names = "--self-training", description = "Strength of self-trained term weights, 0 (off) to 1 "
+                + "(default: Settings.defaults()).")
+        Double selfTraining;
+
         @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
         Double pairWeight;
 
@@ -130,6 +134,9 @@ final class ProblemsCommand implements Runnable {
             }
             if (pairWeight != null) {
                 settings = settings.withPairWeight(pairWeight);
+            }
+            if (selfTraining != null) {
+                settings = settings.withSelfTraining(selfTraining);
             }
             Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed)
                     .withRehomeEveryPass(!rehomeAtEndOnly);

@@ -21,9 +21,20 @@ package com.zeromission.problems.grouping;
  *                          may be merged) when their lexicon-concept parts alone are at least this similar by cosine:
  *                          across languages the words differ, so only the concepts can tell it is the same problem.
  *                          1 turns matching across languages off except for identical concept profiles
+ * @param selfTraining      strength of the self-trained term weights, 0 (off) to 1: at each consolidation every term
+ *                          is weighted by how concentrated it is in the groups found so far ({@code 1 - H/ln G}, the
+ *                          entropy of its centroid mass over the G groups), as {@code 1 - s + 2 s c}: a term that
+ *                          marks one problem ("arriv" with "card") counts more than one spread over many ("card")
  */
 public record Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
-        double pairWeight, double conceptWeight, double crossLanguageThreshold) {
+        double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining) {
+
+    /** Without self-trained term weights. */
+    public Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
+            double pairWeight, double conceptWeight, double crossLanguageThreshold) {
+        this(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold, 0);
+    }
 
     public Settings {
         if (!(assignThreshold > 0 && assignThreshold < 1)) {
@@ -47,6 +58,9 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
         if (!(crossLanguageThreshold > 0 && crossLanguageThreshold <= 1)) {
             throw new IllegalArgumentException("crossLanguageThreshold must be within (0, 1], was " + crossLanguageThreshold);
         }
+        if (!(selfTraining >= 0 && selfTraining <= 1)) {
+            throw new IllegalArgumentException("selfTraining must be within [0, 1], was " + selfTraining);
+        }
     }
 
     /**
@@ -60,31 +74,36 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
 
     public Settings withAssignThreshold(double value) {
         return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold);
+                crossLanguageThreshold, selfTraining);
     }
 
     public Settings withMergeThreshold(double value) {
         return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold);
+                crossLanguageThreshold, selfTraining);
     }
 
     public Settings withMaxTermsPerGroup(int value) {
         return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold);
+                crossLanguageThreshold, selfTraining);
     }
 
     public Settings withPairWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight,
-                crossLanguageThreshold);
+                crossLanguageThreshold, selfTraining);
     }
 
     public Settings withCrossLanguageThreshold(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                value);
+                value, selfTraining);
     }
 
     public Settings withConceptWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value,
-                crossLanguageThreshold);
+                crossLanguageThreshold, selfTraining);
+    }
+
+    public Settings withSelfTraining(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold, value);
     }
 }

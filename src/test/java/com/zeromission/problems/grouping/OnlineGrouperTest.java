@@ -249,6 +249,25 @@ class OnlineGrouperTest {
     }
 
     @Test
+    void selfTrainedTermWeightsFavourTermsConcentratedInOneGroupAndSurviveARestore() {
+        var grouper = grouper(new AtomicLong());
+        for (Labelled l : COMPLAINTS) {
+            grouper.assign(analyse(l));
+        }
+        grouper.consolidate();
+
+        Map<String, Double> weights = new HashMap<>();
+        GrouperState state = grouper.snapshot();
+        state.terms().forEach(t -> weights.put(t.term(), t.weight()));
+        assertThat(weights.values()).anyMatch(w -> w > 1.0).anyMatch(w -> w < 1.0);
+
+        var restored = OnlineGrouper.restore(state, Settings.defaults(), new AtomicLong(1_000)::incrementAndGet);
+        var text = ANALYZER.analyze("The invoice never came and there is a reminder fee", "en");
+        assertThat(restored.assign(text)).isEqualTo(grouper.assign(text));
+        assertThat(restored.snapshot()).isEqualTo(grouper.snapshot());
+    }
+
+    @Test
     void removeForgetsAGroupAndAddRebuildsOneFromGivenTexts() {
         var grouper = grouper(new AtomicLong(10));
         long g = grouper.assign(ANALYZER.analyze("My refund is missing", "en")).groupId();

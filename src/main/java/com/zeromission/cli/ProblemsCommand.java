@@ -67,12 +67,16 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--merge-threshold", description = "Consolidation threshold (default: Settings.defaults()).")
         Double mergeThreshold;
 
-        @Option(names = "--rehome-threshold", description = "At the end, texts of small groups move to the closest larger "
-                + "group when at least this similar; 0 = off (default: Options.defaults()).")
+        @Option(names = "--rehome-threshold", description = "Each consolidation pass merges every small group into the most "
+                + "similar larger group when at least this similar; 0 = off (default: Options.defaults()).")
         Double rehomeThreshold;
 
         @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: Options.defaults()).")
         Integer rehomeBelow;
+
+        @Option(names = "--rehome-at-end-only", description = "Re-home only in the last consolidation pass (the product "
+                + "re-homes in every pass).")
+        boolean rehomeAtEndOnly;
 
         @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: Settings.defaults()).")
         Double conceptWeight;
@@ -80,6 +84,10 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--cross-language-threshold",
                 description = "Concept similarity needed to match across languages (default: Settings.defaults()).")
         Double crossLanguageThreshold;
+
+        @Option(names = "--self-training", description = "Strength of self-trained term weights, 0 (off) to 1 "
+                + "(default: Settings.defaults()).")
+        Double selfTraining;
 
         @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
         Double pairWeight;
@@ -127,7 +135,11 @@ final class ProblemsCommand implements Runnable {
             if (pairWeight != null) {
                 settings = settings.withPairWeight(pairWeight);
             }
-            Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed);
+            if (selfTraining != null) {
+                settings = settings.withSelfTraining(selfTraining);
+            }
+            Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed)
+                    .withRehomeEveryPass(!rehomeAtEndOnly);
             if (rehomeThreshold != null || rehomeBelow != null) {
                 options = options.withRehome(rehomeThreshold != null ? rehomeThreshold : options.rehomeThreshold(),
                         rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
@@ -148,7 +160,7 @@ final class ProblemsCommand implements Runnable {
             System.out.printf(Locale.ROOT, "completeness      %.4f   (1: no label is split over groups)%n", r.completeness());
             System.out.printf(Locale.ROOT, "texts/s           %,.0f   (analysis + online assignment, after a warm-up)%n",
                     r.textsPerSecond());
-            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d texts of small groups re-homed%n",
+            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d small groups re-homed%n",
                     r.consolidationSeconds(), r.merges(), r.rehomed());
             if (showGroups > 0) {
                 System.out.printf(Locale.ROOT, "%nlargest groups: size, label, most common true label (share)%n");

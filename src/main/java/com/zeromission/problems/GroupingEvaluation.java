@@ -26,15 +26,20 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
 /**
- * Measures problem discovery on a labelled set: groups the texts the way the product does (analysis, online
- * assignment, a consolidation pass every {@link Options#consolidateEvery()} texts, at the end re-homing of texts
- * left alone in a group) without ever looking at the labels, then compares the groups found with the labels.
+ * Measures problem discovery on a labelled set: groups the texts exactly the way the product does, without ever
+ * looking at the labels, then compares the groups found with the labels. The product's sequence
+ * ({@code Problems.consolidate}): online assignment of each text; a consolidation pass now and then (here every
+ * {@link Options#consolidateEvery()} texts, in the product hourly and after a catch-up) and one at the end. A pass is
+ * rounds of {@link OnlineGrouper#consolidate(double)} until nothing merges, then <em>group-level</em> re-homing:
+ * the proposals of {@link OnlineGrouper#rehomeCandidates} (each group smaller than {@link Options#rehomeBelowSize()}
+ * into the most similar group of at least that size, if at least {@link Options#rehomeThreshold()} similar) applied
+ * with {@link OnlineGrouper#merge}.
  *
  * <p>Scores: NMI with arithmetic-mean normalisation ({@code I(U;V) / ((H(U) + H(V)) / 2)}, scikit-learn's default)
  * and the adjusted Rand index. NMI rewards splitting a label into several pure groups more than ARI does, so both
  * are reported along with the number of groups and their sizes. Speed: texts per second of analysis plus online
  * assignment, timed after a warm-up run of the JIT on the same texts with a throw-away grouper; the consolidation
- * and re-homing passes are timed separately.
+ * passes are timed separately.
  */
 public final class GroupingEvaluation {
 
@@ -53,13 +58,15 @@ public final class GroupingEvaluation {
      * @param shuffleSeed      texts are grouped in a random order from this seed (labelled sets are often sorted by
      *                         label, which makes online grouping unrealistically easy); null keeps the given order
      * @param consolidateEvery a consolidation pass after every this many texts (and one at the end); 0: only at the end
-     * @param rehomeThreshold  at the end, a text of a group smaller than {@code rehomeBelowSize} moves to the closest
-     *                         group of at least that size when at least this similar to it; 0 turns re-homing off
-     * @param rehomeBelowSize  groups with fewer texts than this are re-homed
+     * @param rehomeThreshold  a consolidation pass ends by merging each group smaller than {@code rehomeBelowSize}
+     *                         into the most similar group of at least that size when their centroids are at least
+     *                         this similar (the product's {@code rehome-similarity}); 0 turns re-homing off
+     * @param rehomeBelowSize  groups with fewer texts than this are re-homed (the product's {@code rehome-below})
+     * @param rehomeEveryPass  true: every consolidation pass re-homes, as the product's does; false: only the last one
      * @param warmup           run the whole grouping once first, untimed, so the JIT has compiled the hot code
      */
     public record Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, int rehomeBelowSize,
-            boolean warmup) {
+            boolean rehomeEveryPass, boolean warmup) {
 
         public Options {
             if (consolidateEvery < 0) {
@@ -69,28 +76,33 @@ public final class GroupingEvaluation {
                 throw new IllegalArgumentException("rehomeThreshold must be within [0, 1)");
             }
             if (rehomeBelowSize < 2) {
-                throw new IllegalArgumentException("rehomeBelowSize must be at least 2 (re-home texts alone in a group)");
+                throw new IllegalArgumentException("rehomeBelowSize must be at least 2 (re-home groups of one text)");
             }
         }
 
+        /** The product's defaults: re-home groups below 5 texts at similarity 0.10, in every pass. */
         public static Options defaults() {
-            return new Options(77L, 1_000, 0.10, 5, true);
+            return new Options(77L, 1_000, 0.10, 5, true, true);
         }
 
         public Options withShuffleSeed(Long seed) {
-            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, warmup);
+            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup);
         }
 
         public Options withRehome(double threshold, int belowSize) {
-            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, warmup);
+            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, rehomeEveryPass, warmup);
+        }
+
+        public Options withRehomeEveryPass(boolean value) {
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value, warmup);
         }
 
         public Options withConsolidateEvery(int value) {
-            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, warmup);
+            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup);
         }
 
         public Options withWarmup(boolean value) {
-            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value);
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, value);
         }
     }
 
@@ -99,7 +111,9 @@ public final class GroupingEvaluation {
      *
      * @param sizeBuckets          how many groups hold 1, 2–4, 5–19 and 20 or more texts
      * @param textsPerSecond       analysis plus online assignment
-     * @param consolidationSeconds the consolidation passes and the final re-homing together
+     * @param consolidationSeconds the consolidation passes (merge rounds and re-homing) together
+     * @param merges               groups merged by the merge rounds of all passes
+     * @param rehomed              small groups merged into larger ones by re-homing, all passes
      */
     public record Report(int texts, int labels, int groups, double nmi, double ari, double homogeneity,
             double completeness, int[] sizeBuckets,
@@ -172,6 +186,7 @@ public final class GroupingEvaluation {
         long assignNanos = 0;
         long consolidateNanos = 0;
         int merges = 0;
+        int rehomed = 0;
         for (int i = 0; i < n; i++) {
             Example e = examples.get(i);
             long t0 = System.nanoTime();
@@ -181,19 +196,20 @@ public final class GroupingEvaluation {
             groupOf[i] = a.groupId();
             if (options.consolidateEvery() > 0 && (i + 1) % options.consolidateEvery() == 0) {
                 long t1 = System.nanoTime();
-                merges += record(grouper.consolidate(), mergedInto);
+                int[] done = pass(grouper, settings, options, options.rehomeEveryPass(), mergedInto);
+                merges += done[0];
+                rehomed += done[1];
                 consolidateNanos += System.nanoTime() - t1;
             }
         }
         long t1 = System.nanoTime();
-        merges += record(grouper.consolidate(), mergedInto);
+        int[] done = pass(grouper, settings, options, true, mergedInto);
+        merges += done[0];
+        rehomed += done[1];
+        consolidateNanos += System.nanoTime() - t1;
         for (int i = 0; i < n; i++) {
             groupOf[i] = resolve(groupOf[i], mergedInto);
         }
-        int rehomed = options.rehomeThreshold() > 0
-                ? rehome(grouper, analysed, groupOf, options.rehomeThreshold(), options.rehomeBelowSize())
-                : 0;
-        consolidateNanos += System.nanoTime() - t1;
 
         int[] labels = encode(examples.stream().map(Example::label).toList());
         Map<Long, Integer> sizes = new HashMap<>();
@@ -223,40 +239,22 @@ public final class GroupingEvaluation {
     }
 
     /**
-     * Moves each text of a small group (fewer than {@code minSize} texts) to the closest group of at least that size,
-     * when similar enough: a problem with one or two texts is rarely a problem of its own, more often a wording the
-     * online pass met before the group it belongs to had formed. Smallest groups first.
+     * One consolidation pass as the product's {@code Problems.consolidate}: merge rounds at the merge threshold until
+     * nothing merges, then (when asked) the re-homing proposals applied with {@link OnlineGrouper#merge}. Returns
+     * {merges, re-homed groups}.
      */
-    private static int rehome(OnlineGrouper grouper, AnalyzedText[] analysed, long[] groupOf, double threshold,
-            int minSize) {
-        Map<Long, List<Integer>> members = new HashMap<>();
-        for (int i = 0; i < groupOf.length; i++) {
-            members.computeIfAbsent(groupOf[i], k -> new ArrayList<>()).add(i);
-        }
-        List<Long> small = members.entrySet().stream().filter(e -> e.getValue().size() < minSize)
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
-                .map(Map.Entry::getKey).toList();
-        int moved = 0;
-        for (long g : small) {
-            List<Integer> stay = new ArrayList<>();
-            for (int i : members.get(g)) {
-                var best = grouper.closest(analysed[i], g, minSize);
-                if (best.isPresent() && best.get().similarity() >= threshold) {
-                    grouper.add(best.get().groupId(), List.of(analysed[i]));
-                    groupOf[i] = best.get().groupId();
-                    moved++;
-                } else {
-                    stay.add(i);
-                }
-            }
-            if (stay.size() < members.get(g).size()) {
-                grouper.remove(g);
-                if (!stay.isEmpty()) {
-                    grouper.add(g, stay.stream().map(i -> analysed[i]).toList());
-                }
+    private static int[] pass(OnlineGrouper grouper, Settings settings, Options options, boolean rehome,
+            Map<Long, Long> mergedInto) {
+        int merges = record(grouper.consolidate(settings.mergeThreshold()), mergedInto);
+        int rehomed = 0;
+        if (rehome && options.rehomeThreshold() > 0) {
+            for (Merge m : grouper.rehomeCandidates(options.rehomeBelowSize(), options.rehomeThreshold())) {
+                grouper.merge(m.intoId(), m.fromId());
+                mergedInto.put(m.fromId(), m.intoId());
+                rehomed++;
             }
         }
-        return moved;
+        return new int[] {merges, rehomed};
     }
 
     private static List<LabelledGroup> largest(OnlineGrouper grouper, List<Example> examples, long[] groupOf,

@@ -78,4 +78,28 @@ class GroupingEvaluationTest {
         assertThat(report.largestGroups()).extracting(GroupingEvaluation.LabelledGroup::majorityCount)
                 .containsExactly(10, 10);
     }
+
+    @Test
+    void aSmallGroupIsReHomedAsAWholeIntoTheMostSimilarLargeGroupAsTheProductDoes() {
+        List<GroupingEvaluation.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            examples.add(new GroupingEvaluation.Example("My invoice never arrived and now there is a reminder fee", "en",
+                    "invoice"));
+            examples.add(new GroupingEvaluation.Example("How can I change my address in the app", "en", "address"));
+        }
+        // shares only "reminder fee" with the large group: too little to join it online, enough to be re-homed
+        examples.add(new GroupingEvaluation.Example("The reminder fee is too high", "en", "invoice"));
+        var options = GroupingEvaluation.Options.defaults().withWarmup(false).withShuffleSeed(null);
+
+        // fixed term weights: the one text's similarity to its home (between 0.10 and 0.20) is chosen for them
+        var settings = Settings.defaults().withSelfTraining(0);
+        var without = GroupingEvaluation.run(examples, TextAnalyzer.standard(), settings, options.withRehome(0, 5));
+        var with = GroupingEvaluation.run(examples, TextAnalyzer.standard(), settings, options);
+
+        assertThat(without.groups()).isEqualTo(3);
+        assertThat(without.rehomed()).isZero();
+        assertThat(with.groups()).isEqualTo(2);
+        assertThat(with.rehomed()).isEqualTo(1);
+        assertThat(with.nmi()).isCloseTo(1.0, within(1e-9));
+    }
 }

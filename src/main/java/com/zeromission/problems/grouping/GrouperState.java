@@ -27,10 +27,22 @@ public record GrouperState(long documents, List<TermStatistic> terms, List<Group
      * @param term              the feature (a stem, a bigram "stem stem" or a concept id "~invoice")
      * @param documentFrequency in how many texts it occurred
      * @param surface           the word form shown in labels (the term itself when none is known)
+     * @param weight            its self-trained weight ({@link Settings#selfTraining()}); 0 in snapshots written
+     *                          before there were such weights, which means 1
      */
-    public record TermStatistic(String term, long documentFrequency, String surface) {
+    public record TermStatistic(String term, long documentFrequency, String surface, double weight) {
+
+        public TermStatistic(String term, long documentFrequency, String surface) {
+            this(term, documentFrequency, surface, 1);
+        }
 
         public TermStatistic {
+            if (weight == 0) {
+                weight = 1;
+            }
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight of '" + term + "' must be positive and finite, was " + weight);
+            }
             Objects.requireNonNull(term, "term");
             Objects.requireNonNull(surface, "surface");
             if (term.isEmpty()) {

@@ -59,6 +59,8 @@ public final class OnlineGrouper {
     private String[] termText = new String[1024];
     private String[] termSurface = new String[1024];
     private long[] df = new long[1024];
+    /** Self-trained weight per term (1 until the first consolidation with {@link Settings#selfTraining()} on). */
+    private double[] termWeight = filled(1024);
     private int vocabulary;
     private long documents;
 
@@ -123,6 +125,12 @@ public final class OnlineGrouper {
 
     /** Which term ids are lexicon concepts (their text starts with {@code ~}). */
     private boolean[] concept = new boolean[1024];
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, 1.0);
+        return a;
+    }
 
     public OnlineGrouper(Settings settings, LongSupplier ids) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -366,6 +374,9 @@ public final class OnlineGrouper {
             while (true) {
                 List<Candidate> found = candidates(threshold);
                 if (found.isEmpty()) {
+                    if (settings.selfTraining() > 0) {
+                        reweight();
+                    }
                     return done;
                 }
                 Set<Group> touched = new HashSet<>();
@@ -381,6 +392,57 @@ public final class OnlineGrouper {
                     done.add(new Merge(c.into().id, c.from().id, c.similarity()));
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Re-homing proposals: for each unpinned group with fewer than {@code belowSize} texts (oldest first), the most
+     * similar unpinned group holding at least {@code belowSize} texts, when their centroids are at least {@code
+     * minSimilarity} similar by cosine (ties: the older group). Online grouping starts a new group whenever a text is
+     * unlike every group so far; most such starts are paraphrases of a known problem that had not formed yet, so a
+     * small group is rather proposed into an established one than left alone. Sizes and centroids are those of now:
+     * nothing changes here; the caller applies each proposal with {@link #merge} (and may refuse some, e.g. pairs an
+     * analyst kept apart). Each {@link Merge} is {@code (large group, small group, similarity)}.
+     */
+    public List<Merge> rehomeCandidates(int belowSize, double minSimilarity) {
+        if (belowSize < 2) {
+            throw new IllegalArgumentException("belowSize must be at least 2, was " + belowSize);
+        }
+        if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
+            throw new IllegalArgumentException("minSimilarity must be within [0, 1], was " + minSimilarity);
+        }
+        lock.lock();
+        try {
+            List<Group> large = new ArrayList<>();
+            for (Group g : groups) {
+                if (!g.pinned && g.size >= belowSize) {
+                    large.add(g);
+                }
+            }
+            List<Merge> proposals = new ArrayList<>();
+            for (Group small : groups) {
+                if (small.pinned || small.size >= belowSize) {
+                    continue;
+                }
+                Vector v = new Vector(small.terms, small.weights);
+                load(v);
+                Group best = null;
+                double bestSimilarity = minSimilarity;
+                for (Group l : large) {
+                    double s = Math.min(1.0, Math.max(0, dot(l) / (small.norm * l.norm)));
+                    if (s > bestSimilarity || (best == null && s >= bestSimilarity)) {
+                        best = l;
+                        bestSimilarity = s;
+                    }
+                }
+                unload(v);
+                if (best != null) {
+                    proposals.add(new Merge(best.id, small.id, bestSimilarity));
+                }
+            }
+            return proposals;
         } finally {
             lock.unlock();
         }
@@ -585,7 +647,7 @@ public final class OnlineGrouper {
         try {
             List<GrouperState.TermStatistic> terms = new ArrayList<>(vocabulary);
             for (int i = 0; i < vocabulary; i++) {
-                terms.add(new GrouperState.TermStatistic(termText[i], df[i], termSurface[i]));
+                terms.add(new GrouperState.TermStatistic(termText[i], df[i], termSurface[i], termWeight[i]));
             }
             List<GrouperState.GroupState> out = new ArrayList<>(groups.size());
             for (Group g : groups) {
@@ -612,6 +674,7 @@ public final class OnlineGrouper {
             }
             int id = grouper.newTerm(t.term(), t.surface());
             grouper.df[id] = t.documentFrequency();
+            grouper.termWeight[id] = t.weight();
         }
         for (GrouperState.GroupState g : state.groups()) {
             if (grouper.byId.containsKey(g.id())) {
@@ -674,10 +737,13 @@ public final class OnlineGrouper {
             termText = Arrays.copyOf(termText, n);
             termSurface = Arrays.copyOf(termSurface, n);
             df = Arrays.copyOf(df, n);
+            termWeight = Arrays.copyOf(termWeight, n);
+            Arrays.fill(termWeight, vocabulary, n, 1.0);
             scratch = Arrays.copyOf(scratch, n);
             concept = Arrays.copyOf(concept, n);
         }
         int id = vocabulary++;
+        termWeight[id] = 1.0;
         concept[id] = term.startsWith("~");
         termText[id] = term;
         termSurface[id] = surface;
@@ -708,6 +774,7 @@ public final class OnlineGrouper {
                 termText[next] = termText[i];
                 termSurface[next] = termSurface[i];
                 df[next] = df[i];
+                termWeight[next] = termWeight[i];
                 concept[next] = concept[i];
                 next++;
             } else {
@@ -719,6 +786,7 @@ public final class OnlineGrouper {
             termText[i] = null;
             termSurface[i] = null;
             df[i] = 0;
+            termWeight[i] = 1.0;
             concept[i] = false;
         }
         vocabulary = next;
@@ -731,6 +799,56 @@ public final class OnlineGrouper {
                 terms[i] = remap[g.terms[i]];
             }
             g.set(terms, g.weights); // the order is kept, so the ids stay ascending
+        }
+    }
+
+    /**
+     * Self-training: weights each term by how concentrated its centroid mass is over the groups found so far ({@code
+     * c = 1 - H / ln G}), as {@code 1 - s + 2 s c}, and rescales the centroids to the new weights so that they stay
+     * comparable with the texts still to come. Unsupervised: the groups are the grouper's own. Terms in no centroid
+     * keep their weight. Centroids store weight times mass, so the distribution over groups does not depend on the
+     * weight in force.
+     */
+    private void reweight() {
+        int g = groups.size();
+        if (g < 2) {
+            return;
+        }
+        double[] mass = new double[vocabulary];
+        double[] massLogMass = new double[vocabulary];
+        for (Group group : groups) {
+            for (int i = 0; i < group.terms.length; i++) {
+                double w = group.weights[i];
+                if (w > 0) {
+                    mass[group.terms[i]] += w;
+                    massLogMass[group.terms[i]] += w * Math.log(w);
+                }
+            }
+        }
+        double s = settings.selfTraining();
+        double logG = Math.log(g);
+        double[] ratio = new double[vocabulary];
+        for (int t = 0; t < vocabulary; t++) {
+            ratio[t] = 1.0;
+            if (mass[t] > 0) {
+                double entropy = Math.max(0, Math.log(mass[t]) - massLogMass[t] / mass[t]);
+                double c = Math.max(0, 1 - entropy / logG);
+                // never 0: a term may become concentrated again, and a ratio needs a positive old weight
+                double weight = Math.max(0.05, 1 - s + 2 * s * c);
+                ratio[t] = weight / termWeight[t];
+                termWeight[t] = weight;
+            }
+        }
+        for (Group group : groups) {
+            double[] w = group.weights.clone();
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= ratio[group.terms[i]];
+            }
+            group.set(group.terms, w);
+            if (group.norm == 0) {
+                group.norm = 1;
+            }
+            group.conceptNorm = conceptNorm(group);
         }
     }
 
@@ -774,7 +892,7 @@ public final class OnlineGrouper {
             String term = termText[terms[i]];
             double kind = term.startsWith("~") ? settings.conceptWeight()
                     : term.indexOf(' ') >= 0 ? settings.pairWeight() : 1.0;
-            double w = (1.0 + Math.log(tf.get(terms[i]))) * idf(terms[i]) * kind;
+            double w = (1.0 + Math.log(tf.get(terms[i]))) * idf(terms[i]) * kind * termWeight[terms[i]];
             weights[i] = w;
             norm += w * w;
         }

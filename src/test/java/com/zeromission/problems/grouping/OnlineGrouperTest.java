@@ -178,6 +178,95 @@ class OnlineGrouperTest {
         assertThat(grouper.size(1)).isEqualTo(3);
     }
 
+    /** Two established problems (3 texts each), a small paraphrase of one of them and a small unrelated text. */
+    private static OnlineGrouper established() {
+        var grouper = grouper(new AtomicLong(100));
+        grouper.add(1, List.of(ANALYZER.analyze("I returned the jacket and still have no refund", "en"),
+                ANALYZER.analyze("Where is my refund? The return was received", "en"),
+                ANALYZER.analyze("Refund missing weeks after the return", "en")));
+        grouper.add(2, List.of(ANALYZER.analyze("The invoice never arrived and I got a reminder fee", "en"),
+                ANALYZER.analyze("Invoice never came but the reminder fee did", "en"),
+                ANALYZER.analyze("No invoice, only a reminder fee", "en")));
+        grouper.add(3, List.of(ANALYZER.analyze("Still waiting for the refund of my return", "en")));
+        grouper.add(4, List.of(ANALYZER.analyze("How do I change my address?", "en")));
+        return grouper;
+    }
+
+    @Test
+    void rehomeCandidatesProposeEachSmallGroupIntoTheMostSimilarLargeGroupAndChangeNothing() {
+        var grouper = established();
+
+        var proposals = grouper.rehomeCandidates(3, 0.10);
+
+        assertThat(proposals).singleElement().satisfies(m -> {
+            assertThat(m.intoId()).isEqualTo(1);
+            assertThat(m.fromId()).isEqualTo(3);
+            assertThat(m.similarity()).isEqualTo(grouper.similarity(1, 3)).isGreaterThanOrEqualTo(0.10);
+        });
+        assertThat(grouper.groupIds()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(grouper.size(1)).isEqualTo(3);
+        assertThat(grouper.size(3)).isEqualTo(1);
+        // the unrelated text is not similar enough to any large group; a low enough floor lets it go too
+        assertThat(grouper.similarity(4, 1)).isLessThan(0.10);
+        assertThat(grouper.rehomeCandidates(3, 0.0)).extracting(Merge::fromId).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void rehomeCandidatesConsiderOnlyGroupsBelowTheSizeAsSmallAndAtLeastTheSizeAsTargets() {
+        var grouper = established();
+
+        // below size 2 only the single texts are small, and groups of 1 are no targets: the same proposal
+        assertThat(grouper.rehomeCandidates(2, 0.10)).extracting(Merge::fromId).containsExactly(3L);
+        // below size 4 every group is small, so there is nowhere to go
+        assertThat(grouper.rehomeCandidates(4, 0.0)).isEmpty();
+        assertThatThrownBy(() -> grouper.rehomeCandidates(1, 0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> grouper.rehomeCandidates(3, 1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rehomeCandidatesSkipPinnedGroupsOnEitherSide() {
+        var grouper = established();
+        grouper.pin(3, true);
+        assertThat(grouper.rehomeCandidates(3, 0.10)).isEmpty();
+
+        grouper.pin(3, false);
+        grouper.pin(1, true);
+        // its best home is pinned: it goes to the next most similar large group, if similar enough, never into 1
+        assertThat(grouper.rehomeCandidates(3, 0.0)).allSatisfy(m -> assertThat(m.intoId()).isEqualTo(2));
+        assertThat(grouper.rehomeCandidates(3, 0.10)).noneMatch(m -> m.intoId() == 1);
+    }
+
+    @Test
+    void appliedRehomeProposalsMoveTheSmallGroupIntoTheLargeOne() {
+        var grouper = established();
+
+        for (Merge m : grouper.rehomeCandidates(3, 0.10)) {
+            grouper.merge(m.intoId(), m.fromId());
+        }
+
+        assertThat(grouper.groupIds()).containsExactly(1L, 2L, 4L);
+        assertThat(grouper.size(1)).isEqualTo(4);
+    }
+
+    @Test
+    void selfTrainedTermWeightsFavourTermsConcentratedInOneGroupAndSurviveARestore() {
+        var grouper = grouper(new AtomicLong());
+        for (Labelled l : COMPLAINTS) {
+            grouper.assign(analyse(l));
+        }
+        grouper.consolidate();
+
+        Map<String, Double> weights = new HashMap<>();
+        GrouperState state = grouper.snapshot();
+        state.terms().forEach(t -> weights.put(t.term(), t.weight()));
+        assertThat(weights.values()).anyMatch(w -> w > 1.0).anyMatch(w -> w < 1.0);
+
+        var restored = OnlineGrouper.restore(state, Settings.defaults(), new AtomicLong(1_000)::incrementAndGet);
+        var text = ANALYZER.analyze("The invoice never came and there is a reminder fee", "en");
+        assertThat(restored.assign(text)).isEqualTo(grouper.assign(text));
+        assertThat(restored.snapshot()).isEqualTo(grouper.snapshot());
+    }
+
     @Test
     void removeForgetsAGroupAndAddRebuildsOneFromGivenTexts() {
         var grouper = grouper(new AtomicLong(10));

@@ -397,37 +397,32 @@ public class Problems {
             var refused = new HashSet<List<Long>>();
             int[] skipped = new int[2]; // pinned, kept apart
             int candidates = 0;
-            // Rounds until nothing merges: a merge changes a centroid, which may make it close to a third problem.
-            // Within a round a problem may absorb several others (most similar first), but one that absorbed or was
-            // absorbed is not merged away in the same round: its centroid changed and is compared again in the next.
-            for (int round = 0; round < 50; round++) {
-                var absorbed = new HashSet<Long>();
-                var gone = new HashSet<Long>();
+            // Rounds until nothing merges, most similar pair first, as OnlineGrouper.consolidate does (and the
+            // evaluation measures): a problem that merged in a round waits for the next, its centroid changed.
+            for (int round = 0; round < 100; round++) {
+                var touched = new HashSet<Long>();
                 boolean merged = false;
                 for (long[] pair : grouper.mergeCandidates(properties.consolidationSimilarity())) {
                     var key = List.of(Math.min(pair[0], pair[1]), Math.max(pair[0], pair[1]));
-                    if (refused.contains(key) || gone.contains(pair[0]) || gone.contains(pair[1])
-                            || absorbed.contains(pair[0]) && absorbed.contains(pair[1])) {
+                    if (refused.contains(key) || touched.contains(pair[0]) || touched.contains(pair[1])) {
                         continue;
                     }
                     candidates++;
-                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar", absorbed);
+                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar");
                     if (event == null) {
                         refused.add(key);
                         continue;
                     }
-                    if (event == DEFERRED) {
-                        continue; // the next round compares the changed centroid again
-                    }
                     merges.add(event);
-                    gone.add(event.problemId());
-                    absorbed.add(event.otherId());
+                    touched.add(pair[0]);
+                    touched.add(pair[1]);
                     merged = true;
                 }
                 if (!merged) {
                     break;
                 }
             }
+            grouper.retrainTermWeights();
             merges.addAll(rehome(grouper, actor, skipped));
             if (!merges.isEmpty()) {
                 log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
@@ -443,27 +438,19 @@ public class Problems {
      * problem, and an analyst would rather see them there. Recorded as automatic merges, so each can be undone.
      */
     private List<ProblemEvent> rehome(OnlineGrouper grouper, String actor, int[] skipped) {
-        var small = new ArrayList<Long>();
-        var large = new ArrayList<Long>();
-        for (long id : grouper.groupIds()) {
-            (grouper.size(id) < properties.rehomeBelow() ? small : large).add(id);
-        }
         var events = new ArrayList<ProblemEvent>();
-        for (long s : small) {
-            long best = -1;
-            double bestSimilarity = properties.rehomeSimilarity();
-            for (long l : large) {
-                double sim = grouper.similarity(s, l);
-                if (sim >= bestSimilarity) {
-                    best = l;
-                    bestSimilarity = sim;
-                }
+        if (properties.rehomeBelow() < 2) {
+            return events;
+        }
+        for (var proposal : grouper.rehomeCandidates(properties.rehomeBelow(), properties.rehomeSimilarity())) {
+            var small = repository.find(proposal.fromId());
+            if (small.isEmpty() || small.get().customLabel() != null) {
+                skipped[1]++; // an analyst named it: it stays a problem of its own
+                continue;
             }
-            if (best > 0) {
-                var event = autoMerge(best, s, actor, skipped, "re-homed");
-                if (event != null) {
-                    events.add(event);
-                }
+            var event = autoMerge(proposal.intoId(), proposal.fromId(), actor, skipped, "re-homed");
+            if (event != null) {
+                events.add(event);
             }
         }
         return events;
@@ -474,16 +461,7 @@ public class Problems {
      * apart, never an analyst-named problem into another (the other way round keeps the analyst's name). The larger
      * one absorbs the smaller. Null when refused.
      */
-    /** {@link #autoMerge}'s answer when the merge must wait for the next round. */
-    private static final ProblemEvent DEFERRED = new ProblemEvent(0, Kind.AUTO_MERGE, 0, null, SYSTEM, Instant.EPOCH,
-            "deferred", null);
-
     private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why) {
-        return autoMerge(first, second, actor, skipped, why, java.util.Set.of());
-    }
-
-    private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why,
-            java.util.Set<Long> mustStay) {
         var found = repository.findAll(List.of(first, second));
         if (found.size() != 2) {
             return null;
@@ -502,9 +480,6 @@ public class Problems {
         }
         boolean aFirst = a.customLabel() != null || (b.customLabel() == null
                 && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
-        if (mustStay.contains((aFirst ? b : a).id())) {
-            return DEFERRED;
-        }
         return merge(aFirst ? a : b, aFirst ? b : a, actor(actor), Kind.AUTO_MERGE, why);
     }
 

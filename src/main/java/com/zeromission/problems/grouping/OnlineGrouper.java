@@ -809,6 +809,22 @@ public final class OnlineGrouper {
      * keep their weight. Centroids store weight times mass, so the distribution over groups does not depend on the
      * weight in force.
      */
+    /**
+     * Recomputes the self-trained term weights now (what {@link #consolidate(double)} does at its end), for a caller
+     * that runs the consolidation's merges itself (the product checks each one against analysts' decisions first).
+     * Does nothing when self-training is off.
+     */
+    public void retrainTermWeights() {
+        lock.lock();
+        try {
+            if (settings.selfTraining() > 0) {
+                reweight();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void reweight() {
         int g = groups.size();
         if (g < 2) {

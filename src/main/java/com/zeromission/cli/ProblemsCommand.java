@@ -71,6 +71,10 @@ final class ProblemsCommand implements Runnable {
                 + "similar larger group when at least this similar; 0 = off (default: Options.defaults()).")
         Double rehomeThreshold;
 
+        @Option(names = "--consolidate-every", description = "A consolidation pass after every this many texts (and one at "
+                + "the end); 0: only at the end (default: Options.defaults()).")
+        Integer consolidateEvery;
+
         @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: Options.defaults()).")
         Integer rehomeBelow;
 
@@ -140,6 +144,9 @@ final class ProblemsCommand implements Runnable {
             }
             Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed)
                     .withRehomeEveryPass(!rehomeAtEndOnly);
+            if (consolidateEvery != null) {
+                options = options.withConsolidateEvery(consolidateEvery);
+            }
             if (rehomeThreshold != null || rehomeBelow != null) {
                 options = options.withRehome(rehomeThreshold != null ? rehomeThreshold : options.rehomeThreshold(),
                         rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());

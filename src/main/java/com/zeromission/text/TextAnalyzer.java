@@ -120,18 +120,24 @@ public final class TextAnalyzer {
         return LanguageDetection.detect(text).orElse(FALLBACK_LANGUAGE);
     }
 
-    /** Words that carry meaning: two letters or more and no digits (amounts, dates, order numbers differ per text). */
+    /**
+     * Words that carry meaning: two letters or more and no digits (amounts, dates, order numbers differ per text), and
+     * not a redaction: exports such as the CFPB's replace personal data with runs of X ("XXXX", "XX/XX/XXXX"), which
+     * would otherwise become the most common "word" of every complaint.
+     */
     private static boolean isFeatureWord(String token) {
         if (token.length() < 2) {
             return false;
         }
+        boolean onlyX = true;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (Character.isDigit(c)) {
                 return false;
             }
+            onlyX &= c == 'x' || c == 'X';
         }
-        return Character.isLetter(token.charAt(0));
+        return !onlyX && Character.isLetter(token.charAt(0));
     }
 
     private String normalise(String language) {

@@ -84,6 +84,14 @@ class TextAnalyzerTest {
         assertThat(ANALYZER.analyze("[EMAIL] [PHONE] [PERSONAL_ID] [IBAN] [CARD]", "en").terms()).isEmpty();
     }
 
+    @Test
+    void redactionsOfExportsAreNotFeatures() {
+        var terms = ANALYZER.analyze("On XX/XX/XXXX I paid XXXX XXXX but the refund from xxxx never came", "en").terms();
+
+        assertThat(terms).noneMatch(t -> t.matches("(?i).*\\bx{2,}\\b.*"));
+        assertThat(terms).contains("paid", "refund", "~refund");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "sv|Hej, jag har fortfarande inte fått någon faktura för mitt köp och nu har jag fått en påminnelse.",

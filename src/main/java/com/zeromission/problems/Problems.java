@@ -88,7 +88,8 @@ public class Problems {
     /** Groups every signal waiting in the inbox, a batch per transaction; returns what it did. */
     public Assigned assignPending() {
         int signals = 0, created = 0;
-        while (true) {
+        // An interrupted worker (the application is stopping) ends after the batch in hand; the rest waits, safely.
+        while (!Thread.currentThread().isInterrupted()) {
             int[] done = locked(() -> tx.execute(status -> drainOnce()));
             if (done[2] == 0) {
                 break;

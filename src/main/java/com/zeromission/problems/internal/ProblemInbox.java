@@ -75,7 +75,7 @@ class ProblemInbox implements ApplicationRunner {
 
     @Scheduled(cron = "${zeromission.problems.consolidation-cron:0 15 * * * *}", zone = "UTC")
     void consolidate() {
-        if (properties.scheduling()) {
+        if (properties.scheduling() && !worker.isShutdown()) {
             worker.execute(() -> {
                 try {
                     problems.consolidate(Problems.SYSTEM);
@@ -88,7 +88,7 @@ class ProblemInbox implements ApplicationRunner {
 
     /** Queues one drain unless one is queued already (a drain takes everything that is waiting when it runs). */
     void wake() {
-        if (queued.compareAndSet(false, true)) {
+        if (!worker.isShutdown() && queued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 queued.set(false);
                 try {
@@ -115,9 +115,11 @@ class ProblemInbox implements ApplicationRunner {
 
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-            worker.shutdownNow();
+        // Interrupt a drain in progress: it stops after its current batch (committed or rolled back as a whole).
+        worker.shutdownNow();
+        if (!worker.awaitTermination(20, TimeUnit.SECONDS)) {
+            log.warn("Grouping did not stop within 20 s; what it had not committed waits in the inbox");
+            return;
         }
         if (!engine.isRestored()) {
             return; // this process never grouped anything (a one-shot command): the last snapshot is still right

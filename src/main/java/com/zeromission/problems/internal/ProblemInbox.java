@@ -121,8 +121,10 @@ class ProblemInbox implements ApplicationRunner {
             log.warn("Grouping did not stop within 20 s; what it had not committed waits in the inbox");
             return;
         }
-        if (!engine.isRestored()) {
-            return; // this process never grouped anything (a one-shot command): the last snapshot is still right
+        if (!properties.scheduling() || !engine.isRestored()) {
+            // Without the background machinery (tests, one-shot commands) the caller takes its snapshots; and a
+            // process that never grouped anything has nothing new to save.
+            return;
         }
         try {
             problems.snapshot(); // a restart then replays nothing

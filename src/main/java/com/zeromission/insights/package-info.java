@@ -1,0 +1,7 @@
+/**
+ * Insights: actionable insights turned from problems, the quality gate a ticket must pass before it can be delegated,
+ * the financial impact model, and the ranking by value per effort weighted by probability. This first part is the
+ * domain (values, gate, impact, ranking); persistence, the workflow's effect measurement, teams and the API follow.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insights")
+package com.zeromission.insights;

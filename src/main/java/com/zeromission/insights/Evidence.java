@@ -6,6 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /** What shows the problem: a stored screenshot or a link to a session replay. */
+@com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "type")
+@com.fasterxml.jackson.annotation.JsonSubTypes({
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.Screenshot.class, name = "screenshot"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.ReplayLink.class, name = "replay")})
 public sealed interface Evidence {
 
     /** A screenshot uploaded and stored by the product; {@code attachmentId} names the stored file. */

@@ -490,6 +490,17 @@ public class Problems {
         return require(id);
     }
 
+    /** The problem a signal was grouped into (empty while it waits in the inbox, or for an unknown id). */
+    public java.util.Optional<Problem> problemOf(String signalId) {
+        UUID id;
+        try {
+            id = UUID.fromString(signalId.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + masker.mask(String.valueOf(signalId)).text() + "' is not a signal id");
+        }
+        return repository.problemOf(id).map(this::require);
+    }
+
     public List<Problem> list(List<ProblemState> states, int limit) {
         if (limit < 1 || limit > MAX_LIST) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST + ", was " + limit);

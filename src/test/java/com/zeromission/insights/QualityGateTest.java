@@ -35,19 +35,19 @@ class QualityGateTest {
                 "Paper invoices sent in the first week of January arrive after their due date because of postal delays, "
                         + "so customers get a reminder fee for an invoice they never saw.",
                 "Send digital invoices by default and give January invoices a 14-day grace period before any reminder.",
-                ImpactModelTest.INVOICE, 8.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"));
+                ImpactModelTest.INVOICE, 8.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), 2.0, 0.8);
     }
 
     static InsightContent with(java.util.function.UnaryOperator<Object[]> change) {
         var c = complete();
         Object[] f = {c.title(), c.problemIds(), c.evidence(), c.exampleSignalIds(), c.problemDefinition(),
                 c.proposedSolution(), c.impact(), c.effortPersonDays(), c.ownerTeam(), c.responsiblePerson(),
-                c.teamsNeeded(), c.approvalsNeeded()};
+                c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()};
         f = change.apply(f);
         @SuppressWarnings("unchecked")
         var result = new InsightContent((String) f[0], (List<Long>) f[1], (List<Evidence>) f[2], (List<String>) f[3],
                 (String) f[4], (String) f[5], (ImpactModel) f[6], (Double) f[7], (String) f[8], (String) f[9],
-                (List<String>) f[10], (List<String>) f[11]);
+                (List<String>) f[10], (List<String>) f[11], (Double) f[12], (Double) f[13]);
         return result;
     }
 
@@ -122,7 +122,7 @@ class QualityGateTest {
     @Test
     void namesEverythingThatIsMissingAndHowCloseTheDraftIs() {
         var draft = new InsightContent("Reminder fees", List.of(7L), List.of(), List.of(), "TBD", null, null, null,
-                "invoicing", null, List.of(), List.of());
+                "invoicing", null, List.of(), List.of(), null, null);
 
         var result = gate.check(draft);
 

@@ -274,6 +274,11 @@ public class ProblemRepository {
                 backTo, event, from);
     }
 
+    public Optional<Long> problemOf(UUID signal) {
+        return jdbc.queryForList("SELECT problem_id FROM signal_problem WHERE signal_id = ?", Long.class, signal).stream()
+                .findFirst();
+    }
+
     /** Which of the given signals belong to the problem. */
     public List<UUID> membersAmong(long problemId, Collection<UUID> signals) {
         var result = new ArrayList<UUID>();

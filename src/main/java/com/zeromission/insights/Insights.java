@@ -1,0 +1,223 @@
+package com.zeromission.insights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zeromission.insights.internal.InsightRepository;
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Scope;
+import com.zeromission.problems.ProblemNotFoundException;
+import com.zeromission.problems.Problems;
+
+/**
+ * Insights and teams: drafts written from problems, the quality gate in front of delegation, the workflow with
+ * every step recorded, and the ranked list. Delegation is refused, naming every missing element, until the insight
+ * passes the gate; the refusal itself is recorded in the insight's history.
+ */
+@Service
+public class Insights implements TeamDirectory {
+
+    /** States whose insights are still to be done, and so ranked. */
+    public static final Set<InsightState> OPEN = EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE,
+            InsightState.DELEGATED, InsightState.IN_PROGRESS, InsightState.REGRESSED);
+    /** Steps a person may take; verification and regression come from the effect measurement, not from a click. */
+    static final Set<InsightState> BY_HAND = EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE, InsightState.IN_PROGRESS,
+            InsightState.RESOLVED);
+
+    private final InsightRepository repository;
+    private final Problems problems;
+    private final CpmService cpm;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final QualityGate gate;
+
+    Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock) {
+        this.repository = repository;
+        this.problems = problems;
+        this.cpm = cpm;
+        this.tx = tx;
+        this.clock = clock;
+        this.gate = new QualityGate(this);
+    }
+
+    // ---- teams -------------------------------------------------------------------------------------------------
+
+    public boolean saveTeam(Team team) {
+        return Boolean.TRUE.equals(tx.execute(s -> repository.saveTeam(team, clock.instant())));
+    }
+
+    public List<Team> teams() {
+        return repository.teams();
+    }
+
+    @Override
+    public boolean teamExists(String team) {
+        return repository.teamExists(team);
+    }
+
+    @Override
+    public boolean isMember(String team, String person) {
+        return repository.isMember(team, person);
+    }
+
+    // ---- insights ----------------------------------------------------------------------------------------------
+
+    /** A new draft; its linked problems must exist. */
+    public Insight create(InsightContent content, String actor) {
+        checkProblems(content);
+        return tx.execute(s -> {
+            Instant now = clock.instant();
+            long id = repository.create(content, actor, now);
+            repository.recordTransition(id, null, InsightState.DRAFT, actor, now, "created");
+            return load(id);
+        });
+    }
+
+    /**
+     * Replaces a draft's or an actionable insight's content. An actionable insight whose new content no longer
+     * passes the gate goes back to draft (recorded).
+     */
+    public Insight update(long id, InsightContent content, String actor) {
+        checkProblems(content);
+        return tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
+                throw new InsightTransitionRefusedException(id, row.state(), row.state(),
+                        "only a draft or an actionable insight can be edited; it was delegated already");
+            }
+            Instant now = clock.instant();
+            repository.update(id, content, now);
+            if (row.state() == InsightState.ACTIONABLE && !gate.check(content).passed()) {
+                repository.setState(id, InsightState.DRAFT, now);
+                repository.recordTransition(id, InsightState.ACTIONABLE, InsightState.DRAFT, actor, now,
+                        "edited: " + gate.check(content).describeMissing());
+            }
+            return load(id);
+        });
+    }
+
+    public Insight get(long id) {
+        return load(id);
+    }
+
+    public List<Insight> list(Set<InsightState> states) {
+        return repository.all(List.copyOf(states.isEmpty() ? EnumSet.allOf(InsightState.class) : states)).stream()
+                .map(r -> view(r)).toList();
+    }
+
+    /**
+     * Delegates an insight to its owner team, through the gate: a draft that passes becomes actionable and then
+     * delegated (both steps recorded); one that does not is refused with everything it lacks, and the refusal is
+     * recorded.
+     */
+    public Insight delegate(long id, String actor) {
+        var refusal = new DelegationRefusedException[1];
+        var result = tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
+                throw new InsightTransitionRefusedException(id, row.state(), InsightState.DELEGATED,
+                        "it is " + row.state().code());
+            }
+            Instant now = clock.instant();
+            var check = gate.check(row.content());
+            if (!check.passed()) {
+                // recorded and committed: who tried to delegate what, and what was missing
+                repository.recordTransition(id, row.state(), row.state(), actor, now, "delegation refused: " + check.describeMissing());
+                refusal[0] = new DelegationRefusedException(id, check);
+                return null;
+            }
+            if (row.state() == InsightState.DRAFT) {
+                repository.recordTransition(id, InsightState.DRAFT, InsightState.ACTIONABLE, actor, now, "passed the quality gate");
+            }
+            repository.setState(id, InsightState.DELEGATED, now);
+            repository.recordTransition(id, InsightState.ACTIONABLE, InsightState.DELEGATED, actor, now,
+                    "delegated to " + row.content().ownerTeam() + " (" + row.content().responsiblePerson() + ")");
+            return load(id);
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
+        }
+        return result;
+    }
+
+    /** A step by hand along the workflow (marking actionable goes through the gate). */
+    public Insight move(long id, InsightState to, String actor, String note) {
+        if (!BY_HAND.contains(to)) {
+            throw new InsightTransitionRefusedException(id, to, to, to == InsightState.DELEGATED
+                    ? "use delegate, which applies the quality gate"
+                    : "verified and regressed are decided by the effect measurement, not by hand");
+        }
+        var refusal = new DelegationRefusedException[1];
+        var result = tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            if (!row.state().canBecome(to)) {
+                throw new InsightTransitionRefusedException(id, row.state(), to, "the workflow goes from "
+                        + row.state().code() + " to " + row.state().next().stream().map(InsightState::code).sorted().toList());
+            }
+            Instant now = clock.instant();
+            if (to == InsightState.ACTIONABLE) {
+                var check = gate.check(row.content());
+                if (!check.passed()) {
+                    repository.recordTransition(id, row.state(), row.state(), actor, now, "refused: " + check.describeMissing());
+                    refusal[0] = new DelegationRefusedException(id, check);
+                    return null;
+                }
+            }
+            repository.setState(id, to, now);
+            repository.recordTransition(id, row.state(), to, actor, now, note == null || note.isBlank() ? null : note.strip());
+            return load(id);
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
+        }
+        return result;
+    }
+
+    /** The ranked list of the insights still to be done. */
+    public List<Ranking.Ranked> ranked(Ranking.Scoring scoring) {
+        long allComplaints = cpm.totals(Scope.GLOBAL, LocalDate.of(1900, 1, 1), LocalDate.now(clock)).complaints();
+        var candidates = new ArrayList<Ranking.Candidate>();
+        for (var row : repository.all(List.copyOf(OPEN))) {
+            var c = row.content();
+            Double probability = null;
+            if (!c.problemIds().isEmpty() && allComplaints > 0) {
+                long complaints = 0;
+                for (long p : c.problemIds()) {
+                    try {
+                        complaints += problems.get(p).complaints();
+                    } catch (ProblemNotFoundException e) {
+                        // a problem that is gone counts nothing
+                    }
+                }
+                probability = Math.min(1.0, (double) complaints / allComplaints);
+            }
+            candidates.add(new Ranking.Candidate(row.id(), c.title(), row.createdAt(),
+                    c.impact() == null ? null : c.impact().valuePerYear(), c.effortPersonDays(), probability,
+                    c.impact() == null ? null : c.impact().occurrencesPerYear(), c.riceImpact(), c.confidence()));
+        }
+        return Ranking.rank(candidates, scoring);
+    }
+
+    private void checkProblems(InsightContent content) {
+        for (long p : content.problemIds()) {
+            problems.get(p); // throws ProblemNotFoundException naming the id
+        }
+    }
+
+    private Insight load(long id) {
+        return view(repository.find(id, false).orElseThrow(() -> new InsightNotFoundException(id)));
+    }
+
+    private Insight view(InsightRepository.Row row) {
+        return new Insight(row.id(), row.state(), row.content(), gate.check(row.content()), row.createdBy(), row.createdAt(),
+                row.updatedAt(), repository.history(row.id()));
+    }
+}

@@ -1,0 +1,142 @@
+package com.zeromission.insights.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Team;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain JDBC for teams and insights; the content is a JSON document, SQL that runs on H2 and PostgreSQL alike. */
+@Repository
+public class InsightRepository {
+
+    /** An insight row before the gate is applied to it. */
+    public record Row(long id, InsightState state, InsightContent content, String createdBy, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public InsightRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- teams -------------------------------------------------------------------------------------------------
+
+    /** Creates or replaces a team and its members; returns true when it was new. */
+    public boolean saveTeam(Team team, Instant now) {
+        boolean created = jdbc.update("INSERT INTO team (name, area, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                team.name(), team.area(), ts(now)) > 0;
+        if (!created) {
+            jdbc.update("UPDATE team SET area = ? WHERE name = ?", team.area(), team.name());
+        }
+        jdbc.update("DELETE FROM team_member WHERE team_name = ?", team.name());
+        jdbc.batchUpdate("INSERT INTO team_member (team_name, person) VALUES (?, ?)", team.members(), team.members().size(),
+                (ps, m) -> {
+                    ps.setString(1, team.name());
+                    ps.setString(2, m);
+                });
+        return created;
+    }
+
+    public List<Team> teams() {
+        var members = new java.util.LinkedHashMap<String, List<String>>();
+        var areas = new java.util.HashMap<String, String>();
+        jdbc.query("SELECT name, area FROM team ORDER BY name", rs -> {
+            members.put(rs.getString(1), new ArrayList<>());
+            areas.put(rs.getString(1), rs.getString(2));
+        });
+        jdbc.query("SELECT team_name, person FROM team_member ORDER BY team_name, person",
+                rs -> {
+                    members.get(rs.getString(1)).add(rs.getString(2));
+                });
+        return members.entrySet().stream().map(e -> new Team(e.getKey(), areas.get(e.getKey()), e.getValue())).toList();
+    }
+
+    public boolean teamExists(String team) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM team WHERE name = ?", Long.class, team) > 0;
+    }
+
+    public boolean isMember(String team, String person) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM team_member WHERE team_name = ? AND person = ?", Long.class, team,
+                person) > 0;
+    }
+
+    // ---- insights ----------------------------------------------------------------------------------------------
+
+    public long create(InsightContent content, String actor, Instant now) {
+        var key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO insight (title, state, owner_team, content, created_by, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, content.title());
+            ps.setString(2, InsightState.DRAFT.name());
+            ps.setString(3, content.ownerTeam());
+            ps.setString(4, json.writeValueAsString(content));
+            ps.setString(5, actor);
+            ps.setObject(6, ts(now));
+            ps.setObject(7, ts(now));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public void update(long id, InsightContent content, Instant now) {
+        jdbc.update("UPDATE insight SET title = ?, owner_team = ?, content = ?, updated_at = ? WHERE id = ?",
+                content.title(), content.ownerTeam(), json.writeValueAsString(content), ts(now), id);
+    }
+
+    public void setState(long id, InsightState state, Instant now) {
+        jdbc.update("UPDATE insight SET state = ?, updated_at = ? WHERE id = ?", state.name(), ts(now), id);
+    }
+
+    /** Reads an insight and locks its row for the rest of the transaction (two delegations cannot interleave). */
+    public Optional<Row> find(long id, boolean forUpdate) {
+        return jdbc.query("SELECT id, state, content, created_by, created_at, updated_at FROM insight WHERE id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""), (rs, n) -> row(rs), id).stream().findFirst();
+    }
+
+    public List<Row> all(List<InsightState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id, state, content, created_by, created_at, updated_at FROM insight WHERE state IN ("
+                + String.join(",", java.util.Collections.nCopies(states.size(), "?")) + ") ORDER BY id",
+                (rs, n) -> row(rs), states.stream().map(InsightState::name).toArray());
+    }
+
+    public void recordTransition(long id, InsightState from, InsightState to, String actor, Instant at, String note) {
+        jdbc.update("INSERT INTO insight_transition (insight_id, from_state, to_state, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                id, from == null ? null : from.name(), to.name(), actor, ts(at), note);
+    }
+
+    public List<Insight.Transition> history(long id) {
+        return jdbc.query("SELECT from_state, to_state, actor, at, note FROM insight_transition WHERE insight_id = ? ORDER BY id",
+                (rs, n) -> new Insight.Transition(rs.getString(1) == null ? null : InsightState.valueOf(rs.getString(1)),
+                        InsightState.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)), id);
+    }
+
+    private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), InsightState.valueOf(rs.getString(2)),
+                json.readValue(rs.getString(3), InsightContent.class), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,152 @@
+package com.zeromission.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemNotFoundException;
+import com.zeromission.problems.Problems;
+
+/** What the insights module promises, on every supported database (see the subclasses). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "zeromission.alarms.scheduling=false")
+abstract class InsightsContract {
+
+    @Autowired
+    Insights insights;
+    @Autowired
+    Problems problems;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    Clock clock;
+
+    private static int counter;
+    private final String tag = "i" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    long problemWith(int complaints, String text) {
+        var list = new java.util.ArrayList<SignalSubmission>();
+        for (int i = 0; i < complaints; i++) {
+            list.add(SignalSubmission.parse(new RawSignal("insights-test", tag + "-" + text.hashCode() + "-" + i, "complaint",
+                    "SE", "pay-later", "invoice", "2026-03-10T10:00:00Z", "en", text, null, null, null), clock));
+        }
+        var created = intake.acceptAll(list);
+        problems.assignPending();
+        var id = ((com.zeromission.intake.IntakeOutcome.Created) created.getFirst()).signal().id().toString();
+        return problems.problemOf(id).orElseThrow().id();
+    }
+
+    InsightContent draft(String title, long problem) {
+        return new InsightContent(title, List.of(problem), List.of(), List.of(), "TBD", null, null, null, null, null,
+                List.of(), List.of(), null, null);
+    }
+
+    InsightContent complete(String title, long problem, String value, double effort) {
+        return new InsightContent(title, List.of(problem),
+                List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/" + tag))), List.of(),
+                "Paper invoices sent in early January arrive after their due date, so customers pay a reminder fee.",
+                "Send digital invoices by default and give January invoices a fourteen-day grace period.",
+                new ImpactModel(10_000, 1.0, new BigDecimal(value), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0), effort,
+                tag + "-invoicing", "anna", List.of(tag + "-invoicing", tag + "-print"), List.of("legal"), 2.0, 0.8);
+    }
+
+    void teams() {
+        insights.saveTeam(new Team(tag + "-invoicing", "payments", List.of("anna", "lars")));
+        insights.saveTeam(new Team(tag + "-print", "operations", List.of("olle")));
+    }
+
+    @Test
+    void refusesToDelegateAnIncompleteInsightNamingWhatIsMissingAndRecordsTheRefusal() {
+        teams();
+        long problem = problemWith(3, "The invoice never arrived and now I got a reminder fee " + tag);
+        var draft = insights.create(draft("Reminder fees for invoices that never came", problem), "anna");
+
+        assertThatThrownBy(() -> insights.delegate(draft.id(), "anna"))
+                .isInstanceOf(DelegationRefusedException.class)
+                .hasMessageContaining("evidence: none attached")
+                .hasMessageContaining("problem-definition: 'TBD' is a placeholder")
+                .hasMessageContaining("owner-team: no owner team");
+
+        var after = insights.get(draft.id());
+        assertThat(after.state()).isEqualTo(InsightState.DRAFT);
+        assertThat(after.gate().readinessPercent()).isLessThan(100);
+        assertThat(after.history()).extracting(Insight.Transition::note).last().asString().startsWith("delegation refused: ");
+        assertThat(after.history()).last().extracting(Insight.Transition::actor).isEqualTo("anna");
+    }
+
+    @Test
+    void delegatesACompleteInsightThroughActionableAndRecordsWhoAndWhen() {
+        teams();
+        long problem = problemWith(3, "My refund has not arrived weeks after the return " + tag);
+        var created = insights.create(draft("Refunds take weeks", problem), "anna");
+        insights.update(created.id(), complete("Refunds take weeks", problem, "12.50", 5), "anna");
+
+        var delegated = insights.delegate(created.id(), "lars");
+
+        assertThat(delegated.state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(delegated.gate().passed()).isTrue();
+        assertThat(delegated.history()).extracting(Insight.Transition::from, Insight.Transition::to).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(null, InsightState.DRAFT),
+                org.assertj.core.groups.Tuple.tuple(InsightState.DRAFT, InsightState.ACTIONABLE),
+                org.assertj.core.groups.Tuple.tuple(InsightState.ACTIONABLE, InsightState.DELEGATED));
+        assertThat(delegated.history().getLast().actor()).isEqualTo("lars");
+        assertThat(delegated.history().getLast().note()).contains(tag + "-invoicing", "anna");
+        assertThatThrownBy(() -> insights.update(created.id(), complete("Changed", problem, "1", 1), "anna"))
+                .isInstanceOf(InsightTransitionRefusedException.class).hasMessageContaining("delegated already");
+    }
+
+    @Test
+    void followsTheWorkflowAndRefusesStepsItDoesNotAllow() {
+        teams();
+        long problem = problemWith(2, "The app crashes when I log in " + tag);
+        var i = insights.create(complete("App crashes at login", problem, "3.00", 2), "anna");
+        insights.delegate(i.id(), "anna");
+
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.RESOLVED, "olle", null))
+                .isInstanceOf(InsightTransitionRefusedException.class).hasMessageContaining("from delegated to resolved");
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.VERIFIED, "olle", null))
+                .hasMessageContaining("effect measurement");
+        insights.move(i.id(), InsightState.IN_PROGRESS, "olle", "started");
+        var resolved = insights.move(i.id(), InsightState.RESOLVED, "olle", "shipped in 4.2");
+
+        assertThat(resolved.state()).isEqualTo(InsightState.RESOLVED);
+        assertThat(resolved.history().getLast().note()).isEqualTo("shipped in 4.2");
+    }
+
+    @Test
+    void refusesAnInsightAboutAProblemThatDoesNotExist() {
+        assertThatThrownBy(() -> insights.create(draft("Nothing", 987_654), "anna"))
+                .isInstanceOf(ProblemNotFoundException.class).hasMessageContaining("987654");
+    }
+
+    @Test
+    void ranksOpenInsightsByValuePerEffortWeightedByTheirProblemsShareOfComplaints() {
+        teams();
+        long common = problemWith(6, "The card payment was declined at checkout without reason " + tag);
+        long rare = problemWith(1, "Exchange rate on my statement looks wrong " + tag);
+        var a = insights.create(complete("Explain declines", common, "10.00", 10), "anna"); // 100,000 / 10 x p(6)
+        var b = insights.create(complete("Fix exchange rates", rare, "10.00", 1), "anna");  // 100,000 / 1 x p(1)
+        var unscored = insights.create(draft("Somebody should look at this", rare), "anna");
+
+        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream()
+                .filter(r -> List.of(a.id(), b.id(), unscored.id()).contains(r.insight().insightId())).toList();
+
+        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(b.id(), a.id(), unscored.id());
+        assertThat(ranked.get(0).score() / ranked.get(1).score()).isCloseTo(10.0 / 6.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ranked.get(2).missing()).contains("financial impact (value per year, more than 0)");
+        assertThat(insights.ranked(Ranking.Scoring.RICE).stream().filter(r -> r.insight().insightId() == a.id()).findFirst()
+                .orElseThrow().score()).isEqualTo(10_000 * 2.0 * 0.8 / 10);
+        assertThat(insights.list(EnumSet.of(InsightState.DRAFT))).extracting(Insight::id).contains(a.id(), b.id(), unscored.id());
+    }
+}

@@ -66,6 +66,39 @@ class ConceptLexiconTest {
 
         assertThat(ConceptLexicon.standard(all).concepts()).contains("~invoice", "~refund", "~reminder-fee", "~card",
                 "~delivery", "~declined", "~app", "~customer-service", "~direct-debit", "~part-payment", "~login",
-                "~exchange-rate");
+                "~exchange-rate", "~pending", "~activate", "~virtual-card", "~mobile-wallet", "~beneficiary",
+                "~statement", "~limit", "~deposit", "~expiry", "~personal-details", "~new-card", "~close-account");
+    }
+
+    @Test
+    void theStandardLexiconGivesTheSameConceptToTheSameProblemInSwedishEnglishAndGerman() {
+        Map<String, LanguagePipeline> all = new java.util.HashMap<>();
+        for (String l : com.zeromission.text.TextAnalyzer.LANGUAGES) {
+            all.put(l, LanguagePipeline.of(l));
+        }
+        var lexicon = ConceptLexicon.standard(all);
+        java.util.function.BiFunction<String, String, List<String>> hits = (language, text) -> {
+            List<String> found = new ArrayList<>();
+            lexicon.match(language, all.get(language).tokenize(text), found::add);
+            return found;
+        };
+
+        // A card payment that has not gone through yet ...
+        assertThat(hits.apply("sv", "Köpet är fortfarande reserverat på kontot")).contains("~pending");
+        assertThat(hits.apply("en", "The payment is still pending")).contains("~pending");
+        assertThat(hits.apply("de", "Die Zahlung ist seit Tagen vorgemerkt")).contains("~pending");
+        // ... activating a card, on the word's stem or a compound ...
+        assertThat(hits.apply("sv", "Jag kan inte aktivera kortet")).contains("~activate", "~card");
+        assertThat(hits.apply("en", "Activating my card fails")).contains("~activate", "~card");
+        assertThat(hits.apply("de", "Die Kartenaktivierung funktioniert nicht")).contains("~activate");
+        assertThat(hits.apply("de", "Ich kann die Karte nicht aktivieren")).contains("~activate", "~card");
+        // ... a limit, also as the head of a compound ...
+        assertThat(hits.apply("sv", "Beloppsgränsen är för låg")).contains("~limit");
+        assertThat(hits.apply("en", "My spending limit is too low")).contains("~limit");
+        assertThat(hits.apply("de", "Das Tageslimit ist zu niedrig")).contains("~limit");
+        // ... and a top-up said in other words than "top up".
+        assertThat(hits.apply("sv", "Jag kan inte fylla på kontot")).contains("~top-up");
+        assertThat(hits.apply("en", "I can't add money to my account")).contains("~top-up");
+        assertThat(hits.apply("de", "Ich kann kein Geld hinzufügen")).contains("~top-up");
     }
 }

@@ -38,10 +38,12 @@ public final class QualityGate {
             checks = List.copyOf(checks);
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("passed")
         public boolean passed() {
             return checks.stream().allMatch(Check::passed);
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("readinessPercent")
         public int readinessPercent() {
             return (int) Math.round(100.0 * checks.stream().filter(Check::passed).count() / checks.size());
         }

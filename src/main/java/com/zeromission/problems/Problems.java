@@ -190,6 +190,20 @@ public class Problems {
             throw new IllegalArgumentException("from must name at least one problem to merge into " + into);
         }
         return changed(() -> {
+            // Check every one first: a list refused half-way must not have merged its first half.
+            Problem target = require(into);
+            for (Long f : new LinkedHashSet<>(from)) {
+                Problem p = require(f == null ? 0 : f);
+                for (Problem x : List.of(target, p)) {
+                    if (x.state() == ProblemState.MERGED) {
+                        throw new ProblemChangeRefusedException("problem " + x.id() + " was merged into " + x.mergedInto()
+                                + " already; use that one");
+                    }
+                }
+                if (p.id() == target.id()) {
+                    throw new ProblemChangeRefusedException("cannot merge problem " + into + " into itself");
+                }
+            }
             var events = new ArrayList<ProblemEvent>();
             for (Long f : new LinkedHashSet<>(from)) {
                 // re-read each time: the previous merge changed the target's counts
@@ -239,7 +253,7 @@ public class Problems {
      */
     public ProblemEvent undo(long eventId, String actor) {
         return changed(() -> {
-            var event = repository.event(eventId).orElseThrow(() -> new ProblemChangeRefusedException("no problem event with id " + eventId));
+            var event = repository.event(eventId).orElseThrow(() -> new ProblemEventNotFoundException(eventId));
             if (!event.kind().isMerge()) {
                 throw new ProblemChangeRefusedException("event " + eventId + " is a " + event.kind().code()
                         + ", not a merge; only merges can be undone");
@@ -702,22 +716,38 @@ public class Problems {
         return a.length() <= 64 ? a : a.substring(0, 64);
     }
 
-    /** Runs a change under the grouping lock in one transaction, snapshotting after it; restores on failure. */
+    /**
+     * Runs a change under the grouping lock in one transaction, snapshotting after it. Any failure restores the
+     * grouper from the database: a change may have touched the grouper before it was refused or failed.
+     */
     private <T> T changed(Supplier<T> change) {
-        return locked(() -> tx.execute(status -> {
-            T result = change.get();
-            engine.snapshot(repository.maxAssignedSeq(), clock.instant());
-            lastSnapshot = clock.instant();
-            return result;
-        }));
+        engine.lock().lock();
+        try {
+            return tx.execute(status -> {
+                T result = change.get();
+                engine.snapshot(repository.maxAssignedSeq(), clock.instant());
+                lastSnapshot = clock.instant();
+                return result;
+            });
+        } catch (RuntimeException e) {
+            try {
+                engine.restore();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        } finally {
+            engine.lock().unlock();
+        }
     }
 
     private <T> T locked(Supplier<T> work) {
         engine.lock().lock();
         try {
             return work.get();
-        } catch (ProblemChangeRefusedException | ProblemNotFoundException | IllegalArgumentException e) {
-            throw e; // refused before anything changed
+        } catch (ProblemChangeRefusedException | ProblemNotFoundException | ProblemEventNotFoundException
+                | IllegalArgumentException e) {
+            throw e; // reads and drains refuse before anything changed
         } catch (RuntimeException e) {
             // The grouper may have taken in part of a change whose transaction rolled back: re-read it.
             try {

@@ -62,6 +62,10 @@ class GenericProblems extends ResponseEntityExceptionHandler {
 
     static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+            // a value type refused a value in its constructor: its message names the field and the (masked) value
+            return com.zeromission.privacy.TextMasker.standard().mask(invalid.getMessage()).text();
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; known fields: " + u.getKnownPropertyIds();
         }

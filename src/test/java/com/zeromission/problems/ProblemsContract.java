@@ -396,7 +396,7 @@ abstract class ProblemsContract {
         problems.assignPending();
         long invoiceProblem = problemOf(invoice.getFirst()), refundProblem = problemOf(refunds.getFirst());
         var invoiceMembers = membersOf(invoiceProblem);
-        long refundSignals = problems.get(refundProblem).signals();
+        long[] refundCount = {problems.get(refundProblem).signals()};
 
         assertThatThrownBy(() -> problems.merge(invoiceProblem, invoiceProblem, "anna"))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("into itself");
@@ -409,11 +409,22 @@ abstract class ProblemsContract {
                 .hasMessageContaining("999999");
         assertThatThrownBy(() -> problems.rename(invoiceProblem, "x".repeat(201), "anna"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200");
-        assertThatThrownBy(() -> problems.undo(999_999, "anna")).isInstanceOf(ProblemChangeRefusedException.class)
+        assertThatThrownBy(() -> problems.undo(999_999, "anna")).isInstanceOf(ProblemEventNotFoundException.class)
                 .hasMessageContaining("no problem event with id 999999");
+        // a list refused half-way merges nothing, not even in memory: the same text still joins its own problem
+        assertThatThrownBy(() -> problems.merge(invoiceProblem, List.of(refundProblem, 999_999L), "anna"))
+                .isInstanceOf(ProblemNotFoundException.class);
+        assertThatThrownBy(() -> problems.merge(invoiceProblem, List.of(refundProblem, invoiceProblem), "anna"))
+                .isInstanceOf(ProblemChangeRefusedException.class);
+        var again = ingest(List.of(REFUND_EN.getFirst()), "en", "2026-03-10");
+        problems.assignPending();
+        assertThat(problemOf(again.getFirst())).isEqualTo(refundProblem);
+        refundCount[0]++;
+        problems.merge(invoiceProblem, List.of(refundProblem), "anna"); // and a valid merge still works
+        problems.undo(problems.recentMerges(1).getFirst().id(), "anna");
 
         assertThat(problems.get(invoiceProblem).signals()).isEqualTo(invoiceMembers.size());
-        assertThat(problems.get(refundProblem).signals()).isEqualTo(refundSignals);
+        assertThat(problems.get(refundProblem).signals()).isEqualTo(refundCount[0]);
         assertThat(membersOf(invoiceProblem)).containsExactlyInAnyOrderElementsOf(invoiceMembers);
         assertThat(problems.get(invoiceProblem).customLabel()).isNull();
     }

@@ -211,10 +211,16 @@ class ProblemController {
         if (week == null || week.isBlank()) {
             return problems.lastWeek();
         }
+        String w = week.strip();
         try {
-            return LocalDate.parse(week.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new ParameterError("week", masked(week), "is not a date (YYYY-MM-DD, any day of the week)"));
+            if (w.matches("\\d{4}-W\\d{2}")) { // the ISO week the answers name, e.g. 2026-W48
+                return LocalDate.of(Integer.parseInt(w.substring(0, 4)), 1, 4)
+                        .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(w.substring(6)))
+                        .with(java.time.DayOfWeek.MONDAY);
+            }
+            return LocalDate.parse(w);
+        } catch (java.time.DateTimeException e) {
+            errors.add(new ParameterError("week", masked(week), "is not a week (2026-W48) or a date (YYYY-MM-DD, any day of it)"));
             return null;
         }
     }
@@ -265,6 +271,23 @@ class ProblemController {
         problem.setType(REFUSED);
         problem.setTitle("Problem change refused");
         return problem;
+    }
+
+    @ExceptionHandler(com.zeromission.problems.ProblemEventNotFoundException.class)
+    ProblemDetail eventNotFound(com.zeromission.problems.ProblemEventNotFoundException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Problem event not found");
+        return problem;
+    }
+
+    /** {@code /api/v1/problems/abc}: named, with its (masked) value, like every other bad parameter. */
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ProblemDetail typeMismatch(org.springframework.beans.TypeMismatchException e) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(e.getPropertyName());
+        return bad(new BadRequest(List.of(new ParameterError(name, masked(String.valueOf(e.getValue())),
+                "must be a whole number"))));
     }
 
     @ExceptionHandler(ProblemNotFoundException.class)

@@ -91,7 +91,7 @@ class ProblemApiTest {
     }
 
     @Test
-    void answersBadInputWithAProblemDetailThatNamesIt() {
+    void answersBadInputWithAProblemDetailThatNamesIt() throws Exception {
         long id = ingestAndGroup("api-2", "I returned the jacket three weeks ago and still no refund");
 
         MvcTestResult top = get("viewer", "/api/v1/problems/top?week=last-tuesday&sort=loudness&limit=0");
@@ -101,6 +101,13 @@ class ProblemApiTest {
 
         assertThat(get("viewer", "/api/v1/problems/987654")).hasStatus(HttpStatus.NOT_FOUND).bodyJson()
                 .extractingPath("$.detail").isEqualTo("no problem with id 987654");
+        MvcTestResult notANumber = get("viewer", "/api/v1/problems/anna.svensson@example.com");
+        assertThat(notANumber).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(notANumber).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
+        assertThat(notANumber.getResponse().getContentAsString()).doesNotContain("anna.svensson").contains("[EMAIL]");
+        assertThat(send("POST", "analyst", "/api/v1/problems/merges/999999/undo", null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(get("viewer", "/api/v1/problems/top?week=2026-W11")).hasStatus(HttpStatus.OK).bodyJson()
+                .extractingPath("$.weekStart").isEqualTo("2026-03-09");
         MvcTestResult self = send("POST", "analyst", "/api/v1/problems/" + id + "/merge", "{\"from\":[" + id + "]}");
         assertThat(self).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString().contains("into itself");
         assertThat(send("POST", "analyst", "/api/v1/problems/" + id + "/merge", "{\"from\":[]}"))

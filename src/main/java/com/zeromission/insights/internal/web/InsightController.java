@@ -1,0 +1,165 @@
+package com.zeromission.insights.internal.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.zeromission.insights.DelegationRefusedException;
+import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightNotFoundException;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.InsightTransitionRefusedException;
+import com.zeromission.insights.Insights;
+import com.zeromission.insights.Ranking;
+import com.zeromission.insights.Team;
+import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemNotFoundException;
+
+/**
+ * Insights and teams over HTTP. A refused delegation is a 409 whose {@code missing} lists every element of the quality
+ * gate that failed and why; a step the workflow does not allow is a 409 too; bad input is a 400 naming the value.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class InsightController {
+
+    static final URI NOT_ACTIONABLE = URI.create("https://zeromission.dev/problems/insight-not-actionable");
+    static final URI REFUSED = URI.create("https://zeromission.dev/problems/insight-transition-refused");
+    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-insight");
+    static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
+
+    private final Insights insights;
+    private final TextMasker masker;
+
+    InsightController(Insights insights, TextMasker masker) {
+        this.insights = insights;
+        this.masker = masker;
+    }
+
+    @GetMapping("/teams")
+    List<Team> teams() {
+        return insights.teams();
+    }
+
+    /** {@code PUT /api/v1/teams/{name} {"area":"payments","members":["anna","lars"]}}: creates or replaces a team. */
+    record TeamBody(String area, List<String> members) {
+    }
+
+    @PutMapping("/teams/{name}")
+    ResponseEntity<Team> saveTeam(@PathVariable String name, @RequestBody TeamBody body) {
+        var team = new Team(name, body == null ? null : body.area(), body == null ? List.of() : body.members());
+        boolean created = insights.saveTeam(team);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(team);
+    }
+
+    @GetMapping("/insights")
+    List<Insight> list(@RequestParam(required = false) String state) {
+        Set<InsightState> states = EnumSet.noneOf(InsightState.class);
+        if (state != null && !state.isBlank()) {
+            for (String s : state.split(",")) {
+                states.add(InsightState.parse(s));
+            }
+        }
+        return insights.list(states);
+    }
+
+    /** {@code GET /api/v1/insights/ranked?scoring=value|rice}: open insights, best first, each with its score's parts. */
+    @GetMapping("/insights/ranked")
+    List<Ranking.Ranked> ranked(@RequestParam(defaultValue = "value") String scoring) {
+        return insights.ranked(Ranking.Scoring.parse(scoring));
+    }
+
+    @GetMapping("/insights/{id}")
+    Insight get(@PathVariable long id) {
+        return insights.get(id);
+    }
+
+    @PostMapping("/insights")
+    ResponseEntity<Insight> create(@RequestBody InsightContent body, Principal user) {
+        var insight = insights.create(body, user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/insights/" + insight.id())).body(insight);
+    }
+
+    @PutMapping("/insights/{id}")
+    Insight update(@PathVariable long id, @RequestBody InsightContent body, Principal user) {
+        return insights.update(id, body, user.getName());
+    }
+
+    @PostMapping("/insights/{id}/delegate")
+    Insight delegate(@PathVariable long id, Principal user) {
+        return insights.delegate(id, user.getName());
+    }
+
+    record Move(String to, String note) {
+    }
+
+    /** {@code POST /api/v1/insights/{id}/transitions {"to":"in-progress","note":"..."}}. */
+    @PostMapping("/insights/{id}/transitions")
+    Insight move(@PathVariable long id, @RequestBody Move body, Principal user) {
+        if (body == null || body.to() == null) {
+            throw new IllegalArgumentException("to is required: one of draft, actionable, in-progress, resolved");
+        }
+        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note());
+    }
+
+    @ExceptionHandler(DelegationRefusedException.class)
+    ProblemDetail notActionable(DelegationRefusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, masker.mask(e.getMessage()).text());
+        problem.setType(NOT_ACTIONABLE);
+        problem.setTitle("Insight is not actionable yet");
+        problem.setProperty("missing", e.missing().stream()
+                .map(c -> java.util.Map.of("element", c.element().code(), "reason", masker.mask(c.reason()).text())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InsightTransitionRefusedException.class)
+    ProblemDetail refused(InsightTransitionRefusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(REFUSED);
+        problem.setTitle("Workflow step refused");
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ProblemDetail typeMismatch(org.springframework.beans.TypeMismatchException e) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(e.getPropertyName());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter '" + name
+                + "' must be a whole number, was '" + masker.mask(String.valueOf(e.getValue())).text() + "'");
+        problem.setType(INVALID);
+        problem.setTitle("Invalid insight request");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
+        problem.setType(INVALID);
+        problem.setTitle("Invalid insight request");
+        return problem;
+    }
+
+    @ExceptionHandler({InsightNotFoundException.class, ProblemNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+}

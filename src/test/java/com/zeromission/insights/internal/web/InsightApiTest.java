@@ -1,0 +1,105 @@
+package com.zeromission.insights.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.zeromission.support.TestDatabases;
+
+/** Insights over HTTP: roles, a refused delegation that names what is missing, and a complete one. */
+@SpringBootTest(properties = "zeromission.alarms.scheduling=false")
+@AutoConfigureMockMvc
+class InsightApiTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.useH2(registry);
+        String[][] users = {{"ingest", "INGEST"}, {"viewer", "VIEWER"}, {"member", "TEAM_MEMBER"}, {"analyst", "ANALYST"}};
+        for (int i = 0; i < users.length; i++) {
+            int n = i;
+            registry.add("zeromission.security.users[" + i + "].name", () -> users[n][0]);
+            registry.add("zeromission.security.users[" + i + "].password", () -> "{noop}secret");
+            registry.add("zeromission.security.users[" + i + "].roles[0]", () -> users[n][1]);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    MvcTestResult send(String method, String user, String uri, String json) {
+        var request = method.equals("PUT") ? mvc.put() : mvc.post();
+        return request.uri(uri).with(httpBasic(user, "secret")).contentType(MediaType.APPLICATION_JSON)
+                .content(json == null ? "" : json).exchange();
+    }
+
+    static final String DRAFT = """
+            {"title":"Reminder fees for invoices that never came","problemDefinition":"TBD"}""";
+    static final String COMPLETE = """
+            {"title":"Reminder fees for invoices that never came",
+             "evidence":[{"type":"replay","uri":"https://replay.example.com/s/1"}],
+             "problemDefinition":"Paper invoices sent in early January arrive after their due date, so customers pay a reminder fee.",
+             "proposedSolution":"Send digital invoices by default and give January invoices a fourteen-day grace period.",
+             "impact":{"occurrencesPerYear":12000,"contactsPerOccurrence":1.5,"contactCost":6.00,"feesRefunded":5.00,
+                       "lostPurchaseShare":0.02,"lostPurchaseValue":40.00,"shareRemoved":0.75},
+             "effortPersonDays":8, "ownerTeam":"invoicing", "responsiblePerson":"anna",
+             "teamsNeeded":["invoicing","print"], "approvalsNeeded":["legal"]}""";
+
+    @Test
+    void refusesADelegationNamingWhatIsMissingThenDelegatesTheCompletedInsight() {
+        assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\"]}"))
+                .hasStatus(HttpStatus.CREATED);
+        var created = send("POST", "analyst", "/api/v1/insights", DRAFT);
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        assertThat(created).bodyJson().extractingPath("$.gate.readinessPercent").isEqualTo(0);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+
+        var refused = send("POST", "analyst", "/api/v1/insights/" + id + "/delegate", null);
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+        assertThat(refused).bodyJson().extractingPath("$.missing[*].element").asArray().containsExactly("evidence",
+                "problem-definition", "proposed-solution", "financial-impact", "effort", "owner-team", "responsible-person");
+        assertThat(refused).bodyJson().extractingPath("$.missing[1].reason").isEqualTo("'TBD' is a placeholder, not a definition");
+
+        assertThat(send("PUT", "analyst", "/api/v1/insights/" + id, COMPLETE)).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.gate.readinessPercent").isEqualTo(100);
+        var delegated = send("POST", "analyst", "/api/v1/insights/" + id + "/delegate", null);
+        assertThat(delegated).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("DELEGATED");
+        assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
+                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        var ranked = mvc.get().uri("/api/v1/insights/ranked").with(httpBasic("viewer", "secret")).exchange();
+        assertThat(ranked).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$[0].missing[0]")
+                .isEqualTo("probability (link the insight to a problem)");
+    }
+
+    @Test
+    void letsOnlyAnalystsWriteAndNamesBadValues() {
+        for (String user : new String[] {"viewer", "member", "ingest"}) {
+            assertThat(send("POST", user, "/api/v1/insights", DRAFT)).hasStatus(HttpStatus.FORBIDDEN);
+            assertThat(send("PUT", user, "/api/v1/teams/x", "{}")).hasStatus(HttpStatus.FORBIDDEN);
+        }
+        assertThat(mvc.get().uri("/api/v1/insights").with(httpBasic("ingest", "secret")).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+        var bad = send("POST", "analyst", "/api/v1/insights", """
+                {"title":"x","impact":{"occurrencesPerYear":10,"contactsPerOccurrence":1,"contactCost":1,"feesRefunded":0,
+                 "lostPurchaseShare":0,"lostPurchaseValue":0,"shareRemoved":1.5}}""");
+        assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+                .isEqualTo("shareRemoved must be between 0 and 1, was 1.5");
+        assertThat(send("POST", "analyst", "/api/v1/insights", "{\"title\":\"x\",\"problemIds\":[424242]}"))
+                .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail").isEqualTo("no problem with id 424242");
+        assertThat(mvc.get().uri("/api/v1/insights/ranked?scoring=vibes").with(httpBasic("viewer", "secret")).exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/api/v1/insights?state=verified").with(httpBasic("viewer", "secret")).exchange())
+                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$").asArray().isEmpty();
+        assertThat(mvc.get().uri("/api/v1/insights?state=done").with(httpBasic("viewer", "secret")).exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+}

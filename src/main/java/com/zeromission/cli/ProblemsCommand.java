@@ -117,6 +117,10 @@ final class ProblemsCommand implements Runnable {
                 examples = GroupingEvaluation.demo(demoFrom, demoTo, !detect);
                 title = "demo signals " + demoFrom + " to " + demoTo + (detect ? ", language detected" : ", language given");
             } else if (file != null) {
+                if (!java.nio.file.Files.isReadable(file)) {
+                    System.err.println("No such file (or not readable): " + file.toAbsolutePath().normalize());
+                    return 2;
+                }
                 examples = GroupingEvaluation.readCsv(file, textColumn, labelColumn, language);
                 title = file + (language == null ? ", language detected" : ", language " + language);
             } else {

@@ -730,12 +730,7 @@ public class Problems {
                 return result;
             });
         } catch (RuntimeException e) {
-            try {
-                engine.restore();
-            } catch (RuntimeException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
+            throw restored(e);
         } finally {
             engine.lock().unlock();
         }
@@ -749,16 +744,21 @@ public class Problems {
                 | IllegalArgumentException e) {
             throw e; // reads and drains refuse before anything changed
         } catch (RuntimeException e) {
-            // The grouper may have taken in part of a change whose transaction rolled back: re-read it.
-            try {
-                engine.restore();
-            } catch (RuntimeException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
+            // The grouper may have taken in part of a batch whose transaction rolled back.
+            throw restored(e);
         } finally {
             engine.lock().unlock();
         }
+    }
+
+    /** Re-reads the grouper from the database after a failure; returns the failure to throw. */
+    private RuntimeException restored(RuntimeException e) {
+        try {
+            engine.restore();
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+        }
+        return e;
     }
 
     private static Instant min(Instant a, Instant b) {

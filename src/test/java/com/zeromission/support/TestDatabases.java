@@ -93,4 +93,14 @@ public final class TestDatabases {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
     }
+
+    /** Test users, all with the password "secret": pairs of name and role, e.g. {"viewer", "VIEWER"}. */
+    public static void useUsers(org.springframework.test.context.DynamicPropertyRegistry registry, String[][] users) {
+        for (int i = 0; i < users.length; i++) {
+            int n = i;
+            registry.add("zeromission.security.users[" + i + "].name", () -> users[n][0]);
+            registry.add("zeromission.security.users[" + i + "].password", () -> "{noop}secret");
+            registry.add("zeromission.security.users[" + i + "].roles[0]", () -> users[n][1]);
+        }
+    }
 }

@@ -25,12 +25,7 @@ class InsightApiTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.useH2(registry);
         String[][] users = {{"ingest", "INGEST"}, {"viewer", "VIEWER"}, {"member", "TEAM_MEMBER"}, {"analyst", "ANALYST"}};
-        for (int i = 0; i < users.length; i++) {
-            int n = i;
-            registry.add("zeromission.security.users[" + i + "].name", () -> users[n][0]);
-            registry.add("zeromission.security.users[" + i + "].password", () -> "{noop}secret");
-            registry.add("zeromission.security.users[" + i + "].roles[0]", () -> users[n][1]);
-        }
+        TestDatabases.useUsers(registry, users);
     }
 
     @Autowired

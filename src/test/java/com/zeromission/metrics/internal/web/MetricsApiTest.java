@@ -27,12 +27,7 @@ class MetricsApiTest {
         registry.add("zeromission.data-dir", dir::toString);
         registry.add("spring.datasource.url", () -> TestDatabases.h2Url(dir));
         String[][] users = {{"ingest", "INGEST"}, {"viewer", "VIEWER"}, {"analyst", "ANALYST"}, {"admin", "ADMIN"}};
-        for (int i = 0; i < users.length; i++) {
-            int n = i;
-            registry.add("zeromission.security.users[" + i + "].name", () -> users[n][0]);
-            registry.add("zeromission.security.users[" + i + "].password", () -> "{noop}secret");
-            registry.add("zeromission.security.users[" + i + "].roles[0]", () -> users[n][1]);
-        }
+        TestDatabases.useUsers(registry, users);
     }
 
     @Autowired

@@ -181,6 +181,87 @@ public class Insights implements TeamDirectory {
         return result;
     }
 
+    /** Weeks before the fix that make its baseline, and the least full weeks after it before anything is decided. */
+    public static final int BASELINE_WEEKS = 8;
+    public static final int MIN_WEEKS_AFTER = 4;
+    /** Recent weeks that must still show the drop for a verified fix to stay verified. */
+    public static final int RECENT_WEEKS = 4;
+
+    /** What a measurement found and did. */
+    public record Measurement(Insight insight, Effect effect, String outcome) {
+    }
+
+    /**
+     * Measures whether the fix worked: the linked problems' complaint rate in the {@link #BASELINE_WEEKS} full weeks
+     * before the resolution week against the full weeks since (at least {@link #MIN_WEEKS_AFTER}), per purchase.
+     * A resolved insight becomes verified only when the drop is real ({@link Effect}); a verified one becomes regressed
+     * when its last {@link #RECENT_WEEKS} weeks no longer show a real drop against the baseline. Each decision is
+     * recorded with its figures.
+     */
+    public Measurement measure(long id, String actor) {
+        return tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            if (row.state() != InsightState.RESOLVED && row.state() != InsightState.VERIFIED) {
+                throw new InsightTransitionRefusedException(id, row.state(), InsightState.VERIFIED,
+                        "only a resolved or verified insight is measured; it is " + row.state().code());
+            }
+            if (row.content().problemIds().isEmpty()) {
+                return new Measurement(load(id), null, "not measurable: no linked problem");
+            }
+            var resolvedAt = repository.history(id).stream().filter(t -> t.to() == InsightState.RESOLVED)
+                    .reduce((a, b) -> b).orElseThrow().at();
+            LocalDate fixWeek = monday(LocalDate.ofInstant(resolvedAt, java.time.ZoneOffset.UTC));
+            LocalDate lastFullWeek = monday(LocalDate.now(clock)).minusWeeks(1);
+            long weeksAfter = java.time.temporal.ChronoUnit.WEEKS.between(fixWeek, lastFullWeek);
+            if (weeksAfter < MIN_WEEKS_AFTER) {
+                return new Measurement(load(id), null, "too early: " + Math.max(0, weeksAfter) + " of the "
+                        + MIN_WEEKS_AFTER + " full weeks after the fix's week have passed");
+            }
+            LocalDate baselineFrom = fixWeek.minusWeeks(BASELINE_WEEKS);
+            LocalDate afterFrom = row.state() == InsightState.RESOLVED ? fixWeek.plusWeeks(1)
+                    : lastFullWeek.minusWeeks(RECENT_WEEKS - 1L);
+            var weekly = problems.weeklyComplaints(row.content().problemIds(), baselineFrom, lastFullWeek);
+            long before = sum(weekly, baselineFrom, fixWeek.minusWeeks(1)), after = sum(weekly, afterFrom, lastFullWeek);
+            long purchasesBefore = cpm.totals(Scope.GLOBAL, baselineFrom, fixWeek.minusDays(1)).purchases();
+            long purchasesAfter = cpm.totals(Scope.GLOBAL, afterFrom, lastFullWeek.plusDays(6)).purchases();
+            var effect = Effect.of(before, purchasesBefore, after, purchasesAfter);
+            Instant now = clock.instant();
+            String outcome;
+            if (row.state() == InsightState.RESOLVED && effect.real()) {
+                repository.setState(id, InsightState.VERIFIED, now);
+                repository.recordTransition(id, InsightState.RESOLVED, InsightState.VERIFIED, actor, now, effect.describe());
+                outcome = "verified";
+            } else if (row.state() == InsightState.VERIFIED && !effect.real()) {
+                repository.setState(id, InsightState.REGRESSED, now);
+                repository.recordTransition(id, InsightState.VERIFIED, InsightState.REGRESSED, actor, now,
+                        "complaints came back in the last " + RECENT_WEEKS + " weeks: " + effect.describe());
+                outcome = "regressed";
+            } else {
+                outcome = row.state() == InsightState.RESOLVED ? "not verified yet: " + effect.describe()
+                        : "still verified: " + effect.describe();
+            }
+            return new Measurement(load(id), effect, outcome);
+        });
+    }
+
+    /** Measures every resolved and verified insight (the daily job). */
+    public List<Measurement> measureAll(String actor) {
+        var result = new ArrayList<Measurement>();
+        for (var row : repository.all(List.of(InsightState.RESOLVED, InsightState.VERIFIED))) {
+            result.add(measure(row.id(), actor));
+        }
+        return result;
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    }
+
+    private static long sum(java.util.Map<LocalDate, Long> weekly, LocalDate from, LocalDate to) {
+        return weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
     /** The ranked list of the insights still to be done. */
     public List<Ranking.Ranked> ranked(Ranking.Scoring scoring) {
         long allComplaints = cpm.totals(Scope.GLOBAL, LocalDate.of(1900, 1, 1), LocalDate.now(clock)).complaints();

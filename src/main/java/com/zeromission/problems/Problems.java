@@ -504,6 +504,23 @@ public class Problems {
         return require(id);
     }
 
+    /**
+     * Complaints of the given problems per ISO week (keyed by Monday), for the weeks from {@code fromMonday} to
+     * {@code toMonday} inclusive; weeks without complaints are absent. What effect measurement compares.
+     */
+    public Map<LocalDate, Long> weeklyComplaints(java.util.Collection<Long> problemIds, LocalDate fromMonday, LocalDate toMonday) {
+        var weeks = new TreeMap<LocalDate, Long>();
+        if (problemIds.isEmpty()) {
+            return weeks;
+        }
+        repository.forEachWeek(List.copyOf(new LinkedHashSet<>(problemIds)), fromMonday, toMonday, c -> {
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
+                weeks.merge(c.cell().weekStart(), c.signals(), Long::sum);
+            }
+        });
+        return weeks;
+    }
+
     /** The problem a signal was grouped into (empty while it waits in the inbox, or for an unknown id). */
     public java.util.Optional<Problem> problemOf(String signalId) {
         UUID id;

@@ -28,6 +28,7 @@ final class CliContext {
         // up what a command stored: grouping works off an inbox in the database).
         args.add("--zeromission.alarms.scheduling=false");
         args.add("--zeromission.problems.scheduling=false");
+        args.add("--zeromission.insights.scheduling=false");
         args.addAll(springArgs);
         return new SpringApplicationBuilder(ZeromissionApplication.class)
                 .web(WebApplicationType.NONE)

@@ -104,7 +104,8 @@ class SecurityConfiguration {
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
                         // Analysts write insights and delegate them; the owners' team members move them along.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/insights", "/api/v1/insights/*/delegate")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/insights", "/api/v1/insights/*/delegate",
+                                "/api/v1/insights/*/measure")
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights/*/transitions")

@@ -26,6 +26,7 @@ import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
+import com.zeromission.insights.OrganisationReport;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
@@ -104,6 +105,19 @@ class InsightController {
     @PostMapping("/insights/{id}/delegate")
     Insight delegate(@PathVariable long id, Principal user) {
         return insights.delegate(id, user.getName());
+    }
+
+    /** {@code POST /api/v1/insights/{id}/measure}: did the fix work? Verifies, regresses, or says why not yet. */
+    @PostMapping("/insights/{id}/measure")
+    Insights.Measurement measure(@PathVariable long id, Principal user) {
+        return insights.measure(id, user.getName());
+    }
+
+    /** {@code GET /api/v1/insights/organisation?maxTeams=3&maxApprovals=2}: where the structure gets in the way. */
+    @GetMapping("/insights/organisation")
+    OrganisationReport organisation(@RequestParam(defaultValue = "3") int maxTeams,
+            @RequestParam(defaultValue = "2") int maxApprovals) {
+        return OrganisationReport.of(insights.list(EnumSet.noneOf(InsightState.class)), insights.teams(), maxTeams, maxApprovals);
     }
 
     record Move(String to, String note) {

@@ -37,3 +37,18 @@ CREATE TABLE insight_transition (
     note        VARCHAR(2000)
 );
 CREATE INDEX ix_insight_transition ON insight_transition (insight_id, id);
+
+-- Screenshots attached as evidence: checked (type by content, size) and stored here, served back with their type
+-- fixed and never interpreted by the browser (see the controller).
+CREATE TABLE insight_attachment (
+    id           UUID          NOT NULL PRIMARY KEY,
+    insight_id   BIGINT        NOT NULL REFERENCES insight (id),
+    file_name    VARCHAR(255)  NOT NULL,
+    content_type VARCHAR(32)   NOT NULL,
+    bytes        BIGINT        NOT NULL,
+    sha256       CHAR(64)      NOT NULL,
+    data         BYTEA         NOT NULL,
+    uploaded_by  VARCHAR(64)   NOT NULL,
+    uploaded_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_insight_attachment ON insight_attachment (insight_id);

@@ -181,6 +181,43 @@ public class Insights implements TeamDirectory {
         return result;
     }
 
+    /**
+     * Stores a checked screenshot and adds it to the insight's evidence. Only while the insight is still being
+     * written (draft or actionable), like every other change of its content. The file name is masked.
+     */
+    public Insight attach(long id, Attachment attachment, String actor) {
+        return tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
+                throw new InsightTransitionRefusedException(id, row.state(), row.state(),
+                        "evidence is added while the insight is a draft or actionable; it was delegated already");
+            }
+            var named = attachment; // checked and masked when it was made
+            var attachmentId = java.util.UUID.randomUUID();
+            Instant now = clock.instant();
+            repository.saveAttachment(attachmentId, id, named, actor, now);
+            var c = row.content();
+            var evidence = new ArrayList<>(c.evidence());
+            evidence.add(new Evidence.Screenshot(attachmentId.toString(), named.fileName(), named.contentType(), named.data().length));
+            repository.update(id, new InsightContent(c.title(), c.problemIds(), evidence, c.exampleSignalIds(),
+                    c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), c.ownerTeam(),
+                    c.responsiblePerson(), c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()), now);
+            repository.recordTransition(id, row.state(), row.state(), actor, now, "screenshot attached: " + named.fileName());
+            return load(id);
+        });
+    }
+
+    /** A stored screenshot of an insight. */
+    public Attachment attachment(long id, String attachmentId) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(attachmentId);
+        } catch (IllegalArgumentException e) {
+            throw new InsightNotFoundException(id);
+        }
+        return repository.attachment(id, uuid).orElseThrow(() -> new InsightNotFoundException(id));
+    }
+
     /** Weeks before the fix that make its baseline, and the least full weeks after it before anything is decided. */
     public static final int BASELINE_WEEKS = 8;
     public static final int MIN_WEEKS_AFTER = 4;

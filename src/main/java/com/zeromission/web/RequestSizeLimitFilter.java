@@ -32,6 +32,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Screenshots: as {@code Evidence.Screenshot.MAX_BYTES} in the insights module (5 MB). */
+    static final long MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
+
     private final Limits limits;
 
     RequestSizeLimitFilter(Limits limits) {
@@ -43,12 +46,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         boolean json = type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
-        if (json && request.getContentLengthLong() > limits.maxJsonBytes()) {
+        // screenshots are read whole into memory: refuse a body over their limit before reading it
+        boolean image = request.getRequestURI().endsWith("/attachments");
+        long max = image ? MAX_ATTACHMENT_BYTES : limits.maxJsonBytes();
+        if ((json || image) && request.getContentLengthLong() > max) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"https://zeromission.dev/problems/too-large\",\"title\":\"Request body too large\","
                     + "\"status\":413,\"detail\":\"request body is " + request.getContentLengthLong() + " bytes; at most "
-                    + limits.maxJsonBytes() + " bytes are accepted\"}");
+                    + max + " bytes are accepted\"}");
             return;
         }
         chain.doFilter(request, response);

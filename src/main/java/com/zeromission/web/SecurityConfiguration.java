@@ -105,7 +105,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
                         // Analysts write insights and delegate them; the owners' team members move them along.
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights", "/api/v1/insights/*/delegate",
-                                "/api/v1/insights/*/measure")
+                                "/api/v1/insights/*/measure", "/api/v1/insights/*/attachments")
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights/*/transitions")

@@ -130,6 +130,29 @@ public class InsightRepository {
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)), id);
     }
 
+    // ---- attachments -------------------------------------------------------------------------------------------
+
+    public void saveAttachment(java.util.UUID id, long insightId, com.zeromission.insights.Attachment a, String actor, Instant now) {
+        String sha = java.util.HexFormat.of().formatHex(sha256(a.data()));
+        jdbc.update("INSERT INTO insight_attachment (id, insight_id, file_name, content_type, bytes, sha256, data, uploaded_by, "
+                + "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, insightId, a.fileName(), a.contentType(),
+                (long) a.data().length, sha, a.data(), actor, ts(now));
+    }
+
+    public Optional<com.zeromission.insights.Attachment> attachment(long insightId, java.util.UUID id) {
+        return jdbc.query("SELECT file_name, content_type, data FROM insight_attachment WHERE id = ? AND insight_id = ?",
+                (rs, n) -> new com.zeromission.insights.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), id, insightId)
+                .stream().findFirst();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong(1), InsightState.valueOf(rs.getString(2)),
                 json.readValue(rs.getString(3), InsightContent.class), rs.getString(4),

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.zeromission.insights.Attachment;
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
@@ -105,6 +106,35 @@ class InsightController {
     @PostMapping("/insights/{id}/delegate")
     Insight delegate(@PathVariable long id, Principal user) {
         return insights.delegate(id, user.getName());
+    }
+
+    /**
+     * {@code POST /api/v1/insights/{id}/attachments?fileName=checkout.png} with the image as the body (image/png,
+     * image/jpeg or image/webp, at most 5 MB): checked by content, stored, added to the evidence.
+     */
+    @PostMapping(value = "/insights/{id}/attachments", consumes = {"image/png", "image/jpeg", "image/webp",
+            "application/octet-stream"})
+    ResponseEntity<Insight> attach(@PathVariable long id, @RequestParam(required = false) String fileName,
+            @RequestBody byte[] body, @org.springframework.web.bind.annotation.RequestHeader(
+                    value = "Content-Type", required = false) String contentType, Principal user) {
+        var insight = insights.attach(id, new Attachment(fileName, contentType, body), user.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(insight);
+    }
+
+    /**
+     * Serves a screenshot back safely: the stored (sniffed) type, {@code nosniff}, as a download, and a sandboxing
+     * content security policy, so an image can never run as a page in the product's origin.
+     */
+    @GetMapping("/insights/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable String attachmentId) {
+        var a = insights.attachment(id, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(a.fileName()).build().toString())
+                .body(a.data());
     }
 
     /** {@code POST /api/v1/insights/{id}/measure}: did the fix work? Verifies, regresses, or says why not yet. */

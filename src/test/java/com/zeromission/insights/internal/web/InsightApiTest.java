@@ -75,6 +75,40 @@ class InsightApiTest {
                 .isEqualTo("probability (link the insight to a problem)");
     }
 
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    @Test
+    void storesAScreenshotCheckedByItsContentAndServesItBackSafely() throws Exception {
+        var created = send("POST", "analyst", "/api/v1/insights", DRAFT);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+
+        var refused = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=x.png").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.IMAGE_PNG).content("<svg onload=alert(1)>".getBytes()).exchange();
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
+                .contains("only PNG, JPEG or WebP");
+        var viewer = mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("viewer", "secret"))
+                .contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
+        assertThat(viewer).hasStatus(HttpStatus.FORBIDDEN);
+
+        var stored = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=anna.svensson@example.com checkout.png")
+                .with(httpBasic("analyst", "secret")).contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
+        assertThat(stored).hasStatus(HttpStatus.CREATED);
+        assertThat(stored).bodyJson().extractingPath("$.gate.checks[0].passed").isEqualTo(true);
+        String json = stored.getResponse().getContentAsString();
+        assertThat(json).doesNotContain("anna.svensson");
+        String attachment = json.replaceAll("(?s).*\\\"attachmentId\\\":\\\"([0-9a-f-]{36})\\\".*", "$1");
+
+        var served = mvc.get().uri("/api/v1/insights/" + id + "/attachments/" + attachment).with(httpBasic("viewer", "secret"))
+                .exchange();
+        assertThat(served).hasStatus(HttpStatus.OK);
+        assertThat(served.getResponse().getContentType()).isEqualTo("image/png");
+        assertThat(served.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(served.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
+        assertThat(served.getResponse().getHeader("Content-Disposition")).startsWith("attachment").doesNotContain("anna");
+        assertThat(served.getResponse().getContentAsByteArray()).isEqualTo(PNG);
+    }
+
     @Test
     void letsOnlyAnalystsWriteAndNamesBadValues() {
         for (String user : new String[] {"viewer", "member", "ingest"}) {

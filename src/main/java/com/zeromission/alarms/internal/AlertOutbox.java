@@ -101,7 +101,7 @@ public class AlertOutbox {
                     attempted++;
                     var attempt = sender.send(d.eventKey(), d.eventType(), d.payload());
                     Instant now = clock.instant();
-                    if (attempt instanceof WebhookSender.Attempt.Answered a && a.accepted()) {
+                    if (attempt instanceof com.zeromission.outbound.WebhookClient.Attempt.Answered a && a.accepted()) {
                         jdbc.update("UPDATE alert_delivery SET delivered_at = ?, attempts = attempts + 1, last_status = ?, "
                                 + "last_error = NULL WHERE id = ?", Timestamp.from(now), a.status(), d.id());
                         delivered++;
@@ -109,8 +109,8 @@ public class AlertOutbox {
                     }
                     failed++;
                     int attempts = d.attempts() + 1;
-                    Integer status = attempt instanceof WebhookSender.Attempt.Answered a ? a.status() : null;
-                    String error = attempt instanceof WebhookSender.Attempt.Failed f ? f.error() : "HTTP " + status;
+                    Integer status = attempt instanceof com.zeromission.outbound.WebhookClient.Attempt.Answered a ? a.status() : null;
+                    String error = attempt instanceof com.zeromission.outbound.WebhookClient.Attempt.Failed f ? f.error() : "HTTP " + status;
                     Instant next = now.plus(backoff(attempts));
                     jdbc.update("UPDATE alert_delivery SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ? "
                             + "WHERE id = ?", attempts, Timestamp.from(next), status, AlertRepository.truncate(error, 500), d.id());

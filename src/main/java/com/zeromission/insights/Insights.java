@@ -39,7 +39,11 @@ public class Insights implements TeamDirectory {
     private final Clock clock;
     private final QualityGate gate;
 
-    Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock) {
+    private final com.zeromission.insights.internal.DelegationOutbox outbox;
+
+    Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock,
+            com.zeromission.insights.internal.DelegationOutbox outbox) {
+        this.outbox = outbox;
         this.repository = repository;
         this.problems = problems;
         this.cpm = cpm;
@@ -140,7 +144,9 @@ public class Insights implements TeamDirectory {
             repository.setState(id, InsightState.DELEGATED, now);
             repository.recordTransition(id, InsightState.ACTIONABLE, InsightState.DELEGATED, actor, now,
                     "delegated to " + row.content().ownerTeam() + " (" + row.content().responsiblePerson() + ")");
-            return load(id);
+            Insight delegated = load(id);
+            outbox.enqueue(delegated, actor, now); // same transaction: told if and only if it was delegated
+            return delegated;
         });
         if (refusal[0] != null) {
             throw refusal[0];
@@ -205,6 +211,17 @@ public class Insights implements TeamDirectory {
             repository.recordTransition(id, row.state(), row.state(), actor, now, "screenshot attached: " + named.fileName());
             return load(id);
         });
+    }
+
+    /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
+    public List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(long id) {
+        load(id);
+        return outbox.deliveries(id);
+    }
+
+    /** Sends the delegation events that are due now (normally the background does, every 30 s). */
+    public int deliverDue() {
+        return outbox.deliverDue();
     }
 
     /** A stored screenshot of an insight. */

@@ -137,6 +137,12 @@ class InsightController {
                 .body(a.data());
     }
 
+    /** {@code GET /api/v1/insights/{id}/deliveries}: the delegation events sent to the owner's tracker, with outcomes. */
+    @GetMapping("/insights/{id}/deliveries")
+    List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(@PathVariable long id) {
+        return insights.deliveries(id);
+    }
+
     /** {@code POST /api/v1/insights/{id}/measure}: did the fix work? Verifies, regresses, or says why not yet. */
     @PostMapping("/insights/{id}/measure")
     Insights.Measurement measure(@PathVariable long id, Principal user) {

@@ -1,0 +1,45 @@
+package com.zeromission.insights.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code zeromission.insights}.
+ *
+ * @param webhookUrl     where a delegation is POSTed (the owner's tracker); unset: no delivery
+ * @param webhookSecret  optional: signs every delivery with HMAC-SHA256 in {@code Zeromission-Signature}
+ * @param webhookTimeout how long one attempt may take
+ * @param maxAttempts    attempts before a delivery is given up (and shown as failed)
+ */
+@ConfigurationProperties(prefix = "zeromission.insights")
+public record InsightsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout, Integer maxAttempts) {
+
+    public InsightsProperties {
+        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+        if (webhookUrl != null) {
+            URI uri;
+            try {
+                uri = URI.create(webhookUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("zeromission.insights.webhook-url is not a URL: '" + webhookUrl + "'");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("zeromission.insights.webhook-url must be an absolute http(s) URL, was '"
+                        + webhookUrl + "'");
+            }
+        }
+        webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
+        maxAttempts = maxAttempts == null ? 12 : maxAttempts;
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("zeromission.insights.max-attempts must be >= 1, was " + maxAttempts);
+        }
+    }
+
+    public boolean webhookEnabled() {
+        return webhookUrl != null;
+    }
+}

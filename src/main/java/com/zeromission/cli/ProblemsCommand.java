@@ -114,7 +114,7 @@ final class ProblemsCommand implements Runnable {
             List<Example> examples;
             String title;
             if (demo) {
-                examples = GroupingEvaluation.demo(demoFrom, demoTo, !detect);
+                examples = demoExamples(demoFrom, demoTo, !detect);
                 title = "demo signals " + demoFrom + " to " + demoTo + (detect ? ", language detected" : ", language given");
             } else if (file != null) {
                 if (!java.nio.file.Files.isReadable(file)) {
@@ -194,5 +194,19 @@ final class ProblemsCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /**
+     * The product's own demo signals of a period, masked as intake would store them, each with the language its
+     * source declared and the real problem the generator wrote it about as the label. (Here and not in problems:
+     * the problems module must not depend on the demo, which depends on it.)
+     */
+    static List<Example> demoExamples(java.time.LocalDate from, java.time.LocalDate to, boolean withLanguage) {
+        var masker = com.zeromission.privacy.TextMasker.standard();
+        var settings = new com.zeromission.demo.DemoSettings(com.zeromission.demo.DemoSettings.DEFAULT_SEED, from, to, 1.0);
+        return new com.zeromission.demo.DemoDataGenerator(settings).signals()
+                .map(x -> new Example(masker.mask(x.raw().text()).text(), withLanguage ? x.raw().language() : null,
+                        x.problem().key()))
+                .toList();
     }
 }

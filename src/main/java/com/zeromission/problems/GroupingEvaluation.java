@@ -2,7 +2,6 @@ package com.zeromission.problems;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,9 +11,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
-import com.zeromission.demo.DemoDataGenerator;
-import com.zeromission.demo.DemoSettings;
-import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.grouping.Assignment;
 import com.zeromission.problems.grouping.Merge;
 import com.zeromission.problems.grouping.OnlineGrouper;
@@ -149,19 +145,6 @@ public final class GroupingEvaluation {
             }
         }
         return out;
-    }
-
-    /**
-     * The product's own demo signals of a period, masked as intake would store them, each with the language its
-     * source declared and the real problem the generator wrote it about as the label.
-     */
-    public static List<Example> demo(LocalDate from, LocalDate to, boolean withLanguage) {
-        TextMasker masker = TextMasker.standard();
-        var settings = new DemoSettings(DemoSettings.DEFAULT_SEED, from, to, 1.0);
-        return new DemoDataGenerator(settings).signals()
-                .map(s -> new Example(masker.mask(s.raw().text()).text(), withLanguage ? s.raw().language() : null,
-                        s.problem().key()))
-                .toList();
     }
 
     public static Report run(List<Example> examples, TextAnalyzer analyzer, Settings settings, Options options) {

@@ -40,7 +40,11 @@ class ProblemInbox implements ApplicationRunner {
 
     private final GroupingEngine engine;
 
-    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.engine = engine;
         this.repository = repository;
         this.problems = problems;
@@ -105,6 +109,10 @@ class ProblemInbox implements ApplicationRunner {
                                 Math.round(done.signals() / seconds), done.newProblems(), pass.merges().size(),
                                 (System.nanoTime() - t1) / 1_000_000);
                         problems.snapshot();
+                    }
+                    if (done.signals() > 0) {
+                        events.publishEvent(new com.zeromission.problems.ProblemsGrouped(done.signals(), done.newProblems(),
+                                done.stillWaiting()));
                     }
                 } catch (RuntimeException e) {
                     log.error("Grouping signals failed; they stay in the inbox and are retried", e);

@@ -1,0 +1,162 @@
+package com.zeromission.demo.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.zeromission.demo.DemoDataGenerator;
+import com.zeromission.demo.DemoProblem;
+import com.zeromission.demo.DemoSettings;
+import com.zeromission.insights.Evidence;
+import com.zeromission.insights.ImpactModel;
+import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Insights;
+import com.zeromission.insights.Team;
+import com.zeromission.intake.IntakeOutcome;
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.Problems;
+import com.zeromission.problems.ProblemsGrouped;
+
+/**
+ * The demo's teams and insights, written as the success team would about the brief's real problems, once grouping
+ * has found the problems (after the first catch-up). Each insight is linked to the problem that holds most of its
+ * demo problem's signals: the loader's signals are submitted again (intake answers a retry with the stored signal,
+ * changing nothing) and looked up in the grouping. One insight is left incomplete, so that delegating it is refused;
+ * one needs many teams and approvals for a small fix, so that the organisation report has something to show.
+ */
+@Component
+@ConditionalOnProperty(name = "zeromission.demo.enabled", havingValue = "true")
+class DemoInsights {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoInsights.class);
+    private static final URI REPLAY = URI.create("https://replay.example.com/demo/");
+
+    private final Insights insights;
+    private final Problems problems;
+    private final IntakeService intake;
+    private final DemoProperties properties;
+    private final Clock clock;
+    private volatile boolean done;
+
+    DemoInsights(Insights insights, Problems problems, IntakeService intake, DemoProperties properties, Clock clock) {
+        this.insights = insights;
+        this.problems = problems;
+        this.intake = intake;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ProblemsGrouped event) {
+        if (done || event.waiting() > 0) {
+            return;
+        }
+        done = true;
+        if (!insights.list(EnumSet.noneOf(InsightState.class)).isEmpty()) {
+            return; // created before (or the user's own): leave them
+        }
+        try {
+            create();
+        } catch (RuntimeException e) {
+            log.warn("Demo insights could not be created: {}", e.getMessage());
+        }
+    }
+
+    /** The problem holding most of each demo problem's signals, from the first signals of each. */
+    Map<DemoProblem, Long> problemsOf() {
+        var settings = new DemoSettings(properties.seed(), properties.from(), LocalDate.now(clock).minusDays(1), properties.scale());
+        var votes = new EnumMap<DemoProblem, Map<Long, Integer>>(DemoProblem.class);
+        var seen = new EnumMap<DemoProblem, Integer>(DemoProblem.class);
+        var it = new DemoDataGenerator(settings).signals().iterator();
+        int read = 0;
+        while (it.hasNext() && seen.size() < DemoProblem.values().length && read++ < 50_000) {
+            var s = it.next();
+            if (seen.merge(s.problem(), 1, Integer::sum) > 40) {
+                continue;
+            }
+            if (intake.accept(SignalSubmission.parse(s.raw(), clock)) instanceof IntakeOutcome.Replayed r) {
+                problems.problemOf(r.signal().id().toString()).ifPresent(p ->
+                        votes.computeIfAbsent(s.problem(), k -> new HashMap<>()).merge(p.id(), 1, Integer::sum));
+            }
+        }
+        var result = new EnumMap<DemoProblem, Long>(DemoProblem.class);
+        votes.forEach((problem, counts) -> counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .ifPresent(e -> result.put(problem, e.getKey())));
+        return result;
+    }
+
+    void create() {
+        var found = problemsOf();
+        for (var t : List.of(new Team("invoicing", "payments", List.of("anna", "lars")),
+                new Team("checkout", "payments", List.of("maria", "omar")),
+                new Team("credit-decisions", "risk", List.of("sofia")),
+                new Team("returns", "merchant-services", List.of("jonas")),
+                new Team("collections", "payments", List.of("eva")),
+                new Team("customer-service", "operations", List.of("nils", "ida")),
+                new Team("app", "mobile", List.of("kim")),
+                new Team("print", "operations", List.of("olle")),
+                new Team("legal", "company", List.of("hanna")))) {
+            insights.saveTeam(t);
+        }
+        int created = 0;
+        created += insight(found, DemoProblem.INVOICE_REMINDER_FEE, "Paper invoices late after new year, then a reminder fee",
+                "In the first weeks of January paper invoices arrive after their due date because of postal delays, so "
+                        + "customers who never saw the invoice pay a reminder fee and complain.",
+                "Send digital invoices by default and give every invoice issued in late December a fourteen-day grace period "
+                        + "before any reminder.",
+                new ImpactModel(24_000, 1.4, new BigDecimal("6.50"), new BigDecimal("5.00"), 0.03, new BigDecimal("35.00"), 0.7),
+                6.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), true, "analyst") ? 1 : 0;
+        created += insight(found, DemoProblem.REFUND_FRICTION, "Refunds wait for the merchant while the invoice runs on",
+                "Customers return goods and wait weeks for the refund, while the invoice for the returned goods stays due "
+                        + "and reminders keep coming.",
+                "Pause the invoice as soon as the carrier scans the return, and refund without waiting for the merchant.",
+                new ImpactModel(30_000, 1.8, new BigDecimal("6.50"), BigDecimal.ZERO, 0.05, new BigDecimal("35.00"), 0.6),
+                15.0, "returns", "jonas", List.of("returns", "invoicing"), List.of(), true, "analyst") ? 1 : 0;
+        created += insight(found, DemoProblem.MISSED_PAYMENT, "Missed payments end in late fees and debt collection",
+                "Customers who miss one payment by a few days get late fees and, weeks later, a debt collection letter they "
+                        + "did not see coming.",
+                "Offer scheduled payments, send a reminder e-mail three days before the due date and retry the card charge "
+                        + "once before any fee.",
+                new ImpactModel(18_000, 1.2, new BigDecimal("6.50"), new BigDecimal("8.00"), 0.04, new BigDecimal("35.00"), 0.5),
+                20.0, "collections", "eva", List.of("collections", "app", "customer-service"), List.of("legal"), false, null) ? 1 : 0;
+        created += insight(found, DemoProblem.CUSTOMER_SERVICE_REACH, "The chat bot loops and nobody can be reached",
+                "Customers looking for help end in a chat bot loop without a way to reach a person, and then complain about "
+                        + "the original problem and about customer service.",
+                "Add a 'talk to a person' step after two unanswered bot turns, and route it to the customer-service queue.",
+                new ImpactModel(12_000, 2.0, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02, new BigDecimal("35.00"), 0.5),
+                3.0, "customer-service", "nils", List.of("customer-service", "app", "checkout", "legal", "credit-decisions"),
+                List.of("security board", "brand", "legal"), false, null) ? 1 : 0;
+        created += insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
+                null, null, List.of(), List.of(), false, null) ? 1 : 0;
+        log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)", created, 9);
+    }
+
+    private boolean insight(Map<DemoProblem, Long> found, DemoProblem problem, String title, String definition, String solution,
+            ImpactModel impact, Double effort, String owner, String person, List<String> teams, List<String> approvals,
+            boolean delegate, String by) {
+        Long id = found.get(problem);
+        var content = new InsightContent(title, id == null ? List.of() : List.of(id),
+                solution == null ? List.of() : List.of(new Evidence.ReplayLink(REPLAY.resolve(problem.key()))), List.of(),
+                definition, solution, impact, effort, owner, person, teams, approvals, impact == null ? null : 2.0,
+                impact == null ? null : 0.8);
+        var insight = insights.create(content, "analyst");
+        if (delegate) {
+            insights.delegate(insight.id(), by);
+        }
+        return true;
+    }
+}

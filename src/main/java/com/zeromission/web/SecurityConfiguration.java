@@ -103,6 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/insights", "/api/v1/insights/**")
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/imports").hasAnyRole(ANALYST, ADMIN)
                         // Analysts write insights and delegate them; the owners' team members move them along.
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights", "/api/v1/insights/*/delegate",
                                 "/api/v1/insights/*/measure", "/api/v1/insights/*/attachments")

@@ -125,6 +125,31 @@ abstract class InsightsContract {
     }
 
     @Test
+    void importsTeamsFromCsvAllOrNothing() {
+        var teams = insights.importTeams("""
+                team,area,person
+                %1$s-app,mobile,kim
+                %1$s-app,mobile,lina
+                %1$s-legal,company,
+                """.formatted(tag));
+        assertThat(teams).extracting(Team::name, Team::members).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(tag + "-app", List.of("kim", "lina")),
+                org.assertj.core.groups.Tuple.tuple(tag + "-legal", List.of()));
+        assertThat(insights.isMember(tag + "-app", "lina")).isTrue();
+
+        assertThatThrownBy(() -> insights.importTeams("""
+                team,area,person
+                %1$s-ops,operations,olle
+                %1$s-ops,finance,eva
+                Bad Team,x,y
+                """.formatted(tag))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nothing stored")
+                .hasMessageContaining("line 3: team " + tag + "-ops has area 'operations'")
+                .hasMessageContaining("line 4: team name must be");
+        assertThat(insights.teamExists(tag + "-ops")).isFalse();
+    }
+
+    @Test
     void refusesAnInsightAboutAProblemThatDoesNotExist() {
         assertThatThrownBy(() -> insights.create(draft("Nothing", 987_654), "anna"))
                 .isInstanceOf(ProblemNotFoundException.class).hasMessageContaining("987654");

@@ -70,6 +70,12 @@ class InsightController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(team);
     }
 
+    /** {@code POST /api/v1/teams/imports} with a {@code text/csv} body {@code team,area,person}: all or nothing. */
+    @PostMapping(value = "/teams/imports", consumes = "text/csv")
+    List<Team> importTeams(@RequestBody String csv) {
+        return insights.importTeams(csv);
+    }
+
     @GetMapping("/insights")
     List<Insight> list(@RequestParam(required = false) String state) {
         Set<InsightState> states = EnumSet.noneOf(InsightState.class);

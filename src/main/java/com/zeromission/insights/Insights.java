@@ -42,8 +42,14 @@ public class Insights implements TeamDirectory {
 
     private final com.zeromission.insights.internal.DelegationOutbox outbox;
 
+    private final com.zeromission.intake.IntakeService intake;
+    private final com.zeromission.privacy.TextMasker masker;
+
     Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock,
-            com.zeromission.insights.internal.DelegationOutbox outbox) {
+            com.zeromission.insights.internal.DelegationOutbox outbox, com.zeromission.intake.IntakeService intake,
+            com.zeromission.privacy.TextMasker masker) {
+        this.intake = intake;
+        this.masker = masker;
         this.outbox = outbox;
         this.repository = repository;
         this.problems = problems;
@@ -403,6 +409,31 @@ public class Insights implements TeamDirectory {
         for (long p : content.problemIds()) {
             problems.get(p); // throws ProblemNotFoundException naming the id
         }
+        for (String s : content.exampleSignalIds()) {
+            com.zeromission.intake.SignalId id;
+            try {
+                id = com.zeromission.intake.SignalId.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("exampleSignalIds: '" + masker.mask(String.valueOf(s)).text() + "' is not a signal id");
+            }
+            if (intake.find(id).isEmpty()) {
+                throw new IllegalArgumentException("exampleSignalIds: no signal with id " + s);
+            }
+        }
+    }
+
+    /** How often the linked problems happen: what the impact model's occurrences a year can start from. */
+    public record Frequency(List<Long> problemIds, LocalDate from, LocalDate to, long complaints, long perYear) {
+    }
+
+    /** The linked problems' complaints in the last 52 full weeks. */
+    public Frequency frequency(List<Long> problemIds) {
+        for (long p : problemIds) {
+            problems.get(p);
+        }
+        LocalDate to = monday(LocalDate.now(clock)).minusWeeks(1), from = to.minusWeeks(51);
+        long complaints = problems.weeklyComplaints(problemIds, from, to).values().stream().mapToLong(Long::longValue).sum();
+        return new Frequency(List.copyOf(problemIds), from, to.plusDays(6), complaints, complaints);
     }
 
     private Insight load(long id) {

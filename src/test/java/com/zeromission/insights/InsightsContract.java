@@ -36,10 +36,14 @@ abstract class InsightsContract {
     private final String tag = "i" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     long problemWith(int complaints, String text) {
+        return problemWith(complaints, text, "2026-03-10");
+    }
+
+    long problemWith(int complaints, String text, String day) {
         var list = new java.util.ArrayList<SignalSubmission>();
         for (int i = 0; i < complaints; i++) {
             list.add(SignalSubmission.parse(new RawSignal("insights-test", tag + "-" + text.hashCode() + "-" + i, "complaint",
-                    "SE", "pay-later", "invoice", "2026-03-10T10:00:00Z", "en", text, null, null, null), clock));
+                    "SE", "pay-later", "invoice", day + "T10:00:00Z", "en", text, null, null, null), clock));
         }
         var created = intake.acceptAll(list);
         problems.assignPending();
@@ -150,9 +154,23 @@ abstract class InsightsContract {
     }
 
     @Test
-    void refusesAnInsightAboutAProblemThatDoesNotExist() {
+    void refusesAnInsightAboutAProblemOrExampleThatDoesNotExist() {
         assertThatThrownBy(() -> insights.create(draft("Nothing", 987_654), "anna"))
                 .isInstanceOf(ProblemNotFoundException.class).hasMessageContaining("987654");
+        var unknownExample = new InsightContent("Example", List.of(), List.of(),
+                List.of("5c1b7a52-0000-4000-8000-000000000001"), null, null, null, null, null, null, List.of(), List.of(), null, null);
+        assertThatThrownBy(() -> insights.create(unknownExample, "anna")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("exampleSignalIds: no signal with id 5c1b7a52-0000-4000-8000-000000000001");
+    }
+
+    @Test
+    void countsTheLinkedProblemsComplaintsOfTheLastYearForTheImpactModel() {
+        // three weeks ago: inside the 52 full weeks before this week, whenever the test runs
+        String day = java.time.LocalDate.now(clock).minusWeeks(3).toString();
+        long problem = problemWith(4, "The card was charged twice for one purchase " + tag, day);
+        var frequency = insights.frequency(List.of(problem));
+        assertThat(frequency.complaints()).isEqualTo(4);
+        assertThat(frequency.perYear()).isEqualTo(4);
     }
 
     @Test

@@ -93,6 +93,12 @@ class InsightController {
         return insights.ranked(Ranking.Scoring.parse(scoring));
     }
 
+    /** {@code GET /api/v1/insights/frequency?problemIds=12,40}: the problems' complaints in the last 52 weeks. */
+    @GetMapping("/insights/frequency")
+    Insights.Frequency frequency(@RequestParam List<Long> problemIds) {
+        return insights.frequency(problemIds);
+    }
+
     @GetMapping("/insights/{id}")
     Insight get(@PathVariable long id) {
         return insights.get(id);

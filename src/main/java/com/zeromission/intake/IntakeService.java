@@ -52,6 +52,32 @@ public class IntakeService {
     }
 
     /**
+     * Erases everything about one customer on request: every signal with the customer's pseudonym keeps its row and
+     * its counts (roll-ups, problems and CPM stay correct) but loses its text, order reference, evidence links and
+     * the pseudonym. Either the source system's customer id or the pseudonym itself may be given. Recorded without
+     * anything that says whom; published as {@link SignalsErased} in the same transaction.
+     */
+    public Erasure erase(String customerId, String customerKey, String requestedBy) {
+        String key;
+        if (customerKey != null && !customerKey.isBlank()) {
+            key = new com.zeromission.privacy.CustomerKey(customerKey.strip()).value();
+        } else if (customerId != null && !customerId.isBlank()) {
+            key = pseudonymizer.customerKey(customerId).value();
+        } else {
+            throw new IllegalArgumentException("an erasure needs customerId (the source system's) or customerKey (the pseudonym)");
+        }
+        return tx.execute(status -> {
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            var ids = signals.erase(key, now);
+            long id = signals.recordErasure(requestedBy, now, ids.size());
+            if (!ids.isEmpty()) {
+                events.publishEvent(new SignalsErased(ids.stream().map(SignalId::new).toList()));
+            }
+            return new Erasure(id, requestedBy, now, ids.size());
+        });
+    }
+
+    /**
      * Stores one submission, or returns the signal stored for an identical earlier request.
      *
      * @throws IdempotencyConflictException if the key is taken by a request with a different body

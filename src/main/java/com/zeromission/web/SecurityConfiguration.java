@@ -111,6 +111,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights/*/transitions")
                         .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // Erasure is irreversible and about a person: the admin's decision.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))

@@ -197,4 +197,41 @@ abstract class IntakePersistenceContract {
         assertThat(jdbc.queryForObject("SELECT MIN(ingested_at) FROM signal WHERE source = ?", java.time.OffsetDateTime.class, source)
                 .toInstant()).isBefore(Instant.now().plusSeconds(1));
     }
+
+    @Test
+    void erasesEverythingAboutOneCustomerAndKeepsEveryCount() {
+        var mine = new java.util.ArrayList<SignalSubmission>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(SignalSubmission.parse(new RawSignal(source, "erase-" + i, "complaint", "SE", "pay-later", "invoice",
+                    "2026-01-07T09:30:00Z", "sv", "Fakturan kom aldrig, ring mig", "ORD-9" + i,
+                    List.of("https://replay.example.com/s/" + i), "cust-to-erase"), clock));
+        }
+        intake.acceptAll(mine);
+        intake.accept(submission("keep-1", "Någon annans klagomål"));
+        long before = count();
+        String key = jdbc.queryForObject("SELECT customer_key FROM signal WHERE source = ? AND source_id = 'erase-0'",
+                String.class, source);
+
+        var erasure = intake.erase("cust-to-erase", null, "admin");
+
+        assertThat(erasure.signals()).isEqualTo(3);
+        assertThat(count()).isEqualTo(before); // rows and counts stay
+        var rows = jdbc.queryForList("SELECT body, order_reference, evidence, customer_key, erased_at FROM signal "
+                + "WHERE source = ? AND source_id LIKE 'erase-%'", source);
+        assertThat(rows).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("body")).isEqualTo(com.zeromission.intake.Erasure.ERASED_TEXT);
+            assertThat(r.get("order_reference")).isNull();
+            assertThat(r.get("evidence")).isNull();
+            assertThat(r.get("customer_key")).isNull();
+            assertThat(r.get("erased_at")).isNotNull();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE customer_key = ?", Long.class, key)).isZero();
+        assertThat(jdbc.queryForObject("SELECT body FROM signal WHERE source = ? AND source_id = 'keep-1'", String.class, source))
+                .isEqualTo("Någon annans klagomål");
+        // the erasure record says how many and by whom, never whose
+        assertThat(jdbc.queryForMap("SELECT * FROM erasure WHERE id = ?", erasure.id()).values().toString())
+                .doesNotContain(key).doesNotContain("cust-to-erase");
+        // the same customer again: nothing left to erase
+        assertThat(intake.erase(null, key, "admin").signals()).isZero();
+    }
 }

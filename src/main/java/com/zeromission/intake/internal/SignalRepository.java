@@ -237,4 +237,30 @@ public class SignalRepository {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t.toInstant();
     }
+
+    /**
+     * Erases the personal content of every signal of one pseudonymous customer and returns their ids. No index on
+     * customer_key (it would cost bulk import a third of its speed), so this scans: an erasure is rare.
+     */
+    public java.util.List<java.util.UUID> erase(String customerKey, java.time.Instant now) {
+        var ids = jdbc.queryForList("SELECT id FROM signal WHERE customer_key = ?", java.util.UUID.class, customerKey);
+        if (!ids.isEmpty()) {
+            jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
+                    + "pii_masked = 0, erased_at = ? WHERE customer_key = ?", com.zeromission.intake.Erasure.ERASED_TEXT,
+                    java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), customerKey);
+        }
+        return ids;
+    }
+
+    public long recordErasure(String requestedBy, java.time.Instant at, long signals) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO erasure (requested_by, at, signals) VALUES (?, ?, ?)", new String[] {"id"});
+            ps.setString(1, requestedBy);
+            ps.setObject(2, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+            ps.setLong(3, signals);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
 }

@@ -305,7 +305,7 @@ public class ProblemRepository {
     public List<Member> mostSimilar(long problemId, int limit) {
         return jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
                 + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
-                + "ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
+                + "AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
     }
 
     /** Assignments after a sequence number, in order: what a restored snapshot does not know yet. */

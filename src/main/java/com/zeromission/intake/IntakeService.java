@@ -41,8 +41,11 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final com.zeromission.audit.AuditLog audit;
+
     public IntakeService(TextMasker masker, Pseudonymizer pseudonymizer, SignalRepository signals,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, com.zeromission.audit.AuditLog audit) {
+        this.audit = audit;
         this.masker = masker;
         this.pseudonymizer = pseudonymizer;
         this.signals = signals;
@@ -70,6 +73,7 @@ public class IntakeService {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             var ids = signals.erase(key, now);
             long id = signals.recordErasure(requestedBy, now, ids.size());
+            audit.record(requestedBy, "erasure", "erasure " + id, ids.size() + " signals of one customer erased");
             if (!ids.isEmpty()) {
                 events.publishEvent(new SignalsErased(ids.stream().map(SignalId::new).toList()));
             }

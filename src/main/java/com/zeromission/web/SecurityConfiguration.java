@@ -113,6 +113,7 @@ class SecurityConfiguration {
                         .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))

@@ -95,6 +95,7 @@ class RoleMatrixTest {
             new Endpoint(HttpMethod.POST, "/api/v1/insights/1/transitions", JSON, "{\"to\":\"in-progress\"}",
                     Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.POST, "/api/v1/erasures", JSON, "{}", Set.of("admin")),
+            new Endpoint(HttpMethod.GET, "/api/v1/audit", null, null, Set.of("admin")),
             new Endpoint(HttpMethod.DELETE, "/api/v1/signals", null, null, Set.of()),
             new Endpoint(HttpMethod.GET, "/api/v1/nothing-here", null, null, Set.of()));
 

@@ -30,8 +30,11 @@ public class InsightRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public InsightRepository(JdbcTemplate jdbc) {
+    private final com.zeromission.audit.AuditLog audit;
+
+    public InsightRepository(JdbcTemplate jdbc, com.zeromission.audit.AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     // ---- teams -------------------------------------------------------------------------------------------------
@@ -118,7 +121,9 @@ public class InsightRepository {
                 (rs, n) -> row(rs), states.stream().map(InsightState::name).toArray());
     }
 
+    /** Records a workflow step (or a refusal), and the same in the audit trail, in one transaction. */
     public void recordTransition(long id, InsightState from, InsightState to, String actor, Instant at, String note) {
+        audit.record(actor, from == to ? "insight.note" : "insight." + to.code(), "insight " + id, note);
         jdbc.update("INSERT INTO insight_transition (insight_id, from_state, to_state, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)",
                 id, from == null ? null : from.name(), to.name(), actor, ts(at), note);
     }

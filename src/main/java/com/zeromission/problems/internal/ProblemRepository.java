@@ -67,9 +67,11 @@ public class ProblemRepository {
             + "complaints, first_seen, last_seen, created_at, resolved_at, regressed_at, since_resolved";
 
     private final JdbcTemplate jdbc;
+    private final com.zeromission.audit.AuditLog audit;
 
-    public ProblemRepository(JdbcTemplate jdbc) {
+    public ProblemRepository(JdbcTemplate jdbc, com.zeromission.audit.AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     // ---- inbox -------------------------------------------------------------------------------------------------
@@ -376,7 +378,9 @@ public class ProblemRepository {
 
     // ---- events ------------------------------------------------------------------------------------------------
 
+    /** Records a problem event, and the same decision in the audit trail (one transaction: both or neither). */
     public long record(ProblemEvent.Kind kind, long problemId, Long otherId, String actor, Instant at, String detail) {
+        audit.record(actor, "problem." + kind.code(), "problem " + problemId + (otherId == null ? "" : " / " + otherId), detail);
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO problem_event (kind, problem_id, other_id, actor, at, detail) "

@@ -69,7 +69,23 @@ class SecurityConfiguration {
         }
     }
 
+    /**
+     * The public pages (the feedback form): no login, but a session-bound CSRF token on every form post, and the
+     * browser protections a page needs. Matched first; everything else is the API chain below.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/feedback", "/feedback/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()

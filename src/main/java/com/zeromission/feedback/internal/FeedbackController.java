@@ -1,0 +1,131 @@
+package com.zeromission.feedback.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The public feedback form: {@code GET /feedback?lang=sv} shows it, {@code POST /feedback} stores what was written
+ * as a feedback-form signal through intake (so it is masked like everything else) and says thank you. A client that
+ * sends too many is answered 429 with Retry-After and nothing is stored.
+ */
+@Controller
+class FeedbackController {
+
+    static final List<String> LANGUAGES = List.of("en", "sv");
+    static final List<String> MARKETS = List.of("SE", "NO", "DK", "FI", "DE", "AT", "NL", "GB", "US");
+    static final List<String> PRODUCTS = List.of("pay-later", "pay-in-3", "financing", "card", "app");
+    static final int MIN_TEXT = 10, MAX_TEXT = 2_000;
+
+    private final IntakeService intake;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final RateLimiter limiter;
+
+    FeedbackController(IntakeService intake, MessageSource messages, Clock clock,
+            @Value("${zeromission.feedback.rate-limit:5}") int limit,
+            @Value("${zeromission.feedback.rate-window:PT10M}") Duration window) {
+        this.intake = intake;
+        this.messages = messages;
+        this.clock = clock;
+        this.limiter = new RateLimiter(limit, window, clock);
+    }
+
+    @GetMapping("/feedback")
+    String form(@RequestParam(required = false) String lang, HttpServletRequest request, Model model) {
+        return show(model, language(lang, request), null, "", "", "");
+    }
+
+    @PostMapping("/feedback")
+    String submit(@RequestParam(required = false) String lang, @RequestParam(defaultValue = "") String message,
+            @RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String product,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        String language = language(lang, request);
+        var decision = limiter.tryAcquire(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+            var t = texts(language);
+            long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
+            t.put("slow.text", messages.getMessage("feedback.slow.text", new Object[] {minutes}, Locale.forLanguageTag(language)));
+            model.addAttribute("t", t);
+            model.addAttribute("lang", language);
+            return "feedback/slow-down";
+        }
+        String text = message.strip();
+        String error = null;
+        if (text.length() < MIN_TEXT) {
+            error = "error.short";
+        } else if (text.length() > MAX_TEXT) {
+            error = "error.long";
+        } else if (!market.isEmpty() && !MARKETS.contains(market)) {
+            error = "error.market";
+        } else if (!product.isEmpty() && !PRODUCTS.contains(product)) {
+            error = "error.product";
+        }
+        if (error != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(model, language, error, text.length() > MAX_TEXT ? "" : text, market, product);
+        }
+        intake.accept(SignalSubmission.parse(new RawSignal("feedback-form", UUID.randomUUID().toString(), "feedback-form",
+                market.isEmpty() ? "SE" : market, product.isEmpty() ? "unknown" : product, "unknown",
+                clock.instant().toString(), language, text, null, null, null), clock));
+        model.addAttribute("t", texts(language));
+        model.addAttribute("lang", language);
+        return "feedback/thanks";
+    }
+
+    private String show(Model model, String language, String error, String message, String market, String product) {
+        var t = texts(language);
+        model.addAttribute("t", t);
+        model.addAttribute("lang", language);
+        model.addAttribute("error", error == null ? null : t.get(error));
+        model.addAttribute("message", message);
+        model.addAttribute("market", market);
+        model.addAttribute("product", product);
+        model.addAttribute("markets", MARKETS);
+        model.addAttribute("products", PRODUCTS);
+        model.addAttribute("maxText", MAX_TEXT);
+        return "feedback/form";
+    }
+
+    /** The page's texts in its language (i18n/feedback_en.properties, _sv), keyed without the "feedback." prefix. */
+    private Map<String, String> texts(String language) {
+        var locale = Locale.forLanguageTag(language);
+        var keys = List.of("title", "intro", "message", "market", "product", "any", "send", "thanks.title", "thanks.text",
+                "again", "slow.title", "slow.text", "error.short", "error.long", "error.market", "error.product", "other");
+        var map = new java.util.LinkedHashMap<String, String>();
+        for (String k : keys) {
+            map.put(k, messages.getMessage("feedback." + k, new Object[] {MIN_TEXT, MAX_TEXT}, locale));
+        }
+        return map;
+    }
+
+    /** ?lang= first, then the browser's Accept-Language, then English. */
+    static String language(String lang, HttpServletRequest request) {
+        if (lang != null && LANGUAGES.contains(lang.strip().toLowerCase(Locale.ROOT))) {
+            return lang.strip().toLowerCase(Locale.ROOT);
+        }
+        var preferred = request.getLocale();
+        return preferred != null && LANGUAGES.contains(preferred.getLanguage()) ? preferred.getLanguage() : "en";
+    }
+}

@@ -1,0 +1,114 @@
+package com.zeromission.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.zeromission.support.TestDatabases;
+
+/** The public feedback form: no login, English and Swedish, CSRF, validation, rate limit, into intake masked. */
+@SpringBootTest(properties = {"zeromission.alarms.scheduling=false", "zeromission.feedback.rate-limit=3"})
+@AutoConfigureMockMvc
+class FeedbackFormTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.useH2(registry);
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MvcTestResult post(String client, String message, boolean withToken) {
+        var request = mvc.post().uri("/feedback?lang=sv").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("message", message).param("market", "SE").param("product", "pay-later")
+                .with(r -> {
+                    r.setRemoteAddr(client);
+                    return r;
+                });
+        return (withToken ? request.with(csrf()) : request).exchange();
+    }
+
+    long feedbackSignals() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE source = 'feedback-form'", Long.class);
+    }
+
+    @Test
+    void showsTheFormWithoutLoginInEnglishAndSwedishWithACsrfToken() throws Exception {
+        var en = mvc.get().uri("/feedback").exchange();
+        assertThat(en).hasStatus(HttpStatus.OK);
+        assertThat(en.getResponse().getContentAsString()).contains("Tell us what went wrong", "name=\"_csrf\"");
+        var sv = mvc.get().uri("/feedback?lang=sv").exchange();
+        assertThat(sv.getResponse().getContentAsString()).contains("Berätta vad som gick fel", "lang=\"sv\"");
+        var byBrowser = mvc.get().uri("/feedback").header("Accept-Language", "sv-SE,sv;q=0.9").exchange();
+        assertThat(byBrowser.getResponse().getContentAsString()).contains("Berätta vad som gick fel");
+        assertThat(en.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void storesWhatIsSentAsAMaskedFeedbackSignalAndSaysThankYou() throws Exception {
+        long before = feedbackSignals();
+
+        var sent = post("10.0.0.1", "Fakturan kom aldrig. Mejla mig på anna.svensson@example.com", true);
+
+        assertThat(sent).hasStatus(HttpStatus.OK);
+        assertThat(sent.getResponse().getContentAsString()).contains("Tack", "Vi har tagit emot");
+        assertThat(feedbackSignals()).isEqualTo(before + 1);
+        var row = jdbc.queryForMap("SELECT channel, market, product, lang, body FROM signal WHERE source = 'feedback-form' "
+                + "ORDER BY ingested_at DESC LIMIT 1");
+        assertThat(row.get("channel")).isEqualTo("FEEDBACK_FORM");
+        assertThat(row.get("lang")).isEqualTo("sv");
+        assertThat((String) row.get("body")).contains("Fakturan kom aldrig", "[EMAIL]").doesNotContain("anna.svensson");
+    }
+
+    @Test
+    void refusesAPostWithoutTheCsrfTokenAndStoresNothing() {
+        long before = feedbackSignals();
+        assertThat(post("10.0.0.2", "A message long enough to be stored", false)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(feedbackSignals()).isEqualTo(before);
+    }
+
+    @Test
+    void answersATooShortMessageWithTheFormAndItsReason() throws Exception {
+        long before = feedbackSignals();
+        var tooShort = post("10.0.0.3", "Dåligt", true);
+        assertThat(tooShort).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(tooShort.getResponse().getContentAsString()).contains("Skriv lite mer: minst 10 tecken", "Dåligt");
+        assertThat(feedbackSignals()).isEqualTo(before);
+    }
+
+    @Test
+    void slowsDownAClientThatSendsTooManyWith429AndRetryAfter() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("10.0.0.9", "Message number " + i + " about a refund", true)).hasStatus(HttpStatus.OK);
+        }
+        long before = feedbackSignals();
+
+        var fourth = post("10.0.0.9", "Message number 4 about a refund", true);
+
+        assertThat(fourth).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(Long.parseLong(fourth.getResponse().getHeader("Retry-After"))).isBetween(1L, 600L);
+        assertThat(fourth.getResponse().getContentAsString()).contains("Vänta en stund", "Försök igen om 10 minuter");
+        assertThat(feedbackSignals()).isEqualTo(before);
+        // another client is not slowed down by this one
+        assertThat(post("10.0.0.10", "Another customer's message", true)).hasStatus(HttpStatus.OK);
+    }
+
+    @Test
+    void keepsTheApiBehindItsLogin() {
+        assertThat(mvc.get().uri("/api/v1/signals").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+}

@@ -24,7 +24,7 @@ import com.zeromission.intake.SignalSubmission;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
 import com.zeromission.problems.Problems;
-import com.zeromission.support.MutableClock;
+import com.zeromission.alarms.TestClock;
 
 /**
  * Effect measurement end to end on a constructed series, through the real intake, grouping and purchase figures: a
@@ -32,13 +32,13 @@ import com.zeromission.support.MutableClock;
  * fix whose complaints come back regresses. The clock is moved by hand, week by week.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "zeromission.alarms.scheduling=false")
-@Import(EffectMeasurementContract.TestClock.class)
+@Import(EffectMeasurementContract.ClockConfiguration.class)
 abstract class EffectMeasurementContract {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T12:00:00Z"));
+    static final TestClock CLOCK = new TestClock(Instant.parse("2026-03-02T12:00:00Z"));
 
     @TestConfiguration
-    static class TestClock {
+    static class ClockConfiguration {
         @Bean
         @Primary
         Clock mutableClock() {

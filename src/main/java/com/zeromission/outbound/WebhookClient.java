@@ -77,6 +77,28 @@ public final class WebhookClient {
         }
     }
 
+    /**
+     * A configured webhook URL, checked: blank means none (null); anything else must be an absolute http(s) URL. The
+     * message names the property, so a wrong setting says where it is.
+     */
+    public static String checkUrl(String property, String value) {
+        String url = value == null || value.isBlank() ? null : value.strip();
+        if (url == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + " is not a URL: '" + url + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException(property + " must be an absolute http(s) URL, was '" + url + "'");
+        }
+        return url;
+    }
+
     /** HMAC-SHA256 of the body, hex: what a receiver recomputes with the shared secret. */
     public static String hmac(String secret, String payload) {
         try {

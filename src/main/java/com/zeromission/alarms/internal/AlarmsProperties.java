@@ -1,8 +1,6 @@
 package com.zeromission.alarms.internal;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -25,20 +23,7 @@ public record AlarmsProperties(String webhookUrl, String webhookSecret, Duration
     public static final String DEFAULT_CRON = "0 30 0 * * *";
 
     public AlarmsProperties {
-        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
-        if (webhookUrl != null) {
-            URI uri;
-            try {
-                uri = URI.create(webhookUrl);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("zeromission.alarms.webhook-url is not a URL: '" + webhookUrl + "'");
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("zeromission.alarms.webhook-url must be an absolute http(s) URL, was '"
-                        + webhookUrl + "'");
-            }
-        }
+        webhookUrl = com.zeromission.outbound.WebhookClient.checkUrl("zeromission.alarms.webhook-url", webhookUrl);
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {

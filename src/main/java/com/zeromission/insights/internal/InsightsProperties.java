@@ -1,8 +1,6 @@
 package com.zeromission.insights.internal;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,20 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InsightsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout, Integer maxAttempts) {
 
     public InsightsProperties {
-        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
-        if (webhookUrl != null) {
-            URI uri;
-            try {
-                uri = URI.create(webhookUrl);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("zeromission.insights.webhook-url is not a URL: '" + webhookUrl + "'");
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("zeromission.insights.webhook-url must be an absolute http(s) URL, was '"
-                        + webhookUrl + "'");
-            }
-        }
+        webhookUrl = com.zeromission.outbound.WebhookClient.checkUrl("zeromission.insights.webhook-url", webhookUrl);
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
         maxAttempts = maxAttempts == null ? 12 : maxAttempts;
         if (maxAttempts < 1) {

@@ -3,7 +3,6 @@ package com.zeromission.metrics.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -64,57 +63,26 @@ public class PeriodRollupRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Adds signal counts. As for the daily roll-up: cells in a fixed order (no deadlock between two writers), a
-     * missing cell created with 0 first (safe against a concurrent creator), then incremented under its row lock.
-     */
+    /** Adds signal counts, as for the daily roll-up ({@link RollupSql}). */
     public void addSignals(Map<SignalCell, Long> counts) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        var cells = new ArrayList<>(counts.keySet());
-        cells.sort(null);
-        jdbc.batchUpdate("INSERT INTO signal_period (grain, period_start, market, product, channel, signals) "
-                + "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
-                    ps.setString(1, c.grain().code());
-                    ps.setDate(2, Date.valueOf(c.start()));
-                    ps.setString(3, c.market());
-                    ps.setString(4, c.product());
-                    ps.setString(5, c.channel());
-                });
-        jdbc.batchUpdate("UPDATE signal_period SET signals = signals + ? WHERE grain = ? AND period_start = ? AND market = ? "
-                + "AND product = ? AND channel = ?", cells, cells.size(), (ps, c) -> {
-                    ps.setLong(1, counts.get(c));
-                    ps.setString(2, c.grain().code());
-                    ps.setDate(3, Date.valueOf(c.start()));
-                    ps.setString(4, c.market());
-                    ps.setString(5, c.product());
-                    ps.setString(6, c.channel());
+        RollupSql.add(jdbc, "signal_period", List.of("grain", "period_start", "market", "product", "channel"), "signals",
+                counts, (ps, i, c) -> {
+                    ps.setString(i, c.grain().code());
+                    ps.setDate(i + 1, Date.valueOf(c.start()));
+                    ps.setString(i + 2, c.market());
+                    ps.setString(i + 3, c.product());
+                    ps.setString(i + 4, c.channel());
                 });
     }
 
     /** Adds purchase differences (positive or negative), in the same way as {@link #addSignals}. */
     public void addPurchases(Map<PurchaseCell, Long> deltas) {
-        var cells = new ArrayList<>(deltas.keySet());
-        cells.removeIf(c -> deltas.get(c) == 0);
-        if (cells.isEmpty()) {
-            return;
-        }
-        cells.sort(null);
-        jdbc.batchUpdate("INSERT INTO purchase_period (grain, period_start, market, product, purchases) VALUES (?, ?, ?, ?, 0) "
-                + "ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
-                    ps.setString(1, c.grain().code());
-                    ps.setDate(2, Date.valueOf(c.start()));
-                    ps.setString(3, c.market());
-                    ps.setString(4, c.product());
-                });
-        jdbc.batchUpdate("UPDATE purchase_period SET purchases = purchases + ? WHERE grain = ? AND period_start = ? "
-                + "AND market = ? AND product = ?", cells, cells.size(), (ps, c) -> {
-                    ps.setLong(1, deltas.get(c));
-                    ps.setString(2, c.grain().code());
-                    ps.setDate(3, Date.valueOf(c.start()));
-                    ps.setString(4, c.market());
-                    ps.setString(5, c.product());
+        RollupSql.add(jdbc, "purchase_period", List.of("grain", "period_start", "market", "product"), "purchases", deltas,
+                (ps, i, c) -> {
+                    ps.setString(i, c.grain().code());
+                    ps.setDate(i + 1, Date.valueOf(c.start()));
+                    ps.setString(i + 2, c.market());
+                    ps.setString(i + 3, c.product());
                 });
     }
 
@@ -139,9 +107,7 @@ public class PeriodRollupRepository {
         var sql = new StringBuilder("SELECT period_start, market, product, channel, signals FROM signal_period "
                 + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
         var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
-        sql.append(" AND channel IN (").append(String.join(",", Collections.nCopies(channels.size(), "?"))).append(')');
-        args.addAll(channels);
-        filter(sql, args, market, product);
+        RollupSql.where(sql, args, channels, market, product);
         jdbc.query(sql.toString(), rs -> {
             consumer.accept(new SignalCount(new SignalCell(grain, rs.getDate(1).toLocalDate(), rs.getString(2).strip(),
                     rs.getString(3), rs.getString(4)), rs.getLong(5)));
@@ -154,20 +120,9 @@ public class PeriodRollupRepository {
         var sql = new StringBuilder("SELECT period_start, market, product, purchases FROM purchase_period "
                 + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
         var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
-        filter(sql, args, market, product);
+        RollupSql.whereMarketAndProduct(sql, args, market, product);
         jdbc.query(sql.toString(), rs -> {
             consumer.accept(new PurchaseCount(rs.getDate(1).toLocalDate(), rs.getString(2).strip(), rs.getString(3), rs.getLong(4)));
         }, args.toArray());
-    }
-
-    private static void filter(StringBuilder sql, List<Object> args, String market, String product) {
-        if (market != null) {
-            sql.append(" AND market = ?");
-            args.add(market);
-        }
-        if (product != null) {
-            sql.append(" AND product = ?");
-            args.add(product);
-        }
     }
 }

@@ -86,14 +86,7 @@ public class PurchaseRepository {
     public void forEach(LocalDate from, LocalDate to, String market, String product, Consumer<PurchaseCount> consumer) {
         var sql = new StringBuilder("SELECT on_day, market, product, purchases FROM purchase_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        if (market != null) {
-            sql.append(" AND market = ?");
-            args.add(market);
-        }
-        if (product != null) {
-            sql.append(" AND product = ?");
-            args.add(product);
-        }
+        RollupSql.whereMarketAndProduct(sql, args, market, product);
         jdbc.query(sql.toString(), rs -> {
             consumer.accept(new PurchaseCount(rs.getDate(1).toLocalDate(), rs.getString(2).strip(), rs.getString(3), rs.getLong(4)));
         }, args.toArray());

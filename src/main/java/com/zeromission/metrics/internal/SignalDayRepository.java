@@ -38,29 +38,14 @@ public class SignalDayRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Adds counts. Cells are touched in a fixed order so that two transactions adding to the same cells cannot
-     * deadlock; a missing cell is first created with 0 (ON CONFLICT DO NOTHING: safe against a concurrent creator),
-     * then incremented under its row lock.
-     */
+    /** Adds counts (see {@link RollupSql} for why this is safe against concurrent writers). */
     public void add(Map<Cell, Long> counts) {
-        var cells = new ArrayList<>(counts.keySet());
-        cells.sort(null);
-        jdbc.batchUpdate("INSERT INTO signal_day (on_day, market, product, channel, signals) VALUES (?, ?, ?, ?, 0) "
-                + "ON CONFLICT DO NOTHING", cells, cells.size(), (ps, c) -> {
-                    ps.setDate(1, Date.valueOf(c.day()));
-                    ps.setString(2, c.market());
-                    ps.setString(3, c.product());
-                    ps.setString(4, c.channel());
-                });
-        jdbc.batchUpdate("UPDATE signal_day SET signals = signals + ? WHERE on_day = ? AND market = ? AND product = ? AND channel = ?",
-                cells, cells.size(), (ps, c) -> {
-                    ps.setLong(1, counts.get(c));
-                    ps.setDate(2, Date.valueOf(c.day()));
-                    ps.setString(3, c.market());
-                    ps.setString(4, c.product());
-                    ps.setString(5, c.channel());
-                });
+        RollupSql.add(jdbc, "signal_day", List.of("on_day", "market", "product", "channel"), "signals", counts, (ps, i, c) -> {
+            ps.setDate(i, Date.valueOf(c.day()));
+            ps.setString(i + 1, c.market());
+            ps.setString(i + 2, c.product());
+            ps.setString(i + 3, c.channel());
+        });
     }
 
     public boolean isEmpty() {
@@ -76,18 +61,7 @@ public class SignalDayRepository {
             Consumer<Count> consumer) {
         var sql = new StringBuilder("SELECT on_day, market, product, channel, signals FROM signal_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        if (channels != null) {
-            sql.append(" AND channel IN (").append(String.join(",", java.util.Collections.nCopies(channels.size(), "?"))).append(')');
-            args.addAll(channels);
-        }
-        if (market != null) {
-            sql.append(" AND market = ?");
-            args.add(market);
-        }
-        if (product != null) {
-            sql.append(" AND product = ?");
-            args.add(product);
-        }
+        RollupSql.where(sql, args, channels, market, product);
         jdbc.query(sql.toString(), rs -> {
             consumer.accept(new Count(new Cell(rs.getDate(1).toLocalDate(), rs.getString(2).strip(), rs.getString(3),
                     rs.getString(4)), rs.getLong(5)));

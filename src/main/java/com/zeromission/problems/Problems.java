@@ -145,9 +145,10 @@ public class Problems {
             }
             repository.addCounts(id, members.size(), complaints, first, last, after);
             repository.setAutoLabel(id, label(grouper.topTerms(id, 4)));
-            if (after > 0 && repository.sinceResolved(id) >= properties.regressionSignals()) {
+            long sinceResolved = after > 0 ? repository.sinceResolved(id) : 0;
+            if (sinceResolved >= properties.regressionSignals()) {
                 repository.regress(id, now);
-                repository.record(Kind.REGRESS, id, null, SYSTEM, now, repository.sinceResolved(id)
+                repository.record(Kind.REGRESS, id, null, SYSTEM, now, sinceResolved
                         + " signals received after it was resolved on " + problem.resolvedAt());
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }

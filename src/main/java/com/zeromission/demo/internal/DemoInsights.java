@@ -112,40 +112,40 @@ class DemoInsights {
                 new Team("legal", "company", List.of("hanna")))) {
             insights.saveTeam(t);
         }
-        int created = 0;
-        created += insight(found, DemoProblem.INVOICE_REMINDER_FEE, "Paper invoices late after new year, then a reminder fee",
+        insight(found, DemoProblem.INVOICE_REMINDER_FEE, "Paper invoices late after new year, then a reminder fee",
                 "In the first weeks of January paper invoices arrive after their due date because of postal delays, so "
                         + "customers who never saw the invoice pay a reminder fee and complain.",
                 "Send digital invoices by default and give every invoice issued in late December a fourteen-day grace period "
                         + "before any reminder.",
                 new ImpactModel(24_000, 1.4, new BigDecimal("6.50"), new BigDecimal("5.00"), 0.03, new BigDecimal("35.00"), 0.7),
-                6.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), true, "analyst") ? 1 : 0;
-        created += insight(found, DemoProblem.REFUND_FRICTION, "Refunds wait for the merchant while the invoice runs on",
+                6.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), true, "analyst");
+        insight(found, DemoProblem.REFUND_FRICTION, "Refunds wait for the merchant while the invoice runs on",
                 "Customers return goods and wait weeks for the refund, while the invoice for the returned goods stays due "
                         + "and reminders keep coming.",
                 "Pause the invoice as soon as the carrier scans the return, and refund without waiting for the merchant.",
                 new ImpactModel(30_000, 1.8, new BigDecimal("6.50"), BigDecimal.ZERO, 0.05, new BigDecimal("35.00"), 0.6),
-                15.0, "returns", "jonas", List.of("returns", "invoicing"), List.of(), true, "analyst") ? 1 : 0;
-        created += insight(found, DemoProblem.MISSED_PAYMENT, "Missed payments end in late fees and debt collection",
+                15.0, "returns", "jonas", List.of("returns", "invoicing"), List.of(), true, "analyst");
+        insight(found, DemoProblem.MISSED_PAYMENT, "Missed payments end in late fees and debt collection",
                 "Customers who miss one payment by a few days get late fees and, weeks later, a debt collection letter they "
                         + "did not see coming.",
                 "Offer scheduled payments, send a reminder e-mail three days before the due date and retry the card charge "
                         + "once before any fee.",
                 new ImpactModel(18_000, 1.2, new BigDecimal("6.50"), new BigDecimal("8.00"), 0.04, new BigDecimal("35.00"), 0.5),
-                20.0, "collections", "eva", List.of("collections", "app", "customer-service"), List.of("legal"), false, null) ? 1 : 0;
-        created += insight(found, DemoProblem.CUSTOMER_SERVICE_REACH, "The chat bot loops and nobody can be reached",
+                20.0, "collections", "eva", List.of("collections", "app", "customer-service"), List.of("legal"), false, null);
+        insight(found, DemoProblem.CUSTOMER_SERVICE_REACH, "The chat bot loops and nobody can be reached",
                 "Customers looking for help end in a chat bot loop without a way to reach a person, and then complain about "
                         + "the original problem and about customer service.",
                 "Add a 'talk to a person' step after two unanswered bot turns, and route it to the customer-service queue.",
                 new ImpactModel(12_000, 2.0, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02, new BigDecimal("35.00"), 0.5),
                 3.0, "customer-service", "nils", List.of("customer-service", "app", "checkout", "legal", "credit-decisions"),
-                List.of("security board", "brand", "legal"), false, null) ? 1 : 0;
-        created += insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
-                null, null, List.of(), List.of(), false, null) ? 1 : 0;
-        log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)", created, 9);
+                List.of("security board", "brand", "legal"), false, null);
+        insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
+                null, null, List.of(), List.of(), false, null);
+        log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)",
+                insights.list(EnumSet.noneOf(InsightState.class)).size(), 9);
     }
 
-    private boolean insight(Map<DemoProblem, Long> found, DemoProblem problem, String title, String definition, String solution,
+    private void insight(Map<DemoProblem, Long> found, DemoProblem problem, String title, String definition, String solution,
             ImpactModel impact, Double effort, String owner, String person, List<String> teams, List<String> approvals,
             boolean delegate, String by) {
         Long id = found.get(problem);
@@ -157,6 +157,5 @@ class DemoInsights {
         if (delegate) {
             insights.delegate(insight.id(), by);
         }
-        return true;
     }
 }

@@ -53,10 +53,6 @@ public class GroupingEngine {
         return lock;
     }
 
-    public TextAnalyzer analyzer() {
-        return analyzer;
-    }
-
     /** The grouper, restored from the database on first use. Call with {@link #lock()} held. */
     public OnlineGrouper grouper() {
         if (!lock.isHeldByCurrentThread()) {

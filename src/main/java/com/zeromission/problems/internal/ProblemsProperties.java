@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 
 /**
- * Settings under {@code zeromission.problems}.
+ * Settings under {@code zeromission.problems}. (The schedules, {@code poll-interval} and {@code consolidation-cron},
+ * are read by the scheduled methods themselves.)
  *
  * @param batchSize              signals grouped per transaction when the inbox is drained
  * @param snapshotInterval       how often the grouper's state is saved while signals keep coming (a restart then
  *                               replays at most this much work)
  * @param consolidationSimilarity two problems whose centroids are at least this similar are merged by the
  *                               consolidation pass (unless pinned or kept apart by an analyst)
- * @param consolidationCron      when the consolidation pass runs by itself (Spring cron, UTC)
  * @param rehomeBelow            the consolidation pass re-homes problems with fewer signals than this ...
  * @param rehomeSimilarity       ... into the most similar larger problem, when at least this similar
  * @param regressionSignals      a resolved problem regresses once this many signals received after its resolution
@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "zeromission.problems")
 public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, Double consolidationSimilarity,
-        String consolidationCron, Integer rehomeBelow, Double rehomeSimilarity, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
+        Integer rehomeBelow, Double rehomeSimilarity, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
         Boolean scheduling) {
 
     public ProblemsProperties {
@@ -44,7 +44,6 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
             throw new IllegalArgumentException("zeromission.problems.consolidation-similarity must be in (0, 1], was "
                     + consolidationSimilarity);
         }
-        consolidationCron = consolidationCron == null || consolidationCron.isBlank() ? "0 15 * * * *" : consolidationCron.strip();
         rehomeBelow = rehomeBelow == null ? 5 : rehomeBelow;
         if (rehomeBelow < 0) {
             throw new IllegalArgumentException("zeromission.problems.rehome-below must be >= 0 (0: never), was " + rehomeBelow);

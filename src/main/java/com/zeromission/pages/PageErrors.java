@@ -1,0 +1,62 @@
+package com.zeromission.pages;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.zeromission.insights.DelegationRefusedException;
+import com.zeromission.insights.InsightNotFoundException;
+import com.zeromission.insights.InsightTransitionRefusedException;
+import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemChangeRefusedException;
+import com.zeromission.problems.ProblemEventNotFoundException;
+import com.zeromission.problems.ProblemNotFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Business refusals and bad input on a page become a page that says what was wrong, with the right status (400,
+ * 404, 409), never a stack trace. Messages are masked like every other echoed value.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+class PageErrors {
+
+    private static final TextMasker MASKER = TextMasker.standard();
+
+    @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class})
+    String notFound(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.NOT_FOUND, "Not found", e, request, response, model);
+    }
+
+    @ExceptionHandler({ProblemChangeRefusedException.class, InsightTransitionRefusedException.class,
+            DelegationRefusedException.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.CONFLICT, "Refused", e, request, response, model);
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    String badInput(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.BAD_REQUEST, "Cannot do that", e, request, response, model);
+    }
+
+    private static String show(HttpStatus status, String heading, RuntimeException e, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        String message = e instanceof MethodArgumentTypeMismatchException m
+                ? "'" + m.getName() + "' must be a " + (m.getRequiredType() == null ? "value of another type"
+                        : m.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                : String.valueOf(e.getMessage());
+        model.addAttribute("me", CurrentUser.of(org.springframework.security.core.context.SecurityContextHolder
+                .getContext().getAuthentication()));
+        model.addAttribute("heading", heading);
+        model.addAttribute("message", MASKER.mask(message).text());
+        String referer = request.getHeader("Referer");
+        // only ever link back into this product
+        model.addAttribute("back", referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())
+                ? referer : request.getContextPath() + "/");
+        return "pages/error";
+    }
+}

@@ -1,0 +1,32 @@
+package com.zeromission.pages;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The sign-in page (Spring Security handles its POST) and the page shown when a role does not allow something. */
+@Controller
+class SignInPages {
+
+    private final boolean demo;
+
+    SignInPages(@Value("${zeromission.demo.enabled:false}") boolean demo) {
+        this.demo = demo;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        // The demo users are documented; naming them on the sign-in page is only right in demo mode.
+        model.addAttribute("demo", demo);
+        return "pages/login";
+    }
+
+    @org.springframework.web.bind.annotation.RequestMapping("/denied")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String denied() {
+        return "pages/denied";
+    }
+}

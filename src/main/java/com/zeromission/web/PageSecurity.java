@@ -1,0 +1,70 @@
+package com.zeromission.web;
+
+import static com.zeromission.web.SecurityConfiguration.ADMIN;
+import static com.zeromission.web.SecurityConfiguration.ANALYST;
+import static com.zeromission.web.SecurityConfiguration.TEAM_MEMBER;
+import static com.zeromission.web.SecurityConfiguration.VIEWER;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The pages people use every day: form login with a session cookie (HTTP-only, SameSite=Strict, Secure unless
+ * turned off for plain-HTTP hosts), a CSRF token on every form and htmx post, and a content security policy that
+ * allows only the product's own scripts and styles. Every page has its own rule here; anything else is denied.
+ * The API ({@code /api/**}), the actuator and the OpenAPI document stay with the stateless API chain.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class PageSecurity {
+
+    static final String[] READERS = {VIEWER, TEAM_MEMBER, ANALYST, ADMIN};
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.securityMatcher(PageSecurity::isPage)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
+                                "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
+                                "/insights/*", "/teams").hasAnyRole(READERS)
+                        // Changing problems is an analyst's decision, as in the API.
+                        .requestMatchers(HttpMethod.POST, "/problems/*/rename", "/problems/*/merge",
+                                "/problems/*/split", "/problems/*/pin", "/problems/*/resolve", "/problems/*/reopen")
+                        .hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/insights/*/delegate").hasAnyRole(ANALYST, ADMIN)
+                        // The owning team's members move a delegated insight along.
+                        .requestMatchers(HttpMethod.POST, "/insights/*/move").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // Uploads write signals in bulk: analysts' work, as POST /api/v1/imports.
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(ANALYST, ADMIN)
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("ZMSESSION"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Everything a browser asks for, except the API, the actuator and the OpenAPI document. */
+    static boolean isPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
+                || path.startsWith("/v3/"));
+    }
+}

@@ -1,0 +1,63 @@
+package com.zeromission.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+class DashboardBrowserTest extends PageTest {
+
+    @Test
+    void aViewerSignsInAndSeesTheCpmChartAgainstTheTargetWithTopProblemsAndWaitingInsights() {
+        signIn("viewer");
+        assertThat(browser().getCurrentUrl()).isEqualTo(url("/"));
+        // the chart script ran and drew every week of 2026 up to last week (W01..W48 plus the week of Jan 1)
+        var canvas = waitFor(By.id("cpm-chart"));
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> "true".equals(canvas.getDomAttribute("data-rendered")));
+        assertThat(Integer.parseInt(canvas.getDomAttribute("data-points"))).isGreaterThanOrEqualTo(48);
+        Object datasets = ((JavascriptExecutor) browser()).executeScript(
+                "return Chart.getChart('cpm-chart').data.datasets.map(d => d.label)");
+        assertThat(datasets.toString()).contains("CPM", "95 % interval (upper)", "Target", "Last year");
+        assertThat(text(By.cssSelector(".kpis"))).contains("25.0").contains("target 2026");
+        assertThat(text(By.id("top-problems"))).contains("2026-W48");
+        assertThat(browser().findElements(By.cssSelector("#top-problems tbody tr"))).isNotEmpty();
+        assertThat(text(By.id("waiting"))).contains("Send invoices digitally by default").doesNotContain("Refunds take weeks");
+        // a viewer has no import page in the navigation
+        assertThat(text(By.cssSelector("header.top nav"))).doesNotContain("Imports");
+        Browser.screenshot("dashboard");
+    }
+
+    @Test
+    void filtersTheChartByMarket() {
+        signIn("analyst");
+        new Select(waitFor(By.id("market"))).selectByValue("SE");
+        browser().findElement(By.cssSelector(".filters button")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("market=SE"));
+        assertThat(new Select(waitFor(By.id("market"))).getFirstSelectedOption().getText()).isEqualTo("SE");
+        // SE has no target of its own: the page says so instead of drawing the global one
+        assertThat(text(By.cssSelector(".kpis"))).contains("no target set");
+    }
+
+    @Test
+    void refusesAnUnknownMarketWithAPageThatNamesTheValue() {
+        signIn("viewer");
+        open("/?market=XX");
+        assertThat(text(By.cssSelector("main"))).contains("unknown market 'XX'");
+    }
+
+    @Test
+    void sendsSomebodyWhoIsNotSignedInToTheSignInPageAndRefusesAWrongPassword() {
+        open("/problems");
+        assertThat(browser().getCurrentUrl()).startsWith(url("/login"));
+        browser().findElement(By.id("username")).sendKeys("viewer");
+        browser().findElement(By.id("password")).sendKeys("wrong");
+        browser().findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(text(By.cssSelector("[role=alert]"))).contains("Wrong user name or password");
+        Browser.screenshot("login");
+    }
+}

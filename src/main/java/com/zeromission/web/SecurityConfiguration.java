@@ -27,10 +27,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Every endpoint has an explicit rule; anything not listed is denied. Machine clients and people authenticate
- * with HTTP Basic for now (login pages and API tokens come with the web app).
+ * Every endpoint has an explicit rule; anything not listed is denied. People and machine clients authenticate
+ * with HTTP Basic; machine clients can instead present an API token ({@code Authorization: Bearer zm_…}, see
+ * {@link ApiTokens}).
  */
 // One-shot commands run without a web server and need no HTTP security.
 @Configuration
@@ -86,7 +88,7 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(3)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
@@ -130,25 +132,47 @@ class SecurityConfiguration {
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)
+                        // A token can carry any role, ADMIN too: handing them out is the admin's decision.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tokens").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").hasRole(ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
                                 "your role does not allow " + request.getMethod() + " " + safePath(request))))
-                // Stateless API clients with Basic credentials: no session, so no CSRF token to protect.
+                // Stateless API clients with Basic credentials or tokens: no session, so no CSRF token to protect.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
     }
 
-    /** 401 as an RFC 9457 problem, like every other error of the API, with the Basic challenge clients expect. */
+    /**
+     * 401 as an RFC 9457 problem, like every other error of the API, with both challenges the API accepts: Basic
+     * first (the one browsers answer), then Bearer for the API tokens.
+     */
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
-        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic) are required for "
-                + request.getMethod() + " " + safePath(request));
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
+        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic, or an API token as "
+                + "Authorization: Bearer) are required for " + request.getMethod() + " " + safePath(request));
+    }
+
+    /**
+     * 401 for a presented API token that is refused: the Bearer challenge with RFC 6750's invalid_token, and the
+     * reason in the problem. The token itself is never echoed, here or anywhere else.
+     */
+    static void invalidToken(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, String reason) throws IOException {
+        // the header stays fixed ASCII (a token's name may hold anything); the body says which it was
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"zeromission\", error=\"invalid_token\", "
+                + "error_description=\"the API token is unknown, revoked or expired\"");
+        problem(response, 401, "Unauthorized", reason + "; " + request.getMethod() + " " + safePath(request)
+                + " needs a valid API token or HTTP Basic credentials");
     }
 
     /** The path is echoed to help the client, masked: a path segment may be somebody's e-mail address. */

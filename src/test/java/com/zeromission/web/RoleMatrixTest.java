@@ -96,6 +96,9 @@ class RoleMatrixTest {
                     Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.POST, "/api/v1/erasures", JSON, "{}", Set.of("admin")),
             new Endpoint(HttpMethod.GET, "/api/v1/audit", null, null, Set.of("admin")),
+            new Endpoint(HttpMethod.POST, "/api/v1/tokens", JSON, "{}", Set.of("admin")),
+            new Endpoint(HttpMethod.GET, "/api/v1/tokens", null, null, Set.of("admin")),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/tokens/1", null, null, Set.of("admin")),
             new Endpoint(HttpMethod.DELETE, "/api/v1/signals", null, null, Set.of()),
             new Endpoint(HttpMethod.GET, "/api/v1/nothing-here", null, null, Set.of()));
 

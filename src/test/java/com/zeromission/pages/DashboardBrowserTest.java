@@ -33,6 +33,25 @@ class DashboardBrowserTest extends PageTest {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlySecureAndStrictAndIsReplacedAtSignIn() {
+        open("/login");
+        var before = browser().manage().getCookieNamed("ZMSESSION");
+        assertThat(before).as("the sign-in page's session (it holds the CSRF token)").isNotNull();
+        signIn("viewer");
+        var after = browser().manage().getCookieNamed("ZMSESSION");
+        assertThat(after.isHttpOnly()).isTrue();
+        assertThat(after.isSecure()).isTrue();
+        assertThat(after.getSameSite()).isEqualTo("Strict");
+        // a session id known before sign-in must not become a signed-in session (session fixation)
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        // signing out ends the session: the dashboard asks for a sign-in again
+        browser().findElement(By.cssSelector("header.top .who button")).click();
+        waitFor(By.id("username"));
+        open("/");
+        assertThat(browser().getCurrentUrl()).startsWith(url("/login"));
+    }
+
+    @Test
     void filtersTheChartByMarket() {
         signIn("analyst");
         new Select(waitFor(By.id("market"))).selectByValue("SE");

@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer zm_…} on {@code /api/**}: a known, unrevoked, unexpired token authenticates the
+ * {@code Authorization: Bearer zm_…} on {@code /api/**} and {@code /actuator/**}: a known, unrevoked, unexpired token authenticates the
  * request as {@code token:<name>} with the token's roles. A presented token that is refused ends the request with a
  * 401 at once (no fallback to anonymous, which would turn a revoked token into a confusing 403). Not a bean: a
  * filter bean would also be registered with the servlet container for every request; this one lives only in the API
@@ -33,7 +33,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+                || !(request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                        // a Prometheus scraper is a machine client too: an ADMIN token reads /actuator/prometheus
+                        || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/"));
     }
 
     @Override

@@ -88,6 +88,17 @@ class ApiTokenTest {
     }
 
     @Test
+    void aPrometheusScraperReadsTheMetricsWithAnAdminTokenAndAViewerTokenIsRefused() throws Exception {
+        String scraper = token("{\"name\":\"prometheus\",\"roles\":[\"ADMIN\"]}");
+        String viewer = token("{\"name\":\"wallboard\",\"roles\":[\"VIEWER\"]}");
+
+        assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + scraper).exchange())
+                .hasStatus(HttpStatus.OK).bodyText().contains("jvm_memory_used_bytes");
+        assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + viewer).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aTokenWithAdminRoleManagesTokensItself() throws Exception {
         String token = token("{\"name\":\"provisioning\",\"roles\":[\"ADMIN\"]}");
 

@@ -166,6 +166,20 @@ class ProblemPagesMvcTest {
     }
 
     @Test
+    void listsOpenProblemsByDefaultAndRefusesAnUnknownStateOrSortNamingIt() {
+        var list = mvc.get().uri("/problems").with(user("viewer").roles("VIEWER")).exchange();
+        assertThat(list).hasStatus(HttpStatus.OK);
+        assertThat(body(list)).contains("data-problem=\"" + invoice + "\"").contains("<polyline points=");
+
+        var state = mvc.get().uri("/problems?state=closed").with(user("viewer").roles("VIEWER")).exchange();
+        assertThat(state).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(state)).contains("state must be open, resolved, regressed or all, was &#39;closed&#39;");
+        var sort = mvc.get().uri("/problems?sort=oldest").with(user("viewer").roles("VIEWER")).exchange();
+        assertThat(sort).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(sort)).contains("&#39;oldest&#39;");
+    }
+
+    @Test
     void refusesAViewersChangeEvenWithAToken() {
         var result = mvc.post().uri("/problems/" + invoice + "/resolve").with(user("viewer").roles("VIEWER")).with(csrf())
                 .exchange();

@@ -615,6 +615,33 @@ public class Problems {
         return new WeeklyTop(monday, weekLabel(monday), by, totals.complaints(), totals.purchases(), result);
     }
 
+    /**
+     * Complaints per week for each of the given problems, the {@link #BASELINE_WEEKS} weeks up to and including the
+     * week of {@code week}, oldest first (zeros where none): the trend a list of problems draws, in one read.
+     */
+    public Map<Long, List<Long>> trends(java.util.Collection<Long> problemIds, LocalDate week) {
+        if (problemIds.size() > MAX_LIST) {
+            throw new IllegalArgumentException("at most " + MAX_LIST + " problems at once, got " + problemIds.size());
+        }
+        LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        return trends(List.copyOf(new LinkedHashSet<>(problemIds)), monday);
+    }
+
+    /**
+     * The text of each problem's most representative example (its first example in {@link #details}), masked as
+     * stored; absent for a problem without members. What makes a list of auto-labelled problems readable.
+     */
+    public Map<Long, String> representativeTexts(java.util.Collection<Long> problemIds) {
+        if (problemIds.size() > MAX_LIST) {
+            throw new IllegalArgumentException("at most " + MAX_LIST + " problems at once, got " + problemIds.size());
+        }
+        var texts = new LinkedHashMap<Long, String>();
+        for (Long id : new LinkedHashSet<>(problemIds)) {
+            repository.mostSimilar(id, 1).stream().findFirst().ifPresent(m -> texts.put(id, m.text()));
+        }
+        return texts;
+    }
+
     /** Complaints per week for each problem, the {@link #BASELINE_WEEKS} weeks up to and including {@code monday}. */
     private Map<Long, List<Long>> trends(List<Long> ids, LocalDate monday) {
         var weekly = new HashMap<Long, long[]>();

@@ -127,7 +127,7 @@ class InsightPages {
             flash.addFlashAttribute("flash", "Delegated to " + delegated.content().ownerTeam() + " ("
                     + delegated.content().responsiblePerson() + ").");
         } catch (DelegationRefusedException e) {
-            refused(flash, e);
+            refused(flash, e, "Delegation");
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
@@ -162,15 +162,16 @@ class InsightPages {
             insights.move(id, target, user.getName(), note);
             flash.addFlashAttribute("flash", "Moved to " + label(target) + ".");
         } catch (DelegationRefusedException e) {
-            refused(flash, e);
+            refused(flash, e, "Marking it actionable");
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
         return back(id);
     }
 
-    private static void refused(RedirectAttributes flash, DelegationRefusedException e) {
-        flash.addFlashAttribute("refusal", mask(e.getMessage()));
+    private static void refused(RedirectAttributes flash, DelegationRefusedException e, String what) {
+        flash.addFlashAttribute("refusal", what + " refused: insight " + e.insightId() + " does not pass the quality gate"
+                + " yet. Nothing changed but the recorded refusal. Missing:");
         flash.addFlashAttribute("missing", e.missing().stream()
                 .map(c -> new Missing(c.element().code().replace('-', ' '), mask(c.reason()))).toList());
     }

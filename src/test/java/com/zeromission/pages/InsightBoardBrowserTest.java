@@ -67,11 +67,12 @@ class InsightBoardBrowserTest extends PageTest {
 
         waitFor(By.id("delegate")).click();
         String refusal = text(By.cssSelector("[role=alert]"));
-        assertThat(refusal).contains("is not actionable yet (14 % ready)")
-                .contains("evidence: none attached").contains("proposed-solution: empty")
-                .contains("financial-impact: no estimate").contains("effort: not estimated")
-                .contains("owner-team: no owner team").contains("responsible-person: nobody is responsible")
-                .doesNotContain("problem-definition");
+        assertThat(refusal).contains("Delegation refused: insight " + id + " does not pass the quality gate yet")
+                .contains("evidence: none attached").contains("proposed solution: empty")
+                .contains("financial impact: no estimate").contains("effort: not estimated")
+                .contains("owner team: no owner team").contains("responsible person: nobody is responsible")
+                .doesNotContain("problem definition");
+        assertThat(browser().findElements(By.cssSelector("[role=alert] li"))).hasSize(6);
         assertThat(text(By.id("state"))).isEqualTo("DRAFT");
         // nothing changed but the recorded refusal
         var after = insights.get(id);

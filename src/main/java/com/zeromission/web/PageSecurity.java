@@ -45,6 +45,8 @@ class PageSecurity {
                                 "/problems/*/split", "/problems/*/pin", "/problems/*/resolve", "/problems/*/reopen")
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/insights/*/delegate").hasAnyRole(ANALYST, ADMIN)
+                        // Filling in the quality-gate fields is writing the insight: analysts' work, as PUT /api/v1/insights/{id}.
+                        .requestMatchers(HttpMethod.POST, "/insights/*/edit").hasAnyRole(ANALYST, ADMIN)
                         // The owning team's members move a delegated insight along.
                         .requestMatchers(HttpMethod.POST, "/insights/*/move").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Uploads write signals in bulk: analysts' work, as POST /api/v1/imports.

@@ -1,0 +1,180 @@
+package com.zeromission.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.zeromission.insights.Evidence;
+import com.zeromission.insights.ImpactModel;
+import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Insights;
+import com.zeromission.insights.Team;
+import com.zeromission.support.TestDatabases;
+
+/**
+ * The insight page's edit form: a bad value is a 400 page naming the field and the value, and nothing changes; a
+ * good one saves and redirects with a message; an insight that was delegated cannot be edited.
+ */
+@SpringBootTest(properties = {"zeromission.alarms.scheduling=false", "zeromission.problems.scheduling=false",
+        "zeromission.insights.scheduling=false"})
+@AutoConfigureMockMvc
+class InsightPageFormTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.useH2(registry);
+        TestDatabases.useUsers(registry, new String[][] {{"analyst", "ANALYST"}, {"viewer", "VIEWER"}});
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    Insights insights;
+
+    Insight insight;
+
+    @BeforeEach
+    void anInsightWithEveryGateField() {
+        insights.saveTeam(new Team("invoicing", "payments", List.of("anna")));
+        insight = insights.create(new InsightContent("Reminder fees for invoices that never came", List.of(),
+                List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/1"))), List.of(),
+                "Paper invoices sent in January arrive after their due date, so customers pay a reminder fee.",
+                "Send digital invoices by default and give January invoices a fourteen-day grace period.",
+                new ImpactModel(12_000, 1.5, new BigDecimal("6.00"), new BigDecimal("5.00"), 0.02, new BigDecimal("40.00"), 0.75),
+                8.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), null, null), "analyst");
+    }
+
+    /** The form as the page fills it in, with some fields changed. */
+    LinkedMultiValueMap<String, String> form(String... changes) {
+        var form = new LinkedMultiValueMap<String, String>();
+        var f = InsightForm.of(insight.content());
+        form.add("title", f.title());
+        form.add("problemDefinition", f.problemDefinition());
+        form.add("proposedSolution", f.proposedSolution());
+        form.add("ownerTeam", f.ownerTeam());
+        form.add("responsiblePerson", f.responsiblePerson());
+        form.add("effortPersonDays", f.effortPersonDays());
+        form.add("occurrencesPerYear", f.occurrencesPerYear());
+        form.add("contactsPerOccurrence", f.contactsPerOccurrence());
+        form.add("contactCost", f.contactCost());
+        form.add("shareRemovedPercent", f.shareRemovedPercent());
+        form.add("replayUrl", f.replayUrl());
+        for (int i = 0; i < changes.length; i += 2) {
+            form.set(changes[i], changes[i + 1]);
+        }
+        return form;
+    }
+
+    MvcTestResult post(String user, String role, LinkedMultiValueMap<String, String> form) {
+        return mvc.post().uri("/insights/" + insight.id() + "/edit").with(user(user).roles(role)).with(csrf())
+                .formFields(form).exchange();
+    }
+
+    void assertRefused(MvcTestResult result, String... message) {
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyText().contains(message);
+        assertThat(insights.get(insight.id())).isEqualTo(insight);
+    }
+
+    @Test
+    void theFormShowsWhatTheInsightSaysNow() {
+        var f = InsightForm.of(insight.content());
+        assertThat(f).isEqualTo(new InsightForm("Reminder fees for invoices that never came",
+                insight.content().problemDefinition(), insight.content().proposedSolution(), "invoicing", "anna", "8",
+                "12000", "1.5", "6", "75", "https://replay.example.com/s/1"));
+        assertThat(mvc.get().uri("/insights/" + insight.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("name=\"shareRemovedPercent\" value=\"75\"")
+                .contains("<option value=\"invoicing\" selected=\"selected\">invoicing (payments)</option>");
+    }
+
+    @Test
+    void refusesANegativeEffortAndChangesNothing() {
+        assertRefused(post("analyst", "ANALYST", form("effortPersonDays", "-2", "title", "A new title that is not saved")),
+                "effort (person-days) must be more than 0 and at most 10000, was &#39;-2&#39;");
+    }
+
+    @Test
+    void refusesAValueThatIsNotANumberNamingTheField() {
+        assertRefused(post("analyst", "ANALYST", form("occurrencesPerYear", "lots")),
+                "occurrences a year must be a number, was &#39;lots&#39;");
+        assertRefused(post("analyst", "ANALYST", form("occurrencesPerYear", "1.5")),
+                "occurrences a year must be a whole number from 0 to 1000000000000, was &#39;1.5&#39;");
+        assertRefused(post("analyst", "ANALYST", form("shareRemovedPercent", "120")),
+                "share removed by the fix (%) must be from 0 to 100, was &#39;120&#39;");
+        assertRefused(post("analyst", "ANALYST", form("contactCost", "NaN")), "cost of a contact must be a number");
+    }
+
+    @Test
+    void refusesAHalfFilledImpactModelNamingWhatIsMissing() {
+        assertRefused(post("analyst", "ANALYST", form("contactCost", "", "shareRemovedPercent", " ")),
+                "missing: cost of a contact, share removed by the fix (%)");
+    }
+
+    @Test
+    void refusesAReplayLinkThatIsNotHttps() {
+        assertRefused(post("analyst", "ANALYST", form("replayUrl", "http://replay.example.com/s/2")),
+                "a session-replay link must be an absolute https URL, was &#39;http://replay.example.com/s/2&#39;");
+    }
+
+    @Test
+    void savesTheGateFieldsKeepingWhatTheFormDoesNotShow() {
+        var result = post("analyst", "ANALYST", form("effortPersonDays", "2.5", "shareRemovedPercent", "50",
+                "replayUrl", "https://replay.example.com/s/2"));
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/insights/" + insight.id());
+        assertThat(result).flash().containsEntry("flash", "Saved. It passes the quality gate and can be delegated.");
+        var c = insights.get(insight.id()).content();
+        assertThat(c.effortPersonDays()).isEqualTo(2.5);
+        // 12,000 x (1.5 x 6 + 5 fees + 2 % x 40 lost) x 50 %: the fees and lost purchases the form does not show are kept
+        assertThat(c.impact().shareRemoved()).isEqualTo(0.5);
+        assertThat(c.impact().feesRefunded()).isEqualByComparingTo("5");
+        assertThat(c.impact().lostPurchaseValue()).isEqualByComparingTo("40");
+        assertThat(c.impact().valuePerYear()).isEqualByComparingTo("88800");
+        assertThat(c.evidence()).containsExactly(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/2")));
+        assertThat(c.teamsNeeded()).containsExactly("invoicing", "print");
+        assertThat(c.approvalsNeeded()).containsExactly("legal");
+    }
+
+    @Test
+    void clearingAFieldTheGateNeedsSavesAndSaysWhatIsMissing() {
+        var result = post("analyst", "ANALYST", form("responsiblePerson", ""));
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        assertThat(result).flash().containsEntry("flash",
+                "Saved. 86 % ready; still missing: responsible-person: nobody is responsible.");
+        assertThat(insights.get(insight.id()).content().responsiblePerson()).isNull();
+    }
+
+    @Test
+    void refusesToEditADelegatedInsightWithAnAlert() {
+        insights.delegate(insight.id(), "analyst");
+        var delegated = insights.get(insight.id());
+        var result = post("analyst", "ANALYST", form("effortPersonDays", "3"));
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        assertThat(result).flash().extractingByKey("refusal").asString()
+                .contains("only a draft or an actionable insight can be edited");
+        assertThat(insights.get(insight.id())).isEqualTo(delegated);
+    }
+
+    @Test
+    void aViewerMayNotEdit() {
+        assertThat(post("viewer", "VIEWER", form("effortPersonDays", "3"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(insights.get(insight.id())).isEqualTo(insight);
+    }
+}

@@ -58,6 +58,7 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/insights/987654", READERS),
             new Page(HttpMethod.POST, "/insights/987654/delegate", ANALYSTS),
             new Page(HttpMethod.POST, "/insights/987654/move", MOVERS),
+            new Page(HttpMethod.POST, "/insights/987654/edit", ANALYSTS),
             new Page(HttpMethod.GET, "/teams", READERS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),

@@ -129,6 +129,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights/*/transitions")
                         .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // The weekly cadence: forming a week's squads and setting their mandates are analysts' work;
+                        // the squad's own members may close it when they are done, as they move their insight along.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/squads", "/api/v1/squads/*", "/api/v1/weekly-review")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/squads/form").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/squads/*").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/squads/*/close").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)

@@ -12,6 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import com.zeromission.alarms.Alarms;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * When alarms run by themselves: once a day after the UTC day has closed (cron {@code zeromission.alarms.cron},
  * default 00:30 UTC), a catch-up at start-up when the server was down at that time, and the webhook outbox every
@@ -35,7 +37,9 @@ class AlarmSchedule {
         this.outbox = outbox;
     }
 
+    // Run once across instances (see SchedulerLocks); lockAtLeastFor covers clocks a few minutes apart.
     @Scheduled(cron = "${zeromission.alarms.cron:" + AlarmsProperties.DEFAULT_CRON + "}", zone = "UTC")
+    @SchedulerLock(name = "alarms-daily", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void daily() {
         run(Alarms.Trigger.SCHEDULE);
     }
@@ -51,7 +55,9 @@ class AlarmSchedule {
         }
     }
 
+    // one instance delivers at a time, so an event is not sent twice at once (receivers still deduplicate)
     @Scheduled(fixedDelayString = "${zeromission.alarms.delivery-interval:PT30S}", initialDelayString = "PT10S")
+    @SchedulerLock(name = "alarms-deliveries", lockAtMostFor = "PT10M")
     void deliver() {
         outbox.deliverDue();
     }

@@ -36,7 +36,8 @@ import com.zeromission.problems.ProblemsGrouped;
  * has found the problems (after the first catch-up). Each insight is linked to the problem that holds most of its
  * demo problem's signals: the loader's signals are submitted again (intake answers a retry with the stored signal,
  * changing nothing) and looked up in the grouping. One insight is left incomplete, so that delegating it is refused;
- * one needs many teams and approvals for a small fix, so that the organisation report has something to show.
+ * one needs many teams and approvals for a small fix, so that the organisation report has something to show. Then
+ * the weekly cadence forms last Monday's and this Monday's squads (see {@link #squads}).
  */
 @Component
 @ConditionalOnProperty(name = "zeromission.demo.enabled", havingValue = "true")
@@ -46,14 +47,17 @@ class DemoInsights {
     private static final URI REPLAY = URI.create("https://replay.example.com/demo/");
 
     private final Insights insights;
+    private final com.zeromission.cadence.Cadence cadence;
     private final Problems problems;
     private final IntakeService intake;
     private final DemoProperties properties;
     private final Clock clock;
     private volatile boolean done;
 
-    DemoInsights(Insights insights, Problems problems, IntakeService intake, DemoProperties properties, Clock clock) {
+    DemoInsights(Insights insights, com.zeromission.cadence.Cadence cadence, Problems problems, IntakeService intake,
+            DemoProperties properties, Clock clock) {
         this.insights = insights;
+        this.cadence = cadence;
         this.problems = problems;
         this.intake = intake;
         this.properties = properties;
@@ -66,13 +70,30 @@ class DemoInsights {
             return;
         }
         done = true;
-        if (!insights.list(EnumSet.noneOf(InsightState.class)).isEmpty()) {
-            return; // created before (or the user's own): leave them
-        }
+        if (insights.list(EnumSet.noneOf(InsightState.class)).isEmpty()) {
+            try {
+                create();
+            } catch (RuntimeException e) {
+                log.warn("Demo insights could not be created: {}", e.getMessage());
+            }
+        } // else created before (or the user's own): leave them
+        squads();
+    }
+
+    /**
+     * The weekly cadence on the demo data, after the insights (which own some of the top problems already): last
+     * Monday's squads, so that the weekly review of last week has squads that worked in it, and this Monday's from
+     * last week's ranking. Forming a week is idempotent, so a restart changes nothing.
+     */
+    void squads() {
         try {
-            create();
+            LocalDate thisWeek = cadence.thisWeek();
+            for (LocalDate week : List.of(thisWeek.minusWeeks(1), thisWeek)) {
+                var formation = cadence.form(week, "analyst");
+                log.info("Demo squads for the week of {}: {}", week, formation.squads().size());
+            }
         } catch (RuntimeException e) {
-            log.warn("Demo insights could not be created: {}", e.getMessage());
+            log.warn("Demo squads could not be formed: {}", e.getMessage());
         }
     }
 

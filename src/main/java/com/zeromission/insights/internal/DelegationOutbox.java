@@ -22,6 +22,8 @@ import com.zeromission.privacy.TextMasker;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Tells the owner's own tracker that an insight was delegated: the event is written to an outbox in the delegation's
  * transaction (so it is sent if and only if the delegation committed) and delivered at least once, with backoff,
@@ -117,7 +119,9 @@ public class DelegationOutbox {
         return delivered;
     }
 
+    // one instance delivers at a time, so an event is not sent twice at once (receivers still deduplicate)
     @Scheduled(fixedDelayString = "${zeromission.insights.delivery-interval:PT30S}", initialDelayString = "PT20S")
+    @SchedulerLock(name = "insights-deliveries", lockAtMostFor = "PT10M")
     void scheduled() {
         if (client != null && !Boolean.FALSE.equals(scheduling)) {
             try {

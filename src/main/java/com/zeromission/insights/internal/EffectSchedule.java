@@ -9,6 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import com.zeromission.insights.Insights;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Measures every resolved and verified insight each night (01:15 UTC, after the day's complaints are in), so that
  * fixes become verified, or regressed, without anybody asking. {@code zeromission.insights.scheduling=false} turns
@@ -27,7 +29,9 @@ class EffectSchedule {
         this.insights = insights;
     }
 
+    // Run once across instances (see SchedulerLocks); lockAtLeastFor covers clocks a few minutes apart.
     @Scheduled(cron = "${zeromission.insights.measure-cron:0 15 1 * * *}", zone = "UTC")
+    @SchedulerLock(name = "insights-effect", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     void measure() {
         try {
             var done = insights.measureAll("system");

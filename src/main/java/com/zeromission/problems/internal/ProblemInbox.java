@@ -19,6 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.zeromission.intake.SignalsIngested;
 import com.zeromission.problems.Problems;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The way in for grouping. Inside intake's transaction every new signal is written to the problem inbox, so a stored
  * signal can never be left ungrouped; after the commit a single background worker drains the inbox (grouping is
@@ -77,7 +79,10 @@ class ProblemInbox implements ApplicationRunner {
         }
     }
 
+    // One instance consolidates per hour (see SchedulerLocks). The pass itself runs on the worker after this returns,
+    // so lockAtLeastFor, not the method's duration, is what keeps the other instances out of this hour's run.
     @Scheduled(cron = "${zeromission.problems.consolidation-cron:0 15 * * * *}", zone = "UTC")
+    @SchedulerLock(name = "problems-consolidation", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
     void consolidate() {
         if (properties.scheduling() && !worker.isShutdown()) {
             worker.execute(() -> {

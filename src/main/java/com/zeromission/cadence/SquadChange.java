@@ -1,0 +1,27 @@
+package com.zeromission.cadence;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an analyst changes on a squad; a part left null stays as it is (so a client can change only the lead).
+ * Checked here so that a bad value is refused before anything is read.
+ */
+public record SquadChange(String lead, List<String> members, String mandate, LocalDate due) {
+
+    public SquadChange {
+        if (lead != null) {
+            lead = Squad.user("lead", lead);
+        }
+        if (members != null) {
+            members = Squad.members(members);
+        }
+        if (mandate != null) {
+            mandate = mandate.strip();
+            if (mandate.isEmpty() || mandate.length() > Squad.MAX_TEXT) {
+                throw new IllegalArgumentException("mandate must be 1-" + Squad.MAX_TEXT + " characters, was "
+                        + mandate.length());
+            }
+        }
+    }
+}

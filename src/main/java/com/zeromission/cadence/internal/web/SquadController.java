@@ -1,0 +1,113 @@
+package com.zeromission.cadence.internal.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.zeromission.cadence.Cadence;
+import com.zeromission.cadence.Formation;
+import com.zeromission.cadence.Squad;
+import com.zeromission.cadence.SquadChange;
+import com.zeromission.cadence.SquadClosedException;
+import com.zeromission.cadence.SquadNotFoundException;
+import com.zeromission.cadence.Weeks;
+import com.zeromission.cadence.WeeklyReview;
+import com.zeromission.privacy.TextMasker;
+
+/**
+ * Squads and the weekly review over HTTP. Forming a week answers 201 with the squads it formed, or 200 with the
+ * squads formed before (the week is formed once); a bad week is a 400 naming it; a closed squad is not changed (409).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class SquadController {
+
+    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-squad-request");
+    static final URI CLOSED = URI.create("https://zeromission.dev/problems/squad-closed");
+    static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
+
+    private final Cadence cadence;
+    private final TextMasker masker;
+
+    SquadController(Cadence cadence, TextMasker masker) {
+        this.cadence = cadence;
+        this.masker = masker;
+    }
+
+    /** {@code POST /api/v1/squads/form?week=2026-11-30}: forms that week's squads from the week before's ranking. */
+    @PostMapping("/squads/form")
+    ResponseEntity<Formation> form(@RequestParam(required = false) String week, Principal user) {
+        var formation = cadence.form(week == null ? cadence.thisWeek() : Weeks.parse(week), user.getName());
+        return ResponseEntity.status(formation instanceof Formation.Formed ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(formation);
+    }
+
+    /** {@code GET /api/v1/squads?week=2026-11-30}: the week's squads; without a week, every active squad. */
+    @GetMapping("/squads")
+    List<Squad> list(@RequestParam(required = false) String week) {
+        return cadence.squads(week == null || week.isBlank() ? null : Weeks.parse(week));
+    }
+
+    @GetMapping("/squads/{id}")
+    Squad get(@PathVariable long id) {
+        return cadence.get(id);
+    }
+
+    /** {@code PUT /api/v1/squads/{id} {"lead":"anna","members":["lars"],"mandate":"...","due":"2026-12-14"}}. */
+    @PutMapping("/squads/{id}")
+    Squad update(@PathVariable long id, @RequestBody SquadChange body, Principal user) {
+        return cadence.update(id, body, user.getName());
+    }
+
+    record Close(String outcome) {
+    }
+
+    /** {@code POST /api/v1/squads/{id}/close {"outcome":"fixed: invoices go out digitally"}}. */
+    @PostMapping("/squads/{id}/close")
+    Squad close(@PathVariable long id, @RequestBody(required = false) Close body, Principal user) {
+        return cadence.close(id, body == null ? null : body.outcome(), user.getName());
+    }
+
+    /** {@code GET /api/v1/weekly-review?week=2026-W48}: the review of that week; by default the last complete one. */
+    @GetMapping("/weekly-review")
+    WeeklyReview review(@RequestParam(required = false) String week) {
+        return cadence.review(week == null || week.isBlank() ? cadence.lastWeek() : Weeks.parse(week));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
+        problem.setType(INVALID);
+        problem.setTitle("Invalid squad request");
+        return problem;
+    }
+
+    @ExceptionHandler(SquadClosedException.class)
+    ProblemDetail closed(SquadClosedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CLOSED);
+        problem.setTitle("Squad is closed");
+        return problem;
+    }
+
+    @ExceptionHandler(SquadNotFoundException.class)
+    ProblemDetail notFound(SquadNotFoundException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+}

@@ -94,6 +94,21 @@ public class ComplaintCases {
         return cases.open(null);
     }
 
+    /** The time zone a market's clock runs in. */
+    public java.time.ZoneId zone(String market) {
+        return rules.calendar(Market.of(market).code()).zone();
+    }
+
+    /** The {@code n}-th business day after {@code day} in a market's calendar. */
+    public LocalDate businessDaysAfter(String market, LocalDate day, int n) {
+        return rules.calendar(Market.of(market).code()).plusBusinessDays(day, n);
+    }
+
+    /** Business days after {@code from} up to and including {@code to} in a market's calendar (negative if before). */
+    public int businessDaysBetween(String market, LocalDate from, LocalDate to) {
+        return rules.calendar(Market.of(market).code()).businessDaysBetween(from, to);
+    }
+
     /** A case against today's date in its market. */
     public CaseClock clock(ComplaintCase c) {
         if (c.closed()) {

@@ -60,6 +60,7 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/insights/987654/move", MOVERS),
             new Page(HttpMethod.POST, "/insights/987654/edit", ANALYSTS),
             new Page(HttpMethod.GET, "/teams", READERS),
+            new Page(HttpMethod.GET, "/deadlines", READERS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),

@@ -136,6 +136,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/form").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/squads/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/*/close").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // Complaint cases: everyone who reads sees the clocks; whoever answers customers records replies;
+                        // the register is the analysts' report to the regulator.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaint-cases/register.csv").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaint-cases", "/api/v1/complaint-cases/*")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaint-cases/*/acknowledge",
+                                "/api/v1/complaint-cases/*/holding-reply", "/api/v1/complaint-cases/*/final-reply")
+                        .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)

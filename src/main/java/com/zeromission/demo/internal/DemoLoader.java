@@ -55,9 +55,12 @@ public class DemoLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final Path dataDir;
     private final String database;
+    private final DemoReplies replies;
 
     public DemoLoader(IntakeService intake, DemoMetrics metrics, Clock clock, DemoProperties properties,
-            @Value("${zeromission.data-dir}") Path dataDir, @Value("${spring.datasource.url:}") String datasourceUrl) {
+            @Value("${zeromission.data-dir}") Path dataDir, @Value("${spring.datasource.url:}") String datasourceUrl,
+            com.zeromission.deadlines.ComplaintCases cases) {
+        this.replies = new DemoReplies(cases, clock);
         this.metrics = metrics;
         this.intake = intake;
         this.clock = clock;
@@ -69,6 +72,12 @@ public class DemoLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         load();
+        // The complaint cases' reply history: replies whose time has come since the last start (see DemoReplies).
+        long t0 = System.nanoTime();
+        int n = replies.record();
+        if (n > 0) {
+            log.info("Demo data: {} complaint-case replies recorded in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /** Loads what is missing and returns what it did; safe to call again at any time. */

@@ -60,7 +60,8 @@ class DemoLoaderTest {
     DemoLoader loader(String now, long seed) {
         var clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
         var properties = new DemoProperties(true, seed, 0.2, LocalDate.of(2026, 10, 1), 250);
-        return new DemoLoader(intake, mock(DemoMetrics.class), clock, properties, dataDir, "jdbc:h2:mem:test");
+        return new DemoLoader(intake, mock(DemoMetrics.class), clock, properties, dataDir, "jdbc:h2:mem:test",
+                mock(com.zeromission.deadlines.ComplaintCases.class));
     }
 
     @Test
@@ -130,7 +131,8 @@ class DemoLoaderTest {
         ingested.clear();
         var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
         var elsewhere = new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250),
-                dataDir, "jdbc:postgresql://db/zeromission");
+                dataDir, "jdbc:postgresql://db/zeromission",
+                mock(com.zeromission.deadlines.ComplaintCases.class));
 
         assertThat(elsewhere.load().signals()).isPositive();
     }
@@ -139,7 +141,8 @@ class DemoLoaderTest {
     void theMarkerNeverHoldsTheDatasourceUrl() throws Exception {
         var clock = Clock.fixed(Instant.parse("2026-10-03T08:00:00Z"), ZoneOffset.UTC);
         new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250), dataDir,
-                "jdbc:postgresql://db/zm?password=secret").load();
+                "jdbc:postgresql://db/zm?password=secret",
+                mock(com.zeromission.deadlines.ComplaintCases.class)).load();
 
         assertThat(Files.readString(dataDir.resolve(LoadMarker.FILE_NAME))).doesNotContain("secret").contains("seed=1");
     }

@@ -53,6 +53,11 @@ final class DemoCommand implements Runnable {
         @Option(names = "--to", description = "Last day, YYYY-MM-DD (default: yesterday, UTC).")
         LocalDate to;
 
+        @Option(names = "--source", paramLabel = "NAME",
+                description = "Write every row under this source (own format only), so that importing the file adds new "
+                        + "signals instead of replaying the demo's own (which are already stored in demo mode).")
+        String source;
+
         @Option(names = "--scale", defaultValue = "1.0",
                 description = "Volume multiplier; 1 is about 140,000 signals over three years (default: ${DEFAULT-VALUE}).")
         double scale;
@@ -73,7 +78,10 @@ final class DemoCommand implements Runnable {
             try (Writer writer = stdout
                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                     : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
-                rows = DemoExport.write(new DemoDataGenerator(settings), format, writer);
+                rows = DemoExport.write(new DemoDataGenerator(settings), format, writer, source);
+            } catch (IllegalArgumentException e) {
+                System.err.println("Invalid option: " + e.getMessage());
+                return 2;
             } catch (IOException e) {
                 System.err.println("Could not write " + out + ": " + e.getMessage());
                 return 2;

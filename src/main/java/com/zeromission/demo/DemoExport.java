@@ -25,10 +25,27 @@ public final class DemoExport {
      * The writer is flushed, not closed. Output is byte-identical for identical settings.
      */
     public static long write(DemoDataGenerator generator, Format format, Writer out) throws IOException {
+        return write(generator, format, out, null);
+    }
+
+    /**
+     * As {@link #write(DemoDataGenerator, Format, Writer)}, with every row's {@code source} replaced (own format
+     * only): the same rows under another source are new signals to intake, not replays of the demo's own.
+     */
+    public static long write(DemoDataGenerator generator, Format format, Writer out, String source) throws IOException {
+        if (source != null && format != Format.OWN) {
+            throw new IllegalArgumentException("a source can only be set for the own format, not for " + format);
+        }
         return switch (format) {
-            case OWN -> CsvExports.writeOwn(generator.signals(), out);
+            case OWN -> CsvExports.writeOwn(source == null ? generator.signals()
+                    : generator.signals().map(s -> new DemoSignal(withSource(s.raw(), source), s.problem(), s.pii())), out);
             case CFPB -> CsvExports.writeCfpb(generator.signals(), generator.settings().seed(), out);
             case PURCHASES -> CsvExports.writePurchases(generator.purchases(), out);
         };
+    }
+
+    private static com.zeromission.intake.RawSignal withSource(com.zeromission.intake.RawSignal r, String source) {
+        return new com.zeromission.intake.RawSignal(source, r.sourceId(), r.channel(), r.market(), r.product(),
+                r.journeyStage(), r.receivedAt(), r.language(), r.text(), r.orderReference(), r.evidence(), r.customerId());
     }
 }

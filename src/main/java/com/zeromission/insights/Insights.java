@@ -220,6 +220,15 @@ public class Insights implements TeamDirectory {
 
     /** A step by hand along the workflow (marking actionable goes through the gate). */
     public Insight move(long id, InsightState to, String actor, String note) {
+        return move(id, to, actor, note, false);
+    }
+
+    /**
+     * As {@link #move(long, InsightState, String, String)}; with {@code ownerTeamOnly} (a team member, not an
+     * analyst) only a member of the insight's owner team may take the step: a team moves its own work along, not
+     * another team's.
+     */
+    public Insight move(long id, InsightState to, String actor, String note, boolean ownerTeamOnly) {
         if (!BY_HAND.contains(to)) {
             throw new InsightTransitionRefusedException(id, to, to, to == InsightState.DELEGATED
                     ? "use delegate, which applies the quality gate"
@@ -228,6 +237,13 @@ public class Insights implements TeamDirectory {
         var refusal = new DelegationRefusedException[1];
         var result = tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            String owner = row.content().ownerTeam();
+            if (ownerTeamOnly && (owner == null || !repository.isMember(owner, actor))) {
+                throw new InsightTransitionRefusedException(id, row.state(), to, owner == null
+                        ? "it has no owner team yet, and only its owner team's members (or an analyst) move it"
+                        : "only members of its owner team '" + owner + "' (or an analyst) move it; '" + actor
+                                + "' is not a member");
+            }
             if (!row.state().canBecome(to)) {
                 throw new InsightTransitionRefusedException(id, row.state(), to, "the workflow goes from "
                         + row.state().code() + " to " + row.state().next().stream().map(InsightState::code).sorted().toList());

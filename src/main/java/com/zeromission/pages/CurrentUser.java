@@ -27,6 +27,11 @@ public record CurrentUser(String name, Set<String> roles) {
         return analyst() || roles.contains("TEAM_MEMBER");
     }
 
+    /** May see the pages at all: an INGEST-only account is a machine client's. */
+    public boolean reader() {
+        return member() || roles.contains("VIEWER");
+    }
+
     public boolean admin() {
         return roles.contains("ADMIN");
     }
@@ -44,12 +49,27 @@ public record CurrentUser(String name, Set<String> roles) {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet()));
     }
 
-    /** Adds {@code me} to every page's model. */
+    /**
+     * Adds {@code me} to every page's model, and {@code ungrouped}: how many signals wait to be grouped, so that a
+     * page can say its problem figures are still catching up (after a large import, or while the demo loads).
+     */
     @ControllerAdvice(basePackageClasses = CurrentUser.class)
     static class Advice {
+
+        private final com.zeromission.problems.Problems problems;
+
+        Advice(com.zeromission.problems.Problems problems) {
+            this.problems = problems;
+        }
+
         @ModelAttribute("me")
         CurrentUser me() {
             return of(SecurityContextHolder.getContext().getAuthentication());
+        }
+
+        @ModelAttribute("ungrouped")
+        long ungrouped() {
+            return problems.signalsWaitingToBeGrouped();
         }
     }
 }

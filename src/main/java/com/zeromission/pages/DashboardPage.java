@@ -70,9 +70,11 @@ class DashboardPage {
     String dashboard(@RequestParam(required = false) String market, @RequestParam(required = false) String product,
             @RequestParam(required = false) Integer year, Model model) {
         LocalDate today = LocalDate.now(clock);
+        List<Integer> years = years(today);
         int y = year == null ? today.getYear() : year;
-        if (y < 2000 || y > today.getYear() + 1) {
-            throw new IllegalArgumentException("year must be between 2000 and " + (today.getYear() + 1) + ", was " + y);
+        if (!years.contains(y)) {
+            throw new IllegalArgumentException("year " + y + " has no purchase figures; years with figures: "
+                    + years.stream().sorted().map(String::valueOf).toList());
         }
         String m = blankToNull(market), p = blankToNull(product);
         if (m != null) {
@@ -86,6 +88,14 @@ class DashboardPage {
         LocalDate last = y == today.getYear() ? today.minusDays(1) : LocalDate.of(y, 12, 31);
         if (last.isBefore(jan1)) {
             last = jan1;
+        }
+        List<String> markets = options(jan1, last, Dimension.MARKET), products = options(jan1, last, Dimension.PRODUCT);
+        // a well-formed but unknown value would silently show an empty dashboard: say what exists instead
+        if (m != null && !markets.contains(m)) {
+            throw new IllegalArgumentException("market " + m + " has no purchase figures in " + y + "; markets: " + markets);
+        }
+        if (p != null && !products.contains(p)) {
+            throw new IllegalArgumentException("product '" + p + "' has no purchase figures in " + y + "; products: " + products);
         }
         List<CpmRow> weeks = cpm.query(new CpmQuery(Period.WEEK, jan1, last, Set.of(), m, p, null));
         var points = new ArrayList<Point>();
@@ -109,11 +119,12 @@ class DashboardPage {
                 .filter(i -> i.state() == InsightState.ACTIONABLE || i.gate().passed()).toList();
 
         model.addAttribute("year", y);
-        model.addAttribute("years", years(today.getYear()));
+        model.addAttribute("years", years);
         model.addAttribute("market", m == null ? "" : m);
         model.addAttribute("product", p == null ? "" : p);
-        model.addAttribute("markets", options(jan1, last, Dimension.MARKET));
-        model.addAttribute("products", options(jan1, last, Dimension.PRODUCT));
+        model.addAttribute("markets", markets);
+        model.addAttribute("products", products);
+        model.addAttribute("filtered", m != null || p != null);
         model.addAttribute("points", points);
         model.addAttribute("chart", scriptSafe(json.writeValueAsString(chartData(points, target))));
         model.addAttribute("target", target);
@@ -156,11 +167,17 @@ class DashboardPage {
         return List.copyOf(values);
     }
 
-    private static List<Integer> years(int current) {
+    /** The years with purchase figures (newest first, at most ten back), and always the current one. */
+    private List<Integer> years(LocalDate today) {
         var list = new ArrayList<Integer>();
-        for (int y = current; y >= current - 3; y--) {
-            list.add(y);
+        list.add(today.getYear());
+        LocalDate from = LocalDate.of(today.getYear() - 9, 1, 1);
+        for (CpmRow r : cpm.query(new CpmQuery(Period.YEAR, from, today, Set.of(), null, null, null))) {
+            if (r.purchases() > 0 && !list.contains(r.start().getYear())) {
+                list.add(r.start().getYear());
+            }
         }
+        list.sort(java.util.Comparator.reverseOrder());
         return list;
     }
 

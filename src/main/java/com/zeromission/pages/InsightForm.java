@@ -138,7 +138,8 @@ public record InsightForm(String title, String problemDefinition, String propose
             return null;
         }
         try {
-            return new BigDecimal(v);
+            // a decimal comma (2,5) is how half of Europe writes numbers; thousands separators are not accepted
+            return new BigDecimal(v.matches("-?\\d+,\\d+") ? v.replace(',', '.') : v);
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(field + " must be a number, was '" + v + "'");
         }

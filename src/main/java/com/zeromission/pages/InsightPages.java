@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
@@ -95,6 +96,11 @@ class InsightPages {
 
     @GetMapping("/insights/{id}")
     String insight(@PathVariable long id, Model model) {
+        return render(id, model, null);
+    }
+
+    /** The insight page; {@code submitted}: a form that was refused, shown again as typed (with its error). */
+    private String render(long id, Model model, InsightForm submitted) {
         Insight insight = insights.get(id);
         var history = insight.history().stream().map(InsightPages::step).toList();
         List<Team> teams = insights.teams();
@@ -107,15 +113,18 @@ class InsightPages {
         model.addAttribute("evidence", insight.content().evidence().stream().map(EvidenceRow::of).toList());
         model.addAttribute("effects", insight.history().stream()
                 .filter(t -> t.to() == InsightState.VERIFIED || t.to() == InsightState.REGRESSED).map(InsightPages::step).toList());
-        model.addAttribute("moves", insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s)).sorted()
-                .map(s -> new Move(s.code(), label(s))).toList());
+        // forward steps first, as the main buttons; steps back (hand back, reopen) apart and asking for a note
+        model.addAttribute("moves", insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
+                .filter(s -> s.ordinal() > insight.state().ordinal()).sorted().map(s -> new Move(s.code(), label(s))).toList());
+        model.addAttribute("backMoves", insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
+                .filter(s -> s.ordinal() < insight.state().ordinal()).sorted().map(s -> new Move(s.code(), label(s))).toList());
         model.addAttribute("canDelegate", writing);
         model.addAttribute("editable", writing);
         model.addAttribute("teams", teams);
         model.addAttribute("knownOwner", insight.content().ownerTeam() == null
                 || teams.stream().anyMatch(t -> t.name().equals(insight.content().ownerTeam())));
         model.addAttribute("people", List.copyOf(people));
-        model.addAttribute("form", InsightForm.of(insight.content()));
+        model.addAttribute("form", submitted != null ? submitted : InsightForm.of(insight.content()));
         model.addAttribute("impactKept", InsightForm.keepsMoreThanTheForm(insight.content().impact()));
         return "pages/insight";
     }
@@ -136,9 +145,18 @@ class InsightPages {
 
     /** Saves the gate's fields. Every number is checked first: a bad one is a 400 naming it, and nothing changes. */
     @PostMapping("/insights/{id}/edit")
-    String edit(@PathVariable long id, @ModelAttribute InsightForm form, Principal user, RedirectAttributes flash) {
+    String edit(@PathVariable long id, @ModelAttribute InsightForm form, Principal user, RedirectAttributes flash,
+            Model model, jakarta.servlet.http.HttpServletResponse response) {
         var current = insights.get(id);
-        var content = form.apply(current.content()); // throws IllegalArgumentException naming the field
+        InsightContent content;
+        try {
+            content = form.apply(current.content());
+        } catch (IllegalArgumentException e) {
+            // the page again, with what was typed and what was wrong: nothing is saved, nothing is lost
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formError", mask(e.getMessage()));
+            return render(id, model, form);
+        }
         try {
             var saved = insights.update(id, content, user.getName());
             flash.addFlashAttribute("flash", saved.gate().passed()
@@ -159,7 +177,14 @@ class InsightPages {
             throw new IllegalArgumentException("note must be at most " + MAX_NOTE + " characters, was " + note.strip().length());
         }
         try {
-            insights.move(id, target, user.getName(), note);
+            var me = CurrentUser.of((org.springframework.security.core.Authentication) user);
+            InsightState from = insights.get(id).state();
+            if (target.ordinal() < from.ordinal() && (note == null || note.isBlank())) {
+                // a step back undoes somebody's work (a delegation, a resolution): it must say why
+                flash.addFlashAttribute("refusal", "Moving it back to " + label(target) + " needs a note saying why. Nothing changed.");
+                return back(id);
+            }
+            insights.move(id, target, user.getName(), note, me == null || !me.analyst());
             flash.addFlashAttribute("flash", "Moved to " + label(target) + ".");
         } catch (DelegationRefusedException e) {
             refused(flash, e, "Marking it actionable");

@@ -42,12 +42,26 @@ class PageErrors {
         return show(HttpStatus.BAD_REQUEST, "Cannot do that", e, request, response, model);
     }
 
+    /** In words a user reads, not Java type names ("a integer"). */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "double", "Double", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "UUID" -> "an id like 0190a6f2-0000-7000-8000-000000000000";
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            default -> "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     private static String show(HttpStatus status, String heading, RuntimeException e, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         response.setStatus(status.value());
         String message = e instanceof MethodArgumentTypeMismatchException m
-                ? "'" + m.getName() + "' must be a " + (m.getRequiredType() == null ? "value of another type"
-                        : m.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                ? "'" + m.getName() + "' must be " + expected(m.getRequiredType()) + ", was '" + m.getValue() + "'"
                 : String.valueOf(e.getMessage());
         model.addAttribute("me", CurrentUser.of(org.springframework.security.core.context.SecurityContextHolder
                 .getContext().getAuthentication()));

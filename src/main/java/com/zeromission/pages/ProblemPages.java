@@ -41,7 +41,7 @@ import com.zeromission.problems.Problems;
 class ProblemPages {
 
     /** Rows the list shows at most; more would be a page nobody reads. */
-    static final int LIST_CAP = 200;
+    static final int LIST_CAP = 100;
     static final int TOP = 10, SUBTITLE = 120, CHART_WEEKS = 26, MAX_MERGE = 100;
     static final int SPARK_WIDTH = 96, SPARK_HEIGHT = 24;
     static final int CHART_WIDTH = 1120, CHART_HEIGHT = 200, CHART_TOP = 14, CHART_BOTTOM = 22;
@@ -82,7 +82,8 @@ class ProblemPages {
     // ---- the list ----------------------------------------------------------------------------------------------
 
     @GetMapping("/problems")
-    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String sort, Model model) {
+    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         String filter = state == null || state.isBlank() ? "open" : state.strip().toLowerCase(Locale.ROOT);
         List<ProblemState> states = switch (filter) {
             case "open" -> List.of(ProblemState.OPEN, ProblemState.REGRESSED);
@@ -105,8 +106,12 @@ class ProblemPages {
             default -> 2;
         });
         List<Problem> found = problems.list(states, Problems.MAX_LIST);
+        int pages = Math.max(1, (found.size() + LIST_CAP - 1) / LIST_CAP);
+        if (page < 1 || page > pages) {
+            throw new IllegalArgumentException("page must be between 1 and " + pages + ", was " + page);
+        }
         List<Problem> listed = found.stream().sorted(openFirst.thenComparing(by).thenComparingLong(Problem::id))
-                .limit(LIST_CAP).toList();
+                .skip((long) (page - 1) * LIST_CAP).limit(LIST_CAP).toList();
         LocalDate lastWeek = problems.lastWeek();
         var ids = listed.stream().map(Problem::id).toList();
         Map<Long, List<Long>> trends = problems.trends(ids, lastWeek);
@@ -124,6 +129,10 @@ class ProblemPages {
         model.addAttribute("state", filter);
         model.addAttribute("sort", order);
         model.addAttribute("capped", found.size() > LIST_CAP);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("first", (page - 1) * LIST_CAP + 1);
+        model.addAttribute("last", (page - 1) * LIST_CAP + listed.size());
         model.addAttribute("found", found.size() >= Problems.MAX_LIST ? Problems.MAX_LIST + " or more"
                 : String.valueOf(found.size()));
         model.addAttribute("cap", LIST_CAP);
@@ -255,9 +264,15 @@ class ProblemPages {
     // ---- analysts' changes -------------------------------------------------------------------------------------
 
     @PostMapping("/problems/{id}/rename")
-    String rename(@PathVariable String id, @RequestParam(required = false) String label, Principal user,
-            RedirectAttributes flash) {
+    String rename(@PathVariable String id, @RequestParam(required = false) String label,
+            @RequestParam(defaultValue = "false") boolean automatic, Principal user, RedirectAttributes flash) {
         long pid = id(id);
+        if (automatic) {
+            // a blank label is the problems module's way back to the automatic one (as in the API)
+            Problem p = problems.rename(pid, "", user.getName());
+            flash.addFlashAttribute("flash", "Back to the automatic label '" + p.label() + "'.");
+            return back(pid);
+        }
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("label must not be blank: give problem " + pid + " a name");
         }

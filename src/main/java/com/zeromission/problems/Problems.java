@@ -85,6 +85,11 @@ public class Problems {
 
     // ---- grouping ----------------------------------------------------------------------------------------------
 
+    /** How many stored signals are not grouped yet: while grouping catches up, problem figures are partial. */
+    public long signalsWaitingToBeGrouped() {
+        return repository.inboxSize();
+    }
+
     /** Groups every signal waiting in the inbox, a batch per transaction; returns what it did. */
     public Assigned assignPending() {
         int signals = 0, created = 0;

@@ -55,7 +55,9 @@ class FeedbackFormTest {
         assertThat(sv.getResponse().getContentAsString()).contains("Berätta vad som gick fel", "lang=\"sv\"");
         var byBrowser = mvc.get().uri("/feedback").header("Accept-Language", "sv-SE,sv;q=0.9").exchange();
         assertThat(byBrowser.getResponse().getContentAsString()).contains("Berätta vad som gick fel");
-        assertThat(en.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(en.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("style-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(en.getResponse().getContentAsString()).doesNotContain("<style").contains("/css/feedback.css");
     }
 
     @Test
@@ -64,8 +66,11 @@ class FeedbackFormTest {
 
         var sent = post("10.0.0.1", "Fakturan kom aldrig. Mejla mig på anna.svensson@example.com", true);
 
-        assertThat(sent).hasStatus(HttpStatus.OK);
-        assertThat(sent.getResponse().getContentAsString()).contains("Tack", "Vi har tagit emot");
+        // post/redirect/get: the confirmation is its own page, so a reload does not send the message again
+        assertThat(sent).hasStatus(HttpStatus.FOUND);
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/feedback/thanks?lang=sv");
+        var thanks = mvc.get().uri("/feedback/thanks?lang=sv").exchange();
+        assertThat(thanks.getResponse().getContentAsString()).contains("Tack", "Vi har tagit emot");
         assertThat(feedbackSignals()).isEqualTo(before + 1);
         var row = jdbc.queryForMap("SELECT channel, market, product, lang, body FROM signal WHERE source = 'feedback-form' "
                 + "ORDER BY ingested_at DESC LIMIT 1");
@@ -93,7 +98,7 @@ class FeedbackFormTest {
     @Test
     void slowsDownAClientThatSendsTooManyWith429AndRetryAfter() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(post("10.0.0.9", "Message number " + i + " about a refund", true)).hasStatus(HttpStatus.OK);
+            assertThat(post("10.0.0.9", "Message number " + i + " about a refund", true)).hasStatus(HttpStatus.FOUND);
         }
         long before = feedbackSignals();
 
@@ -104,7 +109,7 @@ class FeedbackFormTest {
         assertThat(fourth.getResponse().getContentAsString()).contains("Vänta en stund", "Försök igen om 10 minuter");
         assertThat(feedbackSignals()).isEqualTo(before);
         // another client is not slowed down by this one
-        assertThat(post("10.0.0.10", "Another customer's message", true)).hasStatus(HttpStatus.OK);
+        assertThat(post("10.0.0.10", "Another customer's message", true)).hasStatus(HttpStatus.FOUND);
     }
 
     @Test

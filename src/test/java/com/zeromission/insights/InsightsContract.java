@@ -129,6 +129,24 @@ abstract class InsightsContract {
     }
 
     @Test
+    void aTeamMemberMovesOnlyTheirOwnTeamsInsightsAndAnAnalystMovesAny() {
+        teams();
+        long problem = problemWith(2, "The reminder came twice " + tag);
+        var i = insights.create(complete("Reminders sent twice", problem, "3.00", 2), "anna");
+        insights.delegate(i.id(), "anna"); // owner team: tag-invoicing, members anna and lars
+
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.IN_PROGRESS, "olle", null, true))
+                .isInstanceOf(InsightTransitionRefusedException.class)
+                .hasMessageContaining("only members of its owner team '" + tag + "-invoicing'")
+                .hasMessageContaining("'olle' is not a member");
+        assertThat(insights.get(i.id()).state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(insights.move(i.id(), InsightState.IN_PROGRESS, "lars", "started", true).state())
+                .isEqualTo(InsightState.IN_PROGRESS);
+        assertThat(insights.move(i.id(), InsightState.RESOLVED, "someone-from-analytics", "shipped", false).state())
+                .isEqualTo(InsightState.RESOLVED);
+    }
+
+    @Test
     void importsTeamsFromCsvAllOrNothing() {
         var teams = insights.importTeams("""
                 team,area,person

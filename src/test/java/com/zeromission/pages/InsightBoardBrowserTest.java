@@ -109,6 +109,23 @@ class InsightBoardBrowserTest extends PageTest {
     }
 
     @Test
+    void aTeamMemberCannotMoveAnotherTeamsInsight() {
+        insights.saveTeam(new com.zeromission.insights.Team("print-shop", "operations", List.of("olle")));
+        var draft = complete(title("Print the invoice on time"), List.of(), List.of(), 2);
+        var c = draft.content();
+        long id = insights.update(draft.id(), new InsightContent(c.title(), c.problemIds(), c.evidence(), c.exampleSignalIds(),
+                c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), "print-shop", "olle",
+                c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()), "analyst").id();
+        insights.delegate(id, "analyst");
+        signIn("member");
+        open("/insights/" + id);
+        fill("note", "trying anyway");
+        browser().findElement(By.cssSelector("#move button[value=in-progress]")).click();
+        waitForText(By.cssSelector("[role=alert]"), "only members of its owner team 'print-shop'");
+        assertThat(insights.get(id).state()).isEqualTo(InsightState.DELEGATED);
+    }
+
+    @Test
     void aTeamMemberMovesADelegatedInsightToInProgress() {
         String title = title("E-mail the invoice too");
         long id = complete(title, List.of("invoicing"), List.of(), 3).id();
@@ -120,7 +137,11 @@ class InsightBoardBrowserTest extends PageTest {
         assertThat(browser().findElements(By.id("delegate"))).isEmpty();
         assertThat(browser().findElements(By.id("edit"))).isEmpty();
         var buttons = browser().findElements(By.cssSelector("#move button[name=to]"));
-        assertThat(buttons).extracting(WebElement::getText).containsExactly("Move to actionable", "Move to in progress");
+        // the step forward is the main button; the step back stands apart and needs a note
+        assertThat(buttons).extracting(WebElement::getText).containsExactly("Move to in progress", "Back to actionable");
+        browser().findElement(By.cssSelector("#move button[value=actionable]")).click();
+        waitForText(By.cssSelector("[role=alert]"), "needs a note saying why");
+        assertThat(text(By.id("state"))).isEqualTo("DELEGATED");
 
         fill("note", "started in sprint 49");
         browser().findElement(By.cssSelector("#move button[value=in-progress]")).click();

@@ -122,10 +122,10 @@ class DemoInsights {
 
     void create() {
         var found = problemsOf();
-        for (var t : List.of(new Team("invoicing", "payments", List.of("anna", "lars")),
+        for (var t : List.of(new Team("invoicing", "payments", List.of("anna", "lars", "member")),
                 new Team("checkout", "payments", List.of("maria", "omar")),
                 new Team("credit-decisions", "risk", List.of("sofia")),
-                new Team("returns", "merchant-services", List.of("jonas")),
+                new Team("returns", "merchant-services", List.of("jonas", "member")),
                 new Team("collections", "payments", List.of("eva")),
                 new Team("customer-service", "operations", List.of("nils", "ida")),
                 new Team("app", "mobile", List.of("kim")),

@@ -33,7 +33,7 @@ class FeedbackController {
 
     static final List<String> LANGUAGES = List.of("en", "sv");
     static final List<String> MARKETS = List.of("SE", "NO", "DK", "FI", "DE", "AT", "NL", "GB", "US");
-    static final List<String> PRODUCTS = List.of("pay-later", "pay-in-3", "financing", "card", "app");
+    static final List<String> PRODUCTS = List.of("pay-later", "pay-in-3", "pay-now", "financing", "card", "app");
     static final int MIN_TEXT = 10, MAX_TEXT = 2_000;
 
     private final IntakeService intake;
@@ -60,7 +60,7 @@ class FeedbackController {
             @RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String product,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         String language = language(lang, request);
-        var decision = limiter.tryAcquire(request.getRemoteAddr());
+        var decision = limiter.tryAcquire(client(request.getRemoteAddr()));
         if (!decision.allowed()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
@@ -89,6 +89,13 @@ class FeedbackController {
         intake.accept(SignalSubmission.parse(new RawSignal("feedback-form", UUID.randomUUID().toString(), "feedback-form",
                 market.isEmpty() ? "SE" : market, product.isEmpty() ? "unknown" : product, "unknown",
                 clock.instant().toString(), language, text, null, null, null), clock));
+        // post/redirect/get: reloading the confirmation must not send the message again
+        return "redirect:/feedback/thanks?lang=" + language;
+    }
+
+    @GetMapping("/feedback/thanks")
+    String thanks(@RequestParam(required = false) String lang, HttpServletRequest request, Model model) {
+        String language = language(lang, request);
         model.addAttribute("t", texts(language));
         model.addAttribute("lang", language);
         return "feedback/thanks";
@@ -118,6 +125,25 @@ class FeedbackController {
             map.put(k, messages.getMessage("feedback." + k, new Object[] {MIN_TEXT, MAX_TEXT}, locale));
         }
         return map;
+    }
+
+    /**
+     * Who is counted by the rate limit: an IPv4 address, or an IPv6 address's /64 network, since one IPv6 client
+     * usually holds a whole /64 and could otherwise send from a fresh address each time.
+     */
+    static String client(String address) {
+        if (address == null || !address.contains(":")) {
+            return String.valueOf(address);
+        }
+        try {
+            byte[] b = java.net.InetAddress.getByName(address).getAddress();
+            if (b.length != 16) {
+                return address;
+            }
+            return java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     /** ?lang= first, then the browser's Accept-Language, then English. */

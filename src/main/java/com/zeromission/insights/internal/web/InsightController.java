@@ -177,7 +177,16 @@ class InsightController {
         if (body == null || body.to() == null) {
             throw new IllegalArgumentException("to is required: one of draft, actionable, in-progress, resolved");
         }
-        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note());
+        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note(), onlyTeamMember(user));
+    }
+
+    /** A team member who is not also an analyst moves only their own team's insights. */
+    static boolean onlyTeamMember(Principal user) {
+        if (!(user instanceof org.springframework.security.core.Authentication auth)) {
+            return true;
+        }
+        var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        return !roles.contains("ROLE_ANALYST") && !roles.contains("ROLE_ADMIN");
     }
 
     @ExceptionHandler(DelegationRefusedException.class)

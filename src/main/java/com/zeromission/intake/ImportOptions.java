@@ -13,7 +13,12 @@ import java.nio.charset.StandardCharsets;
  * @param chunkSize     rows per transaction; a crash loses at most the chunk being written, and a re-run of the
  *                      same file then adds exactly the rows still missing
  */
-public record ImportOptions(String fileName, String defaultSource, String origin, Charset charset, int chunkSize) {
+/**
+ * How to import one file. {@code startedBy}: who asked for it (a user or token name), recorded in the audit trail;
+ * null when only the origin is known (the command line, the demo).
+ */
+public record ImportOptions(String fileName, String defaultSource, String origin, Charset charset, int chunkSize,
+        String startedBy) {
 
     public static final int DEFAULT_CHUNK = 1_000;
 
@@ -30,6 +35,21 @@ public record ImportOptions(String fileName, String defaultSource, String origin
         if (chunkSize < 1 || chunkSize > 10_000) {
             throw new IllegalArgumentException("chunkSize must be 1-10000, was " + chunkSize);
         }
+        startedBy = startedBy == null || startedBy.isBlank() ? null
+                : startedBy.strip().substring(0, Math.min(100, startedBy.strip().length()));
+    }
+
+    public ImportOptions(String fileName, String defaultSource, String origin, Charset charset, int chunkSize) {
+        this(fileName, defaultSource, origin, charset, chunkSize, null);
+    }
+
+    public ImportOptions withStartedBy(String actor) {
+        return new ImportOptions(fileName, defaultSource, origin, charset, chunkSize, actor);
+    }
+
+    /** Who the audit trail names: the person or token, else where the import came from. */
+    public String actor() {
+        return startedBy != null ? startedBy : origin;
     }
 
     public static ImportOptions of(String fileName, String origin) {
@@ -37,14 +57,14 @@ public record ImportOptions(String fileName, String defaultSource, String origin
     }
 
     public ImportOptions withDefaultSource(String source) {
-        return new ImportOptions(fileName, source, origin, charset, chunkSize);
+        return new ImportOptions(fileName, source, origin, charset, chunkSize, startedBy);
     }
 
     public ImportOptions withCharset(Charset cs) {
-        return new ImportOptions(fileName, defaultSource, origin, cs, chunkSize);
+        return new ImportOptions(fileName, defaultSource, origin, cs, chunkSize, startedBy);
     }
 
     public ImportOptions withChunkSize(int size) {
-        return new ImportOptions(fileName, defaultSource, origin, charset, size);
+        return new ImportOptions(fileName, defaultSource, origin, charset, size, startedBy);
     }
 }

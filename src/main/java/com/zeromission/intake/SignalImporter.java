@@ -73,12 +73,13 @@ public class SignalImporter {
         log.info("import {} of {} ({}, {} rows) started", importId, options.fileName(), checked.layout().format(), checked.rows());
         try {
             ImportReport report = load(content, options, checked.layout(), importId, started, listener);
-            imports.finish(importId, "COMPLETED", null, clock.instant());
+            imports.finish(importId, "COMPLETED", null, clock.instant(), options.actor());
             log.info("import {} finished: {} rows, {} created, {} replayed, {} rejected in {} ms", importId,
                     report.rows(), report.created(), report.replayed(), report.rejected(), report.duration().toMillis());
             return report;
         } catch (RuntimeException e) {
-            imports.finish(importId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            imports.finish(importId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant(),
+                    options.actor());
             throw e;
         }
     }

@@ -64,6 +64,7 @@ class ImportPages {
         }
         String name = Path.of(fileName.isBlank() ? "upload.csv" : fileName).getFileName().toString();
         var options = ImportOptions.of(name, "upload").withDefaultSource(source == null || source.isBlank() ? null : source)
+                .withStartedBy(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                 .withCharset(StandardCharsets.UTF_8);
         UUID id = imports.start(request.getInputStream(), options);
         String location = request.getContextPath() + "/imports/" + id;

@@ -47,7 +47,7 @@ class AuditTrailTest {
         String csv = "source,source_id,channel,market,product,journey_stage,received_at,language,text,order_reference,evidence_urls,customer_id\n"
                 + "audit,a1,complaint,SE,pay-later,invoice,2026-01-07T09:30:00Z,en,The invoice never arrived,,,anna@example.com\n";
         importer.importCsv(() -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                ImportOptions.of("calls from anna.svensson@example.com.csv", "cli"), ImportListener.NONE);
+                ImportOptions.of("calls from anna.svensson@example.com.csv", "upload").withStartedBy("maria"), ImportListener.NONE);
         intake.accept(SignalSubmission.parse(new RawSignal("audit", "a2", "complaint", "SE", "pay-later", "invoice",
                 "2026-01-07T09:30:00Z", "en", "The invoice never arrived", null, null, "anna@example.com"), clock));
         problems.assignPending();
@@ -58,6 +58,9 @@ class AuditTrailTest {
         var entries = audit.latest(50);
 
         assertThat(entries).extracting(AuditLog.Entry::action).contains("import.completed", "problem.rename", "erasure");
+        // the person who uploaded, not just "upload"
+        assertThat(entries).filteredOn(e -> e.action().equals("import.completed")).first()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("maria"));
         assertThat(entries).filteredOn(e -> e.action().equals("problem.rename")).first()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("lars"));
         assertThat(entries).filteredOn(e -> e.action().equals("erasure")).first()

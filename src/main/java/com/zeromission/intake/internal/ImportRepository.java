@@ -52,12 +52,17 @@ public class ImportRepository {
     }
 
     public void finish(UUID id, String status, String failure, Instant now) {
+        finish(id, status, failure, now, null);
+    }
+
+    /** {@code actor}: who the audit trail names (null: the import's origin). */
+    public void finish(UUID id, String status, String failure, Instant now, String actor) {
         jdbc.update("UPDATE signal_import SET status = ?, failure = ?, finished_at = ? WHERE id = ?", status,
                 failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure, utc(now), id);
         // the trail: which file, from where, with what result (the names are masked by the audit log)
         var row = jdbc.queryForMap("SELECT file_name, origin, rows_created, rows_replayed, rows_rejected FROM signal_import "
                 + "WHERE id = ?", id);
-        audit.record(String.valueOf(row.get("origin")), "import." + status.toLowerCase(java.util.Locale.ROOT),
+        audit.record(actor != null ? actor : String.valueOf(row.get("origin")), "import." + status.toLowerCase(java.util.Locale.ROOT),
                 "import " + id + " (" + row.get("file_name") + ")", row.get("rows_created") + " created, "
                         + row.get("rows_replayed") + " already there, " + row.get("rows_rejected") + " rejected"
                         + (failure == null ? "" : "; " + failure));

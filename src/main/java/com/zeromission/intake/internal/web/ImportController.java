@@ -72,6 +72,7 @@ class ImportController {
         }
         try (EncryptedSpool spool = EncryptedSpool.copyOf(request.getInputStream(), spoolDir, maxUploadBytes)) {
             var options = ImportOptions.of(Path.of(fileName).getFileName().toString(), "upload")
+                    .withStartedBy(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                     .withDefaultSource(source).withCharset(cs);
             ImportReport report = importer.importCsv(spool::open, options, ImportListener.NONE);
             List<RowError> first = report.errors().size() > 100 ? report.errors().subList(0, 100) : report.errors();

@@ -217,7 +217,8 @@ class ProblemPages {
         if (weeks.isEmpty()) {
             return List.of();
         }
-        LocalDate end = weeks.getLast().weekStart().isAfter(lastWeek) ? weeks.getLast().weekStart() : lastWeek;
+        // up to last week: the running week is partial and would always look like a drop
+        LocalDate end = lastWeek;
         LocalDate start = end.minusWeeks(CHART_WEEKS - 1);
         // from the problem's first week, but never fewer than eight weeks: one bar alone says nothing
         LocalDate first = weeks.getFirst().weekStart(), least = end.minusWeeks(Problems.BASELINE_WEEKS - 1);

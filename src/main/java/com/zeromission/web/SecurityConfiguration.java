@@ -146,6 +146,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaint-cases/*/acknowledge",
                                 "/api/v1/complaint-cases/*/holding-reply", "/api/v1/complaint-cases/*/final-reply")
                         .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // The yearly report is for everyone who reads the figures: the lead presents it to all.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/yearly").hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)

@@ -103,6 +103,9 @@ class RoleMatrixTest {
                     Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.GET, "/api/v1/weekly-review", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/weekly-review?week=2026-W48", null, null, READERS),
+            // the yearly report: everyone who reads the figures (a year without figures is a 400, still permitted)
+            new Endpoint(HttpMethod.GET, "/api/v1/reports/yearly?year=2026", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/reports/yearly?year=1999", null, null, READERS),
             // complaint cases: readers see the clocks, whoever answers customers records replies, analysts export
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases?status=overdue", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases/0190a6f2-0000-7000-8000-000000000000", null, null, READERS),

@@ -1,0 +1,284 @@
+package com.zeromission.reports;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+
+import com.zeromission.insights.Effect;
+import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Insights;
+import com.zeromission.metrics.CpmQuery;
+import com.zeromission.metrics.CpmRow;
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Dimension;
+import com.zeromission.metrics.Period;
+import com.zeromission.metrics.Scope;
+import com.zeromission.metrics.TargetProgress;
+import com.zeromission.metrics.Targets;
+import com.zeromission.problems.Problem;
+import com.zeromission.problems.ProblemNotFoundException;
+import com.zeromission.problems.ProblemState;
+import com.zeromission.problems.Problems;
+
+/**
+ * Writes the yearly report from the figures as they stand: CPM from the metrics roll-ups, the projection from
+ * {@link Targets}, the initiatives from the insights' recorded history and their effect measured again the way the
+ * verification measured it, and the focus areas from the problems' weekly complaints. Stores nothing.
+ */
+@Service
+public class YearlyReports {
+
+    /** Weeks the focus areas are read from: a quarter, long enough to be more than one week's spike. */
+    public static final int FOCUS_WEEKS = 12;
+    public static final int FOCUS_AREAS = 5;
+    /** Years back the report looks for purchase figures (as the dashboard does). */
+    static final int YEARS_BACK = 9;
+
+    private final CpmService cpm;
+    private final Targets targets;
+    private final Problems problems;
+    private final Insights insights;
+    private final Clock clock;
+
+    public YearlyReports(CpmService cpm, Targets targets, Problems problems, Insights insights, Clock clock) {
+        this.cpm = cpm;
+        this.targets = targets;
+        this.problems = problems;
+        this.insights = insights;
+        this.clock = clock;
+    }
+
+    /** The years up to this one that have purchase figures, oldest first. */
+    public List<Integer> yearsWithFigures() {
+        LocalDate today = LocalDate.now(clock);
+        var years = new TreeSet<Integer>();
+        for (CpmRow r : cpm.query(new CpmQuery(Period.YEAR, LocalDate.of(today.getYear() - YEARS_BACK, 1, 1), today,
+                Set.of(), null, null, null))) {
+            if (r.purchases() > 0) {
+                years.add(r.start().getYear());
+            }
+        }
+        return List.copyOf(years);
+    }
+
+    /** The report of {@code year}; refused, naming the years that have figures, when the year has none. */
+    public YearlyReport yearly(int year) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate jan1 = LocalDate.of(year, 1, 1), dec31 = LocalDate.of(year, 12, 31);
+        LocalDate yesterday = today.minusDays(1);
+        boolean complete = yesterday.isAfter(dec31) || yesterday.equals(dec31);
+        LocalDate asOf = complete ? dec31 : yesterday;
+        if (asOf.isBefore(jan1) || cpm.totals(Scope.GLOBAL, jan1, asOf).purchases() == 0) {
+            throw new YearWithoutFiguresException(year, yearsWithFigures());
+        }
+        int lastYear = year - 1;
+        var global = figures(Scope.GLOBAL, "global", year, asOf, complete);
+        var markets = new ArrayList<YearlyReport.Figures>();
+        for (String market : markets(year, asOf)) {
+            markets.add(figures(new Scope(market, null), market, year, asOf, complete));
+        }
+        var initiatives = initiatives(year, today);
+        var focus = focus(year, today);
+        var sentences = new YearlyReport.Sentences(ReportText.headline(year, lastYear, asOf, complete, global),
+                ReportText.markets(year, lastYear, markets), ReportText.initiatives(year, initiatives),
+                ReportText.focus(year + 1, focus));
+        return new YearlyReport(year, asOf, complete, lastYear, global, markets, initiatives, focus, sentences, method(year, complete));
+    }
+
+    private static List<String> method(int year, boolean complete) {
+        var notes = new ArrayList<String>();
+        notes.add("CPM counts formal complaints per million purchases; " + (complete ? year + " is the whole year"
+                : year + " runs from 1 January to the last full day") + ", compared with the whole of " + (year - 1) + ".");
+        if (!complete) {
+            notes.add("The projection (where a target is set) gives the rest of the year last year's purchases for the "
+                    + "same days, scaled by this year's growth so far, at the complaint rate of the last 91 days.");
+        }
+        notes.add("A target is met when the figure as printed (one decimal) is at or below it; a running year is on "
+                + "track when its projection is.");
+        notes.add("An initiative's effect: its linked problems' complaints in the " + Insights.BASELINE_WEEKS
+                + " full weeks before the fix's week against the full weeks after it, per purchase, with the conditional "
+                + "binomial test; verified means p < " + Effect.ALPHA + " and a drop of at least "
+                + (int) Effect.MIN_DROP_PERCENT + " %.");
+        notes.add("Focus areas: open problems ranked by complaints in the last " + FOCUS_WEEKS
+                + " full weeks; the trend compares the last six weeks with the six before.");
+        return notes;
+    }
+
+    /** The markets with purchases this year or last. */
+    private List<String> markets(int year, LocalDate asOf) {
+        var markets = new TreeSet<String>();
+        for (CpmRow r : cpm.query(new CpmQuery(Period.YEAR, LocalDate.of(year - 1, 1, 1), asOf, Set.of(Dimension.MARKET),
+                null, null, null))) {
+            if (r.market() != null && r.purchases() > 0) {
+                markets.add(r.market());
+            }
+        }
+        return List.copyOf(markets);
+    }
+
+    private YearlyReport.Figures figures(Scope scope, String name, int year, LocalDate asOf, boolean complete) {
+        LocalDate jan1 = LocalDate.of(year, 1, 1);
+        var now = cpm.totals(scope, jan1, asOf);
+        var before = cpm.totals(scope, jan1.minusYears(1), LocalDate.of(year - 1, 12, 31));
+        Double target = targets.find(year, scope).map(t -> t.cpm().doubleValue()).orElse(null);
+        Double projected = null;
+        if (target != null && !complete) {
+            TargetProgress progress = targets.progress(year, scope, asOf);
+            projected = progress.projectedCpm();
+        }
+        Double change = ReportText.changePercent(before.cpm(), now.cpm());
+        return new YearlyReport.Figures(name, now.complaints(), now.purchases(), now.cpm(), before.complaints(),
+                before.purchases(), before.cpm(), change, target, projected, Verdict.of(target, now.cpm(), projected, complete));
+    }
+
+    // ---- initiatives -------------------------------------------------------------------------------------------
+
+    /**
+     * Insights verified during the year (still verified, or regressed since), and those resolved during the year and
+     * still waiting for their verdict. The biggest drop in complaints a week first.
+     */
+    private List<YearlyReport.Initiative> initiatives(int year, LocalDate today) {
+        var result = new ArrayList<YearlyReport.Initiative>();
+        for (Insight insight : insights.list(EnumSet.of(InsightState.RESOLVED, InsightState.VERIFIED, InsightState.REGRESSED))) {
+            Instant resolved = last(insight, InsightState.RESOLVED, null);
+            if (resolved == null) {
+                continue;
+            }
+            Instant verified = last(insight, InsightState.VERIFIED, null);
+            Instant regressed = insight.state() == InsightState.REGRESSED ? last(insight, InsightState.REGRESSED, null) : null;
+            boolean counts = insight.state() == InsightState.RESOLVED ? yearOf(resolved) == year
+                    : verified != null && yearOf(verified) == year;
+            if (!counts) {
+                continue;
+            }
+            // Measured as the verification measured it: up to the last full week before the verifying measurement.
+            LocalDate fixWeek = monday(LocalDate.ofInstant(resolved, ZoneOffset.UTC));
+            LocalDate measuredUpTo = monday(verified != null ? LocalDate.ofInstant(verified, ZoneOffset.UTC) : today).minusWeeks(1);
+            int weeksAfter = (int) Math.max(0, ChronoUnit.WEEKS.between(fixWeek, measuredUpTo));
+            var ids = insight.content().problemIds();
+            Effect effect = null;
+            Double perWeekBefore = null, perWeekAfter = null;
+            if (!ids.isEmpty() && weeksAfter > 0) {
+                LocalDate baselineFrom = fixWeek.minusWeeks(Insights.BASELINE_WEEKS);
+                var weekly = problems.weeklyComplaints(ids, baselineFrom, measuredUpTo);
+                long before = sum(weekly, baselineFrom, fixWeek.minusWeeks(1));
+                long after = sum(weekly, fixWeek.plusWeeks(1), measuredUpTo);
+                long purchasesBefore = cpm.totals(Scope.GLOBAL, baselineFrom, fixWeek.minusDays(1)).purchases();
+                long purchasesAfter = cpm.totals(Scope.GLOBAL, fixWeek.plusWeeks(1), measuredUpTo.plusDays(6)).purchases();
+                effect = Effect.of(before, purchasesBefore, after, purchasesAfter);
+                perWeekBefore = (double) before / Insights.BASELINE_WEEKS;
+                perWeekAfter = (double) after / weeksAfter;
+            }
+            var linked = ids.stream().map(id -> new YearlyReport.LinkedProblem(id, label(id))).toList();
+            var draft = new YearlyReport.Initiative(insight.id(), insight.content().title(), insight.content().ownerTeam(),
+                    insight.state(), resolved, verified, regressed, linked, effect, Insights.BASELINE_WEEKS, weeksAfter,
+                    perWeekBefore, perWeekAfter, null);
+            result.add(new YearlyReport.Initiative(draft.insightId(), draft.title(), draft.ownerTeam(), draft.state(),
+                    draft.resolvedAt(), draft.verifiedAt(), draft.regressedAt(), draft.problems(), draft.effect(),
+                    draft.weeksBefore(), draft.weeksAfter(), draft.complaintsPerWeekBefore(),
+                    draft.complaintsPerWeekAfter(), ReportText.initiative(draft)));
+        }
+        result.sort(Comparator.comparing((YearlyReport.Initiative i) -> i.verifiedAt() == null)
+                .thenComparingDouble(i -> i.complaintsPerWeekAfter() == null ? 0
+                        : i.complaintsPerWeekAfter() - i.complaintsPerWeekBefore())
+                .thenComparingLong(YearlyReport.Initiative::insightId));
+        return result;
+    }
+
+    private String label(long problemId) {
+        try {
+            return problems.get(problemId).label();
+        } catch (ProblemNotFoundException e) {
+            return "problem " + problemId + " (gone)";
+        }
+    }
+
+    private static Instant last(Insight insight, InsightState to, Instant orElse) {
+        return insight.history().stream().filter(t -> t.to() == to && t.from() != to).map(Insight.Transition::at)
+                .reduce((a, b) -> b).orElse(orElse);
+    }
+
+    private static int yearOf(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).getYear();
+    }
+
+    // ---- focus areas -------------------------------------------------------------------------------------------
+
+    /**
+     * The open problems with the most complaints in the last {@link #FOCUS_WEEKS} full weeks of the year (for the
+     * running year: up to last week), with their share of all complaints then and their trend.
+     */
+    private YearlyReport.Focus focus(int year, LocalDate today) {
+        LocalDate endOfYear = monday(LocalDate.of(year + 1, 1, 1)).minusWeeks(1);
+        LocalDate lastWeek = problems.lastWeek();
+        LocalDate to = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
+        LocalDate from = to.minusWeeks(FOCUS_WEEKS - 1L);
+        var weekly = new LinkedHashMap<Long, long[]>();
+        var states = new HashMap<Long, Problem>();
+        long all = 0;
+        for (int w = 0; w < FOCUS_WEEKS; w++) {
+            var top = problems.top(from.plusWeeks(w), "complaints", Problems.MAX_LIST);
+            all += top.complaintsInWeek();
+            for (var p : top.problems()) {
+                weekly.computeIfAbsent(p.problem().id(), k -> new long[FOCUS_WEEKS])[w] += p.complaints();
+                states.put(p.problem().id(), p.problem());
+            }
+        }
+        var owners = new HashMap<Long, Insight>();
+        for (Insight i : insights.list(Insights.OPEN)) {
+            for (long p : i.content().problemIds()) {
+                owners.merge(p, i, (a, b) -> a.id() < b.id() ? a : b);
+            }
+        }
+        long total = all;
+        var ranked = weekly.entrySet().stream()
+                .filter(e -> states.get(e.getKey()).state() == ProblemState.OPEN
+                        || states.get(e.getKey()).state() == ProblemState.REGRESSED)
+                .sorted(Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> -java.util.Arrays.stream(e.getValue()).sum())
+                        .thenComparingLong(Map.Entry::getKey))
+                .limit(FOCUS_AREAS).toList();
+        var areas = new ArrayList<YearlyReport.FocusArea>();
+        for (var e : ranked) {
+            long[] w = e.getValue();
+            long sum = java.util.Arrays.stream(w).sum();
+            int half = FOCUS_WEEKS / 2;
+            long first = java.util.Arrays.stream(w, 0, half).sum(), second = java.util.Arrays.stream(w, half, FOCUS_WEEKS).sum();
+            Double trendPercent = first == 0 ? null : (second - first) * 100.0 / first;
+            Problem p = states.get(e.getKey());
+            Insight owner = owners.get(p.id());
+            var draft = new YearlyReport.FocusArea(areas.size() + 1, p.id(), p.label(), p.state(), sum,
+                    total == 0 ? 0 : (double) sum / total, java.util.Arrays.stream(w).boxed().toList(), trendPercent,
+                    Trend.of(trendPercent), owner == null ? null : owner.id(), owner == null ? null : owner.content().title(),
+                    owner == null ? null : owner.state(), owner == null ? null : owner.content().ownerTeam(), null);
+            areas.add(new YearlyReport.FocusArea(draft.rank(), draft.problemId(), draft.label(), draft.state(),
+                    draft.complaints(), draft.share(), draft.weekly(), draft.trendPercent(), draft.trend(), draft.insightId(),
+                    draft.insightTitle(), draft.insightState(), draft.ownerTeam(), ReportText.focusArea(draft)));
+        }
+        return new YearlyReport.Focus(from, to, Problems.weekLabel(from), Problems.weekLabel(to), total, areas);
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static long sum(Map<LocalDate, Long> weekly, LocalDate from, LocalDate to) {
+        return weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}

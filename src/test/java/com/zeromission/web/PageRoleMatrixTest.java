@@ -62,6 +62,8 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/teams", READERS),
             new Page(HttpMethod.GET, "/weekly", READERS),
             new Page(HttpMethod.GET, "/weekly?week=2026-W48", READERS),
+            new Page(HttpMethod.GET, "/leaps", READERS),
+            new Page(HttpMethod.GET, "/leaps/987654", READERS),
             new Page(HttpMethod.GET, "/deadlines", READERS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),

@@ -26,13 +26,14 @@ class PageErrors {
 
     private static final TextMasker MASKER = TextMasker.standard();
 
-    @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class})
+    @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class,
+            com.zeromission.leaps.LeapNotFoundException.class})
     String notFound(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.NOT_FOUND, "Not found", e, request, response, model);
     }
 
     @ExceptionHandler({ProblemChangeRefusedException.class, InsightTransitionRefusedException.class,
-            DelegationRefusedException.class})
+            DelegationRefusedException.class, com.zeromission.leaps.LeapRefusedException.class})
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.CONFLICT, "Refused", e, request, response, model);
     }

@@ -138,6 +138,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/form").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/squads/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/*/close").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // Leaps: analysts set them up, change and close them and write the deliverable (each
+                        // recommendation becomes an insight); the members, team members, write the log.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/leaps", "/api/v1/leaps/*", "/api/v1/leaps/*/action-plan")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/leaps").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/leaps/*").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/log").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/recommendations").hasAnyRole(ANALYST, ADMIN)
                         // Complaint cases: everyone who reads sees the clocks; whoever answers customers records replies;
                         // the register is the analysts' report to the regulator.
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaint-cases/register.csv").hasAnyRole(ANALYST, ADMIN)

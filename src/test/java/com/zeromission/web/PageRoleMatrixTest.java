@@ -62,6 +62,8 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/teams", READERS),
             new Page(HttpMethod.GET, "/weekly", READERS),
             new Page(HttpMethod.GET, "/weekly?week=2026-W48", READERS),
+            new Page(HttpMethod.GET, "/leaps", READERS),
+            new Page(HttpMethod.GET, "/leaps/987654", READERS),
             new Page(HttpMethod.GET, "/deadlines", READERS),
             new Page(HttpMethod.GET, "/reports/yearly?year=2026", READERS),
             new Page(HttpMethod.GET, "/reports/yearly?year=1999", READERS),

@@ -106,6 +106,15 @@ class RoleMatrixTest {
             // the yearly report: everyone who reads the figures (a year without figures is a 400, still permitted)
             new Endpoint(HttpMethod.GET, "/api/v1/reports/yearly?year=2026", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/reports/yearly?year=1999", null, null, READERS),
+            // leaps: analysts set them up and write the deliverable, team members write the log, readers read
+            new Endpoint(HttpMethod.GET, "/api/v1/leaps", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/leaps/1", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/leaps/1/action-plan", null, null, READERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/leaps", JSON, "{}", ANALYSTS),
+            new Endpoint(HttpMethod.PUT, "/api/v1/leaps/1", JSON, "{\"name\":\"x\"}", ANALYSTS),
+            new Endpoint(HttpMethod.POST, "/api/v1/leaps/1/log", JSON, "{\"kind\":\"standup\",\"text\":\"x\"}",
+                    Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/leaps/1/recommendations", JSON, "{}", ANALYSTS),
             // complaint cases: readers see the clocks, whoever answers customers records replies, analysts export
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases?status=overdue", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases/0190a6f2-0000-7000-8000-000000000000", null, null, READERS),

@@ -37,7 +37,8 @@ import com.zeromission.problems.ProblemsGrouped;
  * demo problem's signals: the loader's signals are submitted again (intake answers a retry with the stored signal,
  * changing nothing) and looked up in the grouping. One insight is left incomplete, so that delegating it is refused;
  * one needs many teams and approvals for a small fix, so that the organisation report has something to show. Then
- * the weekly cadence forms last Monday's and this Monday's squads (see {@link #squads}).
+ * the weekly cadence forms last Monday's and this Monday's squads (see {@link #squads}), and the demo's leap is set up
+ * ({@link DemoLeaps}).
  */
 @Component
 @ConditionalOnProperty(name = "zeromission.demo.enabled", havingValue = "true")
@@ -51,16 +52,18 @@ class DemoInsights {
     private final Problems problems;
     private final IntakeService intake;
     private final DemoProperties properties;
+    private final DemoLeaps leaps;
     private final Clock clock;
     private volatile boolean done;
 
     DemoInsights(Insights insights, com.zeromission.cadence.Cadence cadence, Problems problems, IntakeService intake,
-            DemoProperties properties, Clock clock) {
+            DemoProperties properties, DemoLeaps leaps, Clock clock) {
         this.insights = insights;
         this.cadence = cadence;
         this.problems = problems;
         this.intake = intake;
         this.properties = properties;
+        this.leaps = leaps;
         this.clock = clock;
     }
 
@@ -78,6 +81,7 @@ class DemoInsights {
             }
         } // else created before (or the user's own): leave them
         squads();
+        leaps.create(cadence.lastWeek()); // after the squads: the leap's insights own their problems from now on
     }
 
     /**

@@ -1,0 +1,24 @@
+package com.zeromission.leaps;
+
+import java.util.List;
+
+/**
+ * A recommendation for the deliverable: {@code text} becomes the insight's proposed solution, {@code ownerTeam} the
+ * team that will carry it out (a known team: the leap disbands, its recommendations must land somewhere), and
+ * {@code responsiblePerson} a member of that team, if named. {@code problemIds}: the problems it addresses; null
+ * means the leap's own.
+ */
+public record NewRecommendation(String title, String text, String ownerTeam, String responsiblePerson,
+        List<Long> problemIds) {
+
+    public static final int MAX_TITLE = 200;
+
+    public NewRecommendation {
+        title = LeapDraft.text("title", title, MAX_TITLE);
+        text = LeapDraft.text("text", text, LeapDraft.MAX_TEXT);
+        ownerTeam = LeapMember.name("ownerTeam", ownerTeam);
+        responsiblePerson = responsiblePerson == null || responsiblePerson.isBlank() ? null
+                : LeapMember.name("responsiblePerson", responsiblePerson);
+        problemIds = problemIds == null ? null : LeapDraft.problems(problemIds);
+    }
+}

@@ -1,0 +1,120 @@
+package com.zeromission.leaps.internal.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.zeromission.leaps.ActionPlan;
+import com.zeromission.leaps.Leap;
+import com.zeromission.leaps.LeapChange;
+import com.zeromission.leaps.LeapDraft;
+import com.zeromission.leaps.LeapNotFoundException;
+import com.zeromission.leaps.LeapRefusedException;
+import com.zeromission.leaps.Leaps;
+import com.zeromission.leaps.LogEntry;
+import com.zeromission.leaps.LogKind;
+import com.zeromission.leaps.NewRecommendation;
+import com.zeromission.leaps.Recommendation;
+import com.zeromission.privacy.TextMasker;
+
+/**
+ * Leaps over HTTP. Bad values are a 400 naming them; a leap not in a state for the request (closing without
+ * recommendations, a log entry outside its dates, a change to a closed one) is a 409 saying why; unknown is 404.
+ */
+@RestController
+@RequestMapping("/api/v1/leaps")
+class LeapController {
+
+    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-leap-request");
+    static final URI REFUSED = URI.create("https://zeromission.dev/problems/leap-refused");
+    static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
+    private static final TextMasker MASKER = TextMasker.standard();
+
+    private final Leaps leaps;
+
+    LeapController(Leaps leaps) {
+        this.leaps = leaps;
+    }
+
+    @GetMapping
+    List<Leap> list() {
+        return leaps.list();
+    }
+
+    @GetMapping("/{id}")
+    Leap get(@PathVariable long id) {
+        return leaps.get(id);
+    }
+
+    /** {@code POST /api/v1/leaps {"name":..,"mandate":..,"start":"2026-11-02","end":"2027-01-25","members":[{"user":"anna","team":"invoicing"}],"problemIds":[12]}}. */
+    @PostMapping
+    ResponseEntity<Leap> create(@RequestBody LeapDraft body, Principal user) {
+        var leap = leaps.create(body, user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/leaps/" + leap.id())).body(leap);
+    }
+
+    /** {@code PUT /api/v1/leaps/{id}}: the parts given; {@code "state":"CLOSED"} closes it. */
+    @PutMapping("/{id}")
+    Leap update(@PathVariable long id, @RequestBody LeapChange body, Principal user) {
+        return leaps.update(id, body, user.getName());
+    }
+
+    record NewEntry(String kind, LocalDate date, String text) {
+    }
+
+    /** {@code POST /api/v1/leaps/{id}/log {"kind":"standup","text":"..."}}; {@code date} defaults to today. */
+    @PostMapping("/{id}/log")
+    ResponseEntity<LogEntry> log(@PathVariable long id, @RequestBody NewEntry body, Principal user) {
+        var entry = leaps.log(id, LogKind.parse(body.kind()), body.date(), body.text(), user.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(entry);
+    }
+
+    /** {@code POST /api/v1/leaps/{id}/recommendations {"title":..,"text":..,"ownerTeam":"invoicing"}}: creates the insight. */
+    @PostMapping("/{id}/recommendations")
+    ResponseEntity<Recommendation> recommend(@PathVariable long id, @RequestBody NewRecommendation body, Principal user) {
+        var r = leaps.recommend(id, body, user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/insights/" + r.insightId())).body(r);
+    }
+
+    @GetMapping("/{id}/action-plan")
+    ActionPlan actionPlan(@PathVariable long id) {
+        return leaps.actionPlan(id);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MASKER.mask(String.valueOf(e.getMessage())).text());
+        problem.setType(INVALID);
+        problem.setTitle("Invalid leap request");
+        return problem;
+    }
+
+    @ExceptionHandler(LeapRefusedException.class)
+    ProblemDetail refused(LeapRefusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(REFUSED);
+        problem.setTitle("Refused");
+        return problem;
+    }
+
+    @ExceptionHandler(LeapNotFoundException.class)
+    ProblemDetail notFound(LeapNotFoundException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+}

@@ -35,7 +35,7 @@ public record NewScenario(String name, Market market, Mode mode, String checkout
         if (steps == null || steps.isEmpty()) {
             steps = Step.DEFAULT;
         } else {
-            if (steps.contains(null)) {
+            if (steps.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("steps must not contain an empty step; one of " + Codes.allowed(Step.class));
             }
             var distinct = new LinkedHashSet<>(steps);

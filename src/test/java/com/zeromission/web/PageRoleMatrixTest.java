@@ -63,6 +63,8 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/weekly", READERS),
             new Page(HttpMethod.GET, "/weekly?week=2026-W48", READERS),
             new Page(HttpMethod.GET, "/deadlines", READERS),
+            new Page(HttpMethod.GET, "/mystery", READERS),
+            new Page(HttpMethod.GET, "/mystery/runs/1", READERS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),

@@ -103,6 +103,15 @@ class RoleMatrixTest {
                     Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.GET, "/api/v1/weekly-review", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/weekly-review?week=2026-W48", null, null, READERS),
+            // mystery shopping: readers see scenarios and runs, analysts write scenarios, shoppers run them
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/scenarios", null, null, READERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/scenarios", JSON, "{}", ANALYSTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/runs", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/runs/1", null, null, READERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs", JSON, "{}", Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/steps", JSON, "{}", Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/complete", null, null,
+                    Set.of("admin", "analyst", "member")),
             // complaint cases: readers see the clocks, whoever answers customers records replies, analysts export
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases?status=overdue", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases/0190a6f2-0000-7000-8000-000000000000", null, null, READERS),

@@ -196,7 +196,8 @@ public class MysteryShopping {
         return switch (outcome) {
             case IntakeOutcome.Created c -> c.signal().id().toString();
             case IntakeOutcome.Replayed r -> r.signal().id().toString();
-            // Only if the stored signal was changed since (an erasure empties texts): it is still this finding's.
+            // accept() throws on a conflict rather than answering it (a completed run's findings never change, so
+            // it would mean somebody else used our source id); the case is here because the outcome type is closed.
             case IntakeOutcome.Conflicted c -> c.existing().toString();
         };
     }

@@ -9,6 +9,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightTransitionRefusedException;
+import com.zeromission.mystery.RunNotFoundException;
+import com.zeromission.mystery.ScenarioNotFoundException;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemChangeRefusedException;
 import com.zeromission.problems.ProblemEventNotFoundException;
@@ -27,7 +29,7 @@ class PageErrors {
     private static final TextMasker MASKER = TextMasker.standard();
 
     @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class,
-            com.zeromission.leaps.LeapNotFoundException.class})
+            com.zeromission.leaps.LeapNotFoundException.class, RunNotFoundException.class, ScenarioNotFoundException.class})
     String notFound(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.NOT_FOUND, "Not found", e, request, response, model);
     }

@@ -39,7 +39,7 @@ class PageSecurity {
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
-                                "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*").hasAnyRole(READERS)
+                                "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
                         // Changing problems is an analyst's decision, as in the API.
                         .requestMatchers(HttpMethod.POST, "/problems/*/rename", "/problems/*/merge",
                                 "/problems/*/split", "/problems/*/pin", "/problems/*/resolve", "/problems/*/reopen")

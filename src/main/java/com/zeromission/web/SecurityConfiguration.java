@@ -146,6 +146,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/leaps/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/log").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/recommendations").hasAnyRole(ANALYST, ADMIN)
+                        // Mystery shopping: analysts write the scenarios; whoever shops (team members too) runs them,
+                        // records the steps and completes the run, which turns its findings into signals.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mystery/scenarios", "/api/v1/mystery/runs",
+                                "/api/v1/mystery/runs/*").hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mystery/scenarios").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mystery/runs", "/api/v1/mystery/runs/*/steps",
+                                "/api/v1/mystery/runs/*/complete").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Complaint cases: everyone who reads sees the clocks; whoever answers customers records replies;
                         // the register is the analysts' report to the regulator.
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaint-cases/register.csv").hasAnyRole(ANALYST, ADMIN)

@@ -67,6 +67,8 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/deadlines", READERS),
             new Page(HttpMethod.GET, "/reports/yearly?year=2026", READERS),
             new Page(HttpMethod.GET, "/reports/yearly?year=1999", READERS),
+            new Page(HttpMethod.GET, "/mystery", READERS),
+            new Page(HttpMethod.GET, "/mystery/runs/1", READERS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),

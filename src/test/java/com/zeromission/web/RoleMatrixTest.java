@@ -115,6 +115,15 @@ class RoleMatrixTest {
             new Endpoint(HttpMethod.POST, "/api/v1/leaps/1/log", JSON, "{\"kind\":\"standup\",\"text\":\"x\"}",
                     Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.POST, "/api/v1/leaps/1/recommendations", JSON, "{}", ANALYSTS),
+            // mystery shopping: readers see scenarios and runs, analysts write scenarios, shoppers run them
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/scenarios", null, null, READERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/scenarios", JSON, "{}", ANALYSTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/runs", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/mystery/runs/1", null, null, READERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs", JSON, "{}", Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/steps", JSON, "{}", Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/complete", null, null,
+                    Set.of("admin", "analyst", "member")),
             // complaint cases: readers see the clocks, whoever answers customers records replies, analysts export
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases?status=overdue", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases/0190a6f2-0000-7000-8000-000000000000", null, null, READERS),

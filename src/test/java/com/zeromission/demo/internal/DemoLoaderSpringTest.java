@@ -45,12 +45,13 @@ class DemoLoaderSpringTest {
 
         DemoLoader.Result again = loader.load();
         assertThat(again.created()).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal", Long.class)).isEqualTo(stored);
+        // the loader's own signals: the demo's mystery-shopping run adds one of its own once grouping has caught up
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE source = 'demo'", Long.class)).isEqualTo(stored);
     }
 
     @Test
     void withoutTheMarkerEveryRowIsReplayedNotDuplicated() throws Exception {
-        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM signal", Long.class);
+        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE source = 'demo'", Long.class);
         java.nio.file.Files.deleteIfExists(DATA_DIR.resolve(LoadMarker.FILE_NAME));
 
         DemoLoader.Result again = loader.load();
@@ -58,7 +59,7 @@ class DemoLoaderSpringTest {
         assertThat(again.created()).isZero();
         assertThat(again.conflicted()).isZero();
         assertThat(again.replayed()).isEqualTo(stored);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal", Long.class)).isEqualTo(stored);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal WHERE source = 'demo'", Long.class)).isEqualTo(stored);
     }
 
     @Test

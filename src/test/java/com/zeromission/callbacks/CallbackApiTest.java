@@ -51,13 +51,20 @@ class CallbackApiTest {
     Problems problems;
     @Autowired
     Clock clock;
+    @Autowired
+    com.zeromission.insights.Insights insights;
 
     void lastWeeksComplaints(String words, String... customers) {
+        complaints(callbacks.lastWeek(), words, customers);
+    }
+
+    /** Complaints on the Wednesday of the week of {@code monday}, one per customer, about a problem of their own. */
+    void complaints(java.time.LocalDate monday, String words, String... customers) {
         var list = new ArrayList<SignalSubmission>();
         int n = 0;
         for (String customer : customers) {
             list.add(SignalSubmission.parse(new RawSignal("zendesk", "api-" + words.hashCode() + "-" + (++n), "complaint",
-                    "SE", "card", "payment", callbacks.lastWeek().plusDays(2) + "T10:00:00Z", "en", "complaint " + words,
+                    "SE", "card", "payment", monday.plusDays(2) + "T10:00:00Z", "en", "complaint " + words,
                     null, null, customer), clock));
         }
         intake.acceptAll(list);
@@ -101,6 +108,30 @@ class CallbackApiTest {
                 .param("outcome", "REACHED").param("notes", "call me on 0701234567").exchange();
         assertThat(posted).hasStatus(302);
         assertThat(callbacks.get(entry).notes()).doesNotContain("0701234567").contains("[PHONE]");
+    }
+
+    @Test
+    void anAnalystAttachesAReachedCallsNoteAndTheInsightPageShowsIt() {
+        // the week before last: the other test builds last week's list
+        var week = callbacks.lastWeek().minusWeeks(1);
+        complaints(week, "gorvanth plisquer dembrovak sultravine", "api-customer-9");
+        var entry = callbacks.build(week, "analyst").entries().stream()
+                .filter(e -> e.problemLabel().contains("gorvanth")).findFirst().orElseThrow();
+        callbacks.record(entry.id(), CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
+        var insight = insights.create(new com.zeromission.insights.InsightContent("Reminders after payment",
+                java.util.List.of(entry.problemId()), java.util.List.of(), java.util.List.of(), null, null, null, null, null,
+                null, java.util.List.of(), java.util.List.of(), null, null), "analyst");
+
+        var attached = mvc.post().uri("/api/v1/callbacks/" + entry.id() + "/evidence?insight=" + insight.id())
+                .with(httpBasic("analyst", "secret")).exchange();
+
+        assertThat(attached).hasStatus(200).bodyJson().extractingPath("$.content.evidence[0].type").isEqualTo("call-note");
+        assertThat(attached).bodyJson().extractingPath("$.content.evidence[0].note")
+                .isEqualTo("paid on time, the reminder came anyway");
+        assertThat(mvc.get().uri("/insights/" + insight.id()).with(user("viewer").roles("VIEWER")).exchange())
+                .hasStatus(200).bodyText().contains("call-back " + entry.id() + " by ida").contains("the reminder came anyway");
+        assertThat(mvc.post().uri("/api/v1/callbacks/" + entry.id() + "/evidence?insight=987654")
+                .with(httpBasic("analyst", "secret")).exchange()).hasStatus(409);
     }
 
     @Test

@@ -5,11 +5,16 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-/** What shows the problem: a stored screenshot or a link to a session replay. */
+/**
+ * What shows the problem: a stored screenshot, a link to a session replay, or the note of a call-back in which a
+ * customer was reached and told what happened. Stored inside the insight's content (JSON, by the type name below),
+ * so a new kind needs a name here and nothing in the database.
+ */
 @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "type")
 @com.fasterxml.jackson.annotation.JsonSubTypes({
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.Screenshot.class, name = "screenshot"),
-        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.ReplayLink.class, name = "replay")})
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.ReplayLink.class, name = "replay"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.CallNote.class, name = "call-note")})
 public sealed interface Evidence {
 
     /** A screenshot uploaded and stored by the product; {@code attachmentId} names the stored file. */
@@ -38,6 +43,27 @@ public sealed interface Evidence {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") || uri.getHost() == null) {
                 throw new IllegalArgumentException("a session-replay link must be an absolute https URL, was '" + uri + "'");
+            }
+        }
+    }
+
+    /**
+     * The note of a call-back in which the customer was reached (the callbacks module's entry {@code callId}), masked
+     * before it got here. Names the agent and the call's time, never the customer: the pseudonym stays on the call.
+     */
+    record CallNote(long callId, String agent, java.time.Instant calledAt, String note) implements Evidence {
+
+        public static final int MAX_NOTE = 4000;
+
+        public CallNote {
+            if (callId <= 0) {
+                throw new IllegalArgumentException("a call note needs the call's id, was " + callId);
+            }
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(calledAt, "calledAt");
+            note = note == null ? "" : note.strip();
+            if (note.isEmpty() || note.length() > MAX_NOTE) {
+                throw new IllegalArgumentException("a call note must be 1 to " + MAX_NOTE + " characters, was " + note.length());
             }
         }
     }

@@ -293,6 +293,33 @@ public class Insights implements TeamDirectory {
         });
     }
 
+    /**
+     * Adds a reached call-back's note to the insight's evidence (masked again here: the insight is what gets
+     * delegated). Once per call: a call attached before is not added twice. Only while the insight is still being
+     * written (draft or actionable), like a screenshot.
+     */
+    public Insight attachCallNote(long id, Evidence.CallNote note, String actor) {
+        return tx.execute(s -> {
+            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
+            var c = row.content();
+            if (c.evidence().stream().anyMatch(e -> e instanceof Evidence.CallNote n && n.callId() == note.callId())) {
+                return load(id);
+            }
+            if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
+                throw new InsightTransitionRefusedException(id, row.state(), row.state(),
+                        "evidence is added while the insight is a draft or actionable; it was delegated already");
+            }
+            Instant now = clock.instant();
+            var evidence = new ArrayList<>(c.evidence());
+            evidence.add(new Evidence.CallNote(note.callId(), note.agent(), note.calledAt(), masker.mask(note.note()).text()));
+            repository.update(id, new InsightContent(c.title(), c.problemIds(), evidence, c.exampleSignalIds(),
+                    c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), c.ownerTeam(),
+                    c.responsiblePerson(), c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()), now);
+            repository.recordTransition(id, row.state(), row.state(), actor, now, "call-back note attached: call " + note.callId());
+            return load(id);
+        });
+    }
+
     /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
     public List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(long id) {
         load(id);

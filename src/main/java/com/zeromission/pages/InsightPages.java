@@ -72,6 +72,8 @@ class InsightPages {
                 case com.zeromission.insights.Evidence.ReplayLink r -> new EvidenceRow("session replay: " + r.uri(), r.uri().toString());
                 case com.zeromission.insights.Evidence.Screenshot s -> new EvidenceRow("screenshot: " + s.fileName() + " ("
                         + Math.max(1, Math.round(s.bytes() / 1024.0)) + " KB)", null);
+                case com.zeromission.insights.Evidence.CallNote n -> new EvidenceRow("call-back " + n.callId() + " by "
+                        + n.agent() + " on " + n.calledAt().toString().substring(0, 10) + ": " + n.note(), null);
             };
         }
     }

@@ -527,6 +527,19 @@ public class Problems {
         return weeks;
     }
 
+    /**
+     * The ids of the signals of a problem received in the ISO week of {@code week} (UTC), oldest first, at most
+     * {@code limit}. Ids only: the signals themselves (channel, pseudonym, source) are intake's, read through its API.
+     */
+    public List<UUID> signalsInWeek(long problemId, LocalDate week, int limit) {
+        if (limit < 1 || limit > MAX_SPLIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_SPLIT + ", was " + limit);
+        }
+        LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        Instant from = monday.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return repository.signalIdsReceived(problemId, from, from.plus(java.time.Duration.ofDays(7)), limit);
+    }
+
     /** The problem a signal was grouped into (empty while it waits in the inbox, or for an unknown id). */
     public java.util.Optional<Problem> problemOf(String signalId) {
         UUID id;

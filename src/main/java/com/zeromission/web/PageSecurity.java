@@ -49,6 +49,11 @@ class PageSecurity {
                         .requestMatchers(HttpMethod.POST, "/insights/*/edit").hasAnyRole(ANALYST, ADMIN)
                         // The owning team's members move a delegated insight along.
                         .requestMatchers(HttpMethod.POST, "/insights/*/move").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // The call list says whom to call: not for viewers. Agents record calls; analysts build lists
+                        // and attach notes to insights, as in the API.
+                        .requestMatchers(HttpMethod.GET, "/callbacks").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/callbacks/*/outcome").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/callbacks/lists", "/callbacks/*/evidence").hasAnyRole(ANALYST, ADMIN)
                         // Uploads write signals in bulk: analysts' work, as POST /api/v1/imports.
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(ANALYST, ADMIN)
                         .anyRequest().denyAll())

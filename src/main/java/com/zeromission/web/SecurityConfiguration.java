@@ -153,6 +153,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/mystery/scenarios").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/mystery/runs", "/api/v1/mystery/runs/*/steps",
                                 "/api/v1/mystery/runs/*/complete").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        // Call-backs: the list says whom to call, so viewers do not see it; whoever answers customers
+                        // calls and records the outcome; building a week's list and turning a note into evidence on an
+                        // insight are analysts' work, as writing insights is.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/lists").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/callbacks/lists/*").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*/outcome").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*/evidence").hasAnyRole(ANALYST, ADMIN)
                         // Complaint cases: everyone who reads sees the clocks; whoever answers customers records replies;
                         // the register is the analysts' report to the regulator.
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaint-cases/register.csv").hasAnyRole(ANALYST, ADMIN)

@@ -69,6 +69,12 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.GET, "/reports/yearly?year=1999", READERS),
             new Page(HttpMethod.GET, "/mystery", READERS),
             new Page(HttpMethod.GET, "/mystery/runs/1", READERS),
+            // the call list says whom to call: agents and analysts, not viewers
+            new Page(HttpMethod.GET, "/callbacks", MOVERS),
+            new Page(HttpMethod.GET, "/callbacks?week=2026-W48", MOVERS),
+            new Page(HttpMethod.POST, "/callbacks/lists", ANALYSTS),
+            new Page(HttpMethod.POST, "/callbacks/987654/outcome", MOVERS),
+            new Page(HttpMethod.POST, "/callbacks/987654/evidence", ANALYSTS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),

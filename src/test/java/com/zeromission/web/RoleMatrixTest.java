@@ -124,6 +124,12 @@ class RoleMatrixTest {
             new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/steps", JSON, "{}", Set.of("admin", "analyst", "member")),
             new Endpoint(HttpMethod.POST, "/api/v1/mystery/runs/1/complete", null, null,
                     Set.of("admin", "analyst", "member")),
+            // call-backs: the list says whom to call, so not for viewers; analysts build lists and attach notes
+            new Endpoint(HttpMethod.POST, "/api/v1/callbacks/lists?week=2026-11-23", null, null, ANALYSTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/callbacks/lists/2026-11-23", null, null, Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/callbacks/987654/outcome", JSON, "{\"outcome\":\"REACHED\"}",
+                    Set.of("admin", "analyst", "member")),
+            new Endpoint(HttpMethod.POST, "/api/v1/callbacks/987654/evidence?insight=1", null, null, ANALYSTS),
             // complaint cases: readers see the clocks, whoever answers customers records replies, analysts export
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases?status=overdue", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/complaint-cases/0190a6f2-0000-7000-8000-000000000000", null, null, READERS),

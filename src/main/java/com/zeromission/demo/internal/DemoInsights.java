@@ -56,8 +56,11 @@ class DemoInsights {
     private final Clock clock;
     private volatile boolean done;
 
+    private final com.zeromission.callbacks.Callbacks callbacks;
+
     DemoInsights(Insights insights, com.zeromission.cadence.Cadence cadence, Problems problems, IntakeService intake,
-            DemoProperties properties, DemoLeaps leaps, Clock clock) {
+            DemoProperties properties, DemoLeaps leaps, Clock clock, com.zeromission.callbacks.Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.insights = insights;
         this.cadence = cadence;
         this.problems = problems;
@@ -82,6 +85,53 @@ class DemoInsights {
         } // else created before (or the user's own): leave them
         squads();
         leaps.create(cadence.lastWeek()); // after the squads: the leap's insights own their problems from now on
+        callbacks();
+    }
+
+    /**
+     * Last week's call list, built as an analyst would on Monday, with the first few calls made: two customers
+     * reached (one note says a phone number, to show it masked), one no answer, one declined, one wrong contact; the
+     * first reached call's note becomes evidence on a draft insight about its problem (this Monday's squad's, when
+     * there is one). Only on a list nobody called from yet, so a restart changes nothing.
+     */
+    void callbacks() {
+        try {
+            var list = callbacks.build(callbacks.lastWeek(), "analyst");
+            if (list.entries().isEmpty() || list.called() > 0) {
+                log.info("Demo call list for {}: {} customers, {} called before", list.weekLabel(), list.entries().size(),
+                        list.called());
+                return;
+            }
+            var entries = list.entries();
+            String[][] calls = {
+                    {"REACHED", "Reached the customer. She paid on the due date but the reminder with a fee came two days "
+                            + "later; she had to call twice. Asked us to call back on 070-123 45 67 when it is refunded."},
+                    {"NO_ANSWER", "No answer, left no message."},
+                    {"REACHED", "Reached. He did not know the invoice could be paid in the app; would have paid on time."},
+                    {"DECLINED", "Did not want to talk about it."},
+                    {"WRONG_CONTACT", "The number in the source system belongs to somebody else."}};
+            com.zeromission.callbacks.CallEntry firstReached = null;
+            for (int i = 0; i < Math.min(calls.length, entries.size()); i++) {
+                var call = callbacks.record(entries.get(i).id(), com.zeromission.callbacks.CallOutcome.valueOf(calls[i][0]),
+                        calls[i][1], i % 2 == 0 ? "ida" : "nils");
+                if (firstReached == null && call.outcome() == com.zeromission.callbacks.CallOutcome.REACHED) {
+                    firstReached = call;
+                }
+            }
+            if (firstReached != null) {
+                long problem = firstReached.problemId();
+                var drafts = insights.list(EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE));
+                var target = drafts.stream().filter(d -> d.content().problemIds().contains(problem)).findFirst()
+                        .or(() -> drafts.stream().findFirst());
+                if (target.isPresent()) {
+                    callbacks.attachToInsight(firstReached.id(), target.get().id(), "analyst");
+                }
+            }
+            log.info("Demo call list for {}: {} customers, {} called", list.weekLabel(), entries.size(),
+                    Math.min(calls.length, entries.size()));
+        } catch (RuntimeException e) {
+            log.warn("Demo call-backs could not be made: {}", e.getMessage());
+        }
     }
 
     /**

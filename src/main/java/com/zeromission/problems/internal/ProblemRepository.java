@@ -295,6 +295,17 @@ public class ProblemRepository {
         return result;
     }
 
+    /**
+     * The ids of a problem's signals received in [from, to), oldest first, at most {@code limit}: who wrote about it
+     * in a week, for modules that look the signals up through intake's public API.
+     */
+    public List<UUID> signalIdsReceived(long problemId, Instant from, Instant to, int limit) {
+        return jdbc.queryForList("SELECT signal_id FROM signal_problem WHERE problem_id = ? AND received_at >= ? "
+                + "AND received_at < ? ORDER BY received_at, signal_id LIMIT ?", UUID.class, problemId,
+                java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC), limit);
+    }
+
     public void forEachMember(long problemId, Consumer<Member> consumer) {
         jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
                 + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",

@@ -601,15 +601,20 @@ final class PiiScanner {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Earliest span wins; of two starting together, the longer. Overlapping later spans are dropped. */
+    /**
+     * Earliest span wins; of two starting together, the longer. A later span that overlaps it is merged into it,
+     * not dropped: personal data glued to other personal data ("…45 67+anna@example.com") is masked in full, under
+     * the first one's placeholder.
+     */
     private static List<Span> resolveOverlaps(List<Span> spans) {
         spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         var kept = new ArrayList<Span>(spans.size());
-        int end = -1;
         for (Span span : spans) {
-            if (span.start() >= end) {
+            Span last = kept.isEmpty() ? null : kept.getLast();
+            if (last == null || span.start() >= last.end()) {
                 kept.add(span);
-                end = span.end();
+            } else if (span.end() > last.end()) {
+                kept.set(kept.size() - 1, new Span(last.start(), span.end(), last.type()));
             }
         }
         return kept;

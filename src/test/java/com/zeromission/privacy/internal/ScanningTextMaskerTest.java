@@ -94,6 +94,15 @@ class ScanningTextMaskerTest {
         assertThat(masker.mask(once).text()).isEqualTo(once);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ring 070-123 45 67.anna@example.com tack      | Ring [PHONE] tack
+            Nås på +46 70 123 45 67++anna@example.com     | Nås på [PHONE]
+            """)
+    void masksPersonalDataGluedToOtherPersonalDataInFull(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
     @Test
     void handlesEmptyAndNullText() {
         assertThat(masker.mask("").text()).isEmpty();

@@ -10,7 +10,7 @@ import java.time.Duration;
  * The first run of an input may pay for class loading and, while fuzzing, for instrumenting those classes; so an
  * input over the limit is run once more and counts as slow only if it is over the limit again.
  *
- * <p>A hang (an input that never returns) is not caught here but by libFuzzer's {@code -timeout=1}, which the
+ * <p>A hang (an input that never returns) is not caught here but by libFuzzer's wall-clock {@code -timeout=10}, which the
  * fuzzing execution in the pom sets.
  */
 public final class FuzzBudget {

@@ -84,10 +84,11 @@ public class SignalImporter {
         }
     }
 
-    private record CheckedFile(CsvLayout layout, long rows) {
+    record CheckedFile(CsvLayout layout, long rows) {
     }
 
-    private CheckedFile check(Supplier<InputStream> content, ImportOptions options) {
+    /** The first pass: encoding, CSV structure and header, without a database (package-private for the fuzz test). */
+    static CheckedFile check(Supplier<InputStream> content, ImportOptions options) {
         long lastLine = 1;
         try (CsvReader<CsvRecord> csv = reader(content, options)) {
             Iterator<CsvRecord> it = csv.iterator();
@@ -198,22 +199,8 @@ public class SignalImporter {
                 var errors = new ArrayList<RowError>();
                 long rows = 0;
                 while (it.hasNext() && !stop.get()) {
-                    CsvRecord record = it.next();
                     rows++;
-                    long line = record.getStartingLineNumber();
-                    if (record.getFieldCount() != layout.width()) {
-                        errors.add(new RowError(line, null, "row has " + record.getFieldCount() + " fields; the header has " + layout.width()));
-                    } else {
-                        try {
-                            submissions.add(SignalSubmission.parse(layout.toRawSignal(record.getFields()), clock));
-                            lines.add(line);
-                        } catch (InvalidSignalException e) {
-                            for (FieldViolation v : e.violations()) {
-                                errors.add(new RowError(line, layout.columnFor(v.field()),
-                                        v.value() == null ? v.reason() : "'" + v.value() + "' " + v.reason()));
-                            }
-                        }
-                    }
+                    validateRow(it.next(), layout, clock, submissions, lines, errors);
                     if (rows >= options.chunkSize()) {
                         handover.put(new Next(new Chunk(rows, intake.prepare(submissions), List.copyOf(lines), List.copyOf(errors))));
                         submissions.clear();
@@ -234,6 +221,28 @@ public class SignalImporter {
         } catch (RuntimeException e) {
             if (!stop.get()) {
                 handover.offer(new Failed(e));
+            }
+        }
+    }
+
+    /**
+     * The second pass for one row: a valid row joins {@code submissions} (and its line {@code lines}), an invalid
+     * one adds a row error per broken field. No database (package-private for the fuzz test).
+     */
+    static void validateRow(CsvRecord record, CsvLayout layout, Clock clock, List<SignalSubmission> submissions,
+            List<Long> lines, List<RowError> errors) {
+        long line = record.getStartingLineNumber();
+        if (record.getFieldCount() != layout.width()) {
+            errors.add(new RowError(line, null, "row has " + record.getFieldCount() + " fields; the header has " + layout.width()));
+            return;
+        }
+        try {
+            submissions.add(SignalSubmission.parse(layout.toRawSignal(record.getFields()), clock));
+            lines.add(line);
+        } catch (InvalidSignalException e) {
+            for (FieldViolation v : e.violations()) {
+                errors.add(new RowError(line, layout.columnFor(v.field()),
+                        v.value() == null ? v.reason() : "'" + v.value() + "' " + v.reason()));
             }
         }
     }
@@ -312,7 +321,8 @@ public class SignalImporter {
         }
     }
 
-    private static CsvReader<CsvRecord> reader(Supplier<InputStream> content, ImportOptions options) {
+    /** How both passes read the file (package-private for the fuzz test). */
+    static CsvReader<CsvRecord> reader(Supplier<InputStream> content, ImportOptions options) {
         // A strict decoder: a wrong encoding is an error to report, never silently replaced characters.
         var decoder = options.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -82,6 +82,10 @@ public record SignalSubmission(
      * @throws InvalidSignalException naming each broken field, the (safe to show) value and the reason
      */
     public static SignalSubmission parse(RawSignal raw, Clock clock) {
+        if (raw == null) { // a JSON null where a signal belongs, e.g. an item of a batch: a refusal, not a 500
+            throw new InvalidSignalException(List.of(new FieldViolation("$", null,
+                    "is null; expected an object with the signal's fields")));
+        }
         var v = new ArrayList<FieldViolation>();
 
         String source = trimToNull(raw.source());

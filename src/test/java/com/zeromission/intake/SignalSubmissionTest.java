@@ -36,6 +36,12 @@ class SignalSubmissionTest {
     }
 
     @Test
+    void refusesAMissingSignalWithAFieldViolationNotANullPointer() {
+        assertThatThrownBy(() -> SignalSubmission.parse(null, CLOCK)).isInstanceOfSatisfying(InvalidSignalException.class,
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("$"));
+    }
+
+    @Test
     void countsOnlyFormalComplaintsTowardTheNumerator() {
         assertThat(Channel.COMPLAINT.countsAsComplaint()).isTrue();
         assertThat(Channel.REGULATOR_COMPLAINT.countsAsComplaint()).isTrue();

@@ -59,7 +59,7 @@ final class PiiScanner {
         scanEmails(text, found);
         scanIbans(text, found, ibanShaped);
         scanFinnishIds(text, found);
-        scanNumbers(text, found);
+        scanNumbers(text, found, new Barriers(found));
         if (!ibanShaped.isEmpty()) {
             // An IBAN with wrong check digits is a typo or a made-up number; its digit groups must not be read as
             // a phone or a card on their own.
@@ -202,7 +202,7 @@ final class PiiScanner {
         }
     }
 
-    private static void scanNumbers(String s, List<Span> out) {
+    private static void scanNumbers(String s, List<Span> out, Barriers barriers) {
         int n = s.length();
         int i = 0;
         var window = new ArrayList<Group>(MAX_GROUPS + 1);
@@ -243,7 +243,7 @@ final class PiiScanner {
                     }
                 }
                 boolean followedByLetter = runEnded && q < n && Character.isLetter(s.charAt(q));
-                int consumed = classifyAtStart(s, window, followedByLetter, out);
+                int consumed = classifyAtStart(s, window, followedByLetter, out, barriers);
                 if (consumed == 0) {
                     // Nothing starts here: the rest of the run is one number we do not recognise (an invalid card,
                     // a mistyped IBAN, a long reference); its tail is not a phone number on its own.
@@ -300,7 +300,8 @@ final class PiiScanner {
      * or 0 if none starts there. {@code followedByLetter}: the window holds the end of the run and a letter follows
      * it ("0701234567kr" is not a phone number).
      */
-    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out) {
+    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out,
+            Barriers barriers) {
         int k = window.size();
         int digits = 0;
         int last = -1;
@@ -316,7 +317,7 @@ final class PiiScanner {
             if (b == k - 1 && followedByLetter) {
                 continue;
             }
-            PiiType type = classify(s, window.subList(0, b + 1));
+            PiiType type = classify(s, window.subList(0, b + 1), barriers);
             if (type == PiiType.PHONE && b < k - 1 && !window.get(b + 1).before().contains(" ")) {
                 type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
             }
@@ -328,14 +329,16 @@ final class PiiScanner {
                     String prefix = first.before();
                     start -= prefix.endsWith("+(") ? 2 : prefix.endsWith("+") || prefix.endsWith("(") ? 1 : 0;
                 }
-                out.add(new Span(start, window.get(b).end(), type));
+                Span span = new Span(start, window.get(b).end(), type);
+                out.add(span);
+                barriers.add(span);
                 return b + 1;
             }
         }
         return 0;
     }
 
-    private static PiiType classify(String s, List<Group> g) {
+    private static PiiType classify(String s, List<Group> g, Barriers barriers) {
         var sb = new StringBuilder(MAX_DIGITS);
         for (Group group : g) {
             sb.append(s, group.start(), group.end());
@@ -346,6 +349,7 @@ final class PiiScanner {
         String lead = g.getFirst().before();
         boolean plus = lead.endsWith("+") || lead.endsWith("+(");
         int start = g.getFirst().start() - lead.length();
+        int floor = barriers.before(start);
 
         if (!plus) {
             // Swedish personnummer / samordningsnummer
@@ -363,28 +367,28 @@ final class PiiScanner {
             }
             // Danish CPR: no check digit since 2007 and any DDMMYY-NNNN date fits, so the text must say "CPR"
             if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && sep(g, 1, "-")) || (n == 1 && len == 10)) {
-                if (CheckDigits.danishCprDate(d) && precededBy(s, start, CPR_WORDS)) {
+                if (CheckDigits.danishCprDate(d) && precededBy(s, start, floor, CPR_WORDS)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // US social security number
             if (len == 9 && CheckDigits.usSsn(d) && ((n == 3 && g.get(0).length() == 3 && g.get(1).length() == 2
-                    && sep(g, 1, "-") && sep(g, 2, "-")) || precededBy(s, start, SSN_WORDS))) {
+                    && sep(g, 1, "-") && sep(g, 2, "-")) || precededBy(s, start, floor, SSN_WORDS))) {
                 return PiiType.PERSONAL_ID;
             }
             // Dutch BSN: nine digits pass the elfproef by chance once in eleven, so the word must be there
-            if (len == 9 && CheckDigits.dutchBsn(d) && precededBy(s, start, BSN_WORDS)) {
+            if (len == 9 && CheckDigits.dutchBsn(d) && precededBy(s, start, floor, BSN_WORDS)) {
                 return PiiType.PERSONAL_ID;
             }
             // Payment card
-            if (len >= 13 && cardGrouping(g) && CheckDigits.paymentCard(d) && !labelledAsReference(s, start)) {
+            if (len >= 13 && cardGrouping(g) && CheckDigits.paymentCard(d) && !labelledAsReference(s, start, floor)) {
                 return PiiType.PAYMENT_CARD;
             }
         }
-        return phone(s, g, d, plus, start) ? PiiType.PHONE : null;
+        return phone(s, g, d, plus, start, floor) ? PiiType.PHONE : null;
     }
 
-    private static boolean phone(String s, List<Group> g, String d, boolean plus, int start) {
+    private static boolean phone(String s, List<Group> g, String d, boolean plus, int start, int floor) {
         int len = d.length();
         for (int k = 1; k < g.size(); k++) {
             if (g.get(k).before().contains("+")) {
@@ -394,7 +398,7 @@ final class PiiScanner {
         if (plus) {
             return len >= 8 && len <= 15 && d.charAt(0) != '0';
         }
-        if (labelledAsReference(s, start)) {
+        if (labelledAsReference(s, start, floor)) {
             return false;
         }
         if (d.startsWith("00")) {
@@ -406,7 +410,7 @@ final class PiiScanner {
         }
         // Nordic numbers without trunk prefix, written in one block, count only when the text announces a phone
         // number: eight bare digits are as often an order or customer number.
-        if (len == 8 && g.size() == 1 && d.charAt(0) >= '2' && precededBy(s, start, PHONE_WORDS)) {
+        if (len == 8 && g.size() == 1 && d.charAt(0) >= '2' && precededBy(s, start, floor, PHONE_WORDS)) {
             return true;
         }
         // Nordic numbers without trunk prefix are written in pairs or 3-2-3: "20 12 34 56", "912 34 567".
@@ -490,8 +494,8 @@ final class PiiScanner {
      * before a number word ("order nr: 0701…") starts with a reference stem. Only two words are read, so "my order
      * arrived late, call 0701…" is still a phone number.
      */
-    private static boolean labelledAsReference(String s, int start) {
-        var words = previousWords(s, start, 2);
+    private static boolean labelledAsReference(String s, int start, int floor) {
+        var words = previousWords(s, start, floor, 2);
         if (words.isEmpty()) {
             return false;
         }
@@ -502,8 +506,8 @@ final class PiiScanner {
     }
 
     /** Whether one of the three words before {@code start} is one of the given keywords ("mijn BSN is 1234…"). */
-    static boolean precededBy(String s, int start, Set<String> stems) {
-        for (String w : previousWords(s, start, 3)) {
+    static boolean precededBy(String s, int start, int floor, Set<String> stems) {
+        for (String w : previousWords(s, start, floor, 3)) {
             if (matches(w, stems)) {
                 return true;
             }
@@ -521,17 +525,24 @@ final class PiiScanner {
         return false;
     }
 
-    /** Up to {@code max} lower-cased words before {@code start}, nearest first; reads at most ~150 characters. */
-    private static List<String> previousWords(String s, int start, int max) {
+    /**
+     * Up to {@code max} lower-cased words before {@code start}, nearest first; reads at most ~150 characters, and
+     * nothing before {@code floor} or before a placeholder. Personal data between a word and a number cuts them
+     * apart, masked or not: "[PHONE]" is not the word "phone", and masking masked text must change nothing.
+     */
+    private static List<String> previousWords(String s, int start, int floor, int max) {
         var words = new ArrayList<String>(max);
         int p = start - 1;
-        while (words.size() < max && p >= 0) {
+        while (words.size() < max && p >= floor) {
             int skipped = 0;
-            while (p >= 0 && !Character.isLetter(s.charAt(p)) && s.charAt(p) != '#' && skipped < 12) {
+            while (p >= floor && !Character.isLetter(s.charAt(p)) && s.charAt(p) != '#' && skipped < 12) {
+                if (s.charAt(p) == ']' && placeholderEndsAt(s, p)) {
+                    return words;
+                }
                 p--;
                 skipped++;
             }
-            if (p < 0 || skipped >= 12) {
+            if (p < floor || skipped >= 12) {
                 break;
             }
             if (s.charAt(p) == '#') {
@@ -540,7 +551,7 @@ final class PiiScanner {
                 continue;
             }
             int end = p + 1;
-            while (p >= 0 && Character.isLetter(s.charAt(p)) && end - p < 40) {
+            while (p >= floor && Character.isLetter(s.charAt(p)) && end - p < 40) {
                 p--;
             }
             words.add(s.substring(p + 1, end).toLowerCase(Locale.ROOT));
@@ -548,17 +559,62 @@ final class PiiScanner {
         return words;
     }
 
+    private static boolean placeholderEndsAt(String s, int p) {
+        for (PiiType type : PiiType.values()) {
+            String placeholder = type.placeholder();
+            int from = p + 1 - placeholder.length();
+            if (from >= 0 && s.startsWith(placeholder, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the words that may label a number can start: after the end of the last personal data found before it.
+     * Numbers are classified left to right, so one pointer over the sorted ends of the spans found by the earlier
+     * passes keeps this linear.
+     */
+    private static final class Barriers {
+        private final int[] ends;
+        private int next;
+        private int floor;
+
+        Barriers(List<Span> earlier) {
+            ends = earlier.stream().mapToInt(Span::end).sorted().toArray();
+        }
+
+        int before(int position) {
+            while (next < ends.length && ends[next] <= position) {
+                floor = Math.max(floor, ends[next++]);
+            }
+            return Math.min(floor, position);
+        }
+
+        void add(Span number) {
+            while (next < ends.length && ends[next] <= number.end()) {
+                floor = Math.max(floor, ends[next++]);
+            }
+            floor = Math.max(floor, number.end());
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    /** Earliest span wins; of two starting together, the longer. Overlapping later spans are dropped. */
+    /**
+     * Earliest span wins; of two starting together, the longer. A later span that overlaps it is merged into it,
+     * not dropped: personal data glued to other personal data ("…45 67+anna@example.com") is masked in full, under
+     * the first one's placeholder.
+     */
     private static List<Span> resolveOverlaps(List<Span> spans) {
         spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         var kept = new ArrayList<Span>(spans.size());
-        int end = -1;
         for (Span span : spans) {
-            if (span.start() >= end) {
+            Span last = kept.isEmpty() ? null : kept.getLast();
+            if (last == null || span.start() >= last.end()) {
                 kept.add(span);
-                end = span.end();
+            } else if (span.end() > last.end()) {
+                kept.set(kept.size() - 1, new Span(last.start(), span.end(), last.type()));
             }
         }
         return kept;

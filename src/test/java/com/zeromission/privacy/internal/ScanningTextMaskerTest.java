@@ -83,6 +83,26 @@ class ScanningTextMaskerTest {
         assertThat(masked.total()).isEqualTo(4);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Ring 070-123 45 67, kort 41111111",            // "[PHONE]" must not read as the word "phone"
+            "mijn nummer [PERSONAL_ID] 111222333",          // nor "[PERSONAL_ID]" as "personal" and "id"
+            "anna@example.id 0701234567",                   // a TLD "id" is not the word "id" before a number
+            "SSN 123-45-6789 and 246542317"})
+    void maskingMaskedTextChangesNothing(String raw) {
+        String once = masker.mask(raw).text();
+        assertThat(masker.mask(once).text()).isEqualTo(once);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ring 070-123 45 67.anna@example.com tack      | Ring [PHONE] tack
+            Nås på +46 70 123 45 67++anna@example.com     | Nås på [PHONE]
+            """)
+    void masksPersonalDataGluedToOtherPersonalDataInFull(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
     @Test
     void handlesEmptyAndNullText() {
         assertThat(masker.mask("").text()).isEmpty();

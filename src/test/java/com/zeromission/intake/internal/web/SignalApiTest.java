@@ -172,6 +172,15 @@ class SignalApiTest {
     }
 
     @Test
+    void refusesANullItemInABatchAsABadRequest() throws Exception {
+        MvcTestResult nullItem = mvc.post().uri("/api/v1/signals/batch").with(httpBasic("ingest", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("[" + body("n-1", "one") + ",null]").exchange();
+        assertThat(nullItem).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nullItem).bodyJson().extractingPath("$.errors[0].field").isEqualTo("[1].$");
+        assertThat(stored("n-1")).isZero();
+    }
+
+    @Test
     void requiresCredentialsAndTheRightRole() throws Exception {
         assertThat(mvc.post().uri("/api/v1/signals").contentType(MediaType.APPLICATION_JSON).content(body("r-1", "x")).exchange())
                 .hasStatus(HttpStatus.UNAUTHORIZED);

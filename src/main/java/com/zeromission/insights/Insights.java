@@ -218,6 +218,36 @@ public class Insights implements TeamDirectory {
         return result;
     }
 
+    /**
+     * An insight whose fix shipped before this product tracked it, moved over from another tracker: created and
+     * delegated at {@code delegatedAt}, resolved at {@code resolvedAt}, both in the past and in that order, so that
+     * its effect can be measured from the real date of the fix. Its content must pass the quality gate, as any
+     * delegated insight's must. The owner's tracker is not told again (it had the work already).
+     */
+    public Insight importResolved(InsightContent content, Instant delegatedAt, Instant resolvedAt, String actor) {
+        checkProblems(content);
+        Instant now = clock.instant();
+        if (!delegatedAt.isBefore(resolvedAt) || resolvedAt.isAfter(now)) {
+            throw new IllegalArgumentException("an imported insight is delegated before it is resolved, and resolved in the "
+                    + "past; was delegated " + delegatedAt + ", resolved " + resolvedAt + " (now " + now + ")");
+        }
+        var check = gate.check(content);
+        if (!check.passed()) {
+            throw new DelegationRefusedException(0, check);
+        }
+        return tx.execute(s -> {
+            long id = repository.create(content, actor, delegatedAt);
+            repository.recordTransition(id, null, InsightState.DRAFT, actor, delegatedAt, "moved over from another tracker");
+            repository.recordTransition(id, InsightState.DRAFT, InsightState.ACTIONABLE, actor, delegatedAt, "passed the quality gate");
+            repository.recordTransition(id, InsightState.ACTIONABLE, InsightState.DELEGATED, actor, delegatedAt,
+                    "delegated to " + content.ownerTeam() + " (" + content.responsiblePerson() + ")");
+            repository.recordTransition(id, InsightState.DELEGATED, InsightState.IN_PROGRESS, actor, delegatedAt, null);
+            repository.recordTransition(id, InsightState.IN_PROGRESS, InsightState.RESOLVED, actor, resolvedAt, "fix shipped");
+            repository.setState(id, InsightState.RESOLVED, resolvedAt);
+            return load(id);
+        });
+    }
+
     /** A step by hand along the workflow (marking actionable goes through the gate). */
     public Insight move(long id, InsightState to, String actor, String note) {
         return move(id, to, actor, note, false);

@@ -147,6 +147,25 @@ abstract class InsightsContract {
     }
 
     @Test
+    void importsAFixThatShippedBeforeWithItsRealDatesAndRefusesOneResolvedInTheFuture() {
+        teams();
+        long problem = problemWith(2, "The portal lost my return " + tag);
+        var content = complete("Returns portal", problem, "3.00", 2);
+        java.time.Instant delegated = java.time.Instant.parse("2025-07-01T00:00:00Z"), shipped = java.time.Instant.parse("2025-09-01T00:00:00Z");
+
+        var imported = insights.importResolved(content, delegated, shipped, "anna");
+
+        assertThat(imported.state()).isEqualTo(InsightState.RESOLVED);
+        assertThat(imported.history().getLast().at()).isEqualTo(shipped);
+        assertThat(imported.history()).extracting(Insight.Transition::to).containsSubsequence(InsightState.DELEGATED,
+                InsightState.RESOLVED);
+        assertThatThrownBy(() -> insights.importResolved(content, delegated, clock.instant().plusSeconds(3600), "anna"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resolved in the past");
+        assertThatThrownBy(() -> insights.importResolved(draft("Half done", problem), delegated, shipped, "anna"))
+                .isInstanceOf(DelegationRefusedException.class);
+    }
+
+    @Test
     void importsTeamsFromCsvAllOrNothing() {
         var teams = insights.importTeams("""
                 team,area,person

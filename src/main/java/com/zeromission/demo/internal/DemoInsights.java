@@ -216,8 +216,49 @@ class DemoInsights {
                 List.of("security board", "brand", "legal"), false, null);
         insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
                 null, null, List.of(), List.of(), false, null);
+        shipped(found);
         log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)",
                 insights.list(EnumSet.noneOf(InsightState.class)).size(), 9);
+    }
+
+    /**
+     * Fixes that shipped before the product tracked them (the demo data's milestones: the returns portal in
+     * September 2025, automatic charge retries in February 2026, decline reasons at checkout in March 2026), moved
+     * over with their real dates and then measured, as the nightly effect measurement would: the yearly report's
+     * initiatives. Whether each is verified is the measurement's verdict on the data, not set here.
+     */
+    private void shipped(Map<DemoProblem, Long> found) {
+        record Fix(Milestone milestone, DemoProblem problem, String title, String definition, String solution, String owner,
+                String person) {
+        }
+        var fixes = List.of(
+                new Fix(Milestone.RETURNS_PORTAL, DemoProblem.REFUND_FRICTION, "Returns portal: start a return and pause the invoice online",
+                        "Customers returning goods had no way to tell us, so the invoice kept running and reminders came.",
+                        "A returns portal where the customer registers the return; the invoice pauses at once.", "returns", "jonas"),
+                new Fix(Milestone.CHARGE_RETRY, DemoProblem.MISSED_PAYMENT, "Retry a failed instalment charge before it counts as missed",
+                        "A card charge that fails once (a full account on payday eve) became a missed payment with a late fee.",
+                        "Retry the charge automatically after two days before anything counts as missed.", "collections", "eva"),
+                new Fix(Milestone.DECLINE_REASONS, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Checkout explains a declined credit purchase",
+                        "Customers declined at checkout did not know why, nor what their limit was, and complained.",
+                        "Show the reason for a decline and the current limit at checkout.", "credit-decisions", "sofia"));
+        for (Fix f : fixes) {
+            Long problem = found.get(f.problem());
+            if (problem == null) {
+                continue;
+            }
+            try {
+                var content = new InsightContent(f.title(), List.of(problem),
+                        List.of(new Evidence.ReplayLink(REPLAY.resolve(f.problem().key() + "-fix"))), List.of(), f.definition(),
+                        f.solution(), new ImpactModel(15_000, 1.3, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02,
+                                new BigDecimal("35.00"), 0.5), 10.0, f.owner(), f.person(), List.of(f.owner()), List.of(), 2.0, 0.8);
+                java.time.Instant shipped = f.milestone().date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                var imported = insights.importResolved(content, shipped.minus(java.time.Duration.ofDays(42)), shipped, "analyst");
+                var measured = insights.measure(imported.id(), "effect-measurement");
+                log.info("Demo fix '{}' shipped {}: {}", f.title(), f.milestone().date(), measured.outcome());
+            } catch (RuntimeException e) {
+                log.warn("Demo fix '{}' could not be recorded: {}", f.title(), e.getMessage());
+            }
+        }
     }
 
     private void insight(Map<DemoProblem, Long> found, DemoProblem problem, String title, String definition, String solution,

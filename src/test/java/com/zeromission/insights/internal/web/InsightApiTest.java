@@ -51,7 +51,7 @@ class InsightApiTest {
 
     @Test
     void refusesADelegationNamingWhatIsMissingThenDelegatesTheCompletedInsight() {
-        assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\"]}"))
+        assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\",\"member\"]}"))
                 .hasStatus(HttpStatus.CREATED);
         var created = send("POST", "analyst", "/api/v1/insights", DRAFT);
         assertThat(created).hasStatus(HttpStatus.CREATED);
@@ -68,6 +68,14 @@ class InsightApiTest {
                 .bodyJson().extractingPath("$.gate.readinessPercent").isEqualTo(100);
         var delegated = send("POST", "analyst", "/api/v1/insights/" + id + "/delegate", null);
         assertThat(delegated).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("DELEGATED");
+        // a team member moves only their own team's insights: outside the owner team, refused
+        assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\"]}"))
+                .hasStatus(HttpStatus.OK);
+        assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
+                .hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+                .contains("only members of its owner team 'invoicing'");
+        assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\",\"member\"]}"))
+                .hasStatus(HttpStatus.OK);
         assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
                 .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
         var ranked = mvc.get().uri("/api/v1/insights/ranked").with(httpBasic("viewer", "secret")).exchange();

@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The crash test (bin/crashtest): starts the real product jar on an embedded database, feeds it single signals over
- * HTTP from several clients and CSV uploads from another, and kills it with SIGKILL at a random moment, many times.
- * A signal counts as acknowledged when its 201 arrived (for a CSV, when the import's 201 arrived); a client that got
- * no answer retries its upload after the restart, as a real one would. At the end, with every run's data in one
+ * HTTP from several clients, signals through Kafka (a real broker in this JVM, which outlives the product's kills) and
+ * CSV uploads from another client, and kills it with SIGKILL at a random moment, many times. A signal counts as
+ * acknowledged when its 201 arrived, when Kafka acknowledged its message, or (for a CSV) when the import's 201
+ * arrived; a client that got no answer retries its upload after the restart, as a real one would. At the end, with every run's data in one
  * database: every acknowledged signal must be there exactly once, every stored signal must belong to exactly one
  * problem once grouping caught up, and the daily, weekly and monthly roll-ups must equal a recount from the raw
  * signals. Not a unit test: it takes minutes and starts processes.
@@ -58,12 +59,21 @@ public final class CrashTest {
         var random = new Random(seed);
         System.out.printf("crash test: %d runs, seed %d, data in %s, port %d%n", runs, seed, dir, port);
 
+        // a real Kafka broker in this (the driver's) JVM: it survives the product's kills, as a cluster would
+        var kafka = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 1, KAFKA_TOPIC, "zeromission.purchases.v1",
+                "zeromission.dead-letter.v1");
+        kafka.afterPropertiesSet();
+        String brokers = kafka.getBrokersAsString();
+        var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", brokers, "acks", "all", "enable.idempotence", "true",
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<String> unansweredCsv = new ArrayList<>();
-        long kills = 0, csvAcknowledged = 0, httpAcknowledged = 0;
+        long kills = 0, csvAcknowledged = 0, httpAcknowledged = 0, kafkaAcknowledged = 0;
         for (int run = 1; run <= runs + 1; run++) {
             boolean last = run == runs + 1;
-            Process server = start(jar, dir, port, run);
+            Process server = start(jar, dir, port, run, brokers);
             var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             awaitHealthy(client, port, server);
             // a client that got no answer for an upload sends the same file again
@@ -75,6 +85,7 @@ public final class CrashTest {
                 }
             }
             if (last) {
+                awaitConsumerCaughtUp(brokers, server);
                 awaitGroupingCaughtUp(dir, server);
                 server.destroy(); // a graceful stop, to read the database file alone
                 server.waitFor();
@@ -106,6 +117,27 @@ public final class CrashTest {
                     }
                 }));
             }
+            var kafkaAcks = new AtomicLong();
+            {
+                int r = run;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    long n = 0;
+                    while (!stop.get()) {
+                        String id = "k-r" + r + "-" + (n++);
+                        try {
+                            // acknowledged by Kafka: from here on the product must store it exactly once
+                            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(KAFKA_TOPIC, id,
+                                    kafkaSignal(id, n))).get();
+                            acknowledged.add(id);
+                            kafkaAcks.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            // not acknowledged by Kafka
+                        }
+                    }
+                }));
+            }
             String csv = csv(run, 3_000 + random.nextInt(3_000), random);
             unansweredCsv.add(csv);
             var uploader = Thread.ofPlatform().start(() -> {
@@ -133,21 +165,27 @@ public final class CrashTest {
                 csvAcknowledged += ids(csv).size();
             }
             httpAcknowledged += http.get();
-            System.out.printf("run %d: killed after %d HTTP acks%s; upload %s%n", run, http.get(),
+            kafkaAcknowledged += kafkaAcks.get();
+            System.out.printf("run %d: killed after %d HTTP acks, %d Kafka acks%s; upload %s%n", run, http.get(), kafkaAcks.get(),
                     refused.isEmpty() ? "" : " (other answers: " + refused + ")",
                     unansweredCsv.contains(csv) ? "unanswered (retried after restart)" : "acknowledged");
         }
 
         var result = verify(dir, acknowledged);
-        System.out.printf("%nRESULT runs=%d kills=%d acknowledged=%d (http %d, csv rows %d) missing=%d duplicates=%d "
+        producer.close();
+        kafka.destroy();
+        System.out.printf("%nRESULT runs=%d kills=%d acknowledged=%d (http %d, kafka %d, csv rows %d) missing=%d duplicates=%d "
                         + "ungrouped=%d rollup-mismatches=%d%n", runs, kills, acknowledged.size(), httpAcknowledged,
-                csvAcknowledged, result.missing, result.duplicates, result.ungrouped, result.rollupMismatches);
+                kafkaAcknowledged, csvAcknowledged, result.missing, result.duplicates, result.ungrouped, result.rollupMismatches);
         System.exit(result.missing + result.duplicates + result.ungrouped + result.rollupMismatches == 0 ? 0 : 1);
     }
 
-    static Process start(Path jar, Path dir, int port, int run) throws IOException {
+    static final String KAFKA_TOPIC = "zeromission.signals.v1";
+
+    static Process start(Path jar, Path dir, int port, int run, String brokers) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port=" + port,
+                "--zeromission.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + brokers,
                 "--zeromission.data-dir=" + dir.resolve("data"),
                 "--zeromission.security.users[0].name=" + USER,
                 "--zeromission.security.users[0].password={noop}" + PASSWORD,
@@ -173,6 +211,35 @@ public final class CrashTest {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the server did not become healthy within two minutes");
+    }
+
+    static String kafkaSignal(String id, long n) {
+        return "{\"schema\":\"signal/v1\",\"source\":\"crash\",\"sourceId\":\"" + id + "\",\"channel\":\"complaint\","
+                + "\"market\":\"" + MARKETS[(int) (n % MARKETS.length)] + "\",\"product\":\"pay-in-3\",\"receivedAt\":\""
+                + LocalDate.of(2026, 2, 1).plusDays(n % 300) + "T08:00:00Z\",\"text\":\"" + TEXTS[(int) (n % TEXTS.length)] + "\"}";
+    }
+
+    /** Until the product's consumer group has committed every message of the signals topic (stored them). */
+    static void awaitConsumerCaughtUp(String brokers, Process server) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", brokers));
+                var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                        "bootstrap.servers", brokers, "group.id", "crash-test-reader",
+                        "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                        "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class))) {
+            var tp = new org.apache.kafka.common.TopicPartition(KAFKA_TOPIC, 0);
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            for (int i = 0; i < 3000; i++) {
+                var committed = admin.listConsumerGroupOffsets("zeromission-intake").partitionsToOffsetAndMetadata().get().get(tp);
+                if (committed != null && committed.offset() >= end) {
+                    return;
+                }
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("the server stopped while consuming");
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the Kafka consumer did not catch up within five minutes");
     }
 
     static String auth() {

@@ -99,12 +99,14 @@ public class Callbacks {
         var top = problems.top(week, "complaints", properties.problems());
         var customers = new HashSet<String>();
         var entries = new ArrayList<CallbackRepository.NewEntry>();
+        // Each customer is called about the highest-ranked problem they complained about; then the list takes one
+        // customer from each problem in turn (round robin), because the top problem alone would otherwise take every
+        // call, and the point of calling is to hear about each of this week's top problems.
+        var candidates = new ArrayList<java.util.ArrayDeque<CallbackRepository.NewEntry>>();
         for (var t : top.problems()) {
-            if (entries.size() == properties.limit()) {
-                break;
-            }
-            for (var id : problems.signalsInWeek(t.problem().id(), week, SCAN)) {
-                if (entries.size() == properties.limit()) {
+            var queue = new java.util.ArrayDeque<CallbackRepository.NewEntry>();
+            for (java.util.UUID id : problems.signalsInWeek(t.problem().id(), week, SCAN)) {
+                if (queue.size() == properties.limit()) {
                     break;
                 }
                 var signal = intake.find(new SignalId(id)).orElse(null);
@@ -114,9 +116,20 @@ public class Callbacks {
                     continue;
                 }
                 String label = t.problem().label();
-                entries.add(new CallbackRepository.NewEntry(week, t.rank(), t.problem().id(),
+                queue.add(new CallbackRepository.NewEntry(week, t.rank(), t.problem().id(),
                         label.length() <= 200 ? label : label.substring(0, 200), id, signal.market().code(),
                         signal.customerKey().value(), signal.source(), signal.sourceId(), signal.receivedAt()));
+            }
+            candidates.add(queue);
+        }
+        boolean more = true;
+        while (entries.size() < properties.limit() && more) {
+            more = false;
+            for (var queue : candidates) {
+                if (entries.size() < properties.limit() && !queue.isEmpty()) {
+                    entries.add(queue.poll());
+                    more = true;
+                }
             }
         }
         repository.insert(entries);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What an analyst changes on a leap; a part left null stays as it is. {@code state}: only {@code CLOSED} may be
- * asked for (PLANNED and RUNNING follow from the dates); closing needs at least one recommendation.
+ * asked for (PLANNED, RUNNING and ENDED follow from the dates); closing needs at least one recommendation.
  */
 public record LeapChange(String name, String mandate, LocalDate start, LocalDate end, List<LeapMember> members,
         List<Long> problemIds, String state) {
@@ -24,7 +24,7 @@ public record LeapChange(String name, String mandate, LocalDate start, LocalDate
             problemIds = LeapDraft.problems(problemIds);
         }
         if (state != null && !state.isBlank() && !state.strip().equalsIgnoreCase("closed")) {
-            throw new IllegalArgumentException("state can only be set to CLOSED (PLANNED and RUNNING follow from the "
+            throw new IllegalArgumentException("state can only be set to CLOSED (PLANNED, RUNNING and ENDED follow from the "
                     + "dates), was '" + state.strip() + "'");
         }
         state = state == null || state.isBlank() ? null : LeapState.CLOSED.name();

@@ -201,7 +201,7 @@ public class Leaps {
     private Leap view(LeapRepository.Row row) {
         LocalDate today = today();
         LeapState state = row.closedAt() != null ? LeapState.CLOSED
-                : today.isBefore(row.start()) ? LeapState.PLANNED : LeapState.RUNNING;
+                : today.isBefore(row.start()) ? LeapState.PLANNED : today.isAfter(row.end()) ? LeapState.ENDED : LeapState.RUNNING;
         return new Leap(row.id(), row.name(), row.mandate(), row.start(), row.end(), state, row.members(), row.problemIds(),
                 repository.log(row.id()), repository.recommendations(row.id()), row.createdBy(), row.createdAt(),
                 row.closedBy(), row.closedAt());

@@ -39,7 +39,8 @@ class DeadlinesPage {
         model.addAttribute("soon", soon);
         model.addAttribute("overdueCount", overdue.stream().mapToInt(m -> m.cases().size()).sum());
         model.addAttribute("soonCount", soon.stream().mapToInt(m -> m.cases().size()).sum());
-        model.addAttribute("openCount", cases.list(CaseFilter.OPEN, null, ComplaintCases.MAX_LIST).size());
+        // all open cases, not a page of them: the list below is capped, the count must not be
+        model.addAttribute("openCount", cases.openCases().size());
         model.addAttribute("dueSoonDays", cases.dueSoonBusinessDays());
         return "pages/deadlines";
     }

@@ -44,6 +44,12 @@ import com.zeromission.problems.Problems;
 @Service
 public class YearlyReports {
 
+    /** Which of a problem's open insights the report names as its owner (the same reading as the weekly cadence). */
+    static final java.util.Comparator<Insight> OWNER_FIRST = java.util.Comparator
+            .comparing((Insight i) -> i.content().ownerTeam() == null)
+            .thenComparing((Insight i) -> i.state().ordinal(), java.util.Comparator.reverseOrder())
+            .thenComparingLong(Insight::id);
+
     /** Weeks the focus areas are read from: a quarter, long enough to be more than one week's spike. */
     public static final int FOCUS_WEEKS = 12;
     public static final int FOCUS_AREAS = 5;
@@ -243,7 +249,8 @@ public class YearlyReports {
         var owners = new HashMap<Long, Insight>();
         for (Insight i : insights.list(Insights.OPEN)) {
             for (long p : i.content().problemIds()) {
-                owners.merge(p, i, (a, b) -> a.id() < b.id() ? a : b);
+                // the one that owns it: an insight with an owner team before a draft without, the furthest along first
+                owners.merge(p, i, (a, b) -> OWNER_FIRST.compare(a, b) <= 0 ? a : b);
             }
         }
         long total = all;

@@ -100,6 +100,24 @@ abstract class CallbacksContract {
     }
 
     @Test
+    void spreadsAFullListOverTheTopProblemsInsteadOfFillingItFromTheFirst() {
+        String week = "2026-09-07"; // a week of its own: the list is per week
+        String first = text(), second = text();
+        var many = new String[40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "cust-s-" + i;
+        }
+        long top = complaints(week, first, many);
+        long runnerUp = complaints(week, second, "cust-t-1", "cust-t-2", "cust-t-3");
+
+        var list = callbacks.build(LocalDate.parse(week), "analyst");
+
+        assertThat(list.entries()).hasSize(callbacks.limit());
+        assertThat(list.entries()).filteredOn(e -> e.problemId() == runnerUp).hasSize(3);
+        assertThat(list.entries()).filteredOn(e -> e.problemId() == top).hasSize(callbacks.limit() - 3);
+    }
+
+    @Test
     void listsEachCustomerOncePerWeekFromTheTopProblems() {
         String week = "2026-11-02";
         String first = text(), second = text();

@@ -96,6 +96,9 @@ abstract class LeapsContract {
         today("2026-11-02");
         assertThat(leaps.get(leap.id()).state()).isEqualTo(LeapState.RUNNING);
         assertThat(leaps.get(leap.id()).membersByTeam()).containsEntry("leap-invoicing", List.of("anna"));
+        // past its end day without a deliverable: over its time box, not running forever
+        today(START.plusWeeks(4).plusDays(1).toString());
+        assertThat(leaps.get(leap.id()).state()).isEqualTo(LeapState.ENDED);
     }
 
     @Test

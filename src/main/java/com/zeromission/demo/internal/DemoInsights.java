@@ -84,7 +84,7 @@ class DemoInsights {
             }
         } // else created before (or the user's own): leave them
         squads();
-        leaps.create(cadence.lastWeek()); // after the squads: the leap's insights own their problems from now on
+        leaps.create(cadence.lastWeek(), problemsOf()); // after the squads: the leap's insights own their problems from now on
         callbacks();
     }
 
@@ -104,8 +104,8 @@ class DemoInsights {
             }
             var entries = list.entries();
             String[][] calls = {
-                    {"REACHED", "Reached the customer. She paid on the due date but the reminder with a fee came two days "
-                            + "later; she had to call twice. Asked us to call back on 070-123 45 67 when it is refunded."},
+                    {"REACHED", "Reached the customer. She told the whole story again and had to call twice before "
+                            + "anybody understood it. Asked us to call back on 070-123 45 67 when it is fixed."},
                     {"NO_ANSWER", "No answer, left no message."},
                     {"REACHED", "Reached. He did not know the invoice could be paid in the app; would have paid on time."},
                     {"DECLINED", "Did not want to talk about it."},
@@ -121,8 +121,8 @@ class DemoInsights {
             if (firstReached != null) {
                 long problem = firstReached.problemId();
                 var drafts = insights.list(EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE));
-                var target = drafts.stream().filter(d -> d.content().problemIds().contains(problem)).findFirst()
-                        .or(() -> drafts.stream().findFirst());
+                // only an insight about the same problem: a call note is evidence for that problem, no other
+                var target = drafts.stream().filter(d -> d.content().problemIds().contains(problem)).findFirst();
                 if (target.isPresent()) {
                     callbacks.attachToInsight(firstReached.id(), target.get().id(), "analyst");
                 }

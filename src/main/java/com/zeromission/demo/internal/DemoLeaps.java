@@ -44,12 +44,19 @@ class DemoLeaps {
         this.problems = problems;
     }
 
-    void create(LocalDate lastWeek) {
+    /**
+     * {@code found}: the problem holding most of each demo problem's signals. Each recommendation links the problem
+     * it is about (invoices, reaching a person, missed payments), not whatever ranked where last week.
+     */
+    void create(LocalDate lastWeek, java.util.Map<com.zeromission.demo.DemoProblem, Long> found) {
         if (!leaps.list().isEmpty()) {
             return; // created before (or the user's own): leave them
         }
         try {
-            var top = problems.top(lastWeek, "complaints", 3).problems().stream().map(t -> t.problem().id()).toList();
+            Long invoices = found.get(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE),
+                    reach = found.get(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH),
+                    missed = found.get(com.zeromission.demo.DemoProblem.MISSED_PAYMENT);
+            var top = java.util.stream.Stream.of(invoices, reach, missed).filter(java.util.Objects::nonNull).distinct().toList();
             LocalDate today = leaps.today(), start = today.minusWeeks(6);
             var leap = leaps.create(new LeapDraft("Complaints per million", "Why do 40 in every million purchases end in a "
                     + "complaint?", start, start.plusWeeks(12), List.of(new LeapMember("anna", "invoicing"),
@@ -68,17 +75,17 @@ class DemoLeaps {
                     + "tickets. To change: get the credit-decision logs earlier; we lost a week waiting.", "sofia");
             leaps.log(id, LogKind.STANDUP, today.minusDays(1), "Two recommendations are with their teams; the third needs "
                     + "an effort estimate from the app team.", "ida");
-            if (top.isEmpty()) {
-                log.info("Demo leap {} created without recommendations: no problems ranked last week", id);
+            if (invoices == null || reach == null || missed == null) {
+                log.info("Demo leap {} created without recommendations: the demo problems were not all found", id);
                 return;
             }
-            recommend(id, top.get(0), "Digital invoices and a grace period", "Send digital invoices by default and give "
+            recommend(id, invoices, "Digital invoices and a grace period", "Send digital invoices by default and give "
                     + "invoices issued in the last week of a month a fourteen-day grace period before any reminder.",
                     "invoicing", "lars", true);
-            recommend(id, top.get(Math.min(1, top.size() - 1)), "A person after two bot turns", "Offer 'talk to a person' "
+            recommend(id, reach, "A person after two bot turns", "Offer 'talk to a person' "
                     + "after two unanswered chat bot turns and route it to the customer-service queue with the context.",
                     "customer-service", "nils", true);
-            recommend(id, top.get(Math.min(2, top.size() - 1)), "Reminders before the due date", "Send a reminder e-mail "
+            recommend(id, missed, "Reminders before the due date", "Send a reminder e-mail "
                     + "and an app notification three days before the due date, with a one-tap way to pay or postpone.",
                     "app", "kim", false);
             log.info("Demo leap {}: {} members, {} log entries, action plan of {} recommendations", id,

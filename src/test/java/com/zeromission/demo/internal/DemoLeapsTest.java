@@ -67,11 +67,17 @@ class DemoLeapsTest {
                         "invoice", lastWeek.plusDays(1) + "T10:00:00Z", "en", "complaint " + words, null, null, null), clock));
             }
         }
-        intake.acceptAll(list);
+        var outcomes = intake.acceptAll(list);
         problems.assignPending();
+        java.util.function.IntFunction<Long> problemOf = i -> problems.problemOf(
+                ((com.zeromission.intake.IntakeOutcome.Created) outcomes.get(i)).signal().id().toString()).orElseThrow().id();
+        var found = new java.util.EnumMap<com.zeromission.demo.DemoProblem, Long>(com.zeromission.demo.DemoProblem.class);
+        found.put(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE, problemOf.apply(0));
+        found.put(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH, problemOf.apply(3));
+        found.put(com.zeromission.demo.DemoProblem.MISSED_PAYMENT, problemOf.apply(6));
 
-        new DemoLeaps(leaps, insights, problems).create(lastWeek);
-        new DemoLeaps(leaps, insights, problems).create(lastWeek); // a restart adds nothing
+        new DemoLeaps(leaps, insights, problems).create(lastWeek, found);
+        new DemoLeaps(leaps, insights, problems).create(lastWeek, found); // a restart adds nothing
 
         assertThat(leaps.list()).hasSize(1);
         var leap = leaps.list().getFirst();
@@ -86,7 +92,10 @@ class DemoLeapsTest {
         assertThat(plan.delegated()).isEqualTo(2);
         assertThat(plan.items()).extracting(i -> i.insightState())
                 .containsExactly(InsightState.DELEGATED, InsightState.DELEGATED, InsightState.DRAFT);
-        assertThat(plan.items()).allSatisfy(i -> assertThat(insights.get(i.recommendation().insightId()).content().problemIds())
-                .isNotEmpty());
+        // each recommendation is about its own problem: invoices, reaching a person, missed payments
+        assertThat(plan.items()).extracting(i -> insights.get(i.recommendation().insightId()).content().problemIds())
+                .containsExactly(List.of(found.get(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE)),
+                        List.of(found.get(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH)),
+                        List.of(found.get(com.zeromission.demo.DemoProblem.MISSED_PAYMENT)));
     }
 }

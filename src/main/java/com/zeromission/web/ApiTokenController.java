@@ -60,18 +60,13 @@ class ApiTokenController {
     @ExceptionHandler(InvalidTokenRequestException.class)
     ProblemDetail invalid(InvalidTokenRequestException e) {
         // an admin may paste anything into a role: echoed values are masked like every other echo
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(e.getMessage()).text());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid token request");
+        var problem = ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid token request", masker.mask(e.getMessage()).text());
         problem.setProperty("errors", e.problems().stream().map(p -> masker.mask(p).text()).toList());
         return problem;
     }
 
     @ExceptionHandler(ApiTokenNotFoundException.class)
     ProblemDetail notFound(ApiTokenNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package com.zeromission.cadence.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -89,25 +90,16 @@ class SquadController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid squad request");
-        return problem;
+        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid squad request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler(SquadClosedException.class)
     ProblemDetail closed(SquadClosedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(CLOSED);
-        problem.setTitle("Squad is closed");
-        return problem;
+        return ProblemDetails.of(HttpStatus.CONFLICT, CLOSED, "Squad is closed", e.getMessage());
     }
 
     @ExceptionHandler(SquadNotFoundException.class)
     ProblemDetail notFound(SquadNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
     }
 }

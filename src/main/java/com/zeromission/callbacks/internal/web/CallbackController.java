@@ -1,5 +1,6 @@
 package com.zeromission.callbacks.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
 
@@ -81,25 +82,16 @@ class CallbackController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid call-back request");
-        return problem;
+        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid call-back request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler({CallNoteRefusedException.class, InsightTransitionRefusedException.class})
     ProblemDetail refused(RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(REFUSED);
-        problem.setTitle("Call note refused");
-        return problem;
+        return ProblemDetails.of(HttpStatus.CONFLICT, REFUSED, "Call note refused", e.getMessage());
     }
 
     @ExceptionHandler({CallEntryNotFoundException.class, InsightNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package com.zeromission.deadlines.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -120,25 +121,16 @@ class ComplaintCaseController {
 
     @ExceptionHandler(ReplyRefusedException.class)
     ProblemDetail refused(ReplyRefusedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(REFUSED);
-        problem.setTitle("Reply refused");
-        return problem;
+        return ProblemDetails.of(HttpStatus.CONFLICT, REFUSED, "Reply refused", e.getMessage());
     }
 
     @ExceptionHandler(ComplaintCaseNotFoundException.class)
     ProblemDetail notFound(ComplaintCaseNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Complaint case not found");
-        return problem;
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Complaint case not found", e.getMessage());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
     ProblemDetail invalid(RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid complaint-case request");
-        return problem;
+        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid complaint-case request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 }

@@ -1,5 +1,6 @@
 package com.zeromission.leaps.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -96,25 +97,16 @@ class LeapController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MASKER.mask(String.valueOf(e.getMessage())).text());
-        problem.setType(INVALID);
-        problem.setTitle("Invalid leap request");
-        return problem;
+        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid leap request", MASKER.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler(LeapRefusedException.class)
     ProblemDetail refused(LeapRefusedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(REFUSED);
-        problem.setTitle("Refused");
-        return problem;
+        return ProblemDetails.of(HttpStatus.CONFLICT, REFUSED, "Refused", e.getMessage());
     }
 
     @ExceptionHandler(LeapNotFoundException.class)
     ProblemDetail notFound(LeapNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package com.zeromission.mystery.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -149,9 +150,6 @@ class MysteryController {
 
     /** Messages echo what was sent: masked like every other echoed value. */
     private ProblemDetail problem(HttpStatus status, URI type, String title, RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(status, masker.mask(String.valueOf(e.getMessage())).text());
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
+        return ProblemDetails.of(status, type, title, masker.mask(String.valueOf(e.getMessage())).text());
     }
 }

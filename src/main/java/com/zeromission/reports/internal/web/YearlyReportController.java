@@ -1,5 +1,6 @@
 package com.zeromission.reports.internal.web;
 
+import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,7 @@ class YearlyReportController {
 
     @ExceptionHandler(YearWithoutFiguresException.class)
     ProblemDetail noFigures(YearWithoutFiguresException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(NO_FIGURES);
-        problem.setTitle("Year without figures");
+        var problem = ProblemDetails.of(HttpStatus.BAD_REQUEST, NO_FIGURES, "Year without figures", e.getMessage());
         problem.setProperty("year", e.year());
         problem.setProperty("yearsWithFigures", e.yearsWithFigures());
         return problem;

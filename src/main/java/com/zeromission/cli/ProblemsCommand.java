@@ -96,6 +96,26 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
         Double pairWeight;
 
+        @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Use the bundled sentence-embedding model for English texts, as the product does "
+                        + "(--no-embeddings: lexical features only).")
+        boolean embeddings;
+
+        @Option(names = "--embedding-threads", description = "Threads for the sentence embeddings (default: the cores).")
+        Integer embeddingThreads;
+
+        @Option(names = "--semantic-weight", description = "Weight of sentence embeddings against lexical features, "
+                + "0 to 1 (default: Settings.defaults()).")
+        Double semanticWeight;
+
+        @Option(names = "--semantic-assign", description = "Embedding cosine that counts as the assignment threshold "
+                + "(default: Settings.defaults()).")
+        Double semanticAssign;
+
+        @Option(names = "--semantic-merge", description = "Embedding cosine that counts as the merge threshold "
+                + "(default: Settings.defaults()).")
+        Double semanticMerge;
+
         @Option(names = "--file-order", description = "Group in the file's order instead of a seeded shuffle (labelled "
                 + "files are often sorted by label, which flatters online grouping).")
         boolean fileOrder;
@@ -146,6 +166,11 @@ final class ProblemsCommand implements Runnable {
             if (selfTraining != null) {
                 settings = settings.withSelfTraining(selfTraining);
             }
+            if (semanticWeight != null || semanticAssign != null || semanticMerge != null) {
+                settings = settings.withSemantic(semanticWeight != null ? semanticWeight : settings.semanticWeight(),
+                        semanticAssign != null ? semanticAssign : settings.semanticAssignThreshold(),
+                        semanticMerge != null ? semanticMerge : settings.semanticMergeThreshold());
+            }
             Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed)
                     .withRehomeEveryPass(!rehomeAtEndOnly);
             if (consolidateEvery != null) {
@@ -156,7 +181,22 @@ final class ProblemsCommand implements Runnable {
                         rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
             }
             System.out.println(options);
-            var analyzer = TextAnalyzer.standard();
+            com.zeromission.text.SentenceEmbedder embedder = embeddings ? com.zeromission.text.SentenceEmbedder.bundled(
+                    embeddingThreads != null ? embeddingThreads : Runtime.getRuntime().availableProcessors()) : null;
+            try {
+                return evaluate(examples, title, settings, options, embedder);
+            } finally {
+                if (embedder != null) {
+                    embedder.close();
+                }
+            }
+        }
+
+        private int evaluate(List<Example> examples, String title, Settings settings, Options options,
+                com.zeromission.text.SentenceEmbedder embedder) {
+            var analyzer = embedder == null ? TextAnalyzer.standard() : TextAnalyzer.standard().withEmbedder(embedder);
+            System.out.println("Embeddings: " + (embedder == null ? "off (lexical features only)"
+                    : embedder.model() + ", for English texts"));
             System.out.printf(Locale.ROOT, "Grouping %,d texts (%s; %s order; Java %s, %d cores)%n", examples.size(), title,
                     fileOrder ? "file" : "shuffled, seed " + seed, Runtime.version(),
                     Runtime.getRuntime().availableProcessors());

@@ -16,8 +16,11 @@ import java.util.Objects;
  *                         masker and tokens with digits (amounts, order numbers) never become features.
  * @param surfaces         for each stem (and bigram), the first word form it was seen as in this text (e.g. {@code
  *                         "fakturan"} for stem {@code "faktur"}): what a human-readable label shows
+ * @param embedding        the text's sentence embedding (a unit vector, see {@link SentenceEmbedder}), or null when
+ *                         the analyzer has no embedder or the embedder does not support the text's language
  */
-public record AnalyzedText(String language, boolean languageDetected, List<String> terms, Map<String, String> surfaces) {
+public record AnalyzedText(String language, boolean languageDetected, List<String> terms, Map<String, String> surfaces,
+        float[] embedding) {
 
     public AnalyzedText {
         Objects.requireNonNull(language, "language");
@@ -26,11 +29,46 @@ public record AnalyzedText(String language, boolean languageDetected, List<Strin
         }
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
         surfaces = Map.copyOf(surfaces == null ? Map.of() : surfaces);
+        if (embedding != null) {
+            for (float x : embedding) {
+                if (!Float.isFinite(x)) {
+                    throw new IllegalArgumentException("embedding must hold finite numbers, had " + x);
+                }
+            }
+        }
+    }
+
+    /** Lexical features only, no embedding. */
+    public AnalyzedText(String language, boolean languageDetected, List<String> terms, Map<String, String> surfaces) {
+        this(language, languageDetected, terms, surfaces, null);
     }
 
     /** Features without surface forms (labels then show the stems themselves). */
     public AnalyzedText(String language, boolean languageDetected, List<String> terms) {
-        this(language, languageDetected, terms, Map.of());
+        this(language, languageDetected, terms, Map.of(), null);
+    }
+
+    /** The same features with this embedding. */
+    public AnalyzedText withEmbedding(float[] vector) {
+        return new AnalyzedText(language, languageDetected, terms, surfaces, vector);
+    }
+
+    // Records compare arrays by identity; two analyses of the same text are equal, embedding included.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AnalyzedText a && languageDetected == a.languageDetected && language.equals(a.language)
+                && terms.equals(a.terms) && surfaces.equals(a.surfaces) && java.util.Arrays.equals(embedding, a.embedding);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(language, languageDetected, terms, surfaces) * 31 + java.util.Arrays.hashCode(embedding);
+    }
+
+    @Override
+    public String toString() {
+        return "AnalyzedText[language=" + language + ", languageDetected=" + languageDetected + ", terms=" + terms
+                + (embedding == null ? "" : ", embedding=" + embedding.length + " dimensions") + "]";
     }
 
     /** The word form to show for a term: the surface form if known, a concept id without its {@code ~}, else the term. */

@@ -45,17 +45,33 @@ public final class TextAnalyzer {
 
     private final Map<String, LanguagePipeline> pipelines;
     private final ConceptLexicon lexicon;
+    /** Null: lexical features only. */
+    private final SentenceEmbedder embedder;
 
-    private TextAnalyzer(Map<String, LanguagePipeline> pipelines, ConceptLexicon lexicon) {
+    private TextAnalyzer(Map<String, LanguagePipeline> pipelines, ConceptLexicon lexicon, SentenceEmbedder embedder) {
         this.pipelines = pipelines;
         this.lexicon = lexicon;
+        this.embedder = embedder;
+    }
+
+    /**
+     * This analyzer, also giving each text in a language the embedder supports its sentence embedding ({@link
+     * AnalyzedText#embedding()}). The embedder stays the caller's to close.
+     */
+    public TextAnalyzer withEmbedder(SentenceEmbedder embedder) {
+        return new TextAnalyzer(pipelines, lexicon, java.util.Objects.requireNonNull(embedder, "embedder"));
+    }
+
+    /** The embedder, if this analyzer has one. */
+    public java.util.Optional<SentenceEmbedder> embedder() {
+        return java.util.Optional.ofNullable(embedder);
     }
 
     /** The analyzer with the standard lexicon; builds without Spring (for the command line and tests). */
     public static TextAnalyzer standard() {
         Map<String, LanguagePipeline> pipelines = new LinkedHashMap<>();
         LANGUAGES.forEach(l -> pipelines.put(l, LanguagePipeline.of(l)));
-        return new TextAnalyzer(Map.copyOf(pipelines), ConceptLexicon.standard(pipelines));
+        return new TextAnalyzer(Map.copyOf(pipelines), ConceptLexicon.standard(pipelines), null);
     }
 
     /** The concept ids the lexicon knows (each starts with {@code ~}). */
@@ -71,6 +87,47 @@ public final class TextAnalyzer {
      *                       null, blank or unsupported means: detect it
      */
     public AnalyzedText analyze(String text, String languageOrNull) {
+        return analyzeAll(java.util.Collections.singletonList(text), java.util.Collections.singletonList(languageOrNull))
+                .getFirst();
+    }
+
+    /**
+     * Analyses texts together: the same as {@link #analyze} for each, but the sentence embeddings (when this analyzer
+     * has an embedder) are computed in batches, which is several times faster than one text at a time.
+     *
+     * @param texts     the (masked) texts; null counts as empty
+     * @param languages for each text, as for {@link #analyze}; the list may hold nulls
+     */
+    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages) {
+        if (texts.size() != languages.size()) {
+            throw new IllegalArgumentException("one language (or null) per text: " + texts.size() + " texts, "
+                    + languages.size() + " languages");
+        }
+        List<AnalyzedText> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(lexical(texts.get(i), languages.get(i)));
+        }
+        if (embedder == null) {
+            return out;
+        }
+        List<Integer> embedded = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            String text = texts.get(i);
+            if (embedder.supports(out.get(i).language()) && text != null && !text.isBlank()) {
+                embedded.add(i);
+                inputs.add(text);
+            }
+        }
+        float[][] vectors = embedder.embed(inputs);
+        for (int k = 0; k < vectors.length; k++) {
+            int i = embedded.get(k);
+            out.set(i, out.get(i).withEmbedding(vectors[k]));
+        }
+        return out;
+    }
+
+    private AnalyzedText lexical(String text, String languageOrNull) {
         String clean = text == null ? "" : PLACEHOLDERS.matcher(text).replaceAll(" ").replace('\u2019', '\'');
         String language = normalise(languageOrNull);
         boolean detected = language == null;

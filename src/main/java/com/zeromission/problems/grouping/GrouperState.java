@@ -60,11 +60,24 @@ public record GrouperState(long documents, List<TermStatistic> terms, List<Group
      * @param pinned   true when automatic merges leave it alone
      * @param centroid  the heaviest terms of the sum of its members' unit vectors (at most the settings' maximum)
      * @param languages how many members were written in each language (the most frequent is the group's language)
+     * @param embedding the sum of its members' sentence embeddings, or null when none had one (or in snapshots written
+     *                  before there were embeddings)
      */
     public record GroupState(long id, long size, boolean pinned, Map<String, Double> centroid,
-            Map<String, Long> languages) {
+            Map<String, Long> languages, float[] embedding) {
+
+        public GroupState(long id, long size, boolean pinned, Map<String, Double> centroid, Map<String, Long> languages) {
+            this(id, size, pinned, centroid, languages, null);
+        }
 
         public GroupState {
+            if (embedding != null) {
+                for (float x : embedding) {
+                    if (!Float.isFinite(x)) {
+                        throw new IllegalArgumentException("the embedding of group " + id + " must hold finite numbers, had " + x);
+                    }
+                }
+            }
             // insertion order kept: it decides ties between languages after a restore
             languages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                     Objects.requireNonNull(languages, "languages")));

@@ -81,6 +81,12 @@ public final class OnlineGrouper {
         double norm;
         /** Length of the centroid's concept part only (for matching across languages). */
         double conceptNorm;
+        /**
+         * Sum of the sentence embeddings of the members that have one (null while none has): the group's semantic
+         * centroid, with its length.
+         */
+        float[] embedding;
+        double embeddingNorm;
         /** How many members were written in each language; the most frequent is the group's language. */
         final Map<String, Long> languages = new LinkedHashMap<>(4);
         String language = "";
@@ -115,11 +121,14 @@ public final class OnlineGrouper {
         }
     }
 
-    /** A text as a sparse unit vector, term ids ascending, with its language and the length of its concept part. */
-    private record Vector(int[] terms, double[] weights, String language, double conceptNorm) {
+    /**
+     * A text as a sparse unit vector, term ids ascending, with its language, the length of its concept part and its
+     * sentence embedding (null when it has none or semantic matching is off).
+     */
+    private record Vector(int[] terms, double[] weights, String language, double conceptNorm, float[] embedding) {
 
         Vector(int[] terms, double[] weights) {
-            this(terms, weights, "", 0);
+            this(terms, weights, "", 0, null);
         }
     }
 
@@ -153,7 +162,7 @@ public final class OnlineGrouper {
             Vector v = vectorise(text);
             Group best = null;
             double bestSimilarity = 0;
-            if (v.terms().length > 0) {
+            if (v.terms().length > 0 || v.embedding() != null) {
                 load(v);
                 for (Group g : groups) {
                     double s = similarity(v, g);
@@ -193,7 +202,7 @@ public final class OnlineGrouper {
         lock.lock();
         try {
             Vector v = vectorise(text, false);
-            if (v.terms().length == 0) {
+            if (v.terms().length == 0 && v.embedding() == null) {
                 return Optional.empty();
             }
             load(v);
@@ -346,6 +355,7 @@ public final class OnlineGrouper {
                         s = threshold * Math.min(1.0, sc) / settings.crossLanguageThreshold();
                     }
                 }
+                s = withMeaning(s, a.embedding, a.embeddingNorm, b);
                 if (s >= threshold) {
                     boolean aInto = a.size >= b.size; // ties: the older group keeps its id
                     found.add(new Candidate(aInto ? a : b, aInto ? b : a, Math.min(1.0, s)));
@@ -431,7 +441,8 @@ public final class OnlineGrouper {
                 Group best = null;
                 double bestSimilarity = minSimilarity;
                 for (Group l : large) {
-                    double s = Math.min(1.0, Math.max(0, dot(l) / (small.norm * l.norm)));
+                    double s = Math.min(1.0, Math.max(0,
+                            withMeaning(dot(l) / (small.norm * l.norm), small.embedding, small.embeddingNorm, l)));
                     if (s > bestSimilarity || (best == null && s >= bestSimilarity)) {
                         best = l;
                         bestSimilarity = s;
@@ -655,7 +666,8 @@ public final class OnlineGrouper {
                 for (int i = 0; i < g.terms.length; i++) {
                     centroid.put(termText[g.terms[i]], g.weights[i]);
                 }
-                out.add(new GrouperState.GroupState(g.id, g.size, g.pinned, centroid, g.languages));
+                out.add(new GrouperState.GroupState(g.id, g.size, g.pinned, centroid, g.languages,
+                        g.embedding == null ? null : g.embedding.clone()));
             }
             return new GrouperState(documents, terms, out);
         } finally {
@@ -694,6 +706,7 @@ public final class OnlineGrouper {
             var group = new Group(g.id(), g.size(), g.pinned(), terms, weights);
             // in the snapshot's order, so that ties between languages resolve as they did before
             g.languages().forEach(group::countLanguage);
+            addEmbedding(group, g.embedding());
             group.conceptNorm = grouper.conceptNorm(group);
             grouper.groups.add(group);
             grouper.byId.put(g.id(), group);
@@ -923,7 +936,7 @@ public final class OnlineGrouper {
             }
         }
         if (norm == 0) {
-            return new Vector(new int[0], new double[0], text.language(), 0);
+            return new Vector(new int[0], new double[0], text.language(), 0, embeddingOf(text));
         }
         norm = Math.sqrt(norm);
         int nonZero = 0;
@@ -948,9 +961,9 @@ public final class OnlineGrouper {
                     w2[j++] = weights[i];
                 }
             }
-            return new Vector(t2, w2, language, conceptNorm);
+            return new Vector(t2, w2, language, conceptNorm, embeddingOf(text));
         }
-        return new Vector(terms, weights, language, conceptNorm);
+        return new Vector(terms, weights, language, conceptNorm, embeddingOf(text));
     }
 
     private void load(Vector v) {
@@ -981,7 +994,75 @@ public final class OnlineGrouper {
                 s = Math.max(s, settings.assignThreshold() * Math.min(1.0, sc) / settings.crossLanguageThreshold());
             }
         }
+        if (v.embedding() != null) {
+            s = withMeaning(s, v.embedding(), 1.0, g);
+        }
         return s;
+    }
+
+    /**
+     * Combines a lexical similarity with the cosine of two sentence embeddings (a text's or a group's, and group
+     * {@code g}'s), when both sides have one: {@code w m(cos) + (1 - w) lexical}, {@code w} the {@link
+     * Settings#semanticWeight()}. The embedding cosines of unrelated texts are far from 0 (about 0.1 to 0.5) and of
+     * paraphrases around 0.7 to 0.9, so {@code m} maps them linearly onto the lexical scale: {@link
+     * Settings#semanticAssignThreshold()} onto {@link Settings#assignThreshold()} and {@link
+     * Settings#semanticMergeThreshold()} onto {@link Settings#mergeThreshold()}. Every threshold of the grouper and its
+     * callers (assignment, merging, re-homing) thus keeps its meaning whether or not a text has an embedding; texts
+     * without one (languages the model does not know) are compared lexically, as before.
+     */
+    private double withMeaning(double lexical, float[] embedding, double embeddingNorm, Group g) {
+        double w = settings.semanticWeight();
+        if (w == 0 || embedding == null || g.embedding == null || embeddingNorm == 0 || g.embeddingNorm == 0) {
+            return lexical;
+        }
+        double cos = dot(embedding, g.embedding) / (embeddingNorm * g.embeddingNorm);
+        double mapped = settings.assignThreshold() + (cos - settings.semanticAssignThreshold())
+                * (settings.mergeThreshold() - settings.assignThreshold())
+                / (settings.semanticMergeThreshold() - settings.semanticAssignThreshold());
+        return w * mapped + (1 - w) * lexical;
+    }
+
+    /** Dot product of two dense vectors; four sums, so that the JIT keeps the multiply-adds in flight. */
+    private static double dot(float[] a, float[] b) {
+        int n = Math.min(a.length, b.length);
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (double) s0 + s1 + s2 + s3;
+    }
+
+    private float[] embeddingOf(AnalyzedText text) {
+        return settings.semanticWeight() > 0 ? text.embedding() : null;
+    }
+
+    /** Adds an embedding (a text's, or a group's sum) to a group's sum. */
+    private static void addEmbedding(Group g, float[] embedding) {
+        if (embedding == null) {
+            return;
+        }
+        if (g.embedding == null) {
+            g.embedding = new float[embedding.length];
+        } else if (g.embedding.length != embedding.length) {
+            throw new IllegalArgumentException("embeddings of different lengths: group " + g.id + " has "
+                    + g.embedding.length + ", the new one " + embedding.length);
+        }
+        double s = 0;
+        for (int i = 0; i < embedding.length; i++) {
+            g.embedding[i] += embedding[i];
+            s += (double) g.embedding[i] * g.embedding[i];
+        }
+        g.embeddingNorm = Math.sqrt(s);
     }
 
     /** Dot product of the loaded vector with the concept part of a group's centroid. */
@@ -1026,7 +1107,7 @@ public final class OnlineGrouper {
         load(va);
         double s = dot(b) / (a.norm * b.norm);
         unload(va);
-        return Math.max(0, Math.min(1.0, s));
+        return Math.max(0, Math.min(1.0, withMeaning(s, a.embedding, a.embeddingNorm, b)));
     }
 
     private Group create(long id, Vector v, long size) {
@@ -1041,6 +1122,7 @@ public final class OnlineGrouper {
         if (!v.language().isEmpty()) {
             g.countLanguage(v.language(), size);
         }
+        addEmbedding(g, v.embedding());
         truncate(g);
         g.conceptNorm = conceptNorm(g);
         groups.add(g);
@@ -1051,6 +1133,7 @@ public final class OnlineGrouper {
     /** Adds a vector (a text, or another group's centroid standing for {@code size} texts) to a group. */
     private void addTo(Group g, Vector v, long size) {
         merge(g, v);
+        addEmbedding(g, v.embedding());
         g.size += size;
         if (!v.language().isEmpty()) {
             g.countLanguage(v.language(), size);
@@ -1064,7 +1147,7 @@ public final class OnlineGrouper {
 
     /** Merges group {@code from} into {@code into}: centroid, size and languages. */
     private void absorb(Group into, Group from) {
-        addTo(into, new Vector(from.terms, from.weights), from.size);
+        addTo(into, new Vector(from.terms, from.weights, "", 0, from.embedding), from.size);
         from.languages.forEach(into::countLanguage);
     }
 

@@ -25,9 +25,27 @@ package com.zeromission.problems.grouping;
  *                          is weighted by how concentrated it is in the groups found so far ({@code 1 - H/ln G}, the
  *                          entropy of its centroid mass over the G groups), as {@code 1 - s + 2 s c}: a term that
  *                          marks one problem ("arriv" with "card") counts more than one spread over many ("card")
+ * @param semanticWeight    0 to 1: how much the sentence embeddings count against the lexical features when a text
+ *                          and a group both have one (English texts, with the bundled model); 0 ignores embeddings
+ * @param semanticAssignThreshold the embedding cosine that counts as much as {@code assignThreshold} does lexically
+ * @param semanticMergeThreshold  the embedding cosine that counts as much as {@code mergeThreshold} does lexically;
+ *                          together the two anchor the linear map from embedding cosines onto the lexical scale
  */
 public record Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
-        double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining) {
+        double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining,
+        double semanticWeight, double semanticAssignThreshold, double semanticMergeThreshold) {
+
+    /** The default weight of sentence embeddings and its two anchors (measured: docs/grouping.md). */
+    static final double SEMANTIC_WEIGHT = 0.8;
+    static final double SEMANTIC_ASSIGN = 0.70;
+    static final double SEMANTIC_MERGE = 0.85;
+
+    /** With the default semantic part (which only matters for texts that have embeddings). */
+    public Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
+            double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining) {
+        this(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold, selfTraining, SEMANTIC_WEIGHT, SEMANTIC_ASSIGN, SEMANTIC_MERGE);
+    }
 
     /** Without self-trained term weights. */
     public Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
@@ -61,6 +79,14 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
         if (!(selfTraining >= 0 && selfTraining <= 1)) {
             throw new IllegalArgumentException("selfTraining must be within [0, 1], was " + selfTraining);
         }
+        if (!(semanticWeight >= 0 && semanticWeight <= 1)) {
+            throw new IllegalArgumentException("semanticWeight must be within [0, 1], was " + semanticWeight);
+        }
+        if (!(semanticAssignThreshold > -1 && semanticAssignThreshold < semanticMergeThreshold
+                && semanticMergeThreshold <= 1)) {
+            throw new IllegalArgumentException("semantic thresholds must satisfy -1 < assign < merge <= 1, were "
+                    + semanticAssignThreshold + " and " + semanticMergeThreshold);
+        }
     }
 
     /**
@@ -76,36 +102,41 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
 
     public Settings withAssignThreshold(double value) {
         return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withMergeThreshold(double value) {
         return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withMaxTermsPerGroup(int value) {
         return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withPairWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight,
-                crossLanguageThreshold, selfTraining);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withCrossLanguageThreshold(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                value, selfTraining);
+                value, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withConceptWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value,
-                crossLanguageThreshold, selfTraining);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
     }
 
     public Settings withSelfTraining(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, value);
+                crossLanguageThreshold, value, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+    }
+
+    public Settings withSemantic(double weight, double assignThreshold, double mergeThreshold) {
+        return new Settings(this.assignThreshold, this.mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight,
+                conceptWeight, crossLanguageThreshold, selfTraining, weight, assignThreshold, mergeThreshold);
     }
 }

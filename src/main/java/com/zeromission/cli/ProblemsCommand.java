@@ -211,6 +211,9 @@ final class ProblemsCommand implements Runnable {
             System.out.printf(Locale.ROOT, "completeness      %.4f   (1: no label is split over groups)%n", r.completeness());
             System.out.printf(Locale.ROOT, "texts/s           %,.0f   (analysis + online assignment, after a warm-up)%n",
                     r.textsPerSecond());
+            System.out.printf(Locale.ROOT, "                  of which analysis %.2f s (%,.0f texts/s), assignment %.2f s (%,.0f texts/s)%n",
+                    r.analysisSeconds(), r.texts() / Math.max(1e-9, r.analysisSeconds()), r.assignmentSeconds(),
+                    r.texts() / Math.max(1e-9, r.assignmentSeconds()));
             System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d small groups re-homed%n",
                     r.consolidationSeconds(), r.merges(), r.rehomed());
             if (showGroups > 0) {

@@ -107,13 +107,16 @@ public final class GroupingEvaluation {
      *
      * @param sizeBuckets          how many groups hold 1, 2–4, 5–19 and 20 or more texts
      * @param textsPerSecond       analysis plus online assignment
+     * @param analysisSeconds      of which analysis (lexical features and sentence embeddings, in batches)
+     * @param assignmentSeconds    of which online assignment
      * @param consolidationSeconds the consolidation passes (merge rounds and re-homing) together
      * @param merges               groups merged by the merge rounds of all passes
      * @param rehomed              small groups merged into larger ones by re-homing, all passes
      */
     public record Report(int texts, int labels, int groups, double nmi, double ari, double homogeneity,
             double completeness, int[] sizeBuckets,
-            double textsPerSecond, double consolidationSeconds, int merges, int rehomed,
+            double textsPerSecond, double analysisSeconds, double assignmentSeconds, double consolidationSeconds,
+            int merges, int rehomed,
             List<LabelledGroup> largestGroups) {
 
         public Report {
@@ -170,6 +173,7 @@ public final class GroupingEvaluation {
         long[] groupOf = new long[n];
         Map<Long, Long> mergedInto = new HashMap<>();
         long assignNanos = 0;
+        long analysisNanos = 0;
         long consolidateNanos = 0;
         int merges = 0;
         int rehomed = 0;
@@ -185,6 +189,7 @@ public final class GroupingEvaluation {
                 for (int k = 0; k < done.size(); k++) {
                     analysed[i + k] = done.get(k);
                 }
+                analysisNanos += System.nanoTime() - t0;
             }
             Assignment a = grouper.assign(analysed[i]);
             assignNanos += System.nanoTime() - t0;
@@ -217,7 +222,8 @@ public final class GroupingEvaluation {
         return new Report(n, (int) java.util.Arrays.stream(labels).distinct().count(), sizes.size(),
                 nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
                 homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
-                n / Math.max(1e-9, assignNanos / 1e9), consolidateNanos / 1e9, merges, rehomed, largest);
+                n / Math.max(1e-9, assignNanos / 1e9), analysisNanos / 1e9, (assignNanos - analysisNanos) / 1e9,
+                consolidateNanos / 1e9, merges, rehomed, largest);
     }
 
     private static int record(List<Merge> done, Map<Long, Long> mergedInto) {

@@ -123,8 +123,12 @@ public class Problems {
         var touched = new LinkedHashMap<Long, List<ProblemRepository.Pending>>();
         int created = 0;
         long maxSeq = 0;
+        // The whole batch is analysed first: its sentence embeddings are computed together, several times faster.
+        var analysed = engine.analyzeAll(pending.stream().map(ProblemRepository.Pending::text).toList(),
+                pending.stream().map(ProblemRepository.Pending::language).toList());
+        int next = 0;
         for (var p : pending) {
-            var a = grouper.assign(engine.analyze(p.text(), p.language()));
+            var a = grouper.assign(analysed.get(next++));
             if (a.newGroup()) {
                 repository.create(a.groupId(), "(new)", now);
                 created++;

@@ -40,4 +40,13 @@ public interface SentenceEmbedder extends AutoCloseable {
     static SentenceEmbedder bundled(int threads) {
         return com.zeromission.text.internal.MiniLmEmbedder.load(threads);
     }
+
+    /**
+     * One bundled embedder for the whole process, on as many threads as there are cores, built on first use. The
+     * application and its tests share it (the model is loaded once however many application contexts there are);
+     * it is never closed, its threads are daemons and the operating system frees the native memory at exit.
+     */
+    static SentenceEmbedder shared() {
+        return com.zeromission.text.internal.MiniLmEmbedder.shared();
+    }
 }

@@ -82,6 +82,11 @@ public class GroupingEngine {
         return analyzer.analyze(text, language);
     }
 
+    /** Analyses texts together (sentence embeddings are computed in batches: much faster than one by one). */
+    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages) {
+        return analyzer.analyzeAll(texts, languages);
+    }
+
     /** Re-reads the grouper from the last snapshot and the assignments after it (also after a failed change). */
     public void restore() {
         long t0 = System.nanoTime();
@@ -93,12 +98,13 @@ public class GroupingEngine {
         } else {
             grouper = new OnlineGrouper(properties.grouping(), repository::nextId);
         }
-        // Replay in order; members are added per problem in chunks, which is what add() is for.
+        // Replay in order; members are added per problem in chunks, which is what add() is for, and analysed a chunk
+        // at a time (sentence embeddings are computed in batches).
         var problemOf = new HashMap<UUID, Long>();
-        var chunk = new HashMap<Long, List<AnalyzedText>>();
+        var chunk = new Replay();
         int[] replayed = new int[1];
         repository.forEachAssignedAfter(lastSeq, m -> {
-            chunk.computeIfAbsent(problemOf.get(m.signalId()), k -> new ArrayList<>()).add(analyze(m.text(), m.language()));
+            chunk.add(problemOf.get(m.signalId()), m.text(), m.language());
             if (++replayed[0] % 5_000 == 0) {
                 flush(chunk);
             }
@@ -111,9 +117,32 @@ public class GroupingEngine {
         }
     }
 
-    private void flush(Map<Long, List<AnalyzedText>> chunk) {
-        chunk.forEach((problem, texts) -> grouper.add(problem, texts));
-        chunk.clear();
+    /** Members waiting to be analysed and added, in the order they were assigned. */
+    private static final class Replay {
+        final List<Long> problems = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+        final List<String> languages = new ArrayList<>();
+
+        void add(Long problem, String text, String language) {
+            problems.add(problem);
+            texts.add(text);
+            languages.add(language);
+        }
+    }
+
+    private void flush(Replay chunk) {
+        if (chunk.texts.isEmpty()) {
+            return;
+        }
+        List<AnalyzedText> analysed = analyzeAll(chunk.texts, chunk.languages);
+        Map<Long, List<AnalyzedText>> byProblem = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < analysed.size(); i++) {
+            byProblem.computeIfAbsent(chunk.problems.get(i), k -> new ArrayList<>()).add(analysed.get(i));
+        }
+        byProblem.forEach((problem, texts) -> grouper.add(problem, texts));
+        chunk.problems.clear();
+        chunk.texts.clear();
+        chunk.languages.clear();
     }
 
     /** Saves the grouper as of {@code lastSeq}, inside the caller's transaction. Call with the lock held. */
@@ -123,8 +152,13 @@ public class GroupingEngine {
 
     /** Recomputes a problem's centroid from its current members (after signals moved in or out). */
     public void rebuild(long problemId, boolean pinned) {
-        var texts = new ArrayList<AnalyzedText>();
-        repository.forEachMember(problemId, m -> texts.add(analyze(m.text(), m.language())));
+        var raw = new ArrayList<String>();
+        var languages = new ArrayList<String>();
+        repository.forEachMember(problemId, m -> {
+            raw.add(m.text());
+            languages.add(m.language());
+        });
+        List<AnalyzedText> texts = analyzeAll(raw, languages);
         OnlineGrouper g = grouper();
         if (g.contains(problemId)) {
             g.remove(problemId);

@@ -43,6 +43,25 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     /** Longer texts are cut here: the opening of a complaint says what it is about, and cost grows with length. */
     private static final int MAX_TOKENS = 128;
 
+    static final boolean STRIP = Boolean.getBoolean("zm.strip");
+    private static final java.util.Set<String> FILLER = java.util.Set.of(("a an the i me my we our you your is are was "
+            + "were be been am do does did to of in on at for it this that and or so please can could would will just "
+            + "have has had").split(" "));
+
+    static String strip(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (String w : text.split("\\s+")) {
+            String core = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']", "");
+            if (!FILLER.contains(core)) {
+                if (!b.isEmpty()) {
+                    b.append(' ');
+                }
+                b.append(w);
+            }
+        }
+        return b.isEmpty() ? text : b.toString();
+    }
+
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
@@ -55,6 +74,15 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         this.tokenizer = tokenizer;
         this.threads = threads;
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embedding-", 0).daemon().factory());
+    }
+
+    /** Initialisation-on-demand holder: built once, on first use, thread-safely. */
+    private static final class Shared {
+        static final MiniLmEmbedder INSTANCE = load(Runtime.getRuntime().availableProcessors());
+    }
+
+    public static MiniLmEmbedder shared() {
+        return Shared.INSTANCE;
     }
 
     public static MiniLmEmbedder load(int threads) {
@@ -123,7 +151,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         long[][] ids = new long[n][];
         for (int i = 0; i < n; i++) {
             String text = texts.get(i);
-            ids[i] = text == null || text.isBlank() ? null : tokenizer.encode(text).getIds();
+            ids[i] = text == null || text.isBlank() ? null : tokenizer.encode(STRIP ? strip(text) : text).getIds();
             if (ids[i] == null) {
                 out[i] = new float[DIMENSIONS];
             }

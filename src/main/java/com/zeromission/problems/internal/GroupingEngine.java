@@ -93,8 +93,9 @@ public class GroupingEngine {
         java.util.Optional<GroupingVersion> state;
         try {
             state = repository.lockGroupingState(skipIfBusy);
-        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-            // the database gave up waiting (H2 waits a few seconds; PostgreSQL only with a lock_timeout set)
+        } catch (org.springframework.dao.TransientDataAccessException e) {
+            // the database gave up waiting (H2 after its lock timeout, about 2 s; PostgreSQL only with a lock_timeout
+            // set): a lock timeout or a lock-wait failure, which the caller may simply try again
             throw new LockTimeout(e);
         }
         if (state.isEmpty()) {

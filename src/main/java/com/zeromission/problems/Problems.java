@@ -832,6 +832,9 @@ public class Problems {
                     });
                 } catch (GroupingEngine.LockTimeout e) {
                     // another instance holds the grouping lock longer than the database waits (H2); wait again
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
                 }
             }
         } finally {
@@ -850,6 +853,9 @@ public class Problems {
                 try {
                     return tx.execute(status -> engine.lockDatabase(skipIfBusy) ? work.get() : null);
                 } catch (GroupingEngine.LockTimeout e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e; // the application is stopping
+                    }
                     // wait again, as above
                 }
             }

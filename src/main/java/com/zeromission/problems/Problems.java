@@ -46,8 +46,9 @@ import com.zeromission.problems.internal.ProblemsProperties;
 
 /**
  * The problems: grouping of new signals, the analysts' operations on problems, and the trends. Every change takes the
- * grouping lock first and then one transaction, so the grouper in memory and the tables never disagree for long: when
- * a transaction fails, the grouper is restored from the database.
+ * grouping locks (this instance's, then the database's, shared by every instance) and runs in one transaction, so the
+ * grouper in memory and the tables never disagree for long: the grouper catches up with what other instances did
+ * before a change, and when a transaction fails it is restored from the database.
  */
 @Service
 public class Problems {
@@ -90,14 +91,31 @@ public class Problems {
         return repository.inboxSize();
     }
 
-    /** Groups every signal waiting in the inbox, a batch per transaction; returns what it did. */
+    /**
+     * Groups every signal waiting in the inbox, a batch per transaction; returns what it did. Waits while another
+     * instance (or thread) changes grouping, then goes on with whatever is still waiting.
+     */
     public Assigned assignPending() {
+        return assignPending(false);
+    }
+
+    /**
+     * {@link #assignPending()}, unless another instance is changing grouping right now: then it returns at once (and
+     * stops between batches when another instance takes over). The background drain: the instance that holds the
+     * lock drains what every instance stored, so instances do not take turns batch by batch, each replaying the
+     * other's batches first.
+     */
+    public Assigned assignPendingUnlessBusy() {
+        return assignPending(true);
+    }
+
+    private Assigned assignPending(boolean skipIfBusy) {
         int signals = 0, created = 0;
         // An interrupted worker (the application is stopping) ends after the batch in hand; the rest waits, safely.
         while (!Thread.currentThread().isInterrupted()) {
-            int[] done = locked(() -> tx.execute(status -> drainOnce()));
-            if (done[2] == 0) {
-                break;
+            int[] done = locked(skipIfBusy, this::drainOnce);
+            if (done == null || done[2] == 0) {
+                break; // busy elsewhere, or the inbox is empty
             }
             signals += done[0];
             created += done[1];
@@ -139,7 +157,7 @@ public class Problems {
             touched.computeIfAbsent(a.groupId(), k -> new ArrayList<>()).add(p);
             maxSeq = Math.max(maxSeq, p.seq());
         }
-        repository.assign(assignments);
+        repository.assign(assignments, engine.changed(false));
         repository.addWeeks(weeks);
         var states = new HashMap<Long, Problem>();
         repository.findAll(touched.keySet()).forEach(p -> states.put(p.id(), p));
@@ -170,13 +188,18 @@ public class Problems {
         return new int[] {pending.size(), created, 1};
     }
 
-    /** Saves the grouper's state now (at shutdown, after a catch-up, after analysts' changes). */
+    /**
+     * Saves the grouper's state now (at shutdown, after a catch-up): unless another instance is changing grouping or
+     * has changed it since this one last did (its own snapshots then cover it).
+     */
     public void snapshot() {
-        locked(() -> tx.execute(status -> {
-            engine.snapshot(repository.maxAssignedSeq(), clock.instant());
-            lastSnapshot = clock.instant();
+        locked(true, () -> {
+            if (engine.isCurrent()) {
+                engine.snapshot(repository.maxAssignedSeq(), clock.instant());
+                lastSnapshot = clock.instant();
+            }
             return null;
-        }));
+        });
     }
 
     static String label(List<String> terms) {
@@ -358,7 +381,7 @@ public class Problems {
 
     /** Names a problem; a blank label goes back to the automatic one. Personal data in the label is masked. */
     public Problem rename(long problemId, String label, String actor) {
-        return changed(() -> {
+        return changed(false, () -> {
             require(problemId);
             String custom = cleanLabel(label);
             repository.setCustomLabel(problemId, custom);
@@ -384,7 +407,7 @@ public class Problems {
 
     /** Marks a problem resolved: signals received after now that join it count toward a regression. */
     public Problem resolve(long problemId, String actor) {
-        return changed(() -> {
+        return changed(false, () -> {
             Problem p = require(problemId);
             if (p.state() == ProblemState.MERGED) {
                 throw new ProblemChangeRefusedException("problem " + problemId + " was merged into " + p.mergedInto()
@@ -398,7 +421,7 @@ public class Problems {
     }
 
     public Problem reopen(long problemId, String actor) {
-        return changed(() -> {
+        return changed(false, () -> {
             Problem p = require(problemId);
             if (p.state() == ProblemState.MERGED || p.state() == ProblemState.OPEN) {
                 throw new ProblemChangeRefusedException("problem " + problemId + " is " + p.state().code() + ", not resolved or regressed");
@@ -784,48 +807,65 @@ public class Problems {
     }
 
     /**
-     * Runs a change under the grouping lock in one transaction, snapshotting after it. Any failure restores the
-     * grouper from the database: a change may have touched the grouper before it was refused or failed.
+     * Runs a change of the grouper (merge, split, undo, pin, consolidation) under the grouping locks in one
+     * transaction and saves a snapshot in it: other instances restore from that snapshot. Any failure leaves the
+     * grouper to be restored from the database at its next use: a change may have touched it before it was refused.
      */
     private <T> T changed(Supplier<T> change) {
+        return changed(true, change);
+    }
+
+    /**
+     * Runs a change under the grouping locks (this instance's, then the database's) in one transaction;
+     * {@code structural} when it changes the grouper, which then takes a new grouping version and a snapshot.
+     */
+    private <T> T changed(boolean structural, Supplier<T> change) {
         engine.lock().lock();
         try {
-            return tx.execute(status -> {
-                T result = change.get();
-                engine.snapshot(repository.maxAssignedSeq(), clock.instant());
-                lastSnapshot = clock.instant();
-                return result;
-            });
-        } catch (RuntimeException e) {
-            throw restored(e);
+            while (true) {
+                try {
+                    return tx.execute(status -> {
+                        engine.lockDatabase(false);
+                        T result = change.get();
+                        if (structural) {
+                            engine.changed(true);
+                            engine.snapshot(repository.maxAssignedSeq(), clock.instant());
+                            lastSnapshot = clock.instant();
+                        }
+                        return result;
+                    });
+                } catch (GroupingEngine.LockTimeout e) {
+                    // another instance holds the grouping lock longer than the database waits (H2); wait again
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             engine.lock().unlock();
         }
     }
 
-    private <T> T locked(Supplier<T> work) {
+    /**
+     * Runs {@code work} in one transaction under the grouping locks; with {@code skipIfBusy}, null when another
+     * instance holds the database's.
+     */
+    private <T> T locked(boolean skipIfBusy, Supplier<T> work) {
         engine.lock().lock();
         try {
-            return work.get();
-        } catch (ProblemChangeRefusedException | ProblemNotFoundException | ProblemEventNotFoundException
-                | IllegalArgumentException e) {
-            throw e; // reads and drains refuse before anything changed
-        } catch (RuntimeException e) {
-            // The grouper may have taken in part of a batch whose transaction rolled back.
-            throw restored(e);
+            while (true) {
+                try {
+                    return tx.execute(status -> engine.lockDatabase(skipIfBusy) ? work.get() : null);
+                } catch (GroupingEngine.LockTimeout e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e; // the application is stopping
+                    }
+                    // wait again, as above
+                }
+            }
         } finally {
             engine.lock().unlock();
         }
-    }
-
-    /** Re-reads the grouper from the database after a failure; returns the failure to throw. */
-    private RuntimeException restored(RuntimeException e) {
-        try {
-            engine.restore();
-        } catch (RuntimeException again) {
-            e.addSuppressed(again);
-        }
-        return e;
     }
 
     private static Instant min(Instant a, Instant b) {

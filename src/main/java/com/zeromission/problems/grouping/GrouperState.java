@@ -70,6 +70,25 @@ public record GrouperState(long documents, List<TermStatistic> terms, List<Group
             this(id, size, pinned, centroid, languages, null);
         }
 
+        // Records compare arrays by identity; two snapshots of the same state are equal, embedding sums included.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupState g && id == g.id && size == g.size && pinned == g.pinned
+                    && centroid.equals(g.centroid) && languages.equals(g.languages)
+                    && java.util.Arrays.equals(embedding, g.embedding);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, size, pinned, centroid, languages) * 31 + java.util.Arrays.hashCode(embedding);
+        }
+
+        @Override
+        public String toString() {
+            return "GroupState[id=" + id + ", size=" + size + ", pinned=" + pinned + ", centroid=" + centroid
+                    + ", languages=" + languages + (embedding == null ? "" : ", embedding of " + embedding.length) + "]";
+        }
+
         public GroupState {
             if (embedding != null) {
                 for (float x : embedding) {

@@ -252,6 +252,29 @@ public final class OnlineGrouper {
         }
     }
 
+    /**
+     * Puts a text into the group {@code groupId} (created when absent) exactly as {@link #assign} put it there,
+     * document frequencies included: replaying another grouper's assignments in their order this way leaves this
+     * grouper equal to that one (several application instances keep their groupers alike so).
+     */
+    public void replay(long groupId, AnalyzedText text) {
+        Objects.requireNonNull(text, "text");
+        lock.lock();
+        try {
+            count(text);
+            Vector v = vectorise(text);
+            Group g = byId.get(groupId);
+            if (g == null) {
+                create(groupId, v, 1);
+            } else {
+                addTo(g, v, 1);
+            }
+            pruneIfFull();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Merges group {@code fromId} into {@code intoId}: centroids add up (so each weighs by its size), sizes too. */
     public void merge(long intoId, long fromId) {
         if (intoId == fromId) {

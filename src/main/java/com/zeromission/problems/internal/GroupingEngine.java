@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPInputStream;
@@ -16,19 +15,33 @@ import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.zeromission.problems.grouping.GrouperState;
 import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.problems.internal.ProblemRepository.GroupingVersion;
 import com.zeromission.text.AnalyzedText;
 import com.zeromission.text.TextAnalyzer;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Owns the one in-memory grouper and the lock that every change to grouping takes: assignment, merges, splits,
- * consolidation. The grouper's state is saved as a snapshot (with the inbox sequence number it includes) and, on
- * start-up, restored and brought up to date by replaying the assignments made after it. So the database stays the
- * truth (which signal is in which problem) and the grouper's centroids follow it.
+ * Owns this instance's in-memory grouper and the locks that every change to grouping takes: assignment, merges,
+ * splits, consolidation. The database is the truth (which signal is in which problem, and the grouper's state as a
+ * snapshot with the grouping version it is the state of); the grouper in memory is a cache of it, kept coherent
+ * across application instances that share the database:
+ * <ul>
+ * <li>a change takes the local {@link #lock()} (threads of this instance wait here rather than on the database), then,
+ * as the first statement of its transaction, {@link #lockDatabase} locks the one {@code grouping_state} row, so
+ * changes on all instances happen one at a time;</li>
+ * <li>the first use of {@link #grouper()} under that lock brings the grouper up to the database's version: the
+ * assignments made since by other instances are replayed exactly as they were made (in their order, document
+ * frequencies included) when nothing else changed; after a merge, split, undo, pin or consolidation it is restored
+ * from the snapshot that change wrote, plus the assignments after it;</li>
+ * <li>{@link #changed} records the change as the next version; a transaction that rolls back after the grouper was
+ * touched leaves it stale, and the next use under the lock restores it from the database.</li>
+ * </ul>
  */
 @Component
 public class GroupingEngine {
@@ -42,6 +55,13 @@ public class GroupingEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile OnlineGrouper grouper;
     private volatile boolean restored;
+    /** The grouping version the grouper is the state of; -1 when stale (it must be restored before use). */
+    private long version = -1;
+    private long structural = -1;
+    /** The database's grouping state, while this instance's current transaction holds the row lock; else null. */
+    private GroupingVersion held;
+    /** Whether the current transaction used the grouper (a rollback then leaves it stale). */
+    private boolean touched;
 
     GroupingEngine(ProblemRepository repository, TextAnalyzer analyzer, ProblemsProperties properties) {
         this.repository = repository;
@@ -49,24 +69,110 @@ public class GroupingEngine {
         this.properties = properties;
     }
 
+    /** The database stopped waiting for the grouping lock: the transaction is lost, the caller may try again. */
+    public static final class LockTimeout extends RuntimeException {
+        LockTimeout(Throwable cause) {
+            super("timed out waiting for the grouping lock", cause);
+        }
+    }
+
     public ReentrantLock lock() {
         return lock;
     }
 
-    /** The grouper, restored from the database on first use. Call with {@link #lock()} held. */
-    public OnlineGrouper grouper() {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the grouping lock must be held to use the grouper");
+    /**
+     * Takes the cluster-wide grouping lock for the caller's transaction: call first in the transaction, with
+     * {@link #lock()} held. Waits while another instance holds it, unless {@code skipIfBusy}: then returns false at
+     * once and the caller does nothing. Released when the transaction ends.
+     */
+    public boolean lockDatabase(boolean skipIfBusy) {
+        requireLocalLock();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the grouping state is locked for a transaction; none is active");
         }
-        if (!restored) {
+        java.util.Optional<GroupingVersion> state;
+        try {
+            state = repository.lockGroupingState(skipIfBusy);
+        } catch (org.springframework.dao.TransientDataAccessException e) {
+            // the database gave up waiting (H2 after its lock timeout, about 2 s; PostgreSQL only with a lock_timeout
+            // set): a lock timeout or a lock-wait failure, which the caller may simply try again
+            throw new LockTimeout(e);
+        }
+        if (state.isEmpty()) {
+            if (skipIfBusy) {
+                return false;
+            }
+            throw new IllegalStateException("the grouping_state row is missing (migration V16)");
+        }
+        held = state.get();
+        touched = false;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED && touched) {
+                    version = -1; // the grouper may hold part of what was rolled back: restore it before next use
+                }
+                held = null;
+                touched = false;
+            }
+        });
+        return true;
+    }
+
+    /**
+     * The grouper, as of the database's latest grouping version when the caller holds the database lock (brought up
+     * to date here if another instance changed grouping since); call with {@link #lock()} held.
+     */
+    public OnlineGrouper grouper() {
+        requireLocalLock();
+        if (held != null) {
+            touched = true;
+            catchUp(held);
+        } else if (!restored || version < 0) {
             restore();
         }
         return grouper;
     }
 
     /**
+     * Records the change made in the caller's transaction (which holds the database lock) as the next grouping
+     * version, and returns it: assignments are stored with it; {@code structural} for anything but assignments. The
+     * grouper follows when the change used it; otherwise it catches up at its next use.
+     */
+    public long changed(boolean structural) {
+        requireLocalLock();
+        if (held == null) {
+            throw new IllegalStateException("a grouping change needs the database lock (lockDatabase) first");
+        }
+        boolean current = version == held.version() && this.structural == held.structural();
+        var next = new GroupingVersion(held.version() + 1, held.structural() + (structural ? 1 : 0));
+        repository.saveGroupingState(next);
+        held = next;
+        if (current) {
+            version = next.version();
+            this.structural = next.structural();
+        }
+        return next.version();
+    }
+
+    /** Whether the grouper is at the database's grouping version (call holding the database lock). */
+    public boolean isCurrent() {
+        requireLocalLock();
+        return held != null && version == held.version() && structural == held.structural();
+    }
+
+    /** The grouping version of the change in progress (as returned by {@link #changed}), or the database's. */
+    public long heldVersion() {
+        if (held == null) {
+            throw new IllegalStateException("the database lock is not held");
+        }
+        return held.version();
+    }
+
+    /**
      * A group's most distinctive terms, for reading pages: without the grouping lock (the grouper guards itself), so
-     * a long consolidation pass never blocks a reader; empty until the grouper was restored in this process.
+     * a long consolidation pass never blocks a reader; empty until the grouper was restored in this process. On an
+     * instance that does not group, as of the last time it did.
      */
     public List<String> topTerms(long problemId, int n) {
         OnlineGrouper g = grouper;
@@ -87,67 +193,115 @@ public class GroupingEngine {
         return analyzer.analyzeAll(texts, languages);
     }
 
-    /** Re-reads the grouper from the last snapshot and the assignments after it (also after a failed change). */
+    /**
+     * Re-reads the grouper from the last snapshot and the assignments after it, as of the database's grouping state
+     * (the held one under the database lock; else the committed one, as a start-up or a test does).
+     */
     public void restore() {
+        requireLocalLock();
+        restore(held != null ? held : repository.groupingState());
+    }
+
+    private void catchUp(GroupingVersion db) {
+        if (restored && version >= 0 && structural == db.structural() && version <= db.version()) {
+            if (version < db.version()) {
+                long t0 = System.nanoTime();
+                int n = replay(version, db.version());
+                version = db.version();
+                log.debug("Grouping state brought up to version {} ({} assignments replayed) in {} ms", version, n,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+            return;
+        }
+        restore(db);
+    }
+
+    private void restore(GroupingVersion db) {
         long t0 = System.nanoTime();
+        version = -1;
         var snapshot = repository.snapshot();
-        long lastSeq = 0;
+        long lastSeq = 0, from = 0;
         if (snapshot.isPresent()) {
             grouper = OnlineGrouper.restore(read(snapshot.get().state()), properties.grouping(), repository::nextId);
             lastSeq = snapshot.get().lastSeq();
+            from = snapshot.get().version();
         } else {
             grouper = new OnlineGrouper(properties.grouping(), repository::nextId);
         }
-        // Replay in order; members are added per problem in chunks, which is what add() is for, and analysed a chunk
-        // at a time (sentence embeddings are computed in batches).
-        var problemOf = new HashMap<UUID, Long>();
-        var chunk = new Replay();
-        int[] replayed = new int[1];
-        repository.forEachAssignedAfter(lastSeq, m -> {
-            chunk.add(problemOf.get(m.signalId()), m.text(), m.language());
-            if (++replayed[0] % 5_000 == 0) {
-                flush(chunk);
-            }
-        }, problemOf);
-        flush(chunk);
+        int replayed = 0;
+        if (from == 0) {
+            // a snapshot from before grouping versions (or none): first what was assigned after it back then
+            var problemOf = new HashMap<UUID, Long>();
+            var chunk = new Replay();
+            repository.forEachAssignedAfter(lastSeq, m -> chunk.add(problemOf.get(m.signalId()), m.text(), m.language()),
+                    problemOf);
+            replayed += chunk.flush();
+        }
+        replayed += replay(from, db.version());
+        version = db.version();
+        structural = db.structural();
         restored = true;
-        if (snapshot.isPresent() || replayed[0] > 0) {
-            log.info("Grouping state restored ({} after the snapshot replayed) in {} ms", replayed[0],
-                    (System.nanoTime() - t0) / 1_000_000);
+        if (snapshot.isPresent() || replayed > 0) {
+            log.info("Grouping state restored to version {} ({} assignments after the snapshot replayed) in {} ms",
+                    version, replayed, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
-    /** Members waiting to be analysed and added, in the order they were assigned. */
-    private static final class Replay {
-        final List<Long> problems = new ArrayList<>();
-        final List<String> texts = new ArrayList<>();
-        final List<String> languages = new ArrayList<>();
+    /** Replays, in their order, the assignments of the versions after {@code after} up to {@code upTo}. */
+    private int replay(long after, long upTo) {
+        if (upTo <= after) {
+            return 0;
+        }
+        var problemOf = new HashMap<UUID, Long>();
+        var chunk = new Replay();
+        repository.forEachAssignedBetween(after, upTo, m -> chunk.add(problemOf.get(m.signalId()), m.text(), m.language()),
+                problemOf);
+        return chunk.flush();
+    }
+
+    /**
+     * Assignments waiting to be replayed, in their order: analysed a chunk at a time (sentence embeddings are computed
+     * in batches, several times faster than one by one), then replayed one by one in the same order.
+     */
+    private final class Replay {
+        private static final int CHUNK = 2_000;
+        private final List<Long> problems = new ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
+        private final List<String> languages = new ArrayList<>();
+        private int replayed;
 
         void add(Long problem, String text, String language) {
             problems.add(problem);
             texts.add(text);
             languages.add(language);
+            if (texts.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        /** Replays what is waiting; returns how many were replayed in all. */
+        int flush() {
+            if (!texts.isEmpty()) {
+                List<AnalyzedText> analysed = analyzeAll(texts, languages);
+                for (int i = 0; i < analysed.size(); i++) {
+                    grouper.replay(problems.get(i), analysed.get(i));
+                }
+                replayed += analysed.size();
+                problems.clear();
+                texts.clear();
+                languages.clear();
+            }
+            return replayed;
         }
     }
 
-    private void flush(Replay chunk) {
-        if (chunk.texts.isEmpty()) {
-            return;
-        }
-        List<AnalyzedText> analysed = analyzeAll(chunk.texts, chunk.languages);
-        Map<Long, List<AnalyzedText>> byProblem = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < analysed.size(); i++) {
-            byProblem.computeIfAbsent(chunk.problems.get(i), k -> new ArrayList<>()).add(analysed.get(i));
-        }
-        byProblem.forEach((problem, texts) -> grouper.add(problem, texts));
-        chunk.problems.clear();
-        chunk.texts.clear();
-        chunk.languages.clear();
-    }
-
-    /** Saves the grouper as of {@code lastSeq}, inside the caller's transaction. Call with the lock held. */
+    /**
+     * Saves the grouper as of the held grouping version (inbox position {@code lastSeq} for older readers), inside the
+     * caller's transaction. Call holding the database lock.
+     */
     public void snapshot(long lastSeq, java.time.Instant now) {
-        repository.saveSnapshot(lastSeq, now, write(grouper().snapshot()));
+        var state = write(grouper().snapshot());
+        repository.saveSnapshot(lastSeq, now, state, heldVersion());
     }
 
     /** Recomputes a problem's centroid from its current members (after signals moved in or out). */
@@ -166,6 +320,12 @@ public class GroupingEngine {
         if (!texts.isEmpty()) {
             g.add(problemId, texts);
             g.pin(problemId, pinned);
+        }
+    }
+
+    private void requireLocalLock() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the grouping lock must be held to use the grouper");
         }
     }
 

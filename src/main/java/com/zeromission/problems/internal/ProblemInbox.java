@@ -102,7 +102,8 @@ class ProblemInbox implements ApplicationRunner {
                 queued.set(false);
                 try {
                     long t0 = System.nanoTime();
-                    var done = problems.assignPending();
+                    // Another instance draining right now drains what this one stored too (or the next poll does).
+                    var done = problems.assignPendingUnlessBusy();
                     if (done.signals() >= 10_000) {
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         // A large catch-up (an import, the demo, a restart after a crash) is where one problem gets

@@ -240,14 +240,16 @@ public class ProblemRepository {
     public record Assignment(UUID signalId, long problemId, long seq, double similarity, Instant receivedAt) {
     }
 
-    public void assign(List<Assignment> assignments) {
-        jdbc.batchUpdate("INSERT INTO signal_problem (signal_id, problem_id, seq, similarity, received_at, moved_by) "
-                + "VALUES (?, ?, ?, ?, ?, NULL)", assignments, assignments.size(), (ps, a) -> {
+    /** Stores assignments made by the grouping change {@code version} (see {@link #lockGroupingState}). */
+    public void assign(List<Assignment> assignments, long version) {
+        jdbc.batchUpdate("INSERT INTO signal_problem (signal_id, problem_id, seq, similarity, received_at, moved_by, "
+                + "grouping_version) VALUES (?, ?, ?, ?, ?, NULL, ?)", assignments, assignments.size(), (ps, a) -> {
                     ps.setObject(1, a.signalId());
                     ps.setLong(2, a.problemId());
                     ps.setLong(3, a.seq());
                     ps.setDouble(4, a.similarity());
                     ps.setObject(5, ts(a.receivedAt()));
+                    ps.setLong(6, version);
                 });
     }
 
@@ -340,15 +342,33 @@ public class ProblemRepository {
         return found;
     }
 
-    /** Assignments after a sequence number, in order: what a restored snapshot does not know yet. */
+    /**
+     * Assignments made before grouping versions existed (V16) after a sequence number, in order: what a snapshot
+     * written before then does not know yet.
+     */
     public void forEachAssignedAfter(long seq, Consumer<Member> consumer, Map<UUID, Long> problemOf) {
         jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
                 + "sp.similarity, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
-                + "WHERE sp.seq > ? ORDER BY sp.seq", rs -> {
+                + "WHERE sp.seq > ? AND sp.grouping_version IS NULL ORDER BY sp.seq", rs -> {
                     Member m = member(rs);
                     problemOf.put(m.signalId(), rs.getLong(10));
                     consumer.accept(m);
                 }, seq);
+    }
+
+    /**
+     * Assignments made by the grouping versions after {@code afterVersion} up to {@code upToVersion}, in the order
+     * they were made (version, then inbox position), each with the problem it is in now.
+     */
+    public void forEachAssignedBetween(long afterVersion, long upToVersion, Consumer<Member> consumer,
+            Map<UUID, Long> problemOf) {
+        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
+                + "sp.similarity, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "WHERE sp.grouping_version > ? AND sp.grouping_version <= ? ORDER BY sp.grouping_version, sp.seq", rs -> {
+                    Member m = member(rs);
+                    problemOf.put(m.signalId(), rs.getLong(10));
+                    consumer.accept(m);
+                }, afterVersion, upToVersion);
     }
 
     public long maxAssignedSeq() {
@@ -460,18 +480,49 @@ public class ProblemRepository {
 
     // ---- snapshot ----------------------------------------------------------------------------------------------
 
-    public record Snapshot(long lastSeq, Instant takenAt, byte[] state) {
+    /** The grouper as of grouping {@code version} (0: written before versions existed, as of inbox {@code lastSeq}). */
+    public record Snapshot(long lastSeq, Instant takenAt, byte[] state, long version) {
     }
 
     public Optional<Snapshot> snapshot() {
-        return jdbc.query("SELECT last_seq, taken_at, state FROM grouping_snapshot WHERE id = 1",
-                (rs, n) -> new Snapshot(rs.getLong(1), instant(rs, 2), rs.getBytes(3))).stream().findFirst();
+        return jdbc.query("SELECT last_seq, taken_at, state, version FROM grouping_snapshot WHERE id = 1",
+                (rs, n) -> new Snapshot(rs.getLong(1), instant(rs, 2), rs.getBytes(3), rs.getLong(4))).stream().findFirst();
     }
 
-    public void saveSnapshot(long lastSeq, Instant at, byte[] state) {
-        if (jdbc.update("UPDATE grouping_snapshot SET last_seq = ?, taken_at = ?, state = ? WHERE id = 1", lastSeq, ts(at), state) == 0) {
-            jdbc.update("INSERT INTO grouping_snapshot (id, last_seq, taken_at, state) VALUES (1, ?, ?, ?)", lastSeq, ts(at), state);
+    public void saveSnapshot(long lastSeq, Instant at, byte[] state, long version) {
+        if (jdbc.update("UPDATE grouping_snapshot SET last_seq = ?, taken_at = ?, state = ?, version = ? WHERE id = 1",
+                lastSeq, ts(at), state, version) == 0) {
+            jdbc.update("INSERT INTO grouping_snapshot (id, last_seq, taken_at, state, version) VALUES (1, ?, ?, ?, ?)",
+                    lastSeq, ts(at), state, version);
         }
+    }
+
+    // ---- the cluster-wide grouping state -----------------------------------------------------------------------
+
+    /** The grouping version and the version of the last change that was not a plain assignment. */
+    public record GroupingVersion(long version, long structural) {
+    }
+
+    /**
+     * Locks the one grouping-state row until the caller's transaction ends and reads it: grouping changes on every
+     * instance take this lock first, so they happen one at a time. With {@code skipIfLocked}, empty instead of waiting
+     * when another transaction holds it.
+     */
+    public Optional<GroupingVersion> lockGroupingState(boolean skipIfLocked) {
+        return jdbc.query("SELECT version, structural_version FROM grouping_state WHERE id = 1 FOR UPDATE"
+                + (skipIfLocked ? " SKIP LOCKED" : ""), (rs, n) -> new GroupingVersion(rs.getLong(1), rs.getLong(2)))
+                .stream().findFirst();
+    }
+
+    /** The grouping state as committed, without locking it. */
+    public GroupingVersion groupingState() {
+        return jdbc.queryForObject("SELECT version, structural_version FROM grouping_state WHERE id = 1",
+                (rs, n) -> new GroupingVersion(rs.getLong(1), rs.getLong(2)));
+    }
+
+    public void saveGroupingState(GroupingVersion state) {
+        jdbc.update("UPDATE grouping_state SET version = ?, structural_version = ? WHERE id = 1", state.version(),
+                state.structural());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Reproducible benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.CpmBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.CpmBench.class, BenchCommand.EmbeddingsBench.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -261,6 +261,55 @@ final class BenchCommand implements Runnable {
             }
             producer.join();
             System.out.printf(Locale.ROOT, "Stored %,d demo signals (scale %.1f) in %.0f s%n", stored, scale, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    @Command(name = "embeddings", mixinStandardHelpOptions = true,
+            description = {"Sentence embeddings alone (the bundled model on this machine's CPU): texts per second and",
+                    "per CPU-second, for 1 to N threads, on the texts of a CSV column (default: BANKING77's text)."})
+    static final class EmbeddingsBench implements Callable<Integer> {
+
+        @Parameters(arity = "1", paramLabel = "FILE.csv", description = "A CSV with a header row.")
+        Path file;
+
+        @Option(names = "--text-column", defaultValue = "text", description = "Column with the text (default: ${DEFAULT-VALUE}).")
+        String textColumn;
+
+        @Option(names = "--batch", defaultValue = "500", description = "Texts per embed call, as the grouping drain "
+                + "analyses them (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--max-threads", description = "Measure 1 to this many threads (default: the cores).")
+        Integer maxThreads;
+
+        @Override
+        public Integer call() throws IOException {
+            List<String> texts = new ArrayList<>();
+            try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(file)) {
+                csv.forEach(r -> texts.add(r.getField(textColumn)));
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "%,d texts from %s; %d cores; Java %s%n", texts.size(), file, cores,
+                    Runtime.version());
+            for (int threads = 1; threads <= (maxThreads != null ? maxThreads : cores); threads++) {
+                try (var embedder = com.zeromission.text.SentenceEmbedder.bundled(threads)) {
+                    embedAll(embedder, texts.subList(0, Math.min(texts.size(), 2_000))); // warm-up
+                    var cpu0 = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+                    long t0 = System.nanoTime();
+                    embedAll(embedder, texts);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    double cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpu0).toNanos() / 1e9;
+                    System.out.printf(Locale.ROOT, "%s: %,.0f texts/s (%.2f s), %,.0f texts per CPU-second%n",
+                            embedder.model(), texts.size() / seconds, seconds, texts.size() / cpu);
+                }
+            }
+            return 0;
+        }
+
+        private void embedAll(com.zeromission.text.SentenceEmbedder embedder, List<String> texts) {
+            for (int i = 0; i < texts.size(); i += batch) {
+                embedder.embed(texts.subList(i, Math.min(texts.size(), i + batch)));
+            }
         }
     }
 }

@@ -116,6 +116,10 @@ final class ProblemsCommand implements Runnable {
                 + "(default: Settings.defaults()).")
         Double semanticMerge;
 
+        @Option(names = "--semantic-skip", description = "Texts whose words alone match a group at least this similar "
+                + "are not embedded; 1 embeds every text (default: Settings.defaults()).")
+        Double semanticSkip;
+
         @Option(names = "--file-order", description = "Group in the file's order instead of a seeded shuffle (labelled "
                 + "files are often sorted by label, which flatters online grouping).")
         boolean fileOrder;
@@ -171,6 +175,9 @@ final class ProblemsCommand implements Runnable {
                         semanticAssign != null ? semanticAssign : settings.semanticAssignThreshold(),
                         semanticMerge != null ? semanticMerge : settings.semanticMergeThreshold());
             }
+            if (semanticSkip != null) {
+                settings = settings.withSemanticSkipThreshold(semanticSkip);
+            }
             Options options = Options.defaults().withShuffleSeed(fileOrder ? null : seed)
                     .withRehomeEveryPass(!rehomeAtEndOnly);
             if (consolidateEvery != null) {
@@ -214,6 +221,8 @@ final class ProblemsCommand implements Runnable {
             System.out.printf(Locale.ROOT, "                  of which analysis %.2f s (%,.0f texts/s), assignment %.2f s (%,.0f texts/s)%n",
                     r.analysisSeconds(), r.texts() / Math.max(1e-9, r.analysisSeconds()), r.assignmentSeconds(),
                     r.texts() / Math.max(1e-9, r.assignmentSeconds()));
+            System.out.printf(Locale.ROOT, "embedded          %,d of %,d texts (the rest: words decided, or no model for the language)%n",
+                    r.embedded(), r.texts());
             System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d small groups re-homed%n",
                     r.consolidationSeconds(), r.merges(), r.rehomed());
             if (showGroups > 0) {

@@ -112,11 +112,13 @@ public final class GroupingEvaluation {
      * @param consolidationSeconds the consolidation passes (merge rounds and re-homing) together
      * @param merges               groups merged by the merge rounds of all passes
      * @param rehomed              small groups merged into larger ones by re-homing, all passes
+     * @param embedded             texts that got a sentence embedding (the others were English-less, or their words
+     *                             alone matched a group as strongly as a merge)
      */
     public record Report(int texts, int labels, int groups, double nmi, double ari, double homogeneity,
             double completeness, int[] sizeBuckets,
             double textsPerSecond, double analysisSeconds, double assignmentSeconds, double consolidationSeconds,
-            int merges, int rehomed,
+            int merges, int rehomed, int embedded,
             List<LabelledGroup> largestGroups) {
 
         public Report {
@@ -129,8 +131,8 @@ public final class GroupingEvaluation {
     public record LabelledGroup(long id, int size, List<String> topTerms, String majorityLabel, int majorityCount) {
     }
 
-    /** Texts analysed together, as the product's inbox drain does with its batches. */
-    static final int ANALYSIS_BATCH = 500;
+    /** Texts analysed together, as the product's inbox drain does with its batches (2,000 by default). */
+    static final int ANALYSIS_BATCH = 2_000;
 
     private GroupingEvaluation() {
     }
@@ -185,7 +187,7 @@ public final class GroupingEvaluation {
                 // then assigns the batch's texts one by one: so does the harness, and it times both.
                 var batch = examples.subList(i, Math.min(n, i + ANALYSIS_BATCH));
                 var done = analyzer.analyzeAll(batch.stream().map(Example::text).toList(),
-                        batch.stream().map(Example::language).toList());
+                        batch.stream().map(Example::language).toList(), grouper::wantsEmbedding);
                 for (int k = 0; k < done.size(); k++) {
                     analysed[i + k] = done.get(k);
                 }
@@ -211,6 +213,10 @@ public final class GroupingEvaluation {
             groupOf[i] = resolve(groupOf[i], mergedInto);
         }
 
+        int embedded = 0;
+        for (AnalyzedText t : analysed) {
+            embedded += t.embedding() != null ? 1 : 0;
+        }
         int[] labels = encode(examples.stream().map(Example::label).toList());
         Map<Long, Integer> sizes = new HashMap<>();
         for (long g : groupOf) {
@@ -223,7 +229,7 @@ public final class GroupingEvaluation {
                 nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
                 homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
                 n / Math.max(1e-9, assignNanos / 1e9), analysisNanos / 1e9, (assignNanos - analysisNanos) / 1e9,
-                consolidateNanos / 1e9, merges, rehomed, largest);
+                consolidateNanos / 1e9, merges, rehomed, embedded, largest);
     }
 
     private static int record(List<Merge> done, Map<Long, Long> mergedInto) {

@@ -99,14 +99,25 @@ public final class TextAnalyzer {
      * @param languages for each text, as for {@link #analyze}; the list may hold nulls
      */
     public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages) {
+        return analyzeAll(texts, languages, t -> true);
+    }
+
+    /**
+     * {@link #analyzeAll(List, List)}, embedding only the texts whose lexical analysis {@code embedIf} accepts (and
+     * whose language the embedder supports): a caller that can tell from the words alone where a text belongs saves
+     * the embedding, by far the most expensive part.
+     */
+    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages,
+            java.util.function.Predicate<AnalyzedText> embedIf) {
         if (texts.size() != languages.size()) {
             throw new IllegalArgumentException("one language (or null) per text: " + texts.size() + " texts, "
                     + languages.size() + " languages");
         }
-        List<AnalyzedText> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(lexical(texts.get(i), languages.get(i)));
-        }
+        // Lexical analysis is independent per text: on all cores for large batches (the grouping drain's).
+        AnalyzedText[] lexical = new AnalyzedText[texts.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, lexical.length);
+        (lexical.length >= 200 ? range.parallel() : range).forEach(i -> lexical[i] = lexical(texts.get(i), languages.get(i)));
+        List<AnalyzedText> out = new ArrayList<>(java.util.Arrays.asList(lexical));
         if (embedder == null) {
             return out;
         }
@@ -114,7 +125,7 @@ public final class TextAnalyzer {
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             String text = texts.get(i);
-            if (embedder.supports(out.get(i).language()) && text != null && !text.isBlank()) {
+            if (embedder.supports(out.get(i).language()) && text != null && !text.isBlank() && embedIf.test(out.get(i))) {
                 embedded.add(i);
                 inputs.add(text);
             }

@@ -30,21 +30,25 @@ package com.zeromission.problems.grouping;
  * @param semanticAssignThreshold the embedding cosine that counts as much as {@code assignThreshold} does lexically
  * @param semanticMergeThreshold  the embedding cosine that counts as much as {@code mergeThreshold} does lexically;
  *                          together the two anchor the linear map from embedding cosines onto the lexical scale
+ * @param semanticSkipThreshold a text whose words alone already match a group at least this similar is not embedded
+ *                          (embedding is by far the most expensive step of grouping); 1 embeds every text
  */
 public record Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
         double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining,
-        double semanticWeight, double semanticAssignThreshold, double semanticMergeThreshold) {
+        double semanticWeight, double semanticAssignThreshold, double semanticMergeThreshold,
+        double semanticSkipThreshold) {
 
     /** The default weight of sentence embeddings and its two anchors (measured: docs/grouping.md). */
     static final double SEMANTIC_WEIGHT = 0.8;
     static final double SEMANTIC_ASSIGN = 0.70;
     static final double SEMANTIC_MERGE = 0.85;
+    static final double SEMANTIC_SKIP = 0.40;
 
     /** With the default semantic part (which only matters for texts that have embeddings). */
     public Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
             double pairWeight, double conceptWeight, double crossLanguageThreshold, double selfTraining) {
         this(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining, SEMANTIC_WEIGHT, SEMANTIC_ASSIGN, SEMANTIC_MERGE);
+                crossLanguageThreshold, selfTraining, SEMANTIC_WEIGHT, SEMANTIC_ASSIGN, SEMANTIC_MERGE, SEMANTIC_SKIP);
     }
 
     /** Without self-trained term weights. */
@@ -87,6 +91,9 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
             throw new IllegalArgumentException("semantic thresholds must satisfy -1 < assign < merge <= 1, were "
                     + semanticAssignThreshold + " and " + semanticMergeThreshold);
         }
+        if (!(semanticSkipThreshold > 0 && semanticSkipThreshold <= 1)) {
+            throw new IllegalArgumentException("semanticSkipThreshold must be within (0, 1], was " + semanticSkipThreshold);
+        }
     }
 
     /**
@@ -102,41 +109,55 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
 
     public Settings withAssignThreshold(double value) {
         return new Settings(value, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withMergeThreshold(double value) {
         return new Settings(assignThreshold, value, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withMaxTermsPerGroup(int value) {
         return new Settings(assignThreshold, mergeThreshold, value, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withPairWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, value, conceptWeight,
-                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withCrossLanguageThreshold(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                value, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                value, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withConceptWeight(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, value,
-                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withSelfTraining(double value) {
         return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
-                crossLanguageThreshold, value, semanticWeight, semanticAssignThreshold, semanticMergeThreshold);
+                crossLanguageThreshold, value, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                semanticSkipThreshold);
     }
 
     public Settings withSemantic(double weight, double assignThreshold, double mergeThreshold) {
         return new Settings(this.assignThreshold, this.mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight,
-                conceptWeight, crossLanguageThreshold, selfTraining, weight, assignThreshold, mergeThreshold);
+                conceptWeight, crossLanguageThreshold, selfTraining, weight, assignThreshold, mergeThreshold,
+                semanticSkipThreshold);
+    }
+
+    public Settings withSemanticSkipThreshold(double value) {
+        return new Settings(assignThreshold, mergeThreshold, maxTermsPerGroup, maxVocabulary, pairWeight, conceptWeight,
+                crossLanguageThreshold, selfTraining, semanticWeight, semanticAssignThreshold, semanticMergeThreshold,
+                value);
     }
 }

@@ -43,25 +43,6 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     /** Longer texts are cut here: the opening of a complaint says what it is about, and cost grows with length. */
     private static final int MAX_TOKENS = 128;
 
-    static final boolean STRIP = Boolean.getBoolean("zm.strip");
-    private static final java.util.Set<String> FILLER = java.util.Set.of(("a an the i me my we our you your is are was "
-            + "were be been am do does did to of in on at for it this that and or so please can could would will just "
-            + "have has had").split(" "));
-
-    static String strip(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (String w : text.split("\\s+")) {
-            String core = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']", "");
-            if (!FILLER.contains(core)) {
-                if (!b.isEmpty()) {
-                    b.append(' ');
-                }
-                b.append(w);
-            }
-        }
-        return b.isEmpty() ? text : b.toString();
-    }
-
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
@@ -148,41 +129,50 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         if (n == 0) {
             return out;
         }
+        // Batches of texts with the same number of tokens waste nothing on padding (sorting by characters instead
+        // cost a fifth of the speed). Tokenising is a tenth of the work: done in parallel first.
         long[][] ids = new long[n][];
+        List<Integer> real = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String text = texts.get(i);
-            ids[i] = text == null || text.isBlank() ? null : tokenizer.encode(STRIP ? strip(text) : text).getIds();
-            if (ids[i] == null) {
+            if (text == null || text.isBlank()) {
                 out[i] = new float[DIMENSIONS];
+            } else {
+                real.add(i);
             }
         }
-        Integer[] order = new Integer[n];
-        int real = 0;
-        for (int i = 0; i < n; i++) {
-            if (ids[i] != null) {
-                order[real++] = i;
-            }
+        int slice = (real.size() + threads - 1) / threads;
+        List<Runnable> tokenising = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Integer> part = real.subList(Math.min(real.size(), t * slice), Math.min(real.size(), (t + 1) * slice));
+            tokenising.add(() -> part.forEach(i -> ids[i] = tokenizer.encode(texts.get(i)).getIds()));
         }
-        Integer[] sorted = Arrays.copyOf(order, real);
-        Arrays.sort(sorted, Comparator.comparingInt(i -> ids[i].length));
+        all(tokenising, n);
+        real.sort(Comparator.comparingInt(i -> ids[i].length));
         List<int[]> batches = new ArrayList<>();
-        for (int s = 0; s < real; s += BATCH) {
-            int[] batch = new int[Math.min(BATCH, real - s)];
+        for (int s = 0; s < real.size(); s += BATCH) {
+            int[] batch = new int[Math.min(BATCH, real.size() - s)];
             for (int k = 0; k < batch.length; k++) {
-                batch[k] = sorted[s + k];
+                batch[k] = real.get(s + k);
             }
             batches.add(batch);
         }
-        if (batches.size() == 1 || threads == 1) {
-            for (int[] batch : batches) {
-                run(batch, ids, out);
-            }
-            return out;
-        }
-        List<Future<?>> running = new ArrayList<>(batches.size());
+        List<Runnable> running = new ArrayList<>(batches.size());
         for (int[] batch : batches) {
-            running.add(workers.submit(() -> run(batch, ids, out)));
+            running.add(() -> run(batch, ids, out));
         }
+        all(running, n);
+        return out;
+    }
+
+    /** Runs the tasks on the embedder's threads (in the caller's when there is one) and waits for all. */
+    private void all(List<Runnable> tasks, int texts) {
+        if (tasks.size() == 1 || threads == 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(tasks.size());
+        tasks.forEach(t -> running.add(workers.submit(t)));
         try {
             for (Future<?> f : running) {
                 f.get();
@@ -190,25 +180,28 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         } catch (InterruptedException e) {
             running.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding " + n + " texts", e);
+            throw new IllegalStateException("interrupted while embedding " + texts + " texts", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new IllegalStateException("embedding failed: " + e.getCause(), e.getCause());
         }
-        return out;
     }
 
     /** One batch: pads to its longest text, runs the model, mean-pools each text's real tokens, normalises. */
-    private void run(int[] batch, long[][] ids, float[][] out) {
+    private void run(int[] batch, long[][] all, float[][] out) {
         int b = batch.length;
+        long[][] ids = new long[b][];
+        for (int k = 0; k < b; k++) {
+            ids[k] = all[batch[k]];
+        }
         int length = 0;
-        for (int i : batch) {
-            length = Math.max(length, ids[i].length);
+        for (long[] x : ids) {
+            length = Math.max(length, x.length);
         }
         long[] input = new long[b * length];
         long[] mask = new long[b * length];
         for (int k = 0; k < b; k++) {
-            long[] x = ids[batch[k]];
+            long[] x = ids[k];
             System.arraycopy(x, 0, input, k * length, x.length);
             Arrays.fill(mask, k * length, k * length + x.length, 1L);
         }
@@ -218,15 +211,17 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
                 OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[b * length]), shape);
                 OrtSession.Result result = session.run(Map.of("input_ids", inputIds, "attention_mask", attention,
                         "token_type_ids", types))) {
-            FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer(); // [b, length, 384]
+            FloatBuffer buffer = ((OnnxTensor) result.get(0)).getFloatBuffer(); // [b, length, 384]
+            float[] hidden = new float[buffer.remaining()];
+            buffer.get(hidden);
             for (int k = 0; k < b; k++) {
-                int tokens = ids[batch[k]].length;
+                int tokens = ids[k].length;
                 float[] v = new float[DIMENSIONS];
                 int base = k * length * DIMENSIONS;
                 for (int t = 0; t < tokens; t++) {
                     int row = base + t * DIMENSIONS;
                     for (int d = 0; d < DIMENSIONS; d++) {
-                        v[d] += hidden.get(row + d);
+                        v[d] += hidden[row + d];
                     }
                 }
                 double norm = 0;

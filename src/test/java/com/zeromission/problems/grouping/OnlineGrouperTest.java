@@ -82,6 +82,95 @@ class OnlineGrouperTest {
                 .doesNotContainAnyElementsOf(groupsPerProblem.get("refund"));
     }
 
+    /** The product's analyzer: lexical features and, for English texts, the bundled sentence embeddings. */
+    private static final TextAnalyzer WITH_EMBEDDINGS = TextAnalyzer.standard()
+            .withEmbedder(com.zeromission.text.SentenceEmbedder.shared());
+
+    private static List<Assignment> assignAll(OnlineGrouper grouper, List<String> texts) {
+        var analysed = WITH_EMBEDDINGS.analyzeAll(texts, java.util.Collections.nCopies(texts.size(), "en"));
+        return analysed.stream().map(grouper::assign).toList();
+    }
+
+    @Test
+    void paraphrasesThatShareFewWordsJoinOneGroupThroughTheirEmbeddingsAndDifferentProblemsDoNot() {
+        var texts = List.of("The app crashes when I log in", "My card has not arrived", "The card was never delivered",
+                "Why was my purchase rejected?");
+
+        var withMeaning = assignAll(grouper(new AtomicLong()), texts);
+        assertThat(withMeaning.get(2).groupId()).isEqualTo(withMeaning.get(1).groupId());
+        assertThat(java.util.Set.of(withMeaning.get(0).groupId(), withMeaning.get(1).groupId(),
+                withMeaning.get(3).groupId())).hasSize(3);
+
+        // the words alone do not tell that the two card texts are one problem
+        var wordsOnly = assignAll(new OnlineGrouper(Settings.defaults().withSemantic(0, 0.70, 0.85),
+                new AtomicLong()::incrementAndGet), texts);
+        assertThat(wordsOnly.get(2).groupId()).isNotEqualTo(wordsOnly.get(1).groupId());
+    }
+
+    @Test
+    void swedishAndEnglishComplaintsShareAGroupAlsoWhenTheEnglishOnesAreEmbedded() {
+        var grouper = grouper(new AtomicLong());
+        Map<Labelled, Long> groupOf = new HashMap<>();
+        var analysed = WITH_EMBEDDINGS.analyzeAll(COMPLAINTS.stream().map(Labelled::text).toList(),
+                COMPLAINTS.stream().map(Labelled::language).toList());
+        for (int i = 0; i < COMPLAINTS.size(); i++) {
+            groupOf.put(COMPLAINTS.get(i), grouper.assign(analysed.get(i)).groupId());
+        }
+        Map<Long, Long> into = new HashMap<>();
+        grouper.consolidate().forEach(m -> into.put(m.fromId(), m.intoId()));
+        groupOf.replaceAll((l, g) -> {
+            long x = g;
+            while (into.containsKey(x)) {
+                x = into.get(x);
+            }
+            return x;
+        });
+
+        Map<String, java.util.Set<Long>> groupsPerProblem = new HashMap<>();
+        COMPLAINTS.forEach(l -> groupsPerProblem.computeIfAbsent(l.problem(), k -> new java.util.HashSet<>())
+                .add(groupOf.get(l)));
+        long english = groupOf.get(COMPLAINTS.get(0));
+        long swedish = groupOf.get(COMPLAINTS.get(2));
+        assertThat(analysed.get(0).embedding()).isNotNull();
+        assertThat(analysed.get(2).embedding()).isNull();
+        assertThat(swedish).isEqualTo(english);
+        assertThat(groupsPerProblem.get("refund")).doesNotContain(english);
+        assertThat(groupsPerProblem.get("decline")).doesNotContain(english)
+                .doesNotContainAnyElementsOf(groupsPerProblem.get("refund"));
+    }
+
+    @Test
+    void aTextWhoseWordsAlreadyDecideIsNotWorthEmbedding() {
+        var grouper = grouper(new AtomicLong());
+        assignAll(grouper, List.of("The app crashes when I log in"));
+
+        assertThat(grouper.wantsEmbedding(ANALYZER.analyze("The app crashes when I log in!", "en"))).isFalse();
+        assertThat(grouper.wantsEmbedding(ANALYZER.analyze("The application shuts down as I sign in", "en"))).isTrue();
+        assertThat(grouper.wantsEmbedding(ANALYZER.analyze("Where is my refund?", "en"))).isTrue();
+        var off = new OnlineGrouper(Settings.defaults().withSemantic(0, 0.70, 0.85), new AtomicLong()::incrementAndGet);
+        assertThat(off.wantsEmbedding(ANALYZER.analyze("Where is my refund?", "en"))).isFalse();
+    }
+
+    @Test
+    void aRestoredSnapshotKeepsTheGroupsEmbeddingsAndAssignsAsTheOriginal() {
+        var ids = new AtomicLong(100);
+        var original = grouper(ids);
+        assignAll(original, List.of("My card has not arrived", "The app crashes when I log in"));
+
+        GrouperState state = original.snapshot();
+        assertThat(state.groups()).allSatisfy(g -> assertThat(g.embedding()).hasSize(384));
+        var restoredIds = new AtomicLong(ids.get());
+        var restored = OnlineGrouper.restore(state, Settings.defaults(), restoredIds::incrementAndGet);
+        assertThat(restored.snapshot()).isEqualTo(state);
+
+        var next = WITH_EMBEDDINGS.analyzeAll(List.of("The card was never delivered", "Why was my purchase rejected?"),
+                List.of("en", "en"));
+        for (var text : next) {
+            assertThat(restored.assign(text)).isEqualTo(original.assign(text));
+        }
+        assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+    }
+
     @Test
     void theFirstTextStartsAGroupWithAnIdFromTheSupplierAndASimilarTextJoinsIt() {
         var grouper = new OnlineGrouper(Settings.defaults(), new AtomicLong(41)::incrementAndGet);

@@ -103,6 +103,16 @@ class ScanningTextMaskerTest {
         assertThat(masker.mask(raw).text()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            mail NO66NKQR6LMPONQ@OINLO6G.WKB tack       | mail [EMAIL] tack
+            DE12ABCDEFGHIJKLMNOPQRSTUV@example.com      | [EMAIL]
+            """)
+    void masksAnEmailAddressWhoseLocalPartLooksLikeAnIban(String raw, String expected) {
+        // found by MaskerFuzzTest: an IBAN-shaped local part with wrong check digits took the address with it
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
     @Test
     void handlesEmptyAndNullText() {
         assertThat(masker.mask("").text()).isEmpty();

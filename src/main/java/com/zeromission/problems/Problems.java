@@ -141,9 +141,10 @@ public class Problems {
         var touched = new LinkedHashMap<Long, List<ProblemRepository.Pending>>();
         int created = 0;
         long maxSeq = 0;
-        // The whole batch is analysed first: its sentence embeddings are computed together, several times faster.
+        // The whole batch is analysed first: its sentence embeddings are computed together, several times faster, and
+        // only for the texts whose words do not already decide where they go (the evaluation harness does the same).
         var analysed = engine.analyzeAll(pending.stream().map(ProblemRepository.Pending::text).toList(),
-                pending.stream().map(ProblemRepository.Pending::language).toList());
+                pending.stream().map(ProblemRepository.Pending::language).toList(), grouper::wantsEmbedding);
         int next = 0;
         for (var p : pending) {
             var a = grouper.assign(analysed.get(next++));

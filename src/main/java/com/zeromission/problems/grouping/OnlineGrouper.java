@@ -259,8 +259,9 @@ public final class OnlineGrouper {
 
     /**
      * Whether a text's sentence embedding could change where it goes: false when semantic matching is off, or when its
-     * words alone already match a group at least {@link Settings#semanticSkipThreshold()} similar (twice the assignment
-     * threshold by default): then the embedding, the expensive part of analysing a text, is not worth computing.
+     * words alone already match a group at least {@link Settings#semanticSkipThreshold()} similar (0.35 by default,
+     * well above the assignment threshold): then the embedding, the expensive part of analysing a text, is not worth
+     * computing.
      * Asked before the text is embedded (the caller embeds only the texts this says yes to); changes nothing.
      */
     public boolean wantsEmbedding(AnalyzedText text) {

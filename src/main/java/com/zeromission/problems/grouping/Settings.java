@@ -42,7 +42,7 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
     static final double SEMANTIC_WEIGHT = 0.8;
     static final double SEMANTIC_ASSIGN = 0.70;
     static final double SEMANTIC_MERGE = 0.85;
-    static final double SEMANTIC_SKIP = 0.40;
+    static final double SEMANTIC_SKIP = 0.35;
 
     /** With the default semantic part (which only matters for texts that have embeddings). */
     public Settings(double assignThreshold, double mergeThreshold, int maxTermsPerGroup, int maxVocabulary,
@@ -104,6 +104,8 @@ public record Settings(double assignThreshold, double mergeThreshold, int maxTer
      * data unchanged at 0.526).
      */
     public static Settings defaults() {
+        // The semantic part (weight 0.8, anchors 0.70/0.85, skip at 0.35) comes with the constructor: see
+        // docs/grouping.md, "Sentence embeddings" (BANKING77 0.707 -> 0.774 NMI at about 2,100 texts/s).
         return new Settings(0.20, 0.50, 256, 200_000, 2.0, 0.5, 0.80, 1.0);
     }
 

@@ -193,6 +193,12 @@ public class GroupingEngine {
         return analyzer.analyzeAll(texts, languages);
     }
 
+    /** {@link #analyzeAll(List, List)}, embedding only the texts {@code embedIf} accepts. */
+    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages,
+            java.util.function.Predicate<AnalyzedText> embedIf) {
+        return analyzer.analyzeAll(texts, languages, embedIf);
+    }
+
     /**
      * Re-reads the grouper from the last snapshot and the assignments after it, as of the database's grouping state
      * (the held one under the database lock; else the committed one, as a start-up or a test does).

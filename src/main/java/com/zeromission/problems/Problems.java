@@ -152,7 +152,8 @@ public class Problems {
                 repository.create(a.groupId(), "(new)", now);
                 created++;
             }
-            assignments.add(new ProblemRepository.Assignment(p.signalId(), a.groupId(), p.seq(), a.similarity(), p.receivedAt()));
+            assignments.add(new ProblemRepository.Assignment(p.signalId(), a.groupId(), p.seq(), a.similarity(), p.receivedAt(),
+                    analysed.get(next - 1).embedding() != null));
             weeks.merge(new WeekCell(a.groupId(), ProblemRepository.weekOf(p.receivedAt()), p.market(), p.product(),
                     p.channel()), 1L, Long::sum);
             touched.computeIfAbsent(a.groupId(), k -> new ArrayList<>()).add(p);

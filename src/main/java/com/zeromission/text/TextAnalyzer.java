@@ -109,6 +109,23 @@ public final class TextAnalyzer {
      */
     public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages,
             java.util.function.Predicate<AnalyzedText> embedIf) {
+        return analyze(texts, languages, (i, t) -> embedIf.test(t));
+    }
+
+    /**
+     * {@link #analyzeAll(List, List)}, embedding text {@code i} only where {@code embed[i]} (and the embedder supports
+     * its language): to repeat an earlier analysis that embedded exactly these.
+     */
+    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages, boolean[] embed) {
+        if (embed.length != texts.size()) {
+            throw new IllegalArgumentException("one embed flag per text: " + texts.size() + " texts, " + embed.length
+                    + " flags");
+        }
+        return analyze(texts, languages, (i, t) -> embed[i]);
+    }
+
+    private List<AnalyzedText> analyze(List<String> texts, List<String> languages,
+            java.util.function.BiPredicate<Integer, AnalyzedText> embedIf) {
         if (texts.size() != languages.size()) {
             throw new IllegalArgumentException("one language (or null) per text: " + texts.size() + " texts, "
                     + languages.size() + " languages");
@@ -125,7 +142,7 @@ public final class TextAnalyzer {
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             String text = texts.get(i);
-            if (embedder.supports(out.get(i).language()) && text != null && !text.isBlank() && embedIf.test(out.get(i))) {
+            if (embedder.supports(out.get(i).language()) && text != null && !text.isBlank() && embedIf.test(i, out.get(i))) {
                 embedded.add(i);
                 inputs.add(text);
             }

@@ -384,6 +384,9 @@ abstract class SeveralInstancesContract {
                 }
                 assertThat(dot / Math.sqrt(na * ne)).as(description + ": embedding sum of group "
                         + expected.groups().get(g).id()).isGreaterThanOrEqualTo(0.99);
+                // the same members embedded: a sum of one more or one fewer unit vector has another length
+                assertThat(Math.sqrt(na)).as(description + ": length of the embedding sum of group "
+                        + expected.groups().get(g).id()).isCloseTo(Math.sqrt(ne), org.assertj.core.data.Percentage.withPercentage(1));
             }
         }
     }

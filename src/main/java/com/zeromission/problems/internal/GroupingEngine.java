@@ -193,6 +193,15 @@ public class GroupingEngine {
         return analyzer.analyzeAll(texts, languages);
     }
 
+    /** Analyses members again as they were when grouped: embedding those that were embedded then. */
+    private List<AnalyzedText> analyzeAgain(List<String> texts, List<String> languages, List<Boolean> embedded) {
+        boolean[] embed = new boolean[embedded.size()];
+        for (int i = 0; i < embed.length; i++) {
+            embed[i] = embedded.get(i) == null || embedded.get(i); // unrecorded (before V17): as then, if supported
+        }
+        return analyzer.analyzeAll(texts, languages, embed);
+    }
+
     /** {@link #analyzeAll(List, List)}, embedding only the texts {@code embedIf} accepts. */
     public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages,
             java.util.function.Predicate<AnalyzedText> embedIf) {
@@ -239,7 +248,7 @@ public class GroupingEngine {
             // a snapshot from before grouping versions (or none): first what was assigned after it back then
             var problemOf = new HashMap<UUID, Long>();
             var chunk = new Replay();
-            repository.forEachAssignedAfter(lastSeq, m -> chunk.add(problemOf.get(m.signalId()), m.text(), m.language()),
+            repository.forEachAssignedAfter(lastSeq, m -> chunk.add(problemOf.get(m.signalId()), m),
                     problemOf);
             replayed += chunk.flush();
         }
@@ -260,8 +269,7 @@ public class GroupingEngine {
         }
         var problemOf = new HashMap<UUID, Long>();
         var chunk = new Replay();
-        repository.forEachAssignedBetween(after, upTo, m -> chunk.add(problemOf.get(m.signalId()), m.text(), m.language()),
-                problemOf);
+        repository.forEachAssignedBetween(after, upTo, m -> chunk.add(problemOf.get(m.signalId()), m), problemOf);
         return chunk.flush();
     }
 
@@ -274,12 +282,14 @@ public class GroupingEngine {
         private final List<Long> problems = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final List<String> languages = new ArrayList<>();
+        private final List<Boolean> embedded = new ArrayList<>();
         private int replayed;
 
-        void add(Long problem, String text, String language) {
+        void add(Long problem, ProblemRepository.Member member) {
             problems.add(problem);
-            texts.add(text);
-            languages.add(language);
+            texts.add(member.text());
+            languages.add(member.language());
+            embedded.add(member.embedded());
             if (texts.size() == CHUNK) {
                 flush();
             }
@@ -288,7 +298,7 @@ public class GroupingEngine {
         /** Replays what is waiting; returns how many were replayed in all. */
         int flush() {
             if (!texts.isEmpty()) {
-                List<AnalyzedText> analysed = analyzeAll(texts, languages);
+                List<AnalyzedText> analysed = analyzeAgain(texts, languages, embedded);
                 for (int i = 0; i < analysed.size(); i++) {
                     grouper.replay(problems.get(i), analysed.get(i));
                 }
@@ -296,6 +306,7 @@ public class GroupingEngine {
                 problems.clear();
                 texts.clear();
                 languages.clear();
+                embedded.clear();
             }
             return replayed;
         }
@@ -314,11 +325,13 @@ public class GroupingEngine {
     public void rebuild(long problemId, boolean pinned) {
         var raw = new ArrayList<String>();
         var languages = new ArrayList<String>();
+        var embedded = new ArrayList<Boolean>();
         repository.forEachMember(problemId, m -> {
             raw.add(m.text());
             languages.add(m.language());
+            embedded.add(m.embedded());
         });
-        List<AnalyzedText> texts = analyzeAll(raw, languages);
+        List<AnalyzedText> texts = analyzeAgain(raw, languages, embedded);
         OnlineGrouper g = grouper();
         if (g.contains(problemId)) {
             g.remove(problemId);

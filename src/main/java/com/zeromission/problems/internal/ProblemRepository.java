@@ -37,8 +37,9 @@ public class ProblemRepository {
     }
 
     /** A member signal of a problem, as the week roll-up and re-grouping need it. */
+    /** @param embedded whether its embedding took part when it was grouped; null: grouped before that was recorded */
     public record Member(UUID signalId, String text, String language, String market, String product, String channel,
-            boolean complaint, Instant receivedAt, double similarity) {
+            boolean complaint, Instant receivedAt, double similarity, Boolean embedded) {
     }
 
     /** One cell of the weekly roll-up. */
@@ -237,19 +238,22 @@ public class ProblemRepository {
 
     // ---- membership --------------------------------------------------------------------------------------------
 
-    public record Assignment(UUID signalId, long problemId, long seq, double similarity, Instant receivedAt) {
+    /** @param embedded whether the text's sentence embedding took part in the assignment */
+    public record Assignment(UUID signalId, long problemId, long seq, double similarity, Instant receivedAt,
+            boolean embedded) {
     }
 
     /** Stores assignments made by the grouping change {@code version} (see {@link #lockGroupingState}). */
     public void assign(List<Assignment> assignments, long version) {
         jdbc.batchUpdate("INSERT INTO signal_problem (signal_id, problem_id, seq, similarity, received_at, moved_by, "
-                + "grouping_version) VALUES (?, ?, ?, ?, ?, NULL, ?)", assignments, assignments.size(), (ps, a) -> {
+                + "grouping_version, embedded) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)", assignments, assignments.size(), (ps, a) -> {
                     ps.setObject(1, a.signalId());
                     ps.setLong(2, a.problemId());
                     ps.setLong(3, a.seq());
                     ps.setDouble(4, a.similarity());
                     ps.setObject(5, ts(a.receivedAt()));
                     ps.setLong(6, version);
+                    ps.setBoolean(7, a.embedded());
                 });
     }
 
@@ -310,7 +314,7 @@ public class ProblemRepository {
 
     public void forEachMember(long problemId, Consumer<Member> consumer) {
         jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
+                + "sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
                 rs -> {
                     consumer.accept(member(rs));
                 }, problemId);
@@ -330,13 +334,13 @@ public class ProblemRepository {
         var args = new ArrayList<Object>(best);
         args.add(limit);
         List<Member> found = jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, "
-                + "s.received_at, sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "s.received_at, sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
                 + "WHERE sp.signal_id IN (" + in + ") AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
                 (rs, n) -> member(rs), args.toArray());
         if (found.size() < limit && best.size() == candidates) {
             // many of the best were erased: fall back to the full ordering
             return jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                    + "sp.similarity FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
+                    + "sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
                     + "AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
         }
         return found;
@@ -348,10 +352,10 @@ public class ProblemRepository {
      */
     public void forEachAssignedAfter(long seq, Consumer<Member> consumer, Map<UUID, Long> problemOf) {
         jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "sp.similarity, sp.embedded, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
                 + "WHERE sp.seq > ? AND sp.grouping_version IS NULL ORDER BY sp.seq", rs -> {
                     Member m = member(rs);
-                    problemOf.put(m.signalId(), rs.getLong(10));
+                    problemOf.put(m.signalId(), rs.getLong(11));
                     consumer.accept(m);
                 }, seq);
     }
@@ -363,10 +367,10 @@ public class ProblemRepository {
     public void forEachAssignedBetween(long afterVersion, long upToVersion, Consumer<Member> consumer,
             Map<UUID, Long> problemOf) {
         jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "sp.similarity, sp.embedded, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
                 + "WHERE sp.grouping_version > ? AND sp.grouping_version <= ? ORDER BY sp.grouping_version, sp.seq", rs -> {
                     Member m = member(rs);
-                    problemOf.put(m.signalId(), rs.getLong(10));
+                    problemOf.put(m.signalId(), rs.getLong(11));
                     consumer.accept(m);
                 }, afterVersion, upToVersion);
     }
@@ -542,8 +546,10 @@ public class ProblemRepository {
     }
 
     private static Member member(ResultSet rs) throws SQLException {
+        boolean embedded = rs.getBoolean(10);
         return new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
-                rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9));
+                rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9),
+                rs.wasNull() ? null : embedded);
     }
 
     /** The signal table keeps the channel's enum name; everything outside intake speaks its code. */

@@ -275,8 +275,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--text-column", defaultValue = "text", description = "Column with the text (default: ${DEFAULT-VALUE}).")
         String textColumn;
 
-        @Option(names = "--batch", defaultValue = "500", description = "Texts per embed call, as the grouping drain "
-                + "analyses them (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "2000", description = "Texts per embed call; the grouping drain "
+                + "analyses 2,000 at a time (default: ${DEFAULT-VALUE}).")
         int batch;
 
         @Option(names = "--max-threads", description = "Measure 1 to this many threads (default: the cores).")
@@ -284,6 +284,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (batch < 1 || (maxThreads != null && maxThreads < 1)) {
+                System.err.println("--batch and --max-threads must be at least 1, were " + batch + " and " + maxThreads);
+                return 2;
+            }
             List<String> texts = new ArrayList<>();
             try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(file)) {
                 csv.forEach(r -> texts.add(r.getField(textColumn)));

@@ -101,23 +101,23 @@ final class ProblemsCommand implements Runnable {
                         + "(--no-embeddings: lexical features only).")
         boolean embeddings;
 
-        @Option(names = "--embedding-threads", description = "Threads for the sentence embeddings (default: the cores).")
+        @Option(names = "--embedding-threads", description = "Threads for the sentence embeddings, 1-64 (default: the cores).")
         Integer embeddingThreads;
 
         @Option(names = "--semantic-weight", description = "Weight of sentence embeddings against lexical features, "
-                + "0 to 1 (default: Settings.defaults()).")
+                + "0 to 1 (default: 0.8). Ignored with --no-embeddings.")
         Double semanticWeight;
 
-        @Option(names = "--semantic-assign", description = "Embedding cosine that counts as the assignment threshold "
-                + "(default: Settings.defaults()).")
+        @Option(names = "--semantic-assign", description = "Embedding cosine that counts as much as the assignment "
+                + "threshold does for words; below --semantic-merge (default: 0.70).")
         Double semanticAssign;
 
-        @Option(names = "--semantic-merge", description = "Embedding cosine that counts as the merge threshold "
-                + "(default: Settings.defaults()).")
+        @Option(names = "--semantic-merge", description = "Embedding cosine that counts as much as the merge threshold "
+                + "does for words (default: 0.85).")
         Double semanticMerge;
 
-        @Option(names = "--semantic-skip", description = "Texts whose words alone match a group at least this similar "
-                + "are not embedded; 1 embeds every text (default: Settings.defaults()).")
+        @Option(names = "--semantic-skip", description = "A similarity of words, not of embeddings: texts whose words "
+                + "alone match a group at least this similar are not embedded; 1 embeds every text (default: 0.35).")
         Double semanticSkip;
 
         @Option(names = "--file-order", description = "Group in the file's order instead of a seeded shuffle (labelled "
@@ -188,8 +188,13 @@ final class ProblemsCommand implements Runnable {
                         rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
             }
             System.out.println(options);
+            if (embeddingThreads != null && (embeddingThreads < 1 || embeddingThreads > 64)) {
+                System.err.println("--embedding-threads must be within 1-64, was " + embeddingThreads);
+                return 2;
+            }
             com.zeromission.text.SentenceEmbedder embedder = embeddings ? com.zeromission.text.SentenceEmbedder.bundled(
-                    embeddingThreads != null ? embeddingThreads : Runtime.getRuntime().availableProcessors()) : null;
+                    embeddingThreads != null ? embeddingThreads : Math.min(64, Runtime.getRuntime().availableProcessors()))
+                    : null;
             try {
                 return evaluate(examples, title, settings, options, embedder);
             } finally {

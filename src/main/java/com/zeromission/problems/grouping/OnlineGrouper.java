@@ -269,6 +269,9 @@ public final class OnlineGrouper {
         if (settings.semanticWeight() == 0) {
             return false;
         }
+        if (settings.semanticSkipThreshold() >= 1) {
+            return true; // 1 means: embed every text, even an exact repeat
+        }
         lock.lock();
         try {
             Vector v = vectorise(text, false);
@@ -1128,7 +1131,7 @@ public final class OnlineGrouper {
             }
         }
         if (v.embedding() != null) {
-            s = textMeaning != null && g.column >= 0 ? combine(s, textMeaning[g.column])
+            s = textMeaning != null && g.column >= 0 && g.embeddingNorm > 0 ? combine(s, textMeaning[g.column])
                     : withMeaning(s, v.embedding(), 1.0, g);
         }
         return s;
@@ -1184,8 +1187,17 @@ public final class OnlineGrouper {
         return (double) s0 + s1 + s2 + s3;
     }
 
+    /** The text's embedding if semantic matching is on and it has one (a zero vector counts as none). */
     private float[] embeddingOf(AnalyzedText text) {
-        return settings.semanticWeight() > 0 ? text.embedding() : null;
+        float[] e = settings.semanticWeight() > 0 ? text.embedding() : null;
+        if (e != null) {
+            for (float x : e) {
+                if (x != 0) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     /** Adds an embedding (a text's, or a group's sum) to a group's sum. */

@@ -149,6 +149,9 @@ class OnlineGrouperTest {
         assertThat(grouper.wantsEmbedding(ANALYZER.analyze("Where is my refund?", "en"))).isTrue();
         var off = new OnlineGrouper(Settings.defaults().withSemantic(0, 0.70, 0.85), new AtomicLong()::incrementAndGet);
         assertThat(off.wantsEmbedding(ANALYZER.analyze("Where is my refund?", "en"))).isFalse();
+        var always = new OnlineGrouper(Settings.defaults().withSemanticSkipThreshold(1), new AtomicLong()::incrementAndGet);
+        assignAll(always, List.of("The app crashes when I log in"));
+        assertThat(always.wantsEmbedding(ANALYZER.analyze("The app crashes when I log in", "en"))).isTrue();
     }
 
     @Test

@@ -48,9 +48,14 @@ class OnlineGrouperTest {
 
     /** The group of each text after the online pass and a consolidation pass (merges followed). */
     private static Map<Labelled, Long> group(OnlineGrouper grouper, List<Labelled> texts) {
+        return group(grouper, texts, texts.stream().map(OnlineGrouperTest::analyse).toList());
+    }
+
+    /** {@link #group(OnlineGrouper, List)} with the texts analysed by the caller. */
+    private static Map<Labelled, Long> group(OnlineGrouper grouper, List<Labelled> texts, List<AnalyzedText> analysed) {
         Map<Labelled, Long> groupOf = new HashMap<>();
-        for (Labelled l : texts) {
-            groupOf.put(l, grouper.assign(analyse(l)).groupId());
+        for (int i = 0; i < texts.size(); i++) {
+            groupOf.put(texts.get(i), grouper.assign(analysed.get(i)).groupId());
         }
         Map<Long, Long> into = new HashMap<>();
         grouper.consolidate().forEach(m -> into.put(m.fromId(), m.intoId()));
@@ -109,22 +114,9 @@ class OnlineGrouperTest {
 
     @Test
     void swedishAndEnglishComplaintsShareAGroupAlsoWhenTheEnglishOnesAreEmbedded() {
-        var grouper = grouper(new AtomicLong());
-        Map<Labelled, Long> groupOf = new HashMap<>();
         var analysed = WITH_EMBEDDINGS.analyzeAll(COMPLAINTS.stream().map(Labelled::text).toList(),
                 COMPLAINTS.stream().map(Labelled::language).toList());
-        for (int i = 0; i < COMPLAINTS.size(); i++) {
-            groupOf.put(COMPLAINTS.get(i), grouper.assign(analysed.get(i)).groupId());
-        }
-        Map<Long, Long> into = new HashMap<>();
-        grouper.consolidate().forEach(m -> into.put(m.fromId(), m.intoId()));
-        groupOf.replaceAll((l, g) -> {
-            long x = g;
-            while (into.containsKey(x)) {
-                x = into.get(x);
-            }
-            return x;
-        });
+        var groupOf = group(grouper(new AtomicLong()), COMPLAINTS, analysed);
 
         Map<String, java.util.Set<Long>> groupsPerProblem = new HashMap<>();
         COMPLAINTS.forEach(l -> groupsPerProblem.computeIfAbsent(l.problem(), k -> new java.util.HashSet<>())

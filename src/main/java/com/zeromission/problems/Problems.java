@@ -145,15 +145,15 @@ public class Problems {
         // only for the texts whose words do not already decide where they go (the evaluation harness does the same).
         var analysed = engine.analyzeAll(pending.stream().map(ProblemRepository.Pending::text).toList(),
                 pending.stream().map(ProblemRepository.Pending::language).toList(), grouper::wantsEmbedding);
-        int next = 0;
-        for (var p : pending) {
-            var a = grouper.assign(analysed.get(next++));
+        for (int i = 0; i < pending.size(); i++) {
+            var p = pending.get(i);
+            var a = grouper.assign(analysed.get(i));
             if (a.newGroup()) {
                 repository.create(a.groupId(), "(new)", now);
                 created++;
             }
             assignments.add(new ProblemRepository.Assignment(p.signalId(), a.groupId(), p.seq(), a.similarity(), p.receivedAt(),
-                    analysed.get(next - 1).embedding() != null));
+                    analysed.get(i).embedding() != null));
             weeks.merge(new WeekCell(a.groupId(), ProblemRepository.weekOf(p.receivedAt()), p.market(), p.product(),
                     p.channel()), 1L, Long::sum);
             touched.computeIfAbsent(a.groupId(), k -> new ArrayList<>()).add(p);

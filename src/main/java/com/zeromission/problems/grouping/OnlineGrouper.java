@@ -232,7 +232,7 @@ public final class OnlineGrouper {
             double bestSimilarity = 0;
             if (v.terms().length > 0 || v.embedding() != null) {
                 load(v);
-                textMeaning = v.embedding() != null && meanings.byDimension != null ? meanings.scores(v.embedding()) : null;
+                textMeaning = meaningOf(v);
                 for (Group g : groups) {
                     double s = similarity(v, g);
                     if (s > bestSimilarity) {
@@ -313,7 +313,7 @@ public final class OnlineGrouper {
                 return Optional.empty();
             }
             load(v);
-            textMeaning = v.embedding() != null && meanings.byDimension != null ? meanings.scores(v.embedding()) : null;
+            textMeaning = meaningOf(v);
             Group best = null;
             double bestSimilarity = -1;
             for (Group g : groups) {
@@ -1130,11 +1130,18 @@ public final class OnlineGrouper {
                 s = Math.max(s, settings.assignThreshold() * Math.min(1.0, sc) / settings.crossLanguageThreshold());
             }
         }
-        if (v.embedding() != null) {
-            s = textMeaning != null && g.column >= 0 && g.embeddingNorm > 0 ? combine(s, textMeaning[g.column])
-                    : withMeaning(s, v.embedding(), 1.0, g);
+        if (v.embedding() != null && textMeaning != null && g.column >= 0 && g.embeddingNorm > 0) {
+            s = combine(s, textMeaning[g.column]);
         }
         return s;
+    }
+
+    /**
+     * The loaded text's embedding cosines to every group's semantic centroid, by column ({@link #similarity(Vector,
+     * Group)} reads them while the text is compared with the groups); null when the text or every group has none.
+     */
+    private float[] meaningOf(Vector v) {
+        return v.embedding() != null && meanings.byDimension != null ? meanings.scores(v.embedding()) : null;
     }
 
     /**

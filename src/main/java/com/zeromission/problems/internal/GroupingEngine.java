@@ -184,15 +184,6 @@ public class GroupingEngine {
         return restored;
     }
 
-    public AnalyzedText analyze(String text, String language) {
-        return analyzer.analyze(text, language);
-    }
-
-    /** Analyses texts together (sentence embeddings are computed in batches: much faster than one by one). */
-    public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages) {
-        return analyzer.analyzeAll(texts, languages);
-    }
-
     /** Analyses members again as they were when grouped: embedding those that were embedded then. */
     private List<AnalyzedText> analyzeAgain(List<String> texts, List<String> languages, List<Boolean> embedded) {
         boolean[] embed = new boolean[embedded.size()];
@@ -202,7 +193,10 @@ public class GroupingEngine {
         return analyzer.analyzeAll(texts, languages, embed);
     }
 
-    /** {@link #analyzeAll(List, List)}, embedding only the texts {@code embedIf} accepts. */
+    /**
+     * Analyses texts together (sentence embeddings are computed in batches: much faster than one by one), embedding
+     * only the texts {@code embedIf} accepts.
+     */
     public List<AnalyzedText> analyzeAll(List<String> texts, List<String> languages,
             java.util.function.Predicate<AnalyzedText> embedIf) {
         return analyzer.analyzeAll(texts, languages, embedIf);

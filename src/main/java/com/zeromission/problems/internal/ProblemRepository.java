@@ -313,8 +313,7 @@ public class ProblemRepository {
     }
 
     public void forEachMember(long problemId, Consumer<Member> consumer) {
-        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
+        jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
                 rs -> {
                     consumer.accept(member(rs));
                 }, problemId);
@@ -333,14 +332,12 @@ public class ProblemRepository {
         String in = String.join(",", java.util.Collections.nCopies(best.size(), "?"));
         var args = new ArrayList<Object>(best);
         args.add(limit);
-        List<Member> found = jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, "
-                + "s.received_at, sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+        List<Member> found = jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
                 + "WHERE sp.signal_id IN (" + in + ") AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
                 (rs, n) -> member(rs), args.toArray());
         if (found.size() < limit && best.size() == candidates) {
             // many of the best were erased: fall back to the full ordering
-            return jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                    + "sp.similarity, sp.embedded FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
+            return jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
                     + "AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
         }
         return found;
@@ -351,13 +348,8 @@ public class ProblemRepository {
      * written before then does not know yet.
      */
     public void forEachAssignedAfter(long seq, Consumer<Member> consumer, Map<UUID, Long> problemOf) {
-        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity, sp.embedded, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
-                + "WHERE sp.seq > ? AND sp.grouping_version IS NULL ORDER BY sp.seq", rs -> {
-                    Member m = member(rs);
-                    problemOf.put(m.signalId(), rs.getLong(11));
-                    consumer.accept(m);
-                }, seq);
+        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "WHERE sp.seq > ? AND sp.grouping_version IS NULL ORDER BY sp.seq", withProblem(consumer, problemOf), seq);
     }
 
     /**
@@ -366,13 +358,19 @@ public class ProblemRepository {
      */
     public void forEachAssignedBetween(long afterVersion, long upToVersion, Consumer<Member> consumer,
             Map<UUID, Long> problemOf) {
-        jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at, "
-                + "sp.similarity, sp.embedded, sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
-                + "WHERE sp.grouping_version > ? AND sp.grouping_version <= ? ORDER BY sp.grouping_version, sp.seq", rs -> {
-                    Member m = member(rs);
-                    problemOf.put(m.signalId(), rs.getLong(11));
-                    consumer.accept(m);
-                }, afterVersion, upToVersion);
+        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+                + "WHERE sp.grouping_version > ? AND sp.grouping_version <= ? ORDER BY sp.grouping_version, sp.seq",
+                withProblem(consumer, problemOf), afterVersion, upToVersion);
+    }
+
+    /** Rows of {@link #MEMBER_COLUMNS} followed by the problem id: each member to the consumer, its problem noted. */
+    private static org.springframework.jdbc.core.RowCallbackHandler withProblem(Consumer<Member> consumer,
+            Map<UUID, Long> problemOf) {
+        return rs -> {
+            Member m = member(rs);
+            problemOf.put(m.signalId(), rs.getLong(MEMBER_COLUMN_COUNT + 1));
+            consumer.accept(m);
+        };
     }
 
     public long maxAssignedSeq() {
@@ -545,8 +543,13 @@ public class ProblemRepository {
         return counts;
     }
 
+    /** What {@link #member} reads, in its order; queries may add columns after these. */
+    private static final String MEMBER_COLUMNS = "s.id, s.body, s.lang, s.market, s.product, s.channel, "
+            + "s.counts_as_complaint, s.received_at, sp.similarity, sp.embedded";
+    private static final int MEMBER_COLUMN_COUNT = 10;
+
     private static Member member(ResultSet rs) throws SQLException {
-        boolean embedded = rs.getBoolean(10);
+        boolean embedded = rs.getBoolean(MEMBER_COLUMN_COUNT);
         return new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
                 rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7), instant(rs, 8), rs.getDouble(9),
                 rs.wasNull() ? null : embedded);

@@ -130,6 +130,36 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--sweep", description = "Also print a table for a range of assignment and merge thresholds.")
         boolean sweep;
 
+        @Option(names = "--language-column", description = "Column with each text's true language: scored, never told "
+                + "to the grouper (prints how language-pure the groups are).")
+        String languageColumn;
+
+        @Option(names = "--parallel-column", description = "Column whose equal values mark translations of one text "
+                + "(prints the share whose translations all share a group).")
+        String parallelColumn;
+
+        @Option(names = "--assignments", description = "Write each text's group id and the group's name to this CSV "
+                + "(columns text, label, group, name).")
+        java.nio.file.Path assignments;
+
+        @Option(names = "--root-causes", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Join groups that are one root cause, as the product's consolidation does "
+                        + "(--no-root-causes: the groups found are the problems).")
+        boolean rootCauses;
+
+        @Option(names = "--root-percentile", description = "Similarity percentile a link between groups needs "
+                + "(default: RootCauseSettings.defaults()).")
+        Double rootPercentile;
+
+        @Option(names = "--root-resolution", description = "Resolution of the root-cause communities; higher: more, "
+                + "smaller root causes (default: RootCauseSettings.defaults()).")
+        Double rootResolution;
+
+        @Option(names = "--translation", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Translate words of other languages into English pivot features with the installed "
+                        + "bilingual dictionaries, as the product does (--no-translation: the concept lexicon only).")
+        boolean translation;
+
         @Option(names = "--show-groups", defaultValue = "10", description = "Largest groups to print (default: ${DEFAULT-VALUE}).")
         int showGroups;
 
@@ -145,7 +175,8 @@ final class ProblemsCommand implements Runnable {
                     System.err.println("No such file (or not readable): " + file.toAbsolutePath().normalize());
                     return 2;
                 }
-                examples = GroupingEvaluation.readCsv(file, textColumn, labelColumn, language);
+                examples = GroupingEvaluation.readCsv(file, textColumn, labelColumn, language, languageColumn,
+                        parallelColumn);
                 title = file + (language == null ? ", language detected" : ", language " + language);
             } else {
                 System.err.println("Give a CSV file or --demo.");
@@ -187,6 +218,13 @@ final class ProblemsCommand implements Runnable {
                 options = options.withRehome(rehomeThreshold != null ? rehomeThreshold : options.rehomeThreshold(),
                         rehomeBelow != null ? rehomeBelow : options.rehomeBelowSize());
             }
+            if (!rootCauses) {
+                options = options.withRootCauses(null);
+            } else if (rootPercentile != null || rootResolution != null) {
+                var rs = options.rootCauses();
+                options = options.withRootCauses(rs.withPercentile(rootPercentile != null ? rootPercentile : rs.percentile())
+                        .withResolution(rootResolution != null ? rootResolution : rs.resolution()));
+            }
             System.out.println(options);
             if (embeddingThreads != null && (embeddingThreads < 1 || embeddingThreads > 64)) {
                 System.err.println("--embedding-threads must be within 1-64, was " + embeddingThreads);
@@ -204,9 +242,27 @@ final class ProblemsCommand implements Runnable {
             }
         }
 
+        /** Each text's group and the group's name, as CSV. */
+        private void writeAssignments(Report r) {
+            try (var out = de.siegmar.fastcsv.writer.CsvWriter.builder().build(assignments)) {
+                out.writeRecord("text", "label", "group", "name");
+                for (int i = 0; i < r.groupOf().length; i++) {
+                    Example e = r.order().get(i);
+                    out.writeRecord(e.text(), e.label(), Long.toString(r.groupOf()[i]),
+                            r.names().getOrDefault(r.groupOf()[i], ""));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + assignments, e);
+            }
+            System.out.println("assignments       " + assignments.toAbsolutePath().normalize());
+        }
+
         private int evaluate(List<Example> examples, String title, Settings settings, Options options,
                 com.zeromission.text.SentenceEmbedder embedder) {
-            var analyzer = embedder == null ? TextAnalyzer.standard() : TextAnalyzer.standard().withEmbedder(embedder);
+            var standard = translation ? TextAnalyzer.standard() : TextAnalyzer.standard().withoutTranslation();
+            var analyzer = embedder == null ? standard : standard.withEmbedder(embedder);
+            System.out.println("Translation: " + (standard.translatedLanguages().isEmpty() ? "none"
+                    : "into English, words per language " + standard.translatedLanguages()));
             System.out.println("Embeddings: " + (embedder == null ? "off (lexical features only)"
                     : embedder.model() + ", for English texts"));
             System.out.printf(Locale.ROOT, "Grouping %,d texts (%s; %s order; Java %s, %d cores)%n", examples.size(), title,
@@ -228,8 +284,21 @@ final class ProblemsCommand implements Runnable {
                     r.texts() / Math.max(1e-9, r.assignmentSeconds()));
             System.out.printf(Locale.ROOT, "embedded          %,d of %,d texts (the rest: words decided, or no model for the language)%n",
                     r.embedded(), r.texts());
-            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d small groups re-homed%n",
-                    r.consolidationSeconds(), r.merges(), r.rehomed());
+            System.out.printf(Locale.ROOT, "consolidation     %.2f s, %d merges; %d small groups re-homed; %d joined as one root cause%n",
+                    r.consolidationSeconds(), r.merges(), r.rehomed(), r.rootMerges());
+            System.out.printf(Locale.ROOT, "variants          %d groups before root causes joined them: NMI %.4f, homogeneity %.4f, completeness %.4f%n",
+                    r.variants().groups(), r.variants().nmi(), r.variants().homogeneity(), r.variants().completeness());
+            if (r.languageHomogeneity() != null) {
+                System.out.printf(Locale.ROOT, "language purity   homogeneity %.4f, NMI %.4f of the groups against the language (0: languages mixed, 1: one language per group)%n",
+                        r.languageHomogeneity(), r.languageNmi());
+            }
+            if (r.translationsTogether() != null) {
+                System.out.printf(Locale.ROOT, "translations      %.1f %% of texts with translations share one group with all of them%n",
+                        100 * r.translationsTogether());
+            }
+            if (assignments != null) {
+                writeAssignments(r);
+            }
             if (showGroups > 0) {
                 System.out.printf(Locale.ROOT, "%nlargest groups: size, label, most common true label (share)%n");
                 r.largestGroups().stream().limit(showGroups).forEach(g -> System.out.printf(Locale.ROOT,

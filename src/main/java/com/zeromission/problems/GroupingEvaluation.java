@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import com.zeromission.problems.grouping.Assignment;
 import com.zeromission.problems.grouping.Merge;
 import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.problems.grouping.RootCauseSettings;
 import com.zeromission.problems.grouping.Settings;
 import com.zeromission.text.AnalyzedText;
 import com.zeromission.text.TextAnalyzer;
@@ -39,12 +40,22 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
  */
 public final class GroupingEvaluation {
 
-    /** A labelled text; the label is the ground truth and never reaches the grouper. */
-    public record Example(String text, String language, String label) {
+    /**
+     * A labelled text; the label is the ground truth and never reaches the grouper.
+     *
+     * @param language      the language the grouper is told (null: detected), as a source would declare it
+     * @param languageLabel the text's true language, for scoring only (how language-pure the groups are); may be null
+     * @param parallelKey   texts with the same key are translations of one another (scoring only); may be null
+     */
+    public record Example(String text, String language, String label, String languageLabel, String parallelKey) {
 
         public Example {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(label, "label");
+        }
+
+        public Example(String text, String language, String label) {
+            this(text, language, label, null, null);
         }
     }
 
@@ -62,7 +73,13 @@ public final class GroupingEvaluation {
      * @param warmup           run the whole grouping once first, untimed, so the JIT has compiled the hot code
      */
     public record Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, int rehomeBelowSize,
-            boolean rehomeEveryPass, boolean warmup) {
+            boolean rehomeEveryPass, boolean warmup, RootCauseSettings rootCauses) {
+
+        /** Without the root-cause pass. */
+        public Options(Long shuffleSeed, int consolidateEvery, double rehomeThreshold, int rehomeBelowSize,
+                boolean rehomeEveryPass, boolean warmup) {
+            this(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup, null);
+        }
 
         public Options {
             if (consolidateEvery < 0) {
@@ -78,27 +95,33 @@ public final class GroupingEvaluation {
 
         /** The product's defaults: re-home groups below 5 texts at similarity 0.10, in every pass. */
         public static Options defaults() {
-            return new Options(77L, 1_000, 0.10, 5, true, true);
+            return new Options(77L, 1_000, 0.10, 5, true, true, RootCauseSettings.defaults());
         }
 
         public Options withShuffleSeed(Long seed) {
-            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup);
+            return new Options(seed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup, rootCauses);
         }
 
         public Options withRehome(double threshold, int belowSize) {
-            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, rehomeEveryPass, warmup);
+            return new Options(shuffleSeed, consolidateEvery, threshold, belowSize, rehomeEveryPass, warmup, rootCauses);
         }
 
         public Options withRehomeEveryPass(boolean value) {
-            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value, warmup);
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, value, warmup, rootCauses);
         }
 
         public Options withConsolidateEvery(int value) {
-            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup);
+            return new Options(shuffleSeed, value, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup, rootCauses);
+        }
+
+        /** Null: no root-cause pass (the groups found are the problems, as before root causes). */
+        public Options withRootCauses(RootCauseSettings value) {
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, warmup,
+                    value);
         }
 
         public Options withWarmup(boolean value) {
-            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, value);
+            return new Options(shuffleSeed, consolidateEvery, rehomeThreshold, rehomeBelowSize, rehomeEveryPass, value, rootCauses);
         }
     }
 
@@ -119,12 +142,20 @@ public final class GroupingEvaluation {
             double completeness, int[] sizeBuckets,
             double textsPerSecond, double analysisSeconds, double assignmentSeconds, double consolidationSeconds,
             int merges, int rehomed, int embedded,
-            List<LabelledGroup> largestGroups) {
+            List<LabelledGroup> largestGroups, Level variants, int rootMerges, Double languageHomogeneity,
+            Double languageNmi, Double translationsTogether, List<Example> order, long[] groupOf, Map<Long, String> names) {
 
         public Report {
             sizeBuckets = sizeBuckets.clone();
             largestGroups = List.copyOf(largestGroups);
+            order = List.copyOf(order);
+            groupOf = groupOf.clone();
+            names = Map.copyOf(names);
         }
+    }
+
+    /** Scores of one level of grouping (here: the variants, the groups before root causes joined them). */
+    public record Level(int groups, double nmi, double homogeneity, double completeness) {
     }
 
     /** A group found, for reading: its size, its label from the grouper, and the most common true label in it. */
@@ -140,19 +171,34 @@ public final class GroupingEvaluation {
     /** Reads a labelled CSV with a header (text and label columns by name); rows with an empty text are skipped. */
     public static List<Example> readCsv(Path file, String textColumn, String labelColumn, String language)
             throws IOException {
+        return readCsv(file, textColumn, labelColumn, language, null, null);
+    }
+
+    /**
+     * {@link #readCsv(Path, String, String, String)}, also reading each text's true language from {@code
+     * languageColumn} and the key that links translations of one text from {@code parallelColumn} (either null: none).
+     * Neither is told to the grouper.
+     */
+    public static List<Example> readCsv(Path file, String textColumn, String labelColumn, String language,
+            String languageColumn, String parallelColumn) throws IOException {
         List<Example> out = new ArrayList<>();
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
             for (NamedCsvRecord r : csv) {
-                String text = r.findField(textColumn).orElseThrow(() -> new IllegalArgumentException(
-                        "no column '" + textColumn + "' in " + file + " (has " + r.getHeader() + ")"));
-                String label = r.findField(labelColumn).orElseThrow(() -> new IllegalArgumentException(
-                        "no column '" + labelColumn + "' in " + file + " (has " + r.getHeader() + ")"));
+                String text = field(r, textColumn, file);
+                String label = field(r, labelColumn, file);
+                String lang = languageColumn == null ? null : field(r, languageColumn, file);
+                String key = parallelColumn == null ? null : field(r, parallelColumn, file);
                 if (!text.isBlank()) {
-                    out.add(new Example(text, language, label));
+                    out.add(new Example(text, language, label, lang, key));
                 }
             }
         }
         return out;
+    }
+
+    private static String field(NamedCsvRecord r, String column, Path file) {
+        return r.findField(column).orElseThrow(() -> new IllegalArgumentException(
+                "no column '" + column + "' in " + file + " (has " + r.getHeader() + ")"));
     }
 
     public static Report run(List<Example> examples, TextAnalyzer analyzer, Settings settings, Options options) {
@@ -179,6 +225,7 @@ public final class GroupingEvaluation {
         long consolidateNanos = 0;
         int merges = 0;
         int rehomed = 0;
+        int rootMerges = 0;
         for (int i = 0; i < n; i++) {
             Example e = examples.get(i);
             long t0 = System.nanoTime();
@@ -208,9 +255,23 @@ public final class GroupingEvaluation {
         int[] done = pass(grouper, settings, options, true, mergedInto);
         merges += done[0];
         rehomed += done[1];
+        // Root causes over the groups as they are now (the product recomputes them in every consolidation pass; the
+        // groups themselves stay: they are the root causes' variants).
+        Map<Long, Long> rootOf = new HashMap<>();
+        if (options.rootCauses() != null) {
+            for (List<Long> community : grouper.rootCauses(options.rootCauses())) {
+                for (long member : community.subList(1, community.size())) {
+                    rootOf.put(member, community.getFirst());
+                    rootMerges++;
+                }
+            }
+        }
         consolidateNanos += System.nanoTime() - t1;
+        // Variants: the groups themselves; a text's problem is its group's root cause.
+        long[] variantOf = new long[n];
         for (int i = 0; i < n; i++) {
-            groupOf[i] = resolve(groupOf[i], mergedInto);
+            variantOf[i] = resolve(groupOf[i], mergedInto);
+            groupOf[i] = rootOf.getOrDefault(variantOf[i], variantOf[i]);
         }
 
         int embedded = 0;
@@ -222,14 +283,86 @@ public final class GroupingEvaluation {
         for (long g : groupOf) {
             sizes.merge(g, 1, Integer::sum);
         }
+        String dump = System.getProperty("zeromission.eval.dump");
+        if (dump != null) {
+            dump(Path.of(dump), grouper, examples, groupOf, sizes);
+            try (var out = java.nio.file.Files.newBufferedWriter(Path.of(dump + ".texts"))) {
+                for (int i = 0; i < n; i++) {
+                    out.write(groupOf[i] + "\t" + examples.get(i).label() + "\t" + analysed[i].language() + "\t"
+                            + String.join("|", analysed[i].terms()) + "\n");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         int[] buckets = new int[4];
         sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
         List<LabelledGroup> largest = largest(grouper, examples, groupOf, sizes, 12);
+        Level variants = new Level((int) java.util.Arrays.stream(variantOf).distinct().count(), nmi(labels, variantOf),
+                homogeneity(labels, variantOf), homogeneity(encodeLong(variantOf), asLong(labels)));
+        Double languageHomogeneity = null;
+        Double languageNmi = null;
+        if (examples.stream().allMatch(e -> e.languageLabel() != null)) {
+            int[] languages = encode(examples.stream().map(Example::languageLabel).toList());
+            languageHomogeneity = homogeneity(languages, groupOf);
+            languageNmi = nmi(languages, groupOf);
+        }
+        Double together = null;
+        if (examples.stream().allMatch(e -> e.parallelKey() != null)) {
+            together = translationsTogether(examples, groupOf);
+        }
         return new Report(n, (int) java.util.Arrays.stream(labels).distinct().count(), sizes.size(),
                 nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
                 homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
                 n / Math.max(1e-9, assignNanos / 1e9), analysisNanos / 1e9, (assignNanos - analysisNanos) / 1e9,
-                consolidateNanos / 1e9, merges, rehomed, embedded, largest);
+                consolidateNanos / 1e9, merges, rehomed, embedded, largest, variants, rootMerges, languageHomogeneity,
+                languageNmi, together, examples, groupOf, names(grouper, sizes.keySet()));
+    }
+
+    /** A name for each group found: its distinctive terms. */
+    private static Map<Long, String> names(OnlineGrouper grouper, java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        for (long id : ids) {
+            names.put(id, String.join(", ", grouper.topTerms(id, 5)));
+        }
+        return names;
+    }
+
+    /**
+     * The share of texts with translations (the same parallel key, two or more texts) whose translations all landed
+     * in one group: 1 when every query and its translations share a problem.
+     */
+    static double translationsTogether(List<Example> examples, long[] groupOf) {
+        Map<String, java.util.Set<Long>> groupsByKey = new HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            String key = examples.get(i).parallelKey();
+            groupsByKey.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(groupOf[i]);
+            count.merge(key, 1, Integer::sum);
+        }
+        long sets = count.values().stream().filter(c -> c > 1).count();
+        long together = groupsByKey.entrySet().stream().filter(e -> count.get(e.getKey()) > 1 && e.getValue().size() == 1)
+                .count();
+        return sets == 0 ? 1.0 : (double) together / sets;
+    }
+
+    /** Development aid: the groups found with their centroids, languages and true labels, as JSON lines. */
+    private static void dump(Path file, OnlineGrouper grouper, List<Example> examples, long[] groupOf,
+            Map<Long, Integer> sizes) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<Long, Map<String, Integer>> labels = new HashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            labels.computeIfAbsent(groupOf[i], k -> new HashMap<>()).merge(examples.get(i).label(), 1, Integer::sum);
+        }
+        try (var out = java.nio.file.Files.newBufferedWriter(file)) {
+            for (long id : sizes.keySet()) {
+                out.write(mapper.writeValueAsString(Map.of("id", id, "size", sizes.get(id), "labels", labels.get(id),
+                        "languages", grouper.languages(id), "terms", grouper.centroid(id))));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int record(List<Merge> done, Map<Long, Long> mergedInto) {

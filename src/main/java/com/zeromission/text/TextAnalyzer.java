@@ -12,6 +12,7 @@ import com.zeromission.privacy.PiiType;
 import com.zeromission.text.internal.ConceptLexicon;
 import com.zeromission.text.internal.LanguageDetection;
 import com.zeromission.text.internal.LanguagePipeline;
+import com.zeromission.text.internal.PivotDictionary;
 
 /**
  * Turns a text into the features problem discovery groups on (see {@link AnalyzedText#terms()}): the stems of its
@@ -43,15 +44,25 @@ public final class TextAnalyzer {
      */
     static final int PAIR_WINDOW = 4;
 
+    /**
+     * Where the bilingual dictionaries for the pivot translation are read from, unless the system property {@code
+     * zeromission.text.dictionaries} names another folder (an empty value switches translation off): Debian's
+     * {@code dict-freedict-*} packages install them here.
+     */
+    public static final String DEFAULT_DICTIONARIES = "/usr/share/dictd";
+
     private final Map<String, LanguagePipeline> pipelines;
     private final ConceptLexicon lexicon;
     /** Null: lexical features only. */
     private final SentenceEmbedder embedder;
+    private final PivotDictionary pivot;
 
-    private TextAnalyzer(Map<String, LanguagePipeline> pipelines, ConceptLexicon lexicon, SentenceEmbedder embedder) {
+    private TextAnalyzer(Map<String, LanguagePipeline> pipelines, ConceptLexicon lexicon, SentenceEmbedder embedder,
+            PivotDictionary pivot) {
         this.pipelines = pipelines;
         this.lexicon = lexicon;
         this.embedder = embedder;
+        this.pivot = pivot;
     }
 
     /**
@@ -59,7 +70,25 @@ public final class TextAnalyzer {
      * AnalyzedText#embedding()}). The embedder stays the caller's to close.
      */
     public TextAnalyzer withEmbedder(SentenceEmbedder embedder) {
-        return new TextAnalyzer(pipelines, lexicon, java.util.Objects.requireNonNull(embedder, "embedder"));
+        return new TextAnalyzer(pipelines, lexicon, java.util.Objects.requireNonNull(embedder, "embedder"), pivot);
+    }
+
+    /**
+     * This analyzer without the pivot translation: texts in other languages than English then share only the
+     * concept lexicon with English ones (what grouping did before; for measuring what the translation buys).
+     */
+    public TextAnalyzer withoutTranslation() {
+        return new TextAnalyzer(pipelines, lexicon, embedder, PivotDictionary.empty(pipelines));
+    }
+
+    /**
+     * The languages whose words this analyzer translates into English pivot features, with the number of words
+     * each dictionary knows (empty when no dictionaries are installed).
+     */
+    public Map<String, Integer> translatedLanguages() {
+        var sizes = new java.util.TreeMap<>(pivot.sizes());
+        sizes.values().removeIf(n -> n == 0);
+        return sizes;
     }
 
     /** The embedder, if this analyzer has one. */
@@ -69,9 +98,26 @@ public final class TextAnalyzer {
 
     /** The analyzer with the standard lexicon; builds without Spring (for the command line and tests). */
     public static TextAnalyzer standard() {
-        Map<String, LanguagePipeline> pipelines = new LinkedHashMap<>();
-        LANGUAGES.forEach(l -> pipelines.put(l, LanguagePipeline.of(l)));
-        return new TextAnalyzer(Map.copyOf(pipelines), ConceptLexicon.standard(pipelines), null);
+        return Standard.INSTANCE;
+    }
+
+    /**
+     * One standard analyzer per process: the dictionaries take a few seconds and some hundred megabytes to load, and
+     * the analyzer is immutable and thread-safe.
+     */
+    private static final class Standard {
+        static final TextAnalyzer INSTANCE = build();
+
+        private static TextAnalyzer build() {
+            Map<String, LanguagePipeline> pipelines = new LinkedHashMap<>();
+            LANGUAGES.forEach(l -> pipelines.put(l, LanguagePipeline.of(l)));
+            Map<String, LanguagePipeline> all = Map.copyOf(pipelines);
+            String dir = System.getProperty("zeromission.text.dictionaries", DEFAULT_DICTIONARIES);
+            String cache = System.getProperty("zeromission.text.dictionary-cache", System.getProperty("java.io.tmpdir"));
+            PivotDictionary pivot = dir.isBlank() ? PivotDictionary.empty(all)
+                    : PivotDictionary.load(java.nio.file.Path.of(dir), all, cache.isBlank() ? null : java.nio.file.Path.of(cache));
+            return new TextAnalyzer(all, ConceptLexicon.standard(pipelines), null, pivot);
+        }
     }
 
     /** The concept ids the lexicon knows (each starts with {@code ~}). */
@@ -197,7 +243,39 @@ public final class TextAnalyzer {
             seen++;
         }
         lexicon.match(language, tokens, terms::add);
+        if (!PivotDictionary.PIVOT.equals(language)) {
+            translate(language, tokens, terms);
+        }
         return new AnalyzedText(language, detected, terms, surfaces);
+    }
+
+    /**
+     * Adds the English pivot features of a text in another language: the English stems of its content words, and
+     * pairs of those of neighbouring words, as an English text about the same thing would have them ("påminnelseavgift
+     * faktura" gives "remind", "fee", "invoic", "fee invoic", ...). English texts need none: their stems are the pivot.
+     */
+    private void translate(String language, LanguagePipeline.Tokens tokens, List<String> terms) {
+        String[] previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            String surface = tokens.surfaces()[i];
+            if (tokens.stop()[i] || !isFeatureWord(surface)) {
+                continue;
+            }
+            String[] english = pivot.translate(language, surface);
+            if (english.length == 0) {
+                continue;
+            }
+            for (String e : english) {
+                terms.add(e);
+            }
+            if (previous != null) {
+                String a = previous[0], b = english[0];
+                if (!a.equals(b)) {
+                    terms.add(a.compareTo(b) < 0 ? a + " " + b : b + " " + a);
+                }
+            }
+            previous = english;
+        }
     }
 
     /** The detected language of a text among {@link #LANGUAGES}, or {@link #FALLBACK_LANGUAGE}. */

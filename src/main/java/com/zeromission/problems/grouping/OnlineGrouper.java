@@ -687,6 +687,125 @@ public final class OnlineGrouper {
     }
 
     /**
+     * Root causes: groups that are one problem written in other words or another language, found as communities of
+     * the groups' similarity graph ({@link Communities}). Returns the communities of two or more unpinned groups, each
+     * as its group ids, largest group first (ties: the older). Nothing changes here: the groups stay as they are (they
+     * are the root cause's variants: its phrasings and languages) and the caller decides which group stands for
+     * the root cause. Computed afresh from the groups each time, so the same groups give the same root causes.
+     *
+     * <p>The similarity of two groups here weighs each term of their centroids by how few groups use it ({@code
+     * ln(G / groups using it)}): what every group has (greetings, "please", the merchant's name) says nothing about
+     * the cause. Groups that both have sentence embeddings also compare them, as {@link #similarity(long, long)} does.
+     */
+    public List<List<Long>> rootCauses(RootCauseSettings rootSettings) {
+        lock.lock();
+        try {
+            List<Group> nodes = new ArrayList<>();
+            for (Group g : groups) {
+                if (!g.pinned) {
+                    nodes.add(g);
+                }
+            }
+            if (nodes.size() > rootSettings.maxGroups()) {
+                nodes.sort(Comparator.comparingLong((Group g) -> g.size).reversed());
+                nodes = new ArrayList<>(nodes.subList(0, rootSettings.maxGroups()));
+            }
+            int n = nodes.size();
+            if (n < 2) {
+                return List.of();
+            }
+            int[] groupsUsing = new int[vocabulary];
+            for (Group g : nodes) {
+                for (int t : g.terms) {
+                    groupsUsing[t]++;
+                }
+            }
+            double[][] weights = new double[n][];
+            for (int i = 0; i < n; i++) {
+                Group g = nodes.get(i);
+                double[] w = new double[g.terms.length];
+                double norm = 0;
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = g.weights[k] * Math.log((double) n / groupsUsing[g.terms[k]]);
+                    norm += w[k] * w[k];
+                }
+                norm = Math.sqrt(norm);
+                for (int k = 0; k < w.length && norm > 0; k++) {
+                    w[k] /= norm;
+                }
+                weights[i] = w;
+            }
+            double[][] similarity = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                Group a = nodes.get(i);
+                for (int k = 0; k < a.terms.length; k++) {
+                    scratch[a.terms[k]] = weights[i][k];
+                }
+                for (int j = i + 1; j < n; j++) {
+                    Group b = nodes.get(j);
+                    double s = 0;
+                    for (int k = 0; k < b.terms.length; k++) {
+                        s += scratch[b.terms[k]] * weights[j][k];
+                    }
+                    similarity[i][j] = s;
+                    similarity[j][i] = s;
+                }
+                for (int t : a.terms) {
+                    scratch[t] = 0;
+                }
+            }
+            int[] community = Communities.of(similarity, rootSettings.neighbours(), rootSettings.percentile(),
+                    rootSettings.resolution());
+            Map<Integer, List<Group>> members = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                members.computeIfAbsent(community[i], k -> new ArrayList<>()).add(nodes.get(i));
+            }
+            Map<Group, Integer> age = new HashMap<>();
+            for (int i = 0; i < groups.size(); i++) {
+                age.put(groups.get(i), i);
+            }
+            List<List<Long>> out = new ArrayList<>();
+            for (List<Group> m : members.values()) {
+                if (m.size() > 1) {
+                    m.sort(Comparator.comparingLong((Group g) -> -g.size).thenComparing(age::get));
+                    out.add(m.stream().map(g -> g.id).toList());
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A group's centroid as terms with their weights (the heaviest {@link Settings#maxTermsPerGroup()} terms: stems,
+     * word pairs written {@code "stem stem"}, concept ids starting with {@code ~}), unnormalised.
+     */
+    public Map<String, Double> centroid(long groupId) {
+        lock.lock();
+        try {
+            Group g = group(groupId);
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < g.terms.length; i++) {
+                out.put(termText[g.terms[i]], g.weights[i]);
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many of a group's members were written in each language. */
+    public Map<String, Long> languages(long groupId) {
+        lock.lock();
+        try {
+            return Map.copyOf(group(groupId).languages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The {@code n} most distinctive terms of a group, heaviest first, as readable words: surface forms of stems
      * ("invoice", "fakturan") and bigrams ("exchange rate"); concept ids are left out (their words show), and a word
      * already shown inside a bigram is not repeated.

@@ -186,6 +186,11 @@ class ProblemPages {
                 about(e.market(), e.product(), e.channel(), e.language() == null ? null : "language " + e.language(),
                         e.receivedAt() == null ? null : "received " + WHEN.format(e.receivedAt()))))
                 .toList());
+        model.addAttribute("variants", d.variants().stream().map(v -> new VariantView(v.problem().id(), v.problem().label(),
+                v.problem().signals(), v.examples().stream().map(e -> new ExampleView(e.signalId(), e.text(),
+                        about(e.language() == null ? null : "language " + e.language(), e.market(), e.channel()))).toList()))
+                .toList());
+        model.addAttribute("rootCause", d.rootCause());
         model.addAttribute("byMarket", d.byMarket());
         model.addAttribute("byProduct", d.byProduct());
         model.addAttribute("byChannel", d.byChannel());
@@ -201,6 +206,10 @@ class ProblemPages {
         model.addAttribute("lastSeen", p.lastSeen() == null ? "–" : WHEN.format(p.lastSeen()));
         model.addAttribute("changeable", p.state() != ProblemState.MERGED);
         return "pages/problem";
+    }
+
+    /** A root cause's variant as its page lists it: one of its phrasings or languages, with examples. */
+    record VariantView(long id, String label, long signals, List<ExampleView> examples) {
     }
 
     /** The non-blank parts, joined with a middle dot. */

@@ -9,7 +9,9 @@ public record ProblemEvent(long id, Kind kind, long problemId, Long otherId, Str
         Long undoneBy) {
 
     public enum Kind {
-        CREATED, AUTO_MERGE, MERGE, SPLIT, RENAME, PIN, UNPIN, RESOLVE, REOPEN, REGRESS, UNDO;
+        CREATED, AUTO_MERGE, MERGE, SPLIT, RENAME, PIN, UNPIN, RESOLVE, REOPEN, REGRESS, UNDO,
+        /** The problem became a variant of a root cause ({@code otherId}), or stopped being one. */
+        ROOT_CAUSE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -21,10 +21,26 @@ public final class ProblemViews {
     public record WeekFigure(LocalDate weekStart, String week, long signals, long complaints) {
     }
 
-    /** A problem with everything its page shows. */
+    /**
+     * A problem with everything its page shows. For a root cause the figures include its variants, which are listed
+     * with examples in their languages; for a variant, {@code rootCause} is the root cause it belongs to (else null).
+     */
     public record Details(Problem problem, List<String> topTerms, List<Example> examples, List<WeekFigure> weeks,
             Map<String, Long> byMarket, Map<String, Long> byProduct, Map<String, Long> byChannel,
-            List<ProblemEvent> events) {
+            List<ProblemEvent> events, List<Variant> variants, Problem rootCause) {
+
+        public Details {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** A variant of a root cause (one of its phrasings or languages) with an example per language it is written in. */
+    public record Variant(Problem problem, List<Example> examples) {
+
+        public Variant {
+            Objects.requireNonNull(problem, "problem");
+            examples = List.copyOf(examples);
+        }
     }
 
     /**

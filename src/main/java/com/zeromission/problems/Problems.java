@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -30,6 +31,7 @@ import com.zeromission.problems.ProblemEvent.Kind;
 import com.zeromission.problems.ProblemViews.Assigned;
 import com.zeromission.problems.ProblemViews.Consolidation;
 import com.zeromission.problems.ProblemViews.Details;
+import com.zeromission.problems.ProblemViews.Variant;
 import com.zeromission.problems.ProblemViews.Emerging;
 import com.zeromission.problems.ProblemViews.EmergingReport;
 import com.zeromission.problems.ProblemViews.Example;
@@ -38,6 +40,7 @@ import com.zeromission.problems.ProblemViews.TopProblem;
 import com.zeromission.problems.ProblemViews.WeekFigure;
 import com.zeromission.problems.ProblemViews.WeeklyTop;
 import com.zeromission.problems.grouping.OnlineGrouper;
+import com.zeromission.problems.grouping.RootCauseSettings;
 import com.zeromission.problems.internal.GroupingEngine;
 import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.ProblemRepository.Member;
@@ -71,10 +74,12 @@ public class Problems {
     private final CpmService cpm;
     private final TextMasker masker;
     private final Clock clock;
+    private final List<ProblemReferences> references;
     private volatile Instant lastSnapshot = Instant.EPOCH;
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
-            CpmService cpm, TextMasker masker, Clock clock) {
+            CpmService cpm, TextMasker masker, Clock clock, List<ProblemReferences> references) {
+        this.references = List.copyOf(references);
         this.engine = engine;
         this.repository = repository;
         this.properties = properties;
@@ -276,6 +281,13 @@ public class Problems {
                 min(into.firstSeen(), from.firstSeen()), max(into.lastSeen(), from.lastSeen()));
         repository.setCounts(from.id(), 0, 0, from.firstSeen(), from.lastSeen());
         repository.setState(from.id(), ProblemState.MERGED, into.id());
+        // The merged problem's variants become the target's, unless the target is one of them.
+        repository.roots().forEach((variant, root) -> {
+            if (root == from.id()) {
+                repository.setRoot(variant, variant == into.id() ? null : into.id());
+            }
+        });
+        repository.setRoot(from.id(), null); // a merged problem is nobody's variant: its signals are the target's now
         OnlineGrouper grouper = engine.grouper();
         grouper.merge(into.id(), from.id());
         repository.setAutoLabel(into.id(), label(grouper.topTerms(into.id(), 4)));
@@ -477,8 +489,73 @@ public class Problems {
             if (!merges.isEmpty()) {
                 log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
             }
+            if (properties.rootCauses()) {
+                rootCauses(grouper, actor, now);
+            }
             return new Consolidation(now, candidates, merges, skipped[0], skipped[1]);
         });
+    }
+
+    /**
+     * Root causes, afresh from the groups as they are now ({@link OnlineGrouper#rootCauses}): each community's
+     * problems become variants of one of them, which stands for the root cause. Which one: a problem that already is
+     * the root cause of most of the community's problems (so root causes keep their id, name and links from pass to
+     * pass), else the largest. Never made a variant: a pinned problem, one an analyst named (it is what the analyst
+     * calls a problem of its own), a problem an insight or a squad refers to ({@link ProblemReferences}: re-grouping
+     * must not move what people work on), and one kept apart from the root cause by an analyst. Every change is
+     * recorded as an event of both problems.
+     */
+    private void rootCauses(OnlineGrouper grouper, String actor, Instant now) {
+        Map<Long, Long> before = repository.roots();
+        Set<Long> referenced = new HashSet<>();
+        references.forEach(r -> referenced.addAll(r.referencedProblems()));
+        Map<Long, Long> after = new HashMap<>();
+        for (List<Long> community : grouper.rootCauses(RootCauseSettings.defaults())) {
+            var members = new HashMap<Long, Problem>();
+            repository.findAll(community).forEach(p -> members.put(p.id(), p));
+            Map<Long, Integer> votes = new HashMap<>();
+            for (long id : community) {
+                Long old = before.get(id);
+                if (old != null && members.containsKey(old)) {
+                    votes.merge(old, 1, Integer::sum);
+                }
+            }
+            long root = votes.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue()
+                    .thenComparing(e -> -community.indexOf(e.getKey()))).map(Map.Entry::getKey).orElse(community.getFirst());
+            for (long id : community) {
+                Problem p = members.get(id);
+                if (id == root || p == null || p.state() == ProblemState.MERGED || p.pinned() || p.customLabel() != null
+                        || referenced.contains(id) || repository.keptApart(id, root)) {
+                    continue;
+                }
+                after.put(id, root);
+            }
+        }
+        // A root cause of before that is now a variant hands its own variants on (they are in its community anyway).
+        int joined = 0;
+        int left = 0;
+        var changed = new java.util.TreeSet<Long>(before.keySet());
+        changed.addAll(after.keySet());
+        for (long id : changed) {
+            Long was = before.get(id);
+            Long is = after.get(id);
+            if (java.util.Objects.equals(was, is)) {
+                continue;
+            }
+            repository.setRoot(id, is);
+            if (is != null) {
+                repository.record(Kind.ROOT_CAUSE, id, is, actor(actor), now, "a variant of root cause " + is
+                        + (was == null ? "" : " (was of " + was + ")"));
+                joined++;
+            } else {
+                repository.record(Kind.ROOT_CAUSE, id, was, actor(actor), now, "no longer a variant of root cause " + was);
+                left++;
+            }
+        }
+        if (joined + left > 0) {
+            log.info("Root causes: {} problems joined one, {} left one ({} variants in all)", joined, left, after.size());
+            after.values().stream().distinct().forEach(this::relabelRootCause);
+        }
     }
 
     /**
@@ -535,8 +612,36 @@ public class Problems {
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
+    /** A problem; a root cause with its variants' counts added. */
     public Problem get(long id) {
-        return require(id);
+        return withVariants(require(id), repository.roots());
+    }
+
+    /** A root cause's counts with its variants' added (other problems as they are). */
+    private Problem withVariants(Problem p, Map<Long, Long> roots) {
+        if (p.rootId() != null || !roots.containsValue(p.id())) {
+            return p;
+        }
+        var variants = roots.entrySet().stream().filter(e -> e.getValue() == p.id()).map(Map.Entry::getKey).toList();
+        long signals = p.signals();
+        long complaints = p.complaints();
+        Instant first = p.firstSeen();
+        Instant last = p.lastSeen();
+        for (Problem v : repository.findAll(variants)) {
+            signals += v.signals();
+            complaints += v.complaints();
+            first = first == null ? v.firstSeen() : v.firstSeen() == null ? first : min(first, v.firstSeen());
+            last = last == null ? v.lastSeen() : v.lastSeen() == null ? last : max(last, v.lastSeen());
+        }
+        return p.withTotals(signals, complaints, first, last);
+    }
+
+    /** The variants of a root cause (its other phrasings and languages), largest first; empty for other problems. */
+    public List<Problem> variants(long rootId) {
+        var roots = repository.roots();
+        var ids = roots.entrySet().stream().filter(e -> e.getValue() == rootId).map(Map.Entry::getKey).toList();
+        return repository.findAll(ids).stream().sorted(Comparator.comparingLong(Problem::signals).reversed()
+                .thenComparingLong(Problem::id)).toList();
     }
 
     /**
@@ -548,7 +653,13 @@ public class Problems {
         if (problemIds.isEmpty()) {
             return weeks;
         }
-        repository.forEachWeek(List.copyOf(new LinkedHashSet<>(problemIds)), fromMonday, toMonday, c -> {
+        // A root cause counts with its variants (each signal once, whichever of them the caller names).
+        var roots = repository.roots();
+        var ids = new LinkedHashSet<Long>();
+        for (Long id : problemIds) {
+            ids.add(roots.getOrDefault(id, id));
+        }
+        repository.forEachRootWeek(List.copyOf(ids), roots, fromMonday, toMonday, c -> {
             if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
                 weeks.merge(c.cell().weekStart(), c.signals(), Long::sum);
             }
@@ -566,7 +677,14 @@ public class Problems {
         }
         LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         Instant from = monday.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return repository.signalIdsReceived(problemId, from, from.plus(java.time.Duration.ofDays(7)), limit);
+        var ids = new ArrayList<UUID>(repository.signalIdsReceived(problemId, from, from.plus(java.time.Duration.ofDays(7)), limit));
+        for (Problem v : variants(problemId)) {
+            if (ids.size() >= limit) {
+                break;
+            }
+            ids.addAll(repository.signalIdsReceived(v.id(), from, from.plus(java.time.Duration.ofDays(7)), limit - ids.size()));
+        }
+        return ids;
     }
 
     /** The problem a signal was grouped into (empty while it waits in the inbox, or for an unknown id). */
@@ -584,11 +702,17 @@ public class Problems {
         if (limit < 1 || limit > MAX_LIST) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST + ", was " + limit);
         }
-        return repository.list(states.isEmpty() ? List.of(ProblemState.OPEN, ProblemState.REGRESSED) : states, limit);
+        // Root causes only, each with its variants' counts; largest first.
+        var roots = repository.roots();
+        return repository.list(states.isEmpty() ? List.of(ProblemState.OPEN, ProblemState.REGRESSED) : states, 100_000)
+                .stream().filter(p -> !roots.containsKey(p.id())).map(p -> withVariants(p, roots))
+                .sorted(Comparator.comparingLong(Problem::signals).reversed().thenComparingLong(Problem::id))
+                .limit(limit).toList();
     }
 
     public Details details(long id) {
-        Problem problem = require(id);
+        var roots = repository.roots();
+        Problem problem = withVariants(require(id), roots);
         List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : engine.topTerms(id, 10);
         var examples = new ArrayList<Example>();
         var seen = new HashSet<String>();
@@ -596,18 +720,29 @@ public class Problems {
         for (Member m : repository.mostSimilar(id, 1_000)) {
             String key = m.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
             if (seen.add(key)) {
-                examples.add(new Example(m.signalId().toString(), m.receivedAt(), m.market(), m.product(), m.channel(),
-                        m.language(), m.text(), m.similarity()));
+                examples.add(example(m));
             }
             if (examples.size() == 5) {
                 break;
             }
         }
+        // Its variants: each with its examples, one per language (at most three).
+        var variants = new ArrayList<Variant>();
+        for (Problem v : variants(id)) {
+            var byLanguage = new LinkedHashMap<String, Example>();
+            for (Member m : repository.mostSimilar(v.id(), 200)) {
+                if (byLanguage.size() < 3) {
+                    byLanguage.putIfAbsent(m.language(), example(m));
+                }
+            }
+            variants.add(new Variant(v, List.copyOf(byLanguage.values())));
+        }
+        Problem rootCause = problem.rootId() == null ? null : repository.find(problem.rootId()).orElse(null);
         var weeks = new TreeMap<LocalDate, long[]>();
         var markets = new TreeMap<String, Long>();
         var products = new TreeMap<String, Long>();
         var channels = new TreeMap<String, Long>();
-        repository.forEachWeek(List.of(id), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), c -> {
+        repository.forEachRootWeek(List.of(id), roots, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), c -> {
             long[] w = weeks.computeIfAbsent(c.cell().weekStart(), k -> new long[2]);
             w[0] += c.signals();
             if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
@@ -619,7 +754,13 @@ public class Problems {
         });
         var figures = weeks.entrySet().stream().map(e -> new WeekFigure(e.getKey(), weekLabel(e.getKey()), e.getValue()[0],
                 e.getValue()[1])).toList();
-        return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100));
+        return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100),
+                variants, rootCause);
+    }
+
+    private static Example example(Member m) {
+        return new Example(m.signalId().toString(), m.receivedAt(), m.market(), m.product(), m.channel(), m.language(),
+                m.text(), m.similarity());
     }
 
     /** The week's top problems by complaints (the CPM numerator; {@code sort=signals} ranks by every signal). */
@@ -633,7 +774,8 @@ public class Problems {
         }
         LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         var counts = new HashMap<Long, long[]>();
-        repository.forEachWeek(null, monday, monday, c -> {
+        var roots = repository.roots();
+        repository.forEachRootWeek(null, roots, monday, monday, c -> {
             long[] n = counts.computeIfAbsent(c.cell().problemId(), k -> new long[2]);
             n[0] += c.signals();
             if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
@@ -649,7 +791,7 @@ public class Problems {
         var ids = ranked.stream().map(Map.Entry::getKey).toList();
         var trends = trends(ids, monday);
         var problems = new HashMap<Long, Problem>();
-        repository.findAll(ids).forEach(p -> problems.put(p.id(), p));
+        repository.findAll(ids).forEach(p -> problems.put(p.id(), withVariants(p, roots)));
         var result = new ArrayList<TopProblem>();
         for (var e : ranked) {
             long complaints = e.getValue()[1];
@@ -693,7 +835,7 @@ public class Problems {
     private Map<Long, List<Long>> trends(List<Long> ids, LocalDate monday) {
         var weekly = new HashMap<Long, long[]>();
         LocalDate from = monday.minusWeeks(BASELINE_WEEKS - 1);
-        repository.forEachWeek(ids, from, monday, c -> {
+        repository.forEachRootWeek(ids, repository.roots(), from, monday, c -> {
             if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
                 int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(from, c.cell().weekStart());
                 weekly.computeIfAbsent(c.cell().problemId(), k -> new long[BASELINE_WEEKS])[i] += c.signals();
@@ -716,7 +858,8 @@ public class Problems {
         LocalDate monday = ProblemRepository.weekOf(week.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         LocalDate from = monday.minusWeeks(BASELINE_WEEKS);
         var weekly = new HashMap<Long, long[]>();
-        repository.forEachWeek(null, from, monday, c -> {
+        var roots = repository.roots();
+        repository.forEachRootWeek(null, roots, from, monday, c -> {
             int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(from, c.cell().weekStart());
             weekly.computeIfAbsent(c.cell().problemId(), k -> new long[BASELINE_WEEKS + 1])[i] += c.signals();
         });
@@ -740,7 +883,7 @@ public class Problems {
         });
         found.sort(Comparator.<long[]>comparingDouble(f -> stats.get(f[0])[1]).thenComparingLong(f -> -f[1]));
         var problems = new HashMap<Long, Problem>();
-        repository.findAll(found.stream().map(f -> f[0]).toList()).forEach(p -> problems.put(p.id(), p));
+        repository.findAll(found.stream().map(f -> f[0]).toList()).forEach(p -> problems.put(p.id(), withVariants(p, roots)));
         var result = found.stream().map(f -> new Emerging(problems.get(f[0]), f[1], stats.get(f[0])[0], stats.get(f[0])[1],
                 stats.get(f[0])[0] == 0)).toList();
         return new EmergingReport(monday, weekLabel(monday), result);
@@ -775,6 +918,11 @@ public class Problems {
         repository.setCounts(problemId, members.size(), members.stream().filter(Member::complaint).count(),
                 members.stream().map(Member::receivedAt).min(Comparator.naturalOrder()).orElse(null),
                 members.stream().map(Member::receivedAt).max(Comparator.naturalOrder()).orElse(null));
+    }
+
+    /** A root cause's automatic label, once its variants changed. */
+    private void relabelRootCause(long problemId) {
+        relabel(problemId);
     }
 
     private void relabel(long problemId) {

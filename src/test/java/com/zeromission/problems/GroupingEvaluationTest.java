@@ -89,7 +89,7 @@ class GroupingEvaluationTest {
         }
         // shares only "reminder fee" with the large group: too little to join it online, enough to be re-homed
         examples.add(new GroupingEvaluation.Example("The reminder fee is too high", "en", "invoice"));
-        var options = GroupingEvaluation.Options.defaults().withWarmup(false).withShuffleSeed(null);
+        var options = GroupingEvaluation.Options.defaults().withWarmup(false).withShuffleSeed(null).withRootCauses(null);
 
         // fixed term weights: the one text's similarity to its home (between 0.10 and 0.20) is chosen for them
         var settings = Settings.defaults().withSelfTraining(0);

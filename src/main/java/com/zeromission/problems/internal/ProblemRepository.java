@@ -65,7 +65,7 @@ public class ProblemRepository {
     }
 
     private static final String PROBLEM_COLUMNS = "id, auto_label, custom_label, state, pinned, merged_into, signals, "
-            + "complaints, first_seen, last_seen, created_at, resolved_at, regressed_at, since_resolved";
+            + "complaints, first_seen, last_seen, created_at, resolved_at, regressed_at, since_resolved, root_id";
 
     private final JdbcTemplate jdbc;
     private final com.zeromission.audit.AuditLog audit;
@@ -565,7 +565,52 @@ public class ProblemRepository {
         Long mergedInto = rs.wasNull() ? null : merged;
         return new Problem(rs.getLong(1), null, rs.getString(2), rs.getString(3), ProblemState.parse(rs.getString(4)),
                 rs.getBoolean(5), mergedInto, rs.getLong(7), rs.getLong(8), instant(rs, 9), instant(rs, 10),
-                instant(rs, 11), instant(rs, 12), instant(rs, 13));
+                instant(rs, 11), instant(rs, 12), instant(rs, 13), rootId(rs));
+    }
+
+    private static Long rootId(ResultSet rs) throws SQLException {
+        long root = rs.getLong(15);
+        return rs.wasNull() ? null : root;
+    }
+
+    // ---- root causes ----
+
+    /** Every problem that is a variant of a root cause, with that root cause's id. */
+    public Map<Long, Long> roots() {
+        var roots = new HashMap<Long, Long>();
+        jdbc.query("SELECT id, root_id FROM problem WHERE root_id IS NOT NULL AND state <> 'merged'",
+                rs -> {
+                    roots.put(rs.getLong(1), rs.getLong(2));
+                });
+        return roots;
+    }
+
+    /** Makes a problem a variant of {@code rootId}, or a root cause of its own (null). */
+    public void setRoot(long problemId, Long rootId) {
+        jdbc.update("UPDATE problem SET root_id = ? WHERE id = ?", rootId, problemId);
+    }
+
+    /**
+     * {@link #forEachWeek}, at the level of root causes: the given problems' variants are read too, and every cell
+     * is counted for its root cause ({@code roots}: variant → root cause, as {@link #roots()} gives).
+     */
+    public void forEachRootWeek(Collection<Long> problems, Map<Long, Long> roots, LocalDate from, LocalDate to,
+            Consumer<WeekCount> consumer) {
+        Collection<Long> ids = problems;
+        if (problems != null && !roots.isEmpty()) {
+            var expanded = new java.util.LinkedHashSet<>(problems);
+            roots.forEach((variant, root) -> {
+                if (problems.contains(root)) {
+                    expanded.add(variant);
+                }
+            });
+            ids = List.copyOf(expanded);
+        }
+        forEachWeek(ids, from, to, c -> {
+            Long root = roots.get(c.cell().problemId());
+            consumer.accept(root == null ? c : new WeekCount(new WeekCell(root, c.cell().weekStart(), c.cell().market(),
+                    c.cell().product(), c.cell().channel()), c.signals()));
+        });
     }
 
     private static ProblemEvent event(ResultSet rs, int n) throws SQLException {

@@ -21,15 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param emergingMinSignals     a problem is emerging in a week only with at least this many signals in it
  * @param emergingPValue         ... and when a Poisson rate test against its own 8-week baseline gives a p-value
  *                               below this
+ * @param rootCauses             whether the consolidation pass joins problems that are one root cause (as variants of
+ *                               it: other phrasings and languages); false: every group found is a problem of its own
  * @param scheduling             whether the background assignment, snapshots and consolidation run by themselves
  *                               (tests and one-shot commands switch them off and call them directly)
  */
 @ConfigurationProperties(prefix = "zeromission.problems")
 public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, Double consolidationSimilarity,
         Integer rehomeBelow, Double rehomeSimilarity, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
-        Boolean scheduling) {
+        Boolean scheduling, Boolean rootCauses) {
 
     public ProblemsProperties {
+        rootCauses = rootCauses == null ? Boolean.TRUE : rootCauses;
         batchSize = batchSize == null ? 2_000 : batchSize;
         if (batchSize < 1 || batchSize > 50_000) {
             throw new IllegalArgumentException("zeromission.problems.batch-size must be 1-50000, was " + batchSize);

@@ -102,8 +102,9 @@ class PivotDictionaryTest {
     }
 
     @Test
-    void keepsTheFirstSenseWithoutBracketedNotesOrExplanations() {
-        assertThat(dictionary().translate("sv", "avgiften")).containsExactly("fee", "charg");
+    void keepsEverySenseWithoutBracketedNotesOrExplanations() {
+        // "1. fee, charge 2. duty": the numbered senses all count, the first ones first
+        assertThat(dictionary().translate("sv", "avgiften")).containsExactly("fee", "charg", "duti");
         // "dunning letter" has two content words and is kept; longer explanations would not be
         assertThat(dictionary().translate("de", "mahnung")).containsExactly("remind", "dun", "letter");
     }

@@ -57,6 +57,8 @@ class SearchAndMergeBrowserTest extends PageTest {
         assertThat(problems.get(receipt).state()).isEqualTo(ProblemState.MERGED);
         assertThat(problems.get(checkout).signals()).isEqualTo(4);
 
+        assertThat(browser().findElements(By.cssSelector("#history .undo-form"))).as("the merge can be undone from the history too")
+                .hasSize(1);
         browser().findElement(By.cssSelector("#flash .undo-form button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/problems/" + receipt));
         assertThat(text(By.id("flash"))).contains("Merge undone: problem " + receipt + " is back with its 2 signals");

@@ -106,6 +106,10 @@ class SearchPages {
         long first = (long) (found.page() - 1) * found.size() + 1;
         model.addAttribute("first", first);
         model.addAttribute("last", first + found.signals().size() - 1);
+        model.addAttribute("summary", (found.total() == 1 ? "signal" : "signals")
+                + (problemLabel == null ? "" : " of problem " + query.problemId() + " (" + problemLabel + ")")
+                + (found.signals().isEmpty() ? "" : ", " + first + "–" + (first + found.signals().size() - 1)
+                        + " shown (page " + found.page() + " of " + found.pages() + ")") + ".");
         model.addAttribute("previous", found.page() > 1 ? link(form, found.page() - 1) : null);
         model.addAttribute("next", found.page() < found.pages() ? link(form, found.page() + 1) : null);
         // the problems on this page, most hits first: the fragments an analyst may want to merge

@@ -90,12 +90,20 @@ class SearchAndMergeBrowserTest extends PageTest {
     }
 
     @Test
-    void aViewerSearchesButIsOfferedNoMerge() {
+    void aViewerSearchesPagesThroughTheResultsButIsOfferedNoMerge() {
         signIn("viewer");
-        open("/search?q=faktura");
-        assertThat(text(By.id("result-count"))).doesNotStartWith("0 ");
+        open("/search?q=faktura&market=SE&size=2");
+        assertThat(text(By.id("result-count"))).doesNotStartWith("0 ").contains("1–2 shown (page 1 of");
         assertThat(browser().findElements(By.cssSelector(".merge-from-search"))).isEmpty();
-        assertThat(browser().findElements(By.cssSelector("#results a.problem-link"))).isNotEmpty();
+        assertThat(browser().findElements(By.cssSelector("#results a.problem-link"))).hasSize(2);
+        assertThat(browser().findElements(By.id("previous-page"))).isEmpty();
+        browser().findElement(By.id("next-page")).click();
+        assertThat(text(By.id("result-count"))).contains("3–4 shown (page 2 of");
+        assertThat(browser().findElement(By.id("q")).getDomProperty("value")).isEqualTo("faktura");
+        assertThat(browser().findElement(By.id("market")).getDomProperty("value")).isEqualTo("SE");
+        assertThat(browser().findElements(By.id("previous-page"))).hasSize(1);
+        assertThat(browser().findElements(By.cssSelector("#results .hit"))).hasSize(2);
+        assertThat(browser().getPageSource()).doesNotContain("anna.berg@example.com");
     }
 
     /** Two complaints in the same words, grouped: the problem they make. */

@@ -15,7 +15,8 @@ import com.zeromission.privacy.TextMasker;
 
 /**
  * A search over the stored (masked) signal texts: words that must each begin a word of the text (case-insensitive,
- * so "faktura" finds "Fakturan" and "invoice" finds "invoices"), and filters, all optional. Signals come newest first,
+ * so "faktura" finds "Fakturan" and "invoice" finds "invoices"; an inflected word is searched by its stem, see
+ * {@link #prefixes()}), and filters, all optional. Signals come newest first,
  * {@code size} per page; {@code page} counts from 1. {@code from} and {@code to} are days in UTC, both included.
  */
 public record SignalQuery(String text, Market market, String product, Channel channel, JourneyStage journeyStage,
@@ -61,6 +62,48 @@ public record SignalQuery(String text, Market market, String product, Channel ch
     /** The query's words: lower case, split at anything that is neither a letter nor a digit, each once. */
     public List<String> words() {
         return text == null ? List.of() : words(text);
+    }
+
+    /**
+     * What each word is searched as: its Snowball stem in the supported languages (sv, en, nl, de, da, nb, fi, fr, es)
+     * that removes the least (the longest stem shorter than the word) among those that still begin the word and have
+     * at least {@link #MIN_PREFIX} letters; else the word itself. So an inflected query finds the other forms too:
+     * "fakturor" searches "faktur" (faktura, fakturan), "invoices" "invoic" (invoice), "delivered" "deliver"
+     * (delivery), "Rechnungen" "rechnung". The query's language is not known, so every language's stemmer is asked;
+     * the least removal keeps another language's stemmer from cutting a word short. A stem that changes letters
+     * ("bücher" to "buch") does not begin the word and is not used.
+     */
+    public List<String> prefixes() {
+        var prefixes = new LinkedHashSet<String>();
+        for (String word : words()) {
+            prefixes.add(prefix(word));
+        }
+        return List.copyOf(prefixes);
+    }
+
+    /** The least length of a stem used as a search prefix. */
+    public static final int MIN_PREFIX = 4;
+
+    private static final List<java.util.function.Supplier<org.tartarus.snowball.SnowballStemmer>> STEMMERS = List.of(
+            org.tartarus.snowball.ext.SwedishStemmer::new, org.tartarus.snowball.ext.EnglishStemmer::new,
+            org.tartarus.snowball.ext.DutchStemmer::new, org.tartarus.snowball.ext.GermanStemmer::new,
+            org.tartarus.snowball.ext.DanishStemmer::new, org.tartarus.snowball.ext.NorwegianStemmer::new,
+            org.tartarus.snowball.ext.FinnishStemmer::new, org.tartarus.snowball.ext.FrenchStemmer::new,
+            org.tartarus.snowball.ext.SpanishStemmer::new);
+
+    static String prefix(String word) {
+        String best = null;
+        for (var make : STEMMERS) {
+            var stemmer = make.get();
+            stemmer.setCurrent(word);
+            stemmer.stem();
+            String stem = stemmer.getCurrent();
+            if (stem.length() >= MIN_PREFIX && stem.length() < word.length() && word.startsWith(stem)
+                    && (best == null || stem.length() > best.length())) {
+                best = stem;
+            }
+        }
+        return best == null ? word : best;
     }
 
     static List<String> words(String text) {

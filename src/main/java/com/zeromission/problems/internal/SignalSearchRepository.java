@@ -19,8 +19,8 @@ import com.zeromission.problems.SignalQuery;
 
 /**
  * Searches intake's {@code signal} table (read only, as {@link ProblemRepository} reads member texts) joined with
- * the problem each signal is in. SQL that runs unchanged on H2 and PostgreSQL: a query word matches where it begins
- * a word of the text in any case, that is where {@code ' ' || text} with punctuation turned into spaces contains
+ * the problem each signal is in. SQL that runs unchanged on H2 and PostgreSQL: a query word (its search prefix, see
+ * {@link SignalQuery#prefixes()}) matches where it begins a word of the text in any case, that is where {@code ' ' || text} with punctuation turned into spaces contains
  * {@code ' ' || word} (ILIKE). Erased signals are never found. No index helps a substring search on either database
  * without PostgreSQL-only extensions, so every search with words scans the texts once: about 0.1 to 0.5 s for the
  * demo's 142,000 signals on H2 (docs/problems.md).
@@ -73,7 +73,7 @@ public class SignalSearchRepository {
             where.append(" AND sp.problem_id = ?");
             args.add(query.problemId());
         }
-        for (String word : query.words()) {
+        for (String word : query.prefixes()) {
             // A cheap substring test first (ILIKE: twice as fast as LOWER(..) LIKE on H2), then the word-start test on
             // the few rows that pass it.
             where.append(" AND s.body ILIKE ? AND (' ' || TRANSLATE(s.body, ?, ?)) ILIKE ?");

@@ -20,10 +20,11 @@ import com.zeromission.problems.SignalQuery;
 /**
  * Searches intake's {@code signal} table (read only, as {@link ProblemRepository} reads member texts) joined with
  * the problem each signal is in. SQL that runs unchanged on H2 and PostgreSQL: a query word (its search prefix, see
- * {@link SignalQuery#prefixes()}) matches where it begins a word of the text in any case, that is where {@code ' ' || text} with punctuation turned into spaces contains
- * {@code ' ' || word} (ILIKE). Erased signals are never found. No index helps a substring search on either database
- * without PostgreSQL-only extensions, so every search with words scans the texts once: about 0.1 to 0.5 s for the
- * demo's 142,000 signals on H2 (docs/problems.md).
+ * {@link SignalQuery#prefixes()}) matches where it begins a word of the text in any case, that is where
+ * {@code ' ' || text} with punctuation turned into spaces contains {@code ' ' || word} (ILIKE). Erased signals are
+ * never found. No index helps a substring search on both databases (PostgreSQL's pg_trgm would, H2 has nothing like
+ * it), so every search with words scans the texts once: a few hundred milliseconds for the demo's 142,851 signals on
+ * H2 (docs/problems.md).
  */
 @Repository
 public class SignalSearchRepository {

@@ -68,8 +68,12 @@ class ProblemPages {
     public record Bar(String week, long complaints, long signals, int x, int y, int width, int height) {
     }
 
-    /** One line of a problem's history; {@code otherId}: the other problem it names, if any. */
-    public record Event(String when, String what, String actor, String detail, Long otherId, boolean undone) {
+    /**
+     * One line of a problem's history; {@code otherId}: the other problem it names, if any; {@code undoable}: the
+     * event's id when it is a merge into this problem that can still be undone.
+     */
+    public record Event(String when, String what, String actor, String detail, Long otherId, boolean undone,
+            Long undoable) {
     }
 
     /** An example as shown: its masked text and one line of where and when it came from. */
@@ -261,8 +265,10 @@ class ProblemPages {
     /** An event as the page of problem {@code id} shows it; {@code otherId} is the other problem, if any. */
     static Event event(long id, ProblemEvent e) {
         Long other = e.problemId() == id ? e.otherId() : Long.valueOf(e.problemId());
+        // a merge into this problem that still stands can be undone from here
+        Long undoable = e.kind().isMerge() && e.undoneBy() == null && Long.valueOf(id).equals(e.otherId()) ? e.id() : null;
         return new Event(WHEN.format(e.at()), e.kind().code(), e.actor(), e.detail() == null ? "" : e.detail(), other,
-                e.undoneBy() != null);
+                e.undoneBy() != null, undoable);
     }
 
     private List<LinkedInsight> linkedInsights(long id) {

@@ -83,4 +83,49 @@ public final class ProblemViews {
     /** What a drain of the inbox did. */
     public record Assigned(int signals, int newProblems, long stillWaiting) {
     }
+
+    /**
+     * A signal found by a search: its stored, masked text and where it came from, and the problem it was grouped
+     * into ({@code problemId} and {@code problemLabel} null while it waits to be grouped).
+     */
+    public record SignalHit(String signalId, Instant receivedAt, String market, String product, String channel,
+            String journeyStage, String language, String text, Long problemId, String problemLabel) {
+        public SignalHit {
+            Objects.requireNonNull(signalId, "signalId");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** One page of a search: {@code total} signals match, in {@code pages} pages of {@code size}, newest first. */
+    public record SignalPage(int page, int size, long total, int pages, List<SignalHit> signals) {
+        public SignalPage {
+            if (page < 1 || size < 1 || total < 0) {
+                throw new IllegalArgumentException("page and size must be positive and total not negative, were "
+                        + page + ", " + size + ", " + total);
+            }
+            signals = List.copyOf(signals);
+        }
+    }
+
+    /** A problem that a merge would move, with a few of its examples. */
+    public record Moving(Problem problem, List<Example> examples) {
+        public Moving {
+            Objects.requireNonNull(problem, "problem");
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * What merging {@code moving} into {@code into} would do, changing nothing: the signals and complaints of each
+     * before, and of {@code into} after (the merged ones then have none of their own).
+     */
+    public record MergePreview(Problem into, List<Moving> moving, long signalsAfter, long complaintsAfter) {
+        public MergePreview {
+            Objects.requireNonNull(into, "into");
+            if (moving.isEmpty()) {
+                throw new IllegalArgumentException("a merge preview needs at least one problem to move");
+            }
+            moving = List.copyOf(moving);
+        }
+    }
 }

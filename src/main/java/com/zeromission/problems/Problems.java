@@ -253,6 +253,40 @@ public class Problems {
         });
     }
 
+    /**
+     * What {@link #merge(long, List, String)} would do, changing nothing: the problems that would move with a few
+     * examples each, and the counts before and after. Refused (as the merge would be) for an unknown problem, a
+     * problem merged already, or a problem into itself.
+     */
+    public ProblemViews.MergePreview previewMerge(long into, List<Long> from) {
+        if (from == null || from.isEmpty()) {
+            throw new IllegalArgumentException("name at least one problem to merge into problem " + into);
+        }
+        Problem target = require(into);
+        if (target.state() == ProblemState.MERGED) {
+            throw new ProblemChangeRefusedException("problem " + into + " was merged into problem " + target.mergedInto()
+                    + " already; merge into that one");
+        }
+        var moving = new ArrayList<ProblemViews.Moving>();
+        long signals = target.signals(), complaints = target.complaints();
+        for (Long f : new LinkedHashSet<>(from)) {
+            Problem p = require(f == null ? 0 : f);
+            if (p.id() == target.id()) {
+                throw new ProblemChangeRefusedException("a problem cannot be merged into itself (problem " + into + ")");
+            }
+            if (p.state() == ProblemState.MERGED) {
+                throw new ProblemChangeRefusedException("problem " + p.id() + " was merged into problem " + p.mergedInto()
+                        + " already; its signals are there");
+            }
+            var examples = repository.mostSimilar(p.id(), 3).stream().map(m -> new Example(m.signalId().toString(),
+                    m.receivedAt(), m.market(), m.product(), m.channel(), m.language(), m.text(), m.similarity())).toList();
+            moving.add(new ProblemViews.Moving(p, examples));
+            signals += p.signals();
+            complaints += p.complaints();
+        }
+        return new ProblemViews.MergePreview(target, moving, signals, complaints);
+    }
+
     private ProblemEvent merge(Problem into, Problem from, String actor, Kind kind) {
         return merge(into, from, actor, kind, null);
     }

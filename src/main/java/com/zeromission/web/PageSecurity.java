@@ -38,6 +38,12 @@ class PageSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
+                        // The merge preview leads to a merge: analysts' work. Undoing a merge is one too.
+                        .requestMatchers(HttpMethod.GET, "/problems/merge").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/problems/merge", "/problems/merges/*/undo")
+                        .hasAnyRole(ANALYST, ADMIN)
+                        // Searching the masked texts is reading them, as a problem's examples are.
+                        .requestMatchers(HttpMethod.GET, "/search").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
                                 "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
                         // Changing problems is an analyst's decision, as in the API.

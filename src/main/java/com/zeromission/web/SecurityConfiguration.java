@@ -97,6 +97,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signals", "/api/v1/signals/batch")
                         .hasAnyRole(INGEST, ANALYST, ADMIN)
+                        // Searching the masked texts, and a problem's every signal, is reading signal texts: the
+                        // same roles as GET /api/v1/signals and a problem's examples.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/signals/search", "/api/v1/problems/*/signals")
+                        .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/signals", "/api/v1/signals/**")
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(ANALYST, ADMIN)

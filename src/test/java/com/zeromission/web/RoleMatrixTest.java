@@ -54,6 +54,8 @@ class RoleMatrixTest {
             new Endpoint(HttpMethod.POST, "/api/v1/signals/batch", JSON, "[]", FEEDERS),
             new Endpoint(HttpMethod.GET, "/api/v1/signals", null, null, READERS),
             new Endpoint(HttpMethod.GET, "/api/v1/signals/summary", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/signals/search?q=invoice", null, null, READERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/problems/1/signals", null, null, READERS),
             new Endpoint(HttpMethod.POST, "/api/v1/imports", "text/csv", "x", ANALYSTS),
             new Endpoint(HttpMethod.GET, "/api/v1/imports", null, null, ANALYSTS),
             new Endpoint(HttpMethod.GET, "/api/v1/cpm?period=year&from=2025-01-01&to=2025-12-31", null, null, READERS),

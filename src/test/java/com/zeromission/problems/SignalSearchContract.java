@@ -1,0 +1,244 @@
+package com.zeromission.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.zeromission.intake.IntakeOutcome;
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemViews.SignalHit;
+import com.zeromission.problems.ProblemViews.SignalPage;
+
+/**
+ * Searching the masked signal texts, on every supported database (see the subclasses): query words match where they
+ * begin a word, in any case and any language; every filter narrows; pages come newest first with the total; each
+ * signal names its problem; erased signals are never found; and a merge preview changes nothing and predicts the
+ * merge's counts. Each test writes its signals under a product of its own and searches only that product (or its
+ * own problems), so the tests do not see each other's signals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"zeromission.problems.scheduling=false", "zeromission.alarms.scheduling=false"})
+@org.springframework.context.annotation.Import(SignalSearchContract.FixedClock.class)
+abstract class SignalSearchContract {
+
+    static final Instant NOW = Instant.parse("2026-03-18T12:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    Problems problems;
+    @Autowired
+    SignalSearch search;
+    @Autowired
+    Clock clock;
+
+    private static int counter;
+    private final String product = "search" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private int ids;
+
+    record S(String text, String language, String market, String channel, String stage, String day) {
+        static S of(String text, String language) {
+            return new S(text, language, "SE", "complaint", "invoice", "2026-03-02");
+        }
+    }
+
+    List<String> store(List<S> signals) {
+        var list = new ArrayList<SignalSubmission>();
+        for (S s : signals) {
+            list.add(SignalSubmission.parse(new RawSignal("search-test", product + "-" + (++ids), s.channel(), s.market(),
+                    product, s.stage(), s.day() + "T10:" + String.format("%02d", ids % 60) + ":00Z", s.language(), s.text(),
+                    null, null, "cust-" + product + "-" + ids), clock));
+        }
+        return intake.acceptAll(list).stream().map(o -> ((IntakeOutcome.Created) o).signal().id().toString()).toList();
+    }
+
+    SignalPage find(String q) {
+        return search.search(new SignalQuery(q, null, product, null, null, null, null, null, 1, 50));
+    }
+
+    static List<String> texts(SignalPage page) {
+        return page.signals().stream().map(SignalHit::text).toList();
+    }
+
+    @Test
+    void aQueryWordFindsEveryWordThatBeginsWithItInAnyCaseAndLanguage() {
+        store(List.of(S.of("Fakturan kom aldrig och nu en påminnelseavgift", "sv"),
+                S.of("Ingen FAKTURA kom (faktura-nummer saknas)", "sv"),
+                S.of("Den ofakturerade ordern syns inte", "sv"),
+                S.of("The invoices never arrived", "en"),
+                S.of("Die Rechnung kam nie an, Mahngebühr verlangt", "de"),
+                S.of("Påminnelse om betalning", "sv"),
+                S.of("Factuur nooit ontvangen", "nl"),
+                S.of("Laskua ei koskaan tullut", "fi")));
+
+        assertThat(texts(find("faktura"))).containsExactlyInAnyOrder("Fakturan kom aldrig och nu en påminnelseavgift",
+                "Ingen FAKTURA kom (faktura-nummer saknas)");
+        assertThat(texts(find("FAKTUR"))).as("a word inside another word is no match").hasSize(2)
+                .doesNotContain("Den ofakturerade ordern syns inte");
+        assertThat(texts(find("invoice"))).containsExactly("The invoices never arrived");
+        assertThat(texts(find("mahngebühr"))).containsExactly("Die Rechnung kam nie an, Mahngebühr verlangt");
+        assertThat(texts(find("PÅMINNELSE OM"))).containsExactly("Påminnelse om betalning");
+        assertThat(texts(find("påminnelse"))).as("a compound that begins with the word is found too")
+                .containsExactlyInAnyOrder("Påminnelse om betalning", "Fakturan kom aldrig och nu en påminnelseavgift");
+        assertThat(texts(find("factuur"))).containsExactly("Factuur nooit ontvangen");
+        assertThat(texts(find("laskua"))).containsExactly("Laskua ei koskaan tullut");
+        assertThat(texts(find("rechnungen"))).as("an inflected query word is searched by its stem")
+                .containsExactly("Die Rechnung kam nie an, Mahngebühr verlangt");
+        assertThat(texts(find("fakturor"))).containsExactlyInAnyOrder("Fakturan kom aldrig och nu en påminnelseavgift",
+                "Ingen FAKTURA kom (faktura-nummer saknas)");
+        assertThat(find("rechnungsnummer").total()).as("a longer word than the text's is no match").isZero();
+    }
+
+    @Test
+    void everyQueryWordMustMatchAndNoQueryFindsEverything() {
+        store(List.of(S.of("The invoice never arrived", "en"), S.of("The invoice was wrong", "en"),
+                S.of("The parcel never arrived", "en")));
+        assertThat(texts(find("invoice never"))).containsExactly("The invoice never arrived");
+        assertThat(texts(find("never, INVOICE!"))).containsExactly("The invoice never arrived");
+        assertThat(find(null).total()).isEqualTo(3);
+        assertThat(find("   ").total()).isEqualTo(3);
+    }
+
+    @Test
+    void eachFilterNarrowsTheSearch() {
+        store(List.of(new S("refund late one", "en", "SE", "complaint", "refund", "2026-03-02"),
+                new S("refund late two", "en", "GB", "complaint", "refund", "2026-03-03"),
+                new S("refund late three", "en", "SE", "feedback-form", "refund", "2026-03-04"),
+                new S("refund late four", "en", "SE", "complaint", "return", "2026-03-05"),
+                new S("refund late five", "en", "SE", "complaint", "refund", "2026-02-20")));
+        assertThat(find("refund").total()).isEqualTo(5);
+        assertThat(texts(search.search(new SignalQuery("refund", new com.zeromission.intake.Market("GB"), product, null, null,
+                null, null, null, 1, 50)))).containsExactly("refund late two");
+        assertThat(texts(search.search(new SignalQuery("refund", null, product,
+                com.zeromission.intake.Channel.FEEDBACK_FORM, null, null, null, null, 1, 50)))).containsExactly("refund late three");
+        assertThat(texts(search.search(new SignalQuery("refund", null, product, null,
+                com.zeromission.intake.JourneyStage.RETURN, null, null, null, 1, 50)))).containsExactly("refund late four");
+        assertThat(texts(search.search(new SignalQuery("refund", null, product, null, null, LocalDate.of(2026, 3, 3),
+                LocalDate.of(2026, 3, 4), null, 1, 50)))).as("both days included")
+                .containsExactly("refund late three", "refund late two");
+        assertThat(texts(search.search(new SignalQuery("refund", null, product, null, null, null, LocalDate.of(2026, 2, 28),
+                null, 1, 50)))).containsExactly("refund late five");
+        assertThat(search.search(new SignalQuery("refund", null, product + "-other", null, null, null, null, null, 1, 50))
+                .total()).isZero();
+    }
+
+    @Test
+    void theProblemFilterFindsOnlyThatProblemsSignalsAndEachSignalNamesItsProblem() {
+        var invoice = store(List.of(S.of("My invoice never came and now a reminder fee", "en"),
+                S.of("My invoice never came and now a reminder fee", "en")));
+        var app = store(List.of(S.of("The app crashes at login every time", "en"),
+                S.of("The app crashes at login every time", "en")));
+        var waiting = new ArrayList<String>();
+        problems.assignPending();
+        long invoiceProblem = problems.problemOf(invoice.getFirst()).orElseThrow().id();
+        long appProblem = problems.problemOf(app.getFirst()).orElseThrow().id();
+        assertThat(invoiceProblem).isNotEqualTo(appProblem);
+        waiting.addAll(store(List.of(S.of("My invoice never came, not grouped yet", "en"))));
+
+        SignalPage all = find("never came");
+        assertThat(all.total()).isEqualTo(3);
+        var grouped = all.signals().stream().filter(h -> h.problemId() != null).toList();
+        assertThat(grouped).hasSize(2).allSatisfy(h -> {
+            assertThat(h.problemId()).isEqualTo(invoiceProblem);
+            assertThat(h.problemLabel()).isEqualTo(problems.get(invoiceProblem).label());
+        });
+        assertThat(all.signals().stream().filter(h -> h.signalId().equals(waiting.getFirst())).findFirst().orElseThrow()
+                .problemId()).as("a signal still waiting to be grouped has no problem yet").isNull();
+
+        SignalPage ofApp = search.search(new SignalQuery(null, null, null, null, null, null, null, appProblem, 1, 50));
+        assertThat(ofApp.signals()).extracting(SignalHit::signalId).containsExactlyInAnyOrderElementsOf(app);
+        assertThat(search.signalsOf(appProblem, 1, 50).signals()).extracting(SignalHit::signalId)
+                .containsExactlyInAnyOrderElementsOf(app);
+        assertThatThrownBy(() -> search.signalsOf(987_654_321L, 1, 50)).isInstanceOf(ProblemNotFoundException.class);
+    }
+
+    @Test
+    void pagesComeNewestFirstWithTheTotalAndThePageCount() {
+        var days = new ArrayList<S>();
+        for (int d = 1; d <= 7; d++) {
+            days.add(new S("late delivery day " + d, "en", "SE", "complaint", "delivery", "2026-03-0" + d));
+        }
+        store(days);
+        var first = search.search(new SignalQuery("delivery", null, product, null, null, null, null, null, 1, 3));
+        assertThat(first.total()).isEqualTo(7);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(texts(first)).containsExactly("late delivery day 7", "late delivery day 6", "late delivery day 5");
+        var third = search.search(new SignalQuery("delivery", null, product, null, null, null, null, null, 3, 3));
+        assertThat(texts(third)).containsExactly("late delivery day 1");
+        assertThat(third.page()).isEqualTo(3);
+        var beyond = search.search(new SignalQuery("delivery", null, product, null, null, null, null, null, 4, 3));
+        assertThat(beyond.signals()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(7);
+    }
+
+    @Test
+    void onlyTheMaskedTextIsFoundAndErasedSignalsAreNever() {
+        store(List.of(S.of("Write to anna.berg@example.com about my invoice dispute", "en"),
+                S.of("Another invoice dispute, erase me", "en")));
+        SignalPage found = find("dispute");
+        assertThat(found.total()).isEqualTo(2);
+        assertThat(texts(found)).noneMatch(t -> t.contains("anna.berg@example.com"));
+        assertThat(find("anna").total()).as("personal data is not stored, so it cannot be found").isZero();
+
+        intake.erase("cust-" + product + "-" + ids, null, "test");
+        assertThat(texts(find("dispute"))).hasSize(1).noneMatch(t -> t.contains("erase me"));
+        assertThat(find("erased").total()).isZero();
+    }
+
+    @Test
+    void aMergePreviewChangesNothingAndPredictsTheMergesCounts() {
+        var parcel = store(List.of(S.of("Courier left the parcel at the wrong door", "en"),
+                S.of("Courier left the parcel at the wrong door", "en"),
+                new S("Courier left the parcel at the wrong door", "en", "SE", "feedback-form", "delivery", "2026-03-02")));
+        var discount = store(List.of(S.of("Newsletter discount code rejected at checkout", "en"),
+                S.of("Newsletter discount code rejected at checkout", "en")));
+        problems.assignPending();
+        long into = problems.problemOf(parcel.getFirst()).orElseThrow().id();
+        long from = problems.problemOf(discount.getFirst()).orElseThrow().id();
+        Problem intoBefore = problems.get(into), fromBefore = problems.get(from);
+
+        var preview = problems.previewMerge(into, List.of(from));
+        assertThat(preview.into()).isEqualTo(intoBefore);
+        assertThat(preview.moving()).singleElement().satisfies(m -> {
+            assertThat(m.problem()).isEqualTo(fromBefore);
+            assertThat(m.examples()).isNotEmpty().allMatch(e -> e.text().contains("discount code"));
+        });
+        assertThat(problems.get(into)).as("a preview changes nothing").isEqualTo(intoBefore);
+        assertThat(problems.get(from)).isEqualTo(fromBefore);
+
+        problems.merge(into, from, "analyst");
+        assertThat(problems.get(into).signals()).isEqualTo(preview.signalsAfter()).isEqualTo(5);
+        assertThat(problems.get(into).complaints()).isEqualTo(preview.complaintsAfter()).isEqualTo(4);
+
+        assertThatThrownBy(() -> problems.previewMerge(into, List.of(into)))
+                .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("into itself");
+        assertThatThrownBy(() -> problems.previewMerge(into, List.of(from)))
+                .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("merged into problem " + into);
+        assertThatThrownBy(() -> problems.previewMerge(into, List.of(987_654_321L)))
+                .isInstanceOf(ProblemNotFoundException.class);
+    }
+}

@@ -209,6 +209,39 @@ abstract class ProblemsContract {
     }
 
     @Test
+    void aRootCauseCountsItsVariantsInTheWeeklyListOnItsPageAndInMeasurementsEachSignalOnce() {
+        var invoice = ingest(four(INVOICE_EN), "en", "2026-03-10");
+        var other = ingest(four(APP_LOGIN_EN), "en", "2026-03-11");
+        problems.assignPending();
+        long root = problemOf(invoice.getFirst()), variant = problemOf(other.getFirst());
+        assertThat(root).isNotEqualTo(variant);
+        // what the consolidation pass writes when it finds the two are one root cause
+        jdbc.update("UPDATE problem SET root_id = ? WHERE id = ?", root, variant);
+
+        var top = problems.top(problems.lastWeek(), "complaints", 10);
+        assertThat(top.problems()).extracting(t -> t.problem().id()).contains(root).doesNotContain(variant);
+        assertThat(top.problems().stream().filter(t -> t.problem().id() == root).findFirst().orElseThrow().complaints())
+                .isEqualTo(8);
+        assertThat(problems.get(root).signals()).isEqualTo(8);
+        assertThat(problems.get(variant).rootId()).isEqualTo(root);
+        assertThat(problems.list(List.of(), 100)).extracting(Problem::id).contains(root).doesNotContain(variant);
+        var details = problems.details(root);
+        assertThat(details.variants()).extracting(v -> v.problem().id()).containsExactly(variant);
+        assertThat(details.variants().getFirst().examples()).isNotEmpty();
+        assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::complaints).containsExactly(8L);
+        assertThat(problems.details(variant).rootCause().id()).isEqualTo(root);
+        var week = java.time.LocalDate.parse("2026-03-09");
+        assertThat(problems.weeklyComplaints(List.of(root, variant), week, week)).containsEntry(week, 8L);
+        assertThat(problems.weeklyComplaints(List.of(variant), week, week)).containsEntry(week, 8L);
+        assertThat(problems.signalsInWeek(root, week, 100)).hasSize(8);
+
+        // the next pass finds no such root cause in these two texts: the variant is a problem of its own again
+        problems.consolidate(Problems.SYSTEM);
+        assertThat(problems.get(variant).rootId()).isNull();
+        assertThat(problems.details(variant).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.ROOT_CAUSE);
+    }
+
+    @Test
     void anAnalystsMergeAndSplitSurviveTheConsolidationPass() {
         var invoice = ingest(four(INVOICE_EN), "en", "2026-03-10");
         var refunds = ingest(four(REFUND_EN), "en", "2026-03-10");

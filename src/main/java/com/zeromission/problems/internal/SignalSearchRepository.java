@@ -71,7 +71,9 @@ public class SignalSearchRepository {
             args.add(query.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         if (query.problemId() != null) {
-            where.append(" AND sp.problem_id = ?");
+            // a root cause's signals include its variants' (the problems that are its other phrasings and languages)
+            where.append(" AND (sp.problem_id = ? OR sp.problem_id IN (SELECT id FROM problem WHERE root_id = ?))");
+            args.add(query.problemId());
             args.add(query.problemId());
         }
         for (String word : query.prefixes()) {
@@ -137,7 +139,9 @@ public class SignalSearchRepository {
         var found = new HashMap<UUID, SignalHit>();
         jdbc.query("SELECT s.id, s.received_at, s.market, s.product, s.channel, s.journey_stage, s.lang, s.body, p.id, "
                 + "p.custom_label, p.auto_label FROM signal s LEFT JOIN signal_problem sp ON sp.signal_id = s.id "
-                + "LEFT JOIN problem p ON p.id = sp.problem_id WHERE s.id IN (" + String.join(",",
+                // each signal named by its root cause: the problem the weekly list, squads and insights know
+                + "LEFT JOIN problem v ON v.id = sp.problem_id LEFT JOIN problem p ON p.id = COALESCE(v.root_id, v.id) "
+                + "WHERE s.id IN (" + String.join(",",
                         Collections.nCopies(ids.size(), "?")) + ")", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     long problem = rs.getLong(9);

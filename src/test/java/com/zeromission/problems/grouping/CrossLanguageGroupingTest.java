@@ -70,6 +70,41 @@ class CrossLanguageGroupingTest {
         assertThat(resolve(refund, merges)).as("a refund and a reminder fee in %s", first).isNotEqualTo(feeNow);
     }
 
+    @org.junit.jupiter.api.Test
+    void phrasingsAndLanguagesOfOneRootCauseAreOneCommunityOfGroupsAndOtherRootCausesAreNot() {
+        // Three root causes, each written in several languages, a few customers each: the grouper finds a group per
+        // language (or wording), and the root causes join them.
+        var grouper = new OnlineGrouper(Settings.defaults().withSemantic(0, 0.70, 0.85), new AtomicLong()::incrementAndGet);
+        Map<String, Map<String, String>> causes = Map.of("fee", REMINDER_FEE, "refund", REFUND, "app", Map.of(
+                "en", "The app crashes every time I try to log in.",
+                "sv", "Appen kraschar varje gång jag försöker logga in.",
+                "nb", "Appen krasjer hver gang jeg prøver å logge inn.",
+                "da", "Appen går ned hver gang jeg prøver at logge ind.",
+                "fi", "Sovellus kaatuu aina kun yritän kirjautua sisään.",
+                "de", "Die App stürzt jedes Mal ab, wenn ich mich anmelden will.",
+                "nl", "De app crasht elke keer als ik probeer in te loggen."));
+        Map<Long, String> causeOfGroup = new java.util.HashMap<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (var cause : causes.entrySet()) {
+                for (var text : cause.getValue().entrySet()) {
+                    long g = grouper.assign(ANALYZER.analyze(text.getValue(), text.getKey())).groupId();
+                    causeOfGroup.put(g, cause.getKey());
+                }
+            }
+        }
+
+        var roots = grouper.rootCauses(RootCauseSettings.defaults());
+
+        assertThat(roots).as("groups %s", causeOfGroup).isNotEmpty();
+        for (List<Long> community : roots) {
+            assertThat(community.stream().map(causeOfGroup::get).distinct()).as("community %s", community).hasSize(1);
+        }
+        long groupsFound = grouper.groupCount();
+        long rootCausesFound = groupsFound - roots.stream().mapToLong(c -> c.size() - 1).sum();
+        assertThat(rootCausesFound).as("%d groups, root causes %s", groupsFound, roots).isLessThanOrEqualTo(groupsFound)
+                .isGreaterThanOrEqualTo(3);
+    }
+
     private static long resolve(long id, List<Merge> merges) {
         long g = id;
         for (Merge m : merges) {

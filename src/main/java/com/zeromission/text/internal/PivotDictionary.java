@@ -138,6 +138,7 @@ public final class PivotDictionary {
             try {
                 PivotDictionary d = new PivotDictionary(pipelines);
                 d.readTable(cache);
+                log.info("Pivot dictionaries: {} words per language, from the table cached in {}", d.sizes(), cache);
                 return d;
             } catch (IOException | RuntimeException e) {
                 log.warn("Cannot read the cached translations {} ({}); reading the dictionaries again", cache, e.toString());

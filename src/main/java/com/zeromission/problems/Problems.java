@@ -492,6 +492,7 @@ public class Problems {
             var merges = new ArrayList<ProblemEvent>();
             var refused = new HashSet<List<Long>>();
             int[] skipped = new int[2]; // pinned, kept apart
+            Set<Long> referenced = referencedProblems();
             int candidates = 0;
             // Rounds until nothing merges, most similar pair first, as OnlineGrouper.consolidate does (and the
             // evaluation measures): a problem that merged in a round waits for the next, its centroid changed.
@@ -504,7 +505,7 @@ public class Problems {
                         continue;
                     }
                     candidates++;
-                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar");
+                    var event = autoMerge(pair[0], pair[1], actor, skipped, "similar", referenced);
                     if (event == null) {
                         refused.add(key);
                         continue;
@@ -519,12 +520,12 @@ public class Problems {
                 }
             }
             grouper.retrainTermWeights();
-            merges.addAll(rehome(grouper, actor, skipped));
+            merges.addAll(rehome(grouper, actor, skipped, referenced));
             if (!merges.isEmpty()) {
                 log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
             }
             if (properties.rootCauses()) {
-                rootCauses(grouper, actor, now);
+                rootCauses(grouper, actor, now, referenced);
             }
             return new Consolidation(now, candidates, merges, skipped[0], skipped[1]);
         });
@@ -539,10 +540,8 @@ public class Problems {
      * must not move what people work on), and one kept apart from the root cause by an analyst. Every change is
      * recorded as an event of both problems.
      */
-    private void rootCauses(OnlineGrouper grouper, String actor, Instant now) {
+    private void rootCauses(OnlineGrouper grouper, String actor, Instant now, Set<Long> referenced) {
         Map<Long, Long> before = repository.roots();
-        Set<Long> referenced = new HashSet<>();
-        references.forEach(r -> referenced.addAll(r.referencedProblems()));
         Map<Long, Long> after = new HashMap<>();
         for (List<Long> community : grouper.rootCauses(RootCauseSettings.defaults())) {
             var members = new HashMap<Long, Problem>();
@@ -598,7 +597,7 @@ public class Problems {
      * a new problem whenever a text is unlike every group so far; most such starts are paraphrases of a known
      * problem, and an analyst would rather see them there. Recorded as automatic merges, so each can be undone.
      */
-    private List<ProblemEvent> rehome(OnlineGrouper grouper, String actor, int[] skipped) {
+    private List<ProblemEvent> rehome(OnlineGrouper grouper, String actor, int[] skipped, Set<Long> referenced) {
         var events = new ArrayList<ProblemEvent>();
         if (properties.rehomeBelow() < 2) {
             return events;
@@ -609,7 +608,7 @@ public class Problems {
                 skipped[1]++; // an analyst named it: it stays a problem of its own
                 continue;
             }
-            var event = autoMerge(proposal.intoId(), proposal.fromId(), actor, skipped, "re-homed");
+            var event = autoMerge(proposal.intoId(), proposal.fromId(), actor, skipped, "re-homed", referenced);
             if (event != null) {
                 events.add(event);
             }
@@ -622,7 +621,7 @@ public class Problems {
      * apart, never an analyst-named problem into another (the other way round keeps the analyst's name). The larger
      * one absorbs the smaller. Null when refused.
      */
-    private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why) {
+    private ProblemEvent autoMerge(long first, long second, String actor, int[] skipped, String why, Set<Long> referenced) {
         var found = repository.findAll(List.of(first, second));
         if (found.size() != 2) {
             return null;
@@ -639,9 +638,23 @@ public class Problems {
             skipped[1]++;
             return null;
         }
-        boolean aFirst = a.customLabel() != null || (b.customLabel() == null
+        // A problem an insight or a squad refers to is never merged away automatically (others may join it).
+        boolean aKept = a.customLabel() != null || referenced.contains(a.id());
+        boolean bKept = b.customLabel() != null || referenced.contains(b.id());
+        if (aKept && bKept) {
+            skipped[1]++;
+            return null;
+        }
+        boolean aFirst = aKept || (!bKept
                 && (a.signals() > b.signals() || (a.signals() == b.signals() && a.id() < b.id())));
         return merge(aFirst ? a : b, aFirst ? b : a, actor(actor), Kind.AUTO_MERGE, why);
+    }
+
+    /** The problems other modules' work refers to ({@link ProblemReferences}). */
+    private Set<Long> referencedProblems() {
+        Set<Long> referenced = new HashSet<>();
+        references.forEach(r -> referenced.addAll(r.referencedProblems()));
+        return referenced;
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

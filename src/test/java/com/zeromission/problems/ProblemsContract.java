@@ -33,7 +33,7 @@ import com.zeromission.problems.internal.GroupingEngine;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"zeromission.problems.scheduling=false", "zeromission.alarms.scheduling=false"})
-@org.springframework.context.annotation.Import(ProblemsContract.FixedClock.class)
+@org.springframework.context.annotation.Import({ProblemsContract.FixedClock.class, ProblemsContract.References.class})
 abstract class ProblemsContract {
 
     /** The tests' "now": Wednesday 2026-03-18; last complete week is 2026-W11 (Monday 2026-03-09). */
@@ -45,6 +45,17 @@ abstract class ProblemsContract {
         @Primary
         Clock testClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    /** Problems "an insight refers to", as a test sets them. */
+    static final java.util.Set<Long> REFERENCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @TestConfiguration
+    static class References {
+        @Bean
+        ProblemReferences testReferences() {
+            return () -> java.util.Set.copyOf(REFERENCED);
         }
     }
 
@@ -90,6 +101,7 @@ abstract class ProblemsContract {
      */
     @org.junit.jupiter.api.BeforeEach
     void startWithoutProblems() {
+        REFERENCED.clear();
         for (String table : List.of("problem_inbox", "signal_problem", "problem_week", "problem_event", "problem_apart",
                 "grouping_snapshot", "problem")) {
             jdbc.update("DELETE FROM " + table);
@@ -327,6 +339,27 @@ abstract class ProblemsContract {
         assertThat(problemsOf(texts.subList(2, 4))).containsOnly(twin);
         assertThat(problems.consolidate(Problems.SYSTEM).merges())
                 .noneMatch(m -> m.problemId() == merge.get().problemId() || m.otherId() == merge.get().problemId());
+    }
+
+    @Test
+    void neverMergesAwayAProblemThatAnInsightRefersTo() {
+        var texts = ingest(four(INVOICE_SV), "sv", "2026-03-10");
+        problems.assignPending();
+        long original = problemOf(texts.getFirst());
+        long twin = problems.split(original, texts.subList(2, 4), null, "test").id();
+        jdbc.update("DELETE FROM problem_apart WHERE a = ? OR b = ?", original, original);
+        REFERENCED.add(twin); // the smaller one, which the pass would otherwise merge away
+
+        var pass = problems.consolidate(Problems.SYSTEM);
+
+        assertThat(problems.get(twin).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(twin).rootId()).isNull();
+        assertThat(pass.merges()).noneMatch(m -> m.problemId() == twin);
+        assertThat(problemsOf(texts.subList(2, 4))).containsOnly(twin);
+
+        REFERENCED.add(original); // both referred to: neither moves
+        var next = problems.consolidate(Problems.SYSTEM);
+        assertThat(next.merges()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.zeromission.problems.grouping.Assignment;
 import com.zeromission.problems.grouping.Merge;
 import com.zeromission.problems.grouping.OnlineGrouper;
 import com.zeromission.problems.grouping.Settings;
+import com.zeromission.problems.naming.ProblemNamer;
 import com.zeromission.text.AnalyzedText;
 import com.zeromission.text.TextAnalyzer;
 
@@ -127,9 +128,17 @@ public final class GroupingEvaluation {
         }
     }
 
-    /** A group found, for reading: its size, its label from the grouper, and the most common true label in it. */
-    public record LabelledGroup(long id, int size, List<String> topTerms, String majorityLabel, int majorityCount) {
+    /**
+     * A group found, for reading: its size, its top terms from the grouper, the name the product gives it (from up to
+     * {@link #NAMING_SAMPLE} of its texts; {@code namesByLanguage}: its variants, most texts first), and the most common
+     * true label in it.
+     */
+    public record LabelledGroup(long id, int size, List<String> topTerms, String name, Map<String, String> namesByLanguage,
+            String majorityLabel, int majorityCount) {
     }
+
+    /** Texts a group is named from, as the product reads at most this many of a problem's members. */
+    static final int NAMING_SAMPLE = 200;
 
     /** Texts analysed together, as the product's inbox drain does with its batches (2,000 by default). */
     static final int ANALYSIS_BATCH = 2_000;
@@ -224,7 +233,7 @@ public final class GroupingEvaluation {
         }
         int[] buckets = new int[4];
         sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
-        List<LabelledGroup> largest = largest(grouper, examples, groupOf, sizes, 12);
+        List<LabelledGroup> largest = largest(grouper, analyzer, examples, analysed, groupOf, sizes, 50);
         return new Report(n, (int) java.util.Arrays.stream(labels).distinct().count(), sizes.size(),
                 nmi(labels, groupOf), adjustedRandIndex(labels, groupOf), homogeneity(labels, groupOf),
                 homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
@@ -264,18 +273,28 @@ public final class GroupingEvaluation {
         return new int[] {merges, rehomed};
     }
 
-    private static List<LabelledGroup> largest(OnlineGrouper grouper, List<Example> examples, long[] groupOf,
-            Map<Long, Integer> sizes, int count) {
+    private static List<LabelledGroup> largest(OnlineGrouper grouper, TextAnalyzer analyzer, List<Example> examples,
+            AnalyzedText[] analysed, long[] groupOf, Map<Long, Integer> sizes, int count) {
         Map<Long, Map<String, Integer>> labelsPerGroup = new HashMap<>();
+        Map<Long, List<ProblemNamer.Text>> samples = new HashMap<>();
+        Map<String, Long> languages = new HashMap<>();
         for (int i = 0; i < groupOf.length; i++) {
             labelsPerGroup.computeIfAbsent(groupOf[i], k -> new HashMap<>()).merge(examples.get(i).label(), 1, Integer::sum);
+            var sample = samples.computeIfAbsent(groupOf[i], k -> new ArrayList<>());
+            if (sample.size() < NAMING_SAMPLE) {
+                sample.add(new ProblemNamer.Text(examples.get(i).text(), analysed[i].language()));
+            }
+            languages.merge(analysed[i].language(), 1L, Long::sum);
         }
+        var namer = new ProblemNamer(analyzer, "en");
+        var background = ProblemNamer.background(grouper::documentFrequency, grouper.documents(), languages);
         return sizes.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(count)
                 .map(e -> {
                     var top = labelsPerGroup.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue())
                             .orElseThrow();
-                    return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), top.getKey(),
-                            top.getValue());
+                    var names = namer.name(samples.get(e.getKey()), background);
+                    return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), names.name(),
+                            names.byLanguage(), top.getKey(), top.getValue());
                 }).toList();
     }
 

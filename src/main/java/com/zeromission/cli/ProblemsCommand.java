@@ -232,16 +232,13 @@ final class ProblemsCommand implements Runnable {
                     r.consolidationSeconds(), r.merges(), r.rehomed());
             if (showGroups > 0) {
                 System.out.printf(Locale.ROOT, "%nlargest groups: size, name, most common true label (share); then the "
-                        + "top terms and the names in the group's other languages%n");
+                        + "top terms and the name in each language (texts named from)%n");
                 r.largestGroups().stream().limit(showGroups).forEach(g -> {
                     System.out.printf(Locale.ROOT, "  %5d  %-60s %s (%.0f%%)%n", g.size(), g.name(), g.majorityLabel(),
                             100.0 * g.majorityCount() / g.size());
                     System.out.printf(Locale.ROOT, "         terms: %s%n", String.join(", ", g.topTerms()));
-                    g.namesByLanguage().forEach((language, name) -> {
-                        if (!name.equals(g.name())) {
-                            System.out.printf(Locale.ROOT, "         (%s) %s%n", language, name);
-                        }
-                    });
+                    g.namesByLanguage().forEach((language, name) -> System.out.printf(Locale.ROOT,
+                            "         (%s, %d) %s%n", language, g.sampleByLanguage().get(language), name));
                 });
             }
             if (sweep) {

@@ -132,9 +132,10 @@ public final class GroupingEvaluation {
      * A group found, for reading: its size, its top terms from the grouper, the name the product gives it (from up to
      * {@link #NAMING_SAMPLE} of its texts; {@code namesByLanguage}: its variants, most texts first), and the most common
      * true label in it.
+     * {@code sampleByLanguage}: the named texts per language.
      */
     public record LabelledGroup(long id, int size, List<String> topTerms, String name, Map<String, String> namesByLanguage,
-            String majorityLabel, int majorityCount) {
+            Map<String, Integer> sampleByLanguage, String majorityLabel, int majorityCount) {
     }
 
     /** Texts a group is named from, as the product reads at most this many of a problem's members. */
@@ -294,7 +295,7 @@ public final class GroupingEvaluation {
                             .orElseThrow();
                     var names = namer.name(samples.get(e.getKey()), background);
                     return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), names.name(),
-                            names.byLanguage(), top.getKey(), top.getValue());
+                            names.byLanguage(), names.texts(), top.getKey(), top.getValue());
                 }).toList();
     }
 

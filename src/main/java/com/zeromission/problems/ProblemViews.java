@@ -21,10 +21,13 @@ public final class ProblemViews {
     public record WeekFigure(LocalDate weekStart, String week, long signals, long complaints) {
     }
 
-    /** A problem with everything its page shows. */
+    /**
+     * A problem with everything its page shows. {@code namesByLanguage}: its automatic name in each language of its
+     * texts (the variants: "also written as"), most texts first; the label is one of them unless an analyst named it.
+     */
     public record Details(Problem problem, List<String> topTerms, List<Example> examples, List<WeekFigure> weeks,
             Map<String, Long> byMarket, Map<String, Long> byProduct, Map<String, Long> byChannel,
-            List<ProblemEvent> events) {
+            List<ProblemEvent> events, Map<String, String> namesByLanguage) {
     }
 
     /**

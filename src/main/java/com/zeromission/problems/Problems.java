@@ -43,6 +43,8 @@ import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.ProblemRepository.Member;
 import com.zeromission.problems.internal.ProblemRepository.WeekCell;
 import com.zeromission.problems.internal.ProblemsProperties;
+import com.zeromission.problems.naming.ProblemNamer;
+import com.zeromission.text.TextAnalyzer;
 
 /**
  * The problems: grouping of new signals, the analysts' operations on problems, and the trends. Every change takes the
@@ -71,10 +73,16 @@ public class Problems {
     private final CpmService cpm;
     private final TextMasker masker;
     private final Clock clock;
+    private final ProblemNamer namer;
     private volatile Instant lastSnapshot = Instant.EPOCH;
+    /** Signals grouped per language, for the names' background (loaded from the database at first use). */
+    private final Map<String, Long> languages = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean languagesLoaded;
+    /** Whether problems named the old way (or never) were named since start-up. */
+    private volatile boolean unnamedDone;
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
-            CpmService cpm, TextMasker masker, Clock clock) {
+            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer) {
         this.engine = engine;
         this.repository = repository;
         this.properties = properties;
@@ -82,6 +90,7 @@ public class Problems {
         this.cpm = cpm;
         this.masker = masker;
         this.clock = clock;
+        this.namer = new ProblemNamer(analyzer, properties.nameLanguage());
     }
 
     // ---- grouping ----------------------------------------------------------------------------------------------
@@ -120,6 +129,18 @@ public class Problems {
             signals += done[0];
             created += done[1];
         }
+        if (!unnamedDone && !Thread.currentThread().isInterrupted()) {
+            // Problems from before names came in (or a naming that failed) are named once the inbox is empty.
+            Boolean more;
+            do {
+                more = locked(skipIfBusy, () -> {
+                    var unnamed = repository.unnamed(100);
+                    unnamed.forEach(this::name);
+                    return unnamed.size() == 100;
+                });
+            } while (Boolean.TRUE.equals(more) && !Thread.currentThread().isInterrupted());
+            unnamedDone = more != null;
+        }
         return new Assigned(signals, created, repository.inboxSize());
     }
 
@@ -147,6 +168,9 @@ public class Problems {
                 pending.stream().map(ProblemRepository.Pending::language).toList(), grouper::wantsEmbedding);
         for (int i = 0; i < pending.size(); i++) {
             var p = pending.get(i);
+            if (languagesLoaded) {
+                languages.merge(analysed.get(i).language(), 1L, Long::sum);
+            }
             var a = grouper.assign(analysed.get(i));
             if (a.newGroup()) {
                 repository.create(a.groupId(), "(new)", now);
@@ -163,6 +187,7 @@ public class Problems {
         repository.addWeeks(weeks);
         var states = new HashMap<Long, Problem>();
         repository.findAll(touched.keySet()).forEach(p -> states.put(p.id(), p));
+        var namedSizes = repository.namedSizes(touched.keySet());
         touched.forEach((id, members) -> {
             Problem problem = states.get(id);
             long complaints = members.stream().filter(ProblemRepository.Pending::complaint).count();
@@ -173,7 +198,12 @@ public class Problems {
                 after = members.stream().filter(m -> m.receivedAt().isAfter(problem.resolvedAt())).count();
             }
             repository.addCounts(id, members.size(), complaints, first, last, after);
-            repository.setAutoLabel(id, label(grouper.topTerms(id, 4)));
+            // Named when new and again each time it has grown by the factor: a sample of its texts is read for that.
+            long size = problem.signals() + members.size();
+            long named = namedSizes.getOrDefault(id, 0L);
+            if (named == 0 || size >= properties.renameGrowth() * named) {
+                name(id, size);
+            }
             long sinceResolved = after > 0 ? repository.sinceResolved(id) : 0;
             if (sinceResolved >= properties.regressionSignals()) {
                 repository.regress(id, now);
@@ -204,12 +234,48 @@ public class Problems {
         });
     }
 
-    static String label(List<String> terms) {
-        if (terms.isEmpty()) {
-            return "(no distinctive words)";
+    /**
+     * Names a problem of {@code size} signals from a sample of its texts, the most similar to it (see {@link
+     * ProblemNamer}): its automatic label and its names per language.
+     */
+    private void name(long id, long size) {
+        var sample = repository.mostSimilar(id, properties.namingSample()).stream()
+                .map(m -> new ProblemNamer.Text(m.text(), m.language())).toList();
+        if (!languagesLoaded) {
+            repository.languages().forEach((language, n) -> languages.merge(language, n, Long::sum));
+            languagesLoaded = true;
         }
-        String label = String.join(" · ", terms);
-        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL);
+        OnlineGrouper grouper = engine.grouper();
+        var names = namer.name(sample, ProblemNamer.background(grouper::documentFrequency, grouper.documents(),
+                Map.copyOf(languages)));
+        var lines = new StringBuilder();
+        names.byLanguage().forEach((language, name) -> {
+            String line = language + "\t" + names.texts().get(language) + "\t" + name.replaceAll("\\s+", " ") + "\n";
+            if (lines.length() + line.length() <= 4_000) {
+                lines.append(line);
+            }
+        });
+        String label = names.name().length() <= MAX_LABEL ? names.name() : names.name().substring(0, MAX_LABEL);
+        repository.setNames(id, label, lines.isEmpty() ? null : lines.toString(), Math.max(1, size));
+    }
+
+    private void name(long id) {
+        name(id, require(id).signals());
+    }
+
+    /** A problem's names per language as stored, most texts first. */
+    private Map<String, String> namesByLanguage(long id) {
+        var names = new LinkedHashMap<String, String>();
+        String stored = repository.names(id);
+        if (stored != null) {
+            for (String line : stored.split("\n")) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length == 3) {
+                    names.put(parts[0], parts[2]);
+                }
+            }
+        }
+        return names;
     }
 
     // ---- analysts' operations ----------------------------------------------------------------------------------
@@ -278,7 +344,7 @@ public class Problems {
         repository.setState(from.id(), ProblemState.MERGED, into.id());
         OnlineGrouper grouper = engine.grouper();
         grouper.merge(into.id(), from.id());
-        repository.setAutoLabel(into.id(), label(grouper.topTerms(into.id(), 4)));
+        name(into.id(), into.signals() + from.signals());
         return repository.event(event).orElseThrow();
     }
 
@@ -619,7 +685,8 @@ public class Problems {
         });
         var figures = weeks.entrySet().stream().map(e -> new WeekFigure(e.getKey(), weekLabel(e.getKey()), e.getValue()[0],
                 e.getValue()[1])).toList();
-        return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100));
+        return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100),
+                namesByLanguage(id));
     }
 
     /** The week's top problems by complaints (the CPM numerator; {@code sort=signals} ranks by every signal). */
@@ -778,7 +845,7 @@ public class Problems {
     }
 
     private void relabel(long problemId) {
-        repository.setAutoLabel(problemId, label(engine.grouper().topTerms(problemId, 4)));
+        name(problemId);
     }
 
     private Problem require(long id) {

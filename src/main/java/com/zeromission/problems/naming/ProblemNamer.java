@@ -68,13 +68,29 @@ public final class ProblemNamer {
      * @param name       the name to show
      * @param language   its language
      * @param byLanguage a name per language of its texts, most texts first
+     * @param texts      how many of the texts named from are in each language, most first
      */
-    public record Names(String name, String language, Map<String, String> byLanguage) {
+    public record Names(String name, String language, Map<String, String> byLanguage, Map<String, Integer> texts) {
         public Names {
             Objects.requireNonNull(name, "name");
             byLanguage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage));
+            texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         }
     }
+
+    /**
+     * The preferred language names a problem when at least this share of its texts, and at least {@link
+     * #PREFERRED_MIN_TEXTS}, are in it (or as many as in any other language): a name chosen from one or two texts of a large problem in other languages is a stray text's, not the
+     * problem's.
+     */
+    public static final double PREFERRED_MIN_SHARE = 0.05;
+    public static final int PREFERRED_MIN_TEXTS = 3;
+
+    /**
+     * A feature counts for a problem only when at least this many times more common in it than in the collection:
+     * "thanks" in a third of a problem's texts and a fifth of all is everyone's, not the problem's.
+     */
+    static final double MIN_LIFT = 1.5;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z_]*\\]");
     /** Clause boundaries inside a sentence: commas, semicolons, colons, brackets, dashes between spaces. */
@@ -117,7 +133,7 @@ public final class ProblemNamer {
         long known = languages.values().stream().mapToLong(Long::longValue).sum();
         return (stem, language) -> {
             double share = (df.applyAsLong(stem) + 1.0) / (documents + 2.0);
-            Long inLanguage = languages.get(language);
+            Long inLanguage = language == null ? null : languages.get(language);
             if (known > 0 && inLanguage != null && inLanguage > 0) {
                 share /= Math.max(0.01, (double) inLanguage / known);
             }
@@ -129,7 +145,7 @@ public final class ProblemNamer {
     public Names name(List<Text> members, Background background) {
         var texts = members.stream().filter(t -> t != null && t.text() != null && !t.text().isBlank()).toList();
         if (texts.isEmpty()) {
-            return new Names("(no texts)", preferredLanguage, Map.of());
+            return new Names("(no texts)", preferredLanguage, Map.of(), Map.of());
         }
         var analysed = analyzer.analyzeAll(texts.stream().map(Text::text).toList(),
                 texts.stream().map(Text::language).toList(), t -> false);
@@ -137,46 +153,77 @@ public final class ProblemNamer {
         for (int i = 0; i < texts.size(); i++) {
             byLanguage.computeIfAbsent(analysed.get(i).language(), k -> new ArrayList<>()).add(i);
         }
+        // Concepts of the lexicon are shared by the languages: weighted over all the problem's texts, they tell which
+        // clause of a language with few texts says what the whole problem says.
+        var concepts = weights(analysed.stream().map(ProblemNamer::concepts).toList(), background, null);
         var languages = new ArrayList<>(byLanguage.keySet());
         languages.sort(Comparator.<String>comparingInt(l -> -byLanguage.get(l).size()).thenComparing(l -> l));
         var names = new LinkedHashMap<String, String>();
+        var counts = new LinkedHashMap<String, Integer>();
         for (String language : languages) {
             var idx = byLanguage.get(language);
+            counts.put(language, idx.size());
             names.put(language, nameIn(language, idx.stream().map(i -> texts.get(i).text()).toList(),
-                    idx.stream().map(analysed::get).toList(), background));
+                    idx.stream().map(analysed::get).toList(), background, concepts));
         }
-        String chosen = names.containsKey(preferredLanguage) ? preferredLanguage : languages.getFirst();
-        return new Names(names.get(chosen), chosen, names);
+        int preferred = counts.getOrDefault(preferredLanguage, 0);
+        boolean usePreferred = preferred > 0 && ((preferred >= PREFERRED_MIN_TEXTS
+                && preferred >= PREFERRED_MIN_SHARE * texts.size()) || preferred == counts.get(languages.getFirst()));
+        String chosen = usePreferred ? preferredLanguage : languages.getFirst();
+        return new Names(names.get(chosen), chosen, names, counts);
+    }
+
+    /**
+     * Each feature's weight for the problem, {@code p ln(p / q)}: {@code p} its share of the problem's texts, {@code
+     * q} its share of the collection's (in the language; null: of all texts); 0 when no more common here.
+     */
+    private static Map<String, Double> weights(List<Set<String>> features, Background background, String language) {
+        var count = new HashMap<String, Integer>();
+        features.forEach(f -> f.forEach(x -> count.merge(x, 1, Integer::sum)));
+        var weight = new HashMap<String, Double>();
+        int n = features.size();
+        count.forEach((x, c) -> {
+            double p = (double) c / n;
+            double q = Math.min(1.0, background.share(x, language));
+            weight.put(x, p >= MIN_LIFT * q ? p * Math.log(p / q) : 0.0);
+        });
+        return weight;
     }
 
     // ---- one language --------------------------------------------------------------------------------------------
 
-    private record Candidate(String text, boolean redacted, int member, boolean question) {
+    /**
+     * A clause to name by. {@code redacted}: words with digits were left out; {@code personal}: personal data was
+     * there ("call me on [PHONE]" is about reaching one customer, not about the problem).
+     */
+    private record Candidate(String text, boolean redacted, boolean personal, int member, boolean question) {
     }
 
-    private String nameIn(String language, List<String> texts, List<AnalyzedText> analysed, Background background) {
+    private String nameIn(String language, List<String> texts, List<AnalyzedText> analysed, Background background,
+            Map<String, Double> concepts) {
         int n = texts.size();
-        // the problem's stems: in how many of its texts each occurs
+        var stemsOf = analysed.stream().map(ProblemNamer::stems).toList();
+        var weight = weights(stemsOf, background, language);
         var count = new HashMap<String, Integer>();
-        for (AnalyzedText a : analysed) {
-            stems(a).forEach(s -> count.merge(s, 1, Integer::sum));
-        }
-        var weight = new HashMap<String, Double>();
-        count.forEach((stem, c) -> {
-            double p = (double) c / n;
-            double q = Math.min(1.0, background.share(stem, language));
-            weight.put(stem, p > q ? p * Math.log(p / q) : 0.0);
-        });
+        stemsOf.forEach(f -> f.forEach(x -> count.merge(x, 1, Integer::sum)));
         // a stem in under this share of the problem's texts belongs to one customer's story, not to the problem
         double own = n >= 5 ? 0.15 : 0.0;
 
         var candidates = new ArrayList<Candidate>();
         Locale locale = Locale.forLanguageTag(language);
         for (int m = 0; m < n; m++) {
+            boolean first = true;
             for (String sentence : sentences(texts.get(m), locale)) {
                 boolean question = sentence.strip().endsWith("?");
-                addCandidate(candidates, sentence, m, question);
                 String[] clauses = CLAUSE.split(sentence);
+                if (first && clauses.length > 1 && words(clauses[0]).size() <= 2) {
+                    // a text's short opening before a comma is how it addresses someone ("Hi Anna,", "Hejsan,",
+                    // "God morgen,"): the sentence starts after it
+                    sentence = sentence.substring(sentence.indexOf(clauses[0]) + clauses[0].length()).replaceFirst("^\\W+", "");
+                    clauses = java.util.Arrays.copyOfRange(clauses, 1, clauses.length);
+                }
+                first = false;
+                addCandidate(candidates, sentence, m, question);
                 if (clauses.length > 1) {
                     for (String c : clauses) {
                         addCandidate(candidates, c, m, question);
@@ -197,8 +244,8 @@ public final class ProblemNamer {
             keys.add(key);
             support.computeIfAbsent(key, k -> new HashSet<>()).add(candidates.get(i).member());
         }
-        int best = -1;
-        double bestScore = 0;
+        var scores = new double[candidates.size()];
+        var ranked = new ArrayList<Integer>();
         for (int i = 0; i < candidates.size(); i++) {
             Set<String> key = keys.get(i);
             if (key.isEmpty()) {
@@ -213,51 +260,69 @@ public final class ProblemNamer {
                     owned++;
                 }
             }
+            for (String concept : concepts(analysedCandidates.get(i))) {
+                content += concepts.getOrDefault(concept, 0.0);
+            }
             if (content <= 0) {
                 continue;
             }
             Candidate c = candidates.get(i);
             double precision = (double) owned / key.size();
-            double score = content * Math.sqrt(precision) * lengthPreference(words(c.text()).size())
-                    * (1 + 0.5 * Math.log(support.get(key).size())) * (c.redacted() ? 0.7 : 1.0);
-            if (score > bestScore || (score == bestScore && best >= 0 && c.text().length() < candidates.get(best).text().length())) {
-                bestScore = score;
-                best = i;
+            scores[i] = content * Math.sqrt(precision) * lengthPreference(words(c.text()).size())
+                    * (1 + 0.5 * Math.log(support.get(key).size())) * (c.personal() ? 0.3 : c.redacted() ? 0.7 : 1.0);
+            ranked.add(i);
+        }
+        ranked.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
+                .thenComparingInt(i -> candidates.get(i).text().length()).thenComparingInt(i -> i));
+        // the best that still reads as a name after tidying: two words at least
+        String first = null;
+        for (int i : ranked.subList(0, Math.min(ranked.size(), 8))) {
+            String name = tidy(candidates.get(i), language, weight);
+            if (first == null && !name.isBlank()) {
+                first = name;
+            }
+            if (words(name).size() >= 2) {
+                return name;
             }
         }
-        if (best < 0) {
-            return fallback(language, texts, analysed, weight);
-        }
-        String name = tidy(candidates.get(best), language);
-        return name.isBlank() ? fallback(language, texts, analysed, weight) : name;
+        return first != null ? first : fallback(language, texts, analysed, weight);
     }
 
     private static void addCandidate(List<Candidate> out, String raw, int member, boolean question) {
         String clean = PLACEHOLDER.matcher(raw).replaceAll(" ");
-        boolean redacted = !clean.equals(raw);
+        boolean personal = !clean.equals(raw);
+        boolean redacted = personal;
         var kept = new ArrayList<String>();
+        boolean afterNumber = false;
         for (String w : clean.strip().split("\\s+")) {
+            String bare = WORD_EDGES.matcher(w).replaceAll("");
             if (w.chars().anyMatch(Character::isDigit)) {
                 redacted = true;
+                afterNumber = true;
                 continue;
             }
-            if (!WORD_EDGES.matcher(w).replaceAll("").isEmpty()) {
+            if (afterNumber && bare.length() <= 3) {
+                afterNumber = false;
+                continue; // the unit or currency of the number left out ("60 kr", "5 e", "20 EUR")
+            }
+            afterNumber = false;
+            if (!bare.isEmpty()) {
                 kept.add(w);
             }
         }
         String text = String.join(" ", kept);
         text = WORD_EDGES.matcher(text).replaceAll("");
         if (!text.isBlank()) {
-            out.add(new Candidate(text, redacted, member, question));
+            out.add(new Candidate(text, redacted, personal, member, question));
         }
     }
 
     private static double lengthPreference(int words) {
         if (words <= 1) {
-            return 0.25;
+            return 0.1;
         }
         if (words == 2) {
-            return 0.6;
+            return 0.5;
         }
         if (words <= 8) {
             return 1.0;
@@ -279,15 +344,28 @@ public final class ProblemNamer {
         return out;
     }
 
+    /** The lexicon concepts of an analysed text. */
+    private static Set<String> concepts(AnalyzedText a) {
+        var out = new HashSet<String>();
+        for (String t : a.terms()) {
+            if (t.startsWith("~")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private static List<String> sentences(String text, Locale locale) {
         String clean = text.replaceAll("\\s+", " ").strip();
         var out = new ArrayList<String>();
         BreakIterator it = BreakIterator.getSentenceInstance(locale);
         it.setText(clean);
         for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            String s = clean.substring(start, end).strip();
-            if (!s.isEmpty()) {
-                out.add(s);
+            // also where a sentence ends without the next one starting with a capital ("... arrived. please remove")
+            for (String s : clean.substring(start, end).split("(?<=[.!?])\\s+")) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
             }
         }
         return out;
@@ -299,9 +377,16 @@ public final class ProblemNamer {
 
     // ---- tidying -------------------------------------------------------------------------------------------------
 
-    private String tidy(Candidate c, String language) {
+    private String tidy(Candidate c, String language, Map<String, Double> weight) {
         List<String> words = new ArrayList<>(words(c.text()));
-        boolean[] stop = stopWords(words, language);
+        var analysedWords = analyzeWords(words, language);
+        boolean[] stop = new boolean[words.size()];
+        double[] wordWeight = new double[words.size()];
+        for (int i = 0; i < stop.length; i++) {
+            var st = stems(analysedWords.get(i));
+            stop[i] = st.isEmpty();
+            wordWeight[i] = st.stream().mapToDouble(x -> weight.getOrDefault(x, 0.0)).max().orElse(0);
+        }
         Set<String> negations = NEGATIONS.getOrDefault(language, Set.of());
         int from = 0;
         // A verb-first question ("Can you ...", "Kan ni ...", "Können Sie ..."): the request is what follows.
@@ -309,34 +394,36 @@ public final class ProblemNamer {
                 && !isNegation(words.get(0), negations)) {
             from = 2;
         }
-        // Leading function words ("I was", "the", "and"), never a negation, keeping at least three words. In a
-        // question only a whole run of at least two ("How do I" change my pin): "Why" or "How" alone is what asks
-        // ("Why is my card declined", "How long do transfers take").
-        int run = from;
-        while (run < words.size() && stop[run] && !isNegation(words.get(run), negations)) {
-            run++;
-        }
+        // Leading function words ("I was", "the", "and"), never a negation, keeping at least three words. Not in a
+        // question: "Why", "How" or "Warum soll ich" is what asks ("Why is my card declined").
         if (!c.question()) {
-            while (from < run && words.size() - from > 3) {
+            while (from < words.size() && stop[from] && !isNegation(words.get(from), negations) && words.size() - from > 3) {
                 from++;
             }
-        } else if (run - from >= 2 && words.size() - run >= 3 && (run == words.size() || !stop[run])) {
-            from = run;
         }
         int to = words.size();
         if (to - from > MAX_WORDS) {
-            // cut before a function word (a phrase boundary), as late as possible, leaving at least three words
-            int cut = from + MAX_WORDS;
-            for (int k = from + MAX_WORDS; k >= from + 3; k--) {
-                if (k < words.size() && stop[k] && !isNegation(words.get(k), negations)) {
+            // cut at the last comma that leaves at least three words; else before a function word (a phrase
+            // boundary), as late as possible; then no generic word dangles at the end ("... bezahlt und möchte")
+            int cut = -1;
+            for (int k = from + MAX_WORDS; k >= from + 3 && cut < 0; k--) {
+                if (words.get(k - 1).endsWith(",") || words.get(k - 1).endsWith(";")) {
                     cut = k;
-                    break;
                 }
             }
-            to = cut;
+            for (int k = from + MAX_WORDS; k >= from + 3 && cut < 0; k--) {
+                if (stop[k] && !isNegation(words.get(k), negations)) {
+                    cut = k;
+                }
+            }
+            to = cut < 0 ? from + MAX_WORDS : cut;
+            while (to - from > 3 && (stop[to - 1] || wordWeight[to - 1] == 0)) {
+                to--;
+            }
         }
-        // trailing function words
-        while (to - from > 1 && stop[to - 1]) {
+        // trailing function words where the clause was cut or lost a number ("... fee of" 60 kr); a clause that
+        // ends with one keeps it ("... fed up")
+        while (to - from > 1 && stop[to - 1] && (to < words.size() || c.redacted() || words.get(to - 1).matches(".*[,;:]"))) {
             to--;
         }
         String name = String.join(" ", words.subList(from, to));
@@ -344,15 +431,35 @@ public final class ProblemNamer {
         if (name.isEmpty()) {
             return "";
         }
+        for (String pair : List.of("\"\"", "()", "\u201c\u201d", "\u201e\u201c", "\u00ab\u00bb")) {
+            // a quotation or bracket the cut left open
+            long open = name.chars().filter(ch -> ch == pair.charAt(0)).count();
+            long close = name.chars().filter(ch -> ch == pair.charAt(1)).count();
+            if (pair.charAt(0) == pair.charAt(1) ? open % 2 == 1 : open != close) {
+                name = name.replace(String.valueOf(pair.charAt(0)), "").replace(String.valueOf(pair.charAt(1)), "").strip();
+            }
+        }
+        if (name.isEmpty()) {
+            return "";
+        }
+        long letters = name.codePoints().filter(Character::isLetter).count();
+        long upper = name.codePoints().filter(Character::isUpperCase).count();
+        if (letters >= 8 && upper > 0.8 * letters) {
+            name = name.toLowerCase(Locale.forLanguageTag(language)); // SHOUTED: written as a sentence
+        }
         name = name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.forLanguageTag(language))
                 + name.substring(name.offsetByCodePoints(0, 1));
         return name.length() <= MAX_CHARS ? name : name.substring(0, MAX_CHARS);
     }
 
+    private List<AnalyzedText> analyzeWords(List<String> words, String language) {
+        return analyzer.analyzeAll(words.stream().map(w -> WORD_EDGES.matcher(w).replaceAll("")).toList(),
+                java.util.Collections.nCopies(words.size(), language), t -> false);
+    }
+
     /** Whether each word is a function word of the language: the analyzer finds no stem in it. */
     private boolean[] stopWords(List<String> words, String language) {
-        var analysed = analyzer.analyzeAll(words.stream().map(w -> WORD_EDGES.matcher(w).replaceAll("")).toList(),
-                java.util.Collections.nCopies(words.size(), language), t -> false);
+        var analysed = analyzeWords(words, language);
         boolean[] stop = new boolean[words.size()];
         for (int i = 0; i < stop.length; i++) {
             stop[i] = stems(analysed.get(i)).isEmpty();

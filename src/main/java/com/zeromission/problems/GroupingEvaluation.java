@@ -139,7 +139,7 @@ public final class GroupingEvaluation {
     }
 
     /** Texts a group is named from, as the product reads at most this many of a problem's members. */
-    static final int NAMING_SAMPLE = 200;
+    static final int NAMING_SAMPLE = 100;
 
     /** Texts analysed together, as the product's inbox drain does with its batches (2,000 by default). */
     static final int ANALYSIS_BATCH = 2_000;

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A recurring problem. {@code label} is what to show: the analyst's name for it when there is one, else the label
- * made from its most distinctive terms.
+ * chosen from its own texts (see {@code ProblemNamer}).
  */
 public record Problem(long id, String label, String autoLabel, String customLabel, ProblemState state, boolean pinned,
         Long mergedInto, long signals, long complaints, Instant firstSeen, Instant lastSeen, Instant createdAt,

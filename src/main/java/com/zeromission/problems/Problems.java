@@ -80,6 +80,10 @@ public class Problems {
     private volatile boolean languagesLoaded;
     /** Whether problems named the old way (or never) were named since start-up. */
     private volatile boolean unnamedDone;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time spent naming problems, and how many namings, since start-up (logged at debug level after each drain). */
+    private final java.util.concurrent.atomic.AtomicLong namingNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong namings = new java.util.concurrent.atomic.AtomicLong();
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
             CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer) {
@@ -119,6 +123,7 @@ public class Problems {
     }
 
     private Assigned assignPending(boolean skipIfBusy) {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         int signals = 0, created = 0;
         // An interrupted worker (the application is stopping) ends after the batch in hand; the rest waits, safely.
         while (!Thread.currentThread().isInterrupted()) {
@@ -140,6 +145,11 @@ public class Problems {
                 });
             } while (Boolean.TRUE.equals(more) && !Thread.currentThread().isInterrupted());
             unnamedDone = more != null;
+        }
+        if (signals > 0) {
+            log.debug("Grouped {} signals with {} ms of this thread's CPU; since start-up {} namings took {} ms of CPU, "
+                    + "the process {} ms", signals, (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, namings.get(),
+                    namingNanos.get() / 1_000_000, processCpuMillis());
         }
         return new Assigned(signals, created, repository.inboxSize());
     }
@@ -201,7 +211,11 @@ public class Problems {
             // Named when new and again each time it has grown by the factor: a sample of its texts is read for that.
             long size = problem.signals() + members.size();
             long named = namedSizes.getOrDefault(id, 0L);
-            if (named == 0 || size >= properties.renameGrowth() * named) {
+            if (problem.signals() == 0) {
+                // new in this batch: its texts are all at hand, no need to read them back
+                name(id, size, members.stream().limit(properties.namingSample())
+                        .map(m -> new ProblemNamer.Text(m.text(), m.language())).toList());
+            } else if (named == 0 || size >= properties.renameGrowth() * named) {
                 name(id, size);
             }
             long sinceResolved = after > 0 ? repository.sinceResolved(id) : 0;
@@ -239,7 +253,22 @@ public class Problems {
      * ProblemNamer}): its automatic label and its names per language.
      */
     private void name(long id, long size) {
-        var sample = repository.mostSimilar(id, properties.namingSample()).stream()
+        name(id, size, null);
+    }
+
+    /** {@link #name(long, long)} from the given texts (null: a sample read from the database). */
+    private void name(long id, long size, List<ProblemNamer.Text> texts) {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        try {
+            nameNow(id, size, texts);
+        } finally {
+            namingNanos.addAndGet(CPU.getCurrentThreadCpuTime() - t0);
+            namings.incrementAndGet();
+        }
+    }
+
+    private void nameNow(long id, long size, List<ProblemNamer.Text> texts) {
+        var sample = texts != null ? texts : repository.mostSimilar(id, properties.namingSample()).stream()
                 .map(m -> new ProblemNamer.Text(m.text(), m.language())).toList();
         if (!languagesLoaded) {
             repository.languages().forEach((language, n) -> languages.merge(language, n, Long::sum));
@@ -261,6 +290,11 @@ public class Problems {
 
     private void name(long id) {
         name(id, require(id).signals());
+    }
+
+    private static long processCpuMillis() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** A problem's names per language as stored, most texts first. */
@@ -344,7 +378,13 @@ public class Problems {
         repository.setState(from.id(), ProblemState.MERGED, into.id());
         OnlineGrouper grouper = engine.grouper();
         grouper.merge(into.id(), from.id());
-        name(into.id(), into.signals() + from.signals());
+        // An analyst's merge renames; an automatic one (consolidation, re-homing: mostly small problems into large
+        // ones) when the problem has grown by the factor since it was last named, as the drain does.
+        long size = into.signals() + from.signals();
+        long named = repository.namedSizes(List.of(into.id())).getOrDefault(into.id(), 0L);
+        if (kind == Kind.MERGE || named == 0 || size >= properties.renameGrowth() * named) {
+            name(into.id(), size);
+        }
         return repository.event(event).orElseThrow();
     }
 
@@ -542,6 +582,8 @@ public class Problems {
             merges.addAll(rehome(grouper, actor, skipped));
             if (!merges.isEmpty()) {
                 log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
+                log.debug("Since start-up {} namings took {} ms of CPU, the process {} ms", namings.get(),
+                        namingNanos.get() / 1_000_000, processCpuMillis());
             }
             return new Consolidation(now, candidates, merges, skipped[0], skipped[1]);
         });

@@ -74,11 +74,11 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
             throw new IllegalArgumentException("zeromission.problems.name-language must be an ISO 639-1 code such as en, was "
                     + nameLanguage);
         }
-        namingSample = namingSample == null ? 200 : namingSample;
+        namingSample = namingSample == null ? 100 : namingSample;
         if (namingSample < 1 || namingSample > 5_000) {
             throw new IllegalArgumentException("zeromission.problems.naming-sample must be 1-5000, was " + namingSample);
         }
-        renameGrowth = renameGrowth == null ? 2.0 : renameGrowth;
+        renameGrowth = renameGrowth == null ? 3.0 : renameGrowth;
         if (!(renameGrowth > 1)) {
             throw new IllegalArgumentException("zeromission.problems.rename-growth must be above 1, was " + renameGrowth);
         }

@@ -20,27 +20,35 @@ import com.zeromission.text.TextAnalyzer;
 /**
  * Names a problem the way a person would: a short clause taken from its own (masked) texts, not a list of terms.
  *
- * <p>How, per language of the problem's texts:
+ * <p>How, per language of the problem's texts (each distinct text analysed once, counted as often as it occurs):
  * <ol>
- * <li>Every word stem gets a weight for this problem: {@code p · ln(p / q)} where {@code p} is the share of the
- * problem's texts (in that language) that contain it and {@code q} its share of the whole collection (the grouper's
- * document frequencies); 0 when it is no more common here than anywhere. Greetings, sign-offs, "please help" and
- * "this is ridiculous" are as common in every problem, so they weigh nothing; the problem's own words weigh most.
- * <li>Each text is split into sentences ({@link BreakIterator} for the language) and each sentence also into its
- * clauses at punctuation; these are the candidates, cleaned of placeholders ({@code [EMAIL]}, ...) and of words with
- * digits (amounts, order numbers, dates).
- * <li>A candidate scores by the weight of the stems it holds, times the share of its stems that are the problem's own
- * (a clause full of one customer's details is not the problem's), times a preference for 3-8 words, times how many
- * texts say nearly the same (the same stems) — repeated wordings are what people write.
- * <li>The best one is tidied: a verb-first question's "can you" is dropped, so are leading function words (never a
- * negation), it is cut before a function word when longer than {@link #MAX_WORDS}, trailing function words and
- * punctuation go, and the first letter is capitalised.
+ * <li>Each text is split into sentences ({@link BreakIterator} for the language, and at sentence punctuation before a
+ * lower-case word) and each sentence into clauses at punctuation; a text's short opening before a comma ("Hi Anna,",
+ * "Hejsan,") is left out. Sentences and clauses are the candidates, cleaned of placeholders ({@code [EMAIL]}, ...),
+ * of words with digits (amounts, order numbers, dates) and of the units after them. Each clause is analysed once.
+ * <li>Every word stem gets a weight for this problem, {@code p · ln(p / q)}: {@code p} the share of the problem's
+ * texts in the language that contain it, {@code q} its share of the collection's texts in that language (the
+ * grouper's document frequencies over the language's share); 0 unless at least {@link #MIN_LIFT} times more common
+ * here. Greetings, sign-offs, "please help" and "this is ridiculous" are as common in every problem, so they weigh
+ * nothing; the problem's own words weigh most. The lexicon's concepts are weighted the same way over all the
+ * problem's texts, in every language, so a language with few texts still finds the clause that says what the whole
+ * problem says.
+ * <li>A candidate scores by the weight of the stems and concepts it holds, times the square root of the share of its
+ * stems that are the problem's own (in at least 15 % of its texts: one customer's details are not the problem), times
+ * a preference for 3-8 words, times {@code 1 + ln(texts with a clause of the same stems) / 2} (wordings people
+ * repeat), times 0.3 when personal data was in it ("call me on [PHONE]") or 0.7 when numbers were.
+ * <li>The best one is tidied: a verb-first question's "Can you" goes; outside questions leading function words go
+ * (never a negation, keeping three words); a clause longer than {@link #MAX_WORDS} words is cut at its last comma, else
+ * before a function word, and loses generic words at the end; trailing function words go where the clause was cut or
+ * lost a number; unbalanced quotes go; SHOUTING is lower-cased; the first letter is capitalised. A name of one word
+ * gives way to the next candidate.
  * </ol>
- * When no candidate holds a weighted stem the name is the text's weightiest words in text order.
+ * When no candidate holds a weighted stem the name is the weightiest text's content words in text order (at most six).
  *
- * <p>The name is the one in the preferred language when the problem has texts in it, else in its most frequent
- * language; the names in every language are kept as its variants. Pure logic; the analyzer gives stems and stop
- * words for each language, nothing here knows a data set's words.
+ * <p>The name is the one in the preferred language when at least {@link #PREFERRED_MIN_TEXTS} and {@link
+ * #PREFERRED_MIN_SHARE} of the texts are in it (or as many as in any other), else in the most frequent language; the
+ * names in every language are kept as its variants. Pure logic: the analyzer gives stems, concepts and stop words for
+ * each language; nothing here knows a data set's words (the only word lists are the negations, which are grammar).
  */
 public final class ProblemNamer {
 
@@ -147,24 +155,25 @@ public final class ProblemNamer {
         if (texts.isEmpty()) {
             return new Names("(no texts)", preferredLanguage, Map.of(), Map.of());
         }
-        var analysed = analyzer.analyzeAll(texts.stream().map(Text::text).toList(),
-                texts.stream().map(Text::language).toList(), t -> false);
-        var byLanguage = new LinkedHashMap<String, List<Integer>>();
-        for (int i = 0; i < texts.size(); i++) {
-            byLanguage.computeIfAbsent(analysed.get(i).language(), k -> new ArrayList<>()).add(i);
+        // Each distinct text once, with how often it occurs: templates and copies are analysed once.
+        var byLanguage = new LinkedHashMap<String, LinkedHashMap<String, Integer>>();
+        for (Text t : texts) {
+            byLanguage.computeIfAbsent(languageOf(t), k -> new LinkedHashMap<>()).merge(t.text(), 1, Integer::sum);
         }
+        var parsed = new LinkedHashMap<String, Parsed>();
+        byLanguage.forEach((language, distinct) -> parsed.put(language, parse(language, distinct)));
         // Concepts of the lexicon are shared by the languages: weighted over all the problem's texts, they tell which
         // clause of a language with few texts says what the whole problem says.
-        var concepts = weights(analysed.stream().map(ProblemNamer::concepts).toList(), background, null);
+        var conceptCounts = new HashMap<String, Integer>();
+        parsed.values().forEach(p -> p.countFeatures(p.pieceConcepts, conceptCounts));
+        var concepts = weights(conceptCounts, texts.size(), background, null);
         var languages = new ArrayList<>(byLanguage.keySet());
-        languages.sort(Comparator.<String>comparingInt(l -> -byLanguage.get(l).size()).thenComparing(l -> l));
+        languages.sort(Comparator.<String>comparingInt(l -> -parsed.get(l).size).thenComparing(l -> l));
         var names = new LinkedHashMap<String, String>();
         var counts = new LinkedHashMap<String, Integer>();
         for (String language : languages) {
-            var idx = byLanguage.get(language);
-            counts.put(language, idx.size());
-            names.put(language, nameIn(language, idx.stream().map(i -> texts.get(i).text()).toList(),
-                    idx.stream().map(analysed::get).toList(), background, concepts));
+            counts.put(language, parsed.get(language).size);
+            names.put(language, nameIn(parsed.get(language), background, concepts));
         }
         int preferred = counts.getOrDefault(preferredLanguage, 0);
         boolean usePreferred = preferred > 0 && ((preferred >= PREFERRED_MIN_TEXTS
@@ -173,15 +182,29 @@ public final class ProblemNamer {
         return new Names(names.get(chosen), chosen, names, counts);
     }
 
+    /** The text's language as given (ISO 639-1 or a tag; "no" is Bokmål) when analysed here, else detected. */
+    private String languageOf(Text t) {
+        String code = t.language() == null ? "" : t.language().strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        int dash = code.indexOf('-');
+        if (dash > 0) {
+            code = code.substring(0, dash);
+        }
+        code = switch (code) {
+            case "no", "nn", "nob", "nor" -> "nb";
+            case "swe" -> "sv";
+            case "eng" -> "en";
+            default -> code;
+        };
+        return TextAnalyzer.LANGUAGES.contains(code) ? code : analyzer.detectLanguage(t.text());
+    }
+
     /**
-     * Each feature's weight for the problem, {@code p ln(p / q)}: {@code p} its share of the problem's texts, {@code
-     * q} its share of the collection's (in the language; null: of all texts); 0 when no more common here.
+     * Each feature's weight for the problem, {@code p ln(p / q)}: {@code p} its share of the problem's {@code n}
+     * texts, {@code q} its share of the collection's (in the language; null: of all texts); 0 unless at least {@link
+     * #MIN_LIFT} times more common here.
      */
-    private static Map<String, Double> weights(List<Set<String>> features, Background background, String language) {
-        var count = new HashMap<String, Integer>();
-        features.forEach(f -> f.forEach(x -> count.merge(x, 1, Integer::sum)));
+    private static Map<String, Double> weights(Map<String, Integer> count, int n, Background background, String language) {
         var weight = new HashMap<String, Double>();
-        int n = features.size();
         count.forEach((x, c) -> {
             double p = (double) c / n;
             double q = Math.min(1.0, background.share(x, language));
@@ -193,27 +216,60 @@ public final class ProblemNamer {
     // ---- one language --------------------------------------------------------------------------------------------
 
     /**
-     * A clause to name by. {@code redacted}: words with digits were left out; {@code personal}: personal data was
-     * there ("call me on [PHONE]" is about reaching one customer, not about the problem).
+     * A clause or sentence to name by, made of {@code pieces} (clauses, analysed once each). {@code redacted}: words
+     * with digits were left out; {@code personal}: personal data was there ("call me on [PHONE]" is about reaching
+     * one customer, not about the problem). {@code member}: the distinct text it is from.
      */
-    private record Candidate(String text, boolean redacted, boolean personal, int member, boolean question) {
+    private record Candidate(String text, boolean redacted, boolean personal, int member, boolean question, int[] pieces) {
     }
 
-    private String nameIn(String language, List<String> texts, List<AnalyzedText> analysed, Background background,
-            Map<String, Double> concepts) {
-        int n = texts.size();
-        var stemsOf = analysed.stream().map(ProblemNamer::stems).toList();
-        var weight = weights(stemsOf, background, language);
-        var count = new HashMap<String, Integer>();
-        stemsOf.forEach(f -> f.forEach(x -> count.merge(x, 1, Integer::sum)));
-        // a stem in under this share of the problem's texts belongs to one customer's story, not to the problem
-        double own = n >= 5 ? 0.15 : 0.0;
+    /** A language's distinct texts cut into clauses, each clause analysed once. */
+    private final class Parsed {
+        final String language;
+        final List<String> texts;
+        final int[] multiplicity;
+        final int size;
+        final List<Candidate> candidates = new ArrayList<>();
+        final List<int[]> textPieces = new ArrayList<>();
+        final List<Set<String>> pieceStems = new ArrayList<>();
+        final List<Set<String>> pieceConcepts = new ArrayList<>();
 
-        var candidates = new ArrayList<Candidate>();
+        Parsed(String language, Map<String, Integer> distinct) {
+            this.language = language;
+            this.texts = List.copyOf(distinct.keySet());
+            this.multiplicity = distinct.values().stream().mapToInt(Integer::intValue).toArray();
+            this.size = java.util.Arrays.stream(multiplicity).sum();
+        }
+
+        /** Adds, for every text (as often as it occurs), each feature of its clauses once. */
+        void countFeatures(List<Set<String>> perPiece, Map<String, Integer> counts) {
+            for (int m = 0; m < texts.size(); m++) {
+                var seen = new HashSet<String>();
+                for (int piece : textPieces.get(m)) {
+                    seen.addAll(perPiece.get(piece));
+                }
+                int times = multiplicity[m];
+                seen.forEach(x -> counts.merge(x, times, Integer::sum));
+            }
+        }
+
+        Set<String> union(List<Set<String>> perPiece, int[] pieces) {
+            var out = new TreeSet<String>();
+            for (int piece : pieces) {
+                out.addAll(perPiece.get(piece));
+            }
+            return out;
+        }
+    }
+
+    private Parsed parse(String language, Map<String, Integer> distinct) {
+        var parsed = new Parsed(language, distinct);
+        var pieces = new LinkedHashMap<String, Integer>();
         Locale locale = Locale.forLanguageTag(language);
-        for (int m = 0; m < n; m++) {
+        for (int m = 0; m < parsed.texts.size(); m++) {
+            var ofText = new ArrayList<Integer>();
             boolean first = true;
-            for (String sentence : sentences(texts.get(m), locale)) {
+            for (String sentence : sentences(parsed.texts.get(m), locale)) {
                 boolean question = sentence.strip().endsWith("?");
                 String[] clauses = CLAUSE.split(sentence);
                 if (first && clauses.length > 1 && words(clauses[0]).size() <= 2) {
@@ -223,26 +279,53 @@ public final class ProblemNamer {
                     clauses = java.util.Arrays.copyOfRange(clauses, 1, clauses.length);
                 }
                 first = false;
-                addCandidate(candidates, sentence, m, question);
-                if (clauses.length > 1) {
-                    for (String c : clauses) {
-                        addCandidate(candidates, c, m, question);
+                var ofSentence = new ArrayList<Integer>();
+                var clauseCandidates = new ArrayList<Candidate>();
+                for (String clause : clauses) {
+                    Candidate c = candidate(clause, m, question, null);
+                    if (c != null) {
+                        int piece = pieces.computeIfAbsent(c.text(), k -> pieces.size());
+                        ofSentence.add(piece);
+                        clauseCandidates.add(new Candidate(c.text(), c.redacted(), c.personal(), m, question, new int[] {piece}));
                     }
                 }
+                int[] all = ofSentence.stream().mapToInt(Integer::intValue).toArray();
+                Candidate whole = candidate(sentence, m, question, all);
+                if (whole != null && all.length > 0) {
+                    parsed.candidates.add(whole);
+                }
+                if (clauseCandidates.size() > 1) {
+                    parsed.candidates.addAll(clauseCandidates);
+                }
+                ofText.addAll(ofSentence);
             }
+            parsed.textPieces.add(ofText.stream().mapToInt(Integer::intValue).toArray());
         }
-        if (candidates.isEmpty()) {
-            return fallback(language, texts, analysed, weight);
+        var analysed = analyzer.analyzeAll(List.copyOf(pieces.keySet()), java.util.Collections.nCopies(pieces.size(), language),
+                t -> false);
+        for (AnalyzedText a : analysed) {
+            parsed.pieceStems.add(stems(a));
+            parsed.pieceConcepts.add(concepts(a));
         }
-        var analysedCandidates = analyzer.analyzeAll(candidates.stream().map(Candidate::text).toList(),
-                java.util.Collections.nCopies(candidates.size(), language), t -> false);
+        return parsed;
+    }
+
+    private String nameIn(Parsed parsed, Background background, Map<String, Double> concepts) {
+        String language = parsed.language;
+        int n = parsed.size;
+        var count = new HashMap<String, Integer>();
+        parsed.countFeatures(parsed.pieceStems, count);
+        var weight = weights(count, n, background, language);
+        // a stem in under this share of the problem's texts belongs to one customer's story, not to the problem
+        double own = n >= 5 ? 0.15 : 0.0;
+        var candidates = parsed.candidates;
         // how many texts hold a clause with the same stems: the wording people repeat
         var support = new HashMap<Set<String>, Set<Integer>>();
         var keys = new ArrayList<Set<String>>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            Set<String> key = new TreeSet<>(stems(analysedCandidates.get(i)));
+        for (Candidate c : candidates) {
+            Set<String> key = parsed.union(parsed.pieceStems, c.pieces());
             keys.add(key);
-            support.computeIfAbsent(key, k -> new HashSet<>()).add(candidates.get(i).member());
+            support.computeIfAbsent(key, k -> new HashSet<>()).add(c.member());
         }
         var scores = new double[candidates.size()];
         var ranked = new ArrayList<Integer>();
@@ -260,16 +343,17 @@ public final class ProblemNamer {
                     owned++;
                 }
             }
-            for (String concept : concepts(analysedCandidates.get(i))) {
+            Candidate c = candidates.get(i);
+            for (String concept : parsed.union(parsed.pieceConcepts, c.pieces())) {
                 content += concepts.getOrDefault(concept, 0.0);
             }
             if (content <= 0) {
                 continue;
             }
-            Candidate c = candidates.get(i);
+            int repeated = support.get(key).stream().mapToInt(m -> parsed.multiplicity[m]).sum();
             double precision = (double) owned / key.size();
             scores[i] = content * Math.sqrt(precision) * lengthPreference(words(c.text()).size())
-                    * (1 + 0.5 * Math.log(support.get(key).size())) * (c.personal() ? 0.3 : c.redacted() ? 0.7 : 1.0);
+                    * (1 + 0.5 * Math.log(repeated)) * (c.personal() ? 0.3 : c.redacted() ? 0.7 : 1.0);
             ranked.add(i);
         }
         ranked.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
@@ -285,10 +369,11 @@ public final class ProblemNamer {
                 return name;
             }
         }
-        return first != null ? first : fallback(language, texts, analysed, weight);
+        return first != null ? first : fallback(parsed, weight);
     }
 
-    private static void addCandidate(List<Candidate> out, String raw, int member, boolean question) {
+    /** The clause cleaned of placeholders, words with digits and their units; null when nothing is left. */
+    private static Candidate candidate(String raw, int member, boolean question, int[] pieces) {
         String clean = PLACEHOLDER.matcher(raw).replaceAll(" ");
         boolean personal = !clean.equals(raw);
         boolean redacted = personal;
@@ -310,11 +395,8 @@ public final class ProblemNamer {
                 kept.add(w);
             }
         }
-        String text = String.join(" ", kept);
-        text = WORD_EDGES.matcher(text).replaceAll("");
-        if (!text.isBlank()) {
-            out.add(new Candidate(text, redacted, personal, member, question));
-        }
+        String text = WORD_EDGES.matcher(String.join(" ", kept)).replaceAll("");
+        return text.isBlank() ? null : new Candidate(text, redacted, personal, member, question, pieces);
     }
 
     private static double lengthPreference(int words) {
@@ -457,45 +539,42 @@ public final class ProblemNamer {
                 java.util.Collections.nCopies(words.size(), language), t -> false);
     }
 
-    /** Whether each word is a function word of the language: the analyzer finds no stem in it. */
-    private boolean[] stopWords(List<String> words, String language) {
-        var analysed = analyzeWords(words, language);
-        boolean[] stop = new boolean[words.size()];
-        for (int i = 0; i < stop.length; i++) {
-            stop[i] = stems(analysed.get(i)).isEmpty();
-        }
-        return stop;
-    }
-
     private static boolean isNegation(String word, Set<String> negations) {
         String w = WORD_EDGES.matcher(word).replaceAll("").toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         return negations.contains(w) || w.endsWith("n't");
     }
 
     /** No clause holds a weighted stem: the weightiest text's weightiest words, in text order. */
-    private String fallback(String language, List<String> texts, List<AnalyzedText> analysed, Map<String, Double> weight) {
-        int best = 0;
+    private String fallback(Parsed parsed, Map<String, Double> weight) {
+        String language = parsed.language;
+        int best = -1;
         double bestWeight = -1;
-        for (int i = 0; i < analysed.size(); i++) {
-            double w = stems(analysed.get(i)).stream().mapToDouble(s -> weight.getOrDefault(s, 0.0)).sum();
-            if (w > bestWeight) {
+        for (int m = 0; m < parsed.texts.size(); m++) {
+            double w = parsed.union(parsed.pieceStems, parsed.textPieces.get(m)).stream()
+                    .mapToDouble(x -> weight.getOrDefault(x, 0.0)).sum();
+            if (w > bestWeight && candidate(parsed.texts.get(m), m, false, null) != null) {
                 bestWeight = w;
-                best = i;
+                best = m;
             }
         }
-        var candidates = new ArrayList<Candidate>();
-        addCandidate(candidates, texts.get(best), best, false);
-        if (candidates.isEmpty()) {
+        if (best < 0) {
             return "(no readable words)";
         }
-        List<String> words = words(candidates.getFirst().text());
-        boolean[] stop = stopWords(words, language);
-        var kept = new ArrayList<String>();
-        for (int i = 0; i < words.size() && kept.size() < 6; i++) {
-            if (!stop[i]) {
-                kept.add(WORD_EDGES.matcher(words.get(i)).replaceAll(""));
+        List<String> words = words(candidate(parsed.texts.get(best), best, false, null).text());
+        var analysed = analyzeWords(words, language);
+        var content = new ArrayList<String>();
+        var weighty = new ArrayList<String>();
+        for (int i = 0; i < words.size(); i++) {
+            var st = stems(analysed.get(i));
+            String word = WORD_EDGES.matcher(words.get(i)).replaceAll("");
+            if (!st.isEmpty()) {
+                content.add(word);
+                if (st.stream().anyMatch(x -> weight.getOrDefault(x, 0.0) > 0)) {
+                    weighty.add(word);
+                }
             }
         }
+        var kept = (weighty.size() >= 2 ? weighty : content).stream().limit(6).toList();
         if (kept.isEmpty()) {
             return "(no readable words)";
         }

@@ -472,7 +472,8 @@ public final class ProblemNamer {
         Set<String> negations = NEGATIONS.getOrDefault(language, Set.of());
         int from = 0;
         // A verb-first question ("Can you ...", "Kan ni ...", "Können Sie ..."): the request is what follows.
-        if (c.question() && words.size() >= 5 && !stop[0] && stop[1] && !isNegation(words.get(1), negations)
+        // Only when a content word follows ("Can you send ..."), not a third function word ("Warum soll ich ...").
+        if (c.question() && words.size() >= 5 && !stop[0] && stop[1] && !stop[2] && !isNegation(words.get(1), negations)
                 && !isNegation(words.get(0), negations)) {
             from = 2;
         }

@@ -358,9 +358,24 @@ public final class ProblemNamer {
         }
         ranked.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
                 .thenComparingInt(i -> candidates.get(i).text().length()).thenComparingInt(i -> i));
+        // Of the clauses with the same stems, the wording most texts use: the one without a typo or a missing quote.
+        var wordings = new HashMap<String, Integer>();
+        for (Candidate c : candidates) {
+            wordings.merge(c.text(), parsed.multiplicity[c.member()], Integer::sum);
+        }
+        var canonical = new HashMap<Set<String>, Integer>();
+        for (int i : ranked) {
+            canonical.merge(keys.get(i), i, (a, b) -> wordings.get(candidates.get(b).text())
+                    > wordings.get(candidates.get(a).text()) ? b : a);
+        }
         // the best that still reads as a name after tidying: two words at least
         String first = null;
-        for (int i : ranked.subList(0, Math.min(ranked.size(), 8))) {
+        var tried = new HashSet<Integer>();
+        for (int best : ranked.subList(0, Math.min(ranked.size(), 8))) {
+            int i = canonical.get(keys.get(best));
+            if (!tried.add(i)) {
+                continue;
+            }
             String name = tidy(candidates.get(i), language, weight);
             if (first == null && !name.isBlank()) {
                 first = name;
@@ -384,6 +399,14 @@ public final class ProblemNamer {
             if (w.chars().anyMatch(Character::isDigit)) {
                 redacted = true;
                 afterNumber = true;
+                // its closing punctuation stays with the word before ("Instant Pay 3", -> "Instant Pay",)
+                int end = w.length();
+                while (end > 0 && !Character.isLetterOrDigit(w.charAt(end - 1))) {
+                    end--;
+                }
+                if (end < w.length() && !kept.isEmpty()) {
+                    kept.set(kept.size() - 1, kept.getLast() + w.substring(end));
+                }
                 continue;
             }
             if (afterNumber && bare.length() <= 3) {
@@ -514,7 +537,8 @@ public final class ProblemNamer {
         if (name.isEmpty()) {
             return "";
         }
-        for (String pair : List.of("\"\"", "()", "\u201c\u201d", "\u201e\u201c", "\u00ab\u00bb")) {
+        name = name.replaceAll("[\u201c\u201d\u201e\u00ab\u00bb]", "\""); // one kind of double quote: texts mix them
+        for (String pair : List.of("\"\"", "()")) {
             // a quotation or bracket the cut left open
             long open = name.chars().filter(ch -> ch == pair.charAt(0)).count();
             long close = name.chars().filter(ch -> ch == pair.charAt(1)).count();

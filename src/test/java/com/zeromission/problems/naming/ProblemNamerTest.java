@@ -133,6 +133,16 @@ class ProblemNamerTest {
     }
 
     @Test
+    void aQuestionKeepsItsQuestionWordsAndQuotesStayBalanced() {
+        var why = NAMER.name(List.of(new Text("Warum soll ich Mahngebühren zahlen für eine Rechnung, die nie angekommen ist?",
+                "de")), background());
+        assertThat(why.name()).isEqualTo("Warum soll ich Mahngebühren zahlen für eine Rechnung");
+        var quoted = NAMER.name(List.of(new Text("Checkout: user compares \"Instant Pay 3\u201d with \"Pay now\u201d, picks Instant Pay 3.",
+                "en")), background());
+        assertThat(quoted.name()).startsWith("User compares \"Instant Pay\" with \"Pay now\"");
+    }
+
+    @Test
     void textsWithoutWordsStillGetAName() {
         var names = NAMER.name(List.of(new Text("[EMAIL] [PHONE] 12345", "en"), new Text("!!!", "en")), background());
         assertThat(names.name()).isNotBlank().doesNotContain("[");

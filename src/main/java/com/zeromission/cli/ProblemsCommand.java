@@ -300,10 +300,15 @@ final class ProblemsCommand implements Runnable {
                 writeAssignments(r);
             }
             if (showGroups > 0) {
-                System.out.printf(Locale.ROOT, "%nlargest groups: size, label, most common true label (share)%n");
-                r.largestGroups().stream().limit(showGroups).forEach(g -> System.out.printf(Locale.ROOT,
-                        "  %5d  %-60s %s (%.0f%%)%n", g.size(), String.join(", ", g.topTerms()), g.majorityLabel(),
-                        100.0 * g.majorityCount() / g.size()));
+                System.out.printf(Locale.ROOT, "%nlargest groups: size, name, most common true label (share); then the "
+                        + "top terms and the name in each language (texts named from)%n");
+                r.largestGroups().stream().limit(showGroups).forEach(g -> {
+                    System.out.printf(Locale.ROOT, "  %5d  %-60s %s (%.0f%%)%n", g.size(), g.name(), g.majorityLabel(),
+                            100.0 * g.majorityCount() / g.size());
+                    System.out.printf(Locale.ROOT, "         terms: %s%n", String.join(", ", g.topTerms()));
+                    g.namesByLanguage().forEach((language, name) -> System.out.printf(Locale.ROOT,
+                            "         (%s, %d) %s%n", language, g.sampleByLanguage().get(language), name));
+                });
             }
             if (sweep) {
                 System.out.printf(Locale.ROOT, "%n%-9s %-9s %7s %6s %6s %18s %9s%n", "assign", "merge", "groups", "NMI",

@@ -186,6 +186,9 @@ class ProblemPages {
         Problem p = d.problem();
         model.addAttribute("p", p);
         model.addAttribute("terms", d.topTerms());
+        // the problem's name in its texts' other languages: "also written as"
+        model.addAttribute("otherNames", d.namesByLanguage().entrySet().stream()
+                .filter(e -> !e.getValue().equals(p.label())).toList());
         model.addAttribute("examples", d.examples().stream().map(e -> new ExampleView(e.signalId(), e.text(),
                 about(e.market(), e.product(), e.channel(), e.language() == null ? null : "language " + e.language(),
                         e.receivedAt() == null ? null : "received " + WHEN.format(e.receivedAt()))))

@@ -16,6 +16,7 @@ import com.zeromission.problems.grouping.Merge;
 import com.zeromission.problems.grouping.OnlineGrouper;
 import com.zeromission.problems.grouping.RootCauseSettings;
 import com.zeromission.problems.grouping.Settings;
+import com.zeromission.problems.naming.ProblemNamer;
 import com.zeromission.text.AnalyzedText;
 import com.zeromission.text.TextAnalyzer;
 
@@ -158,9 +159,18 @@ public final class GroupingEvaluation {
     public record Level(int groups, double nmi, double homogeneity, double completeness) {
     }
 
-    /** A group found, for reading: its size, its label from the grouper, and the most common true label in it. */
-    public record LabelledGroup(long id, int size, List<String> topTerms, String majorityLabel, int majorityCount) {
+    /**
+     * A group found, for reading: its size, its top terms from the grouper, the name the product gives it (from up to
+     * {@link #NAMING_SAMPLE} of its texts; {@code namesByLanguage}: its variants, most texts first), and the most common
+     * true label in it.
+     * {@code sampleByLanguage}: the named texts per language.
+     */
+    public record LabelledGroup(long id, int size, List<String> topTerms, String name, Map<String, String> namesByLanguage,
+            Map<String, Integer> sampleByLanguage, String majorityLabel, int majorityCount) {
     }
+
+    /** Texts a group is named from, as the product reads at most this many of a problem's members. */
+    static final int NAMING_SAMPLE = 100;
 
     /** Texts analysed together, as the product's inbox drain does with its batches (2,000 by default). */
     static final int ANALYSIS_BATCH = 2_000;
@@ -297,7 +307,11 @@ public final class GroupingEvaluation {
         }
         int[] buckets = new int[4];
         sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
-        List<LabelledGroup> largest = largest(grouper, examples, groupOf, sizes, 12);
+        // every group named as the product names problems: the largest are printed, all go to --assignments
+        List<LabelledGroup> named = largest(grouper, analyzer, examples, analysed, groupOf, sizes, Integer.MAX_VALUE);
+        List<LabelledGroup> largest = named.subList(0, Math.min(50, named.size()));
+        Map<Long, String> names = new HashMap<>();
+        named.forEach(g -> names.put(g.id(), g.name()));
         Level variants = new Level((int) java.util.Arrays.stream(variantOf).distinct().count(), nmi(labels, variantOf),
                 homogeneity(labels, variantOf), homogeneity(encodeLong(variantOf), asLong(labels)));
         Double languageHomogeneity = null;
@@ -316,16 +330,7 @@ public final class GroupingEvaluation {
                 homogeneity(encodeLong(groupOf), asLong(labels)), buckets,
                 n / Math.max(1e-9, assignNanos / 1e9), analysisNanos / 1e9, (assignNanos - analysisNanos) / 1e9,
                 consolidateNanos / 1e9, merges, rehomed, embedded, largest, variants, rootMerges, languageHomogeneity,
-                languageNmi, together, examples, groupOf, names(grouper, sizes.keySet()));
-    }
-
-    /** A name for each group found: its distinctive terms. */
-    private static Map<Long, String> names(OnlineGrouper grouper, java.util.Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        for (long id : ids) {
-            names.put(id, String.join(", ", grouper.topTerms(id, 5)));
-        }
-        return names;
+                languageNmi, together, examples, groupOf, names);
     }
 
     /**
@@ -397,18 +402,28 @@ public final class GroupingEvaluation {
         return new int[] {merges, rehomed};
     }
 
-    private static List<LabelledGroup> largest(OnlineGrouper grouper, List<Example> examples, long[] groupOf,
-            Map<Long, Integer> sizes, int count) {
+    private static List<LabelledGroup> largest(OnlineGrouper grouper, TextAnalyzer analyzer, List<Example> examples,
+            AnalyzedText[] analysed, long[] groupOf, Map<Long, Integer> sizes, int count) {
         Map<Long, Map<String, Integer>> labelsPerGroup = new HashMap<>();
+        Map<Long, List<ProblemNamer.Text>> samples = new HashMap<>();
+        Map<String, Long> languages = new HashMap<>();
         for (int i = 0; i < groupOf.length; i++) {
             labelsPerGroup.computeIfAbsent(groupOf[i], k -> new HashMap<>()).merge(examples.get(i).label(), 1, Integer::sum);
+            var sample = samples.computeIfAbsent(groupOf[i], k -> new ArrayList<>());
+            if (sample.size() < NAMING_SAMPLE) {
+                sample.add(new ProblemNamer.Text(examples.get(i).text(), analysed[i].language()));
+            }
+            languages.merge(analysed[i].language(), 1L, Long::sum);
         }
+        var namer = new ProblemNamer(analyzer, "en");
+        var background = ProblemNamer.background(grouper::documentFrequency, grouper.documents(), languages);
         return sizes.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(count)
                 .map(e -> {
                     var top = labelsPerGroup.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue())
                             .orElseThrow();
-                    return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), top.getKey(),
-                            top.getValue());
+                    var names = namer.name(samples.get(e.getKey()), background);
+                    return new LabelledGroup(e.getKey(), e.getValue(), grouper.topTerms(e.getKey(), 5), names.name(),
+                            names.byLanguage(), names.texts(), top.getKey(), top.getValue());
                 }).toList();
     }
 

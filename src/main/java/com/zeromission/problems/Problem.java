@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A recurring problem. {@code label} is what to show: the analyst's name for it when there is one, else the label
- * made from its most distinctive terms.
+ * chosen from its own texts (see {@code ProblemNamer}).
  *
  * <p>{@code rootId}: the root cause this problem is a variant of (one of its phrasings or languages), or null when
  * the problem is a root cause itself. A root cause's {@code signals}, {@code complaints}, {@code firstSeen} and

@@ -24,10 +24,12 @@ public final class ProblemViews {
     /**
      * A problem with everything its page shows. For a root cause the figures include its variants, which are listed
      * with examples in their languages; for a variant, {@code rootCause} is the root cause it belongs to (else null).
+     * {@code namesByLanguage}: its automatic name in each language of its texts ("also written as"), most texts
+     * first; the label is one of them unless an analyst named it.
      */
     public record Details(Problem problem, List<String> topTerms, List<Example> examples, List<WeekFigure> weeks,
             Map<String, Long> byMarket, Map<String, Long> byProduct, Map<String, Long> byChannel,
-            List<ProblemEvent> events, List<Variant> variants, Problem rootCause) {
+            List<ProblemEvent> events, Map<String, String> namesByLanguage, List<Variant> variants, Problem rootCause) {
 
         public Details {
             variants = List.copyOf(variants);

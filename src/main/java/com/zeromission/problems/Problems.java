@@ -46,6 +46,8 @@ import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.ProblemRepository.Member;
 import com.zeromission.problems.internal.ProblemRepository.WeekCell;
 import com.zeromission.problems.internal.ProblemsProperties;
+import com.zeromission.problems.naming.ProblemNamer;
+import com.zeromission.text.TextAnalyzer;
 
 /**
  * The problems: grouping of new signals, the analysts' operations on problems, and the trends. Every change takes the
@@ -75,10 +77,20 @@ public class Problems {
     private final TextMasker masker;
     private final Clock clock;
     private final List<ProblemReferences> references;
+    private final ProblemNamer namer;
     private volatile Instant lastSnapshot = Instant.EPOCH;
+    /** Signals grouped per language, for the names' background (loaded from the database at first use). */
+    private final Map<String, Long> languages = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean languagesLoaded;
+    /** Whether problems named the old way (or never) were named since start-up. */
+    private volatile boolean unnamedDone;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time spent naming problems, and how many namings, since start-up (logged at debug level after each drain). */
+    private final java.util.concurrent.atomic.AtomicLong namingNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong namings = new java.util.concurrent.atomic.AtomicLong();
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
-            CpmService cpm, TextMasker masker, Clock clock, List<ProblemReferences> references) {
+            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references) {
         this.references = List.copyOf(references);
         this.engine = engine;
         this.repository = repository;
@@ -87,6 +99,7 @@ public class Problems {
         this.cpm = cpm;
         this.masker = masker;
         this.clock = clock;
+        this.namer = new ProblemNamer(analyzer, properties.nameLanguage());
     }
 
     // ---- grouping ----------------------------------------------------------------------------------------------
@@ -115,6 +128,7 @@ public class Problems {
     }
 
     private Assigned assignPending(boolean skipIfBusy) {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         int signals = 0, created = 0;
         // An interrupted worker (the application is stopping) ends after the batch in hand; the rest waits, safely.
         while (!Thread.currentThread().isInterrupted()) {
@@ -124,6 +138,23 @@ public class Problems {
             }
             signals += done[0];
             created += done[1];
+        }
+        if (!unnamedDone && !Thread.currentThread().isInterrupted()) {
+            // Problems from before names came in (or a naming that failed) are named once the inbox is empty.
+            Boolean more;
+            do {
+                more = locked(skipIfBusy, () -> {
+                    var unnamed = repository.unnamed(100);
+                    unnamed.forEach(this::name);
+                    return unnamed.size() == 100;
+                });
+            } while (Boolean.TRUE.equals(more) && !Thread.currentThread().isInterrupted());
+            unnamedDone = more != null;
+        }
+        if (signals > 0) {
+            log.debug("Grouped {} signals with {} ms of this thread's CPU; since start-up {} namings took {} ms of CPU, "
+                    + "the process {} ms", signals, (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, namings.get(),
+                    namingNanos.get() / 1_000_000, processCpuMillis());
         }
         return new Assigned(signals, created, repository.inboxSize());
     }
@@ -152,6 +183,9 @@ public class Problems {
                 pending.stream().map(ProblemRepository.Pending::language).toList(), grouper::wantsEmbedding);
         for (int i = 0; i < pending.size(); i++) {
             var p = pending.get(i);
+            if (languagesLoaded) {
+                languages.merge(analysed.get(i).language(), 1L, Long::sum);
+            }
             var a = grouper.assign(analysed.get(i));
             if (a.newGroup()) {
                 repository.create(a.groupId(), "(new)", now);
@@ -168,6 +202,7 @@ public class Problems {
         repository.addWeeks(weeks);
         var states = new HashMap<Long, Problem>();
         repository.findAll(touched.keySet()).forEach(p -> states.put(p.id(), p));
+        var namedSizes = repository.namedSizes(touched.keySet());
         touched.forEach((id, members) -> {
             Problem problem = states.get(id);
             long complaints = members.stream().filter(ProblemRepository.Pending::complaint).count();
@@ -178,7 +213,16 @@ public class Problems {
                 after = members.stream().filter(m -> m.receivedAt().isAfter(problem.resolvedAt())).count();
             }
             repository.addCounts(id, members.size(), complaints, first, last, after);
-            repository.setAutoLabel(id, label(grouper.topTerms(id, 4)));
+            // Named when new and again each time it has grown by the factor: a sample of its texts is read for that.
+            long size = problem.signals() + members.size();
+            long named = namedSizes.getOrDefault(id, 0L);
+            if (problem.signals() == 0) {
+                // new in this batch: its texts are all at hand, no need to read them back
+                name(id, size, members.stream().limit(properties.namingSample())
+                        .map(m -> new ProblemNamer.Text(m.text(), m.language())).toList());
+            } else if (named == 0 || size >= properties.renameGrowth() * named) {
+                name(id, size);
+            }
             long sinceResolved = after > 0 ? repository.sinceResolved(id) : 0;
             if (sinceResolved >= properties.regressionSignals()) {
                 repository.regress(id, now);
@@ -209,12 +253,68 @@ public class Problems {
         });
     }
 
-    static String label(List<String> terms) {
-        if (terms.isEmpty()) {
-            return "(no distinctive words)";
+    /**
+     * Names a problem of {@code size} signals from a sample of its texts, the most similar to it (see {@link
+     * ProblemNamer}): its automatic label and its names per language.
+     */
+    private void name(long id, long size) {
+        name(id, size, null);
+    }
+
+    /** {@link #name(long, long)} from the given texts (null: a sample read from the database). */
+    private void name(long id, long size, List<ProblemNamer.Text> texts) {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        try {
+            nameNow(id, size, texts);
+        } finally {
+            namingNanos.addAndGet(CPU.getCurrentThreadCpuTime() - t0);
+            namings.incrementAndGet();
         }
-        String label = String.join(" · ", terms);
-        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL);
+    }
+
+    private void nameNow(long id, long size, List<ProblemNamer.Text> texts) {
+        var sample = texts != null ? texts : repository.mostSimilar(id, properties.namingSample()).stream()
+                .map(m -> new ProblemNamer.Text(m.text(), m.language())).toList();
+        if (!languagesLoaded) {
+            repository.languages().forEach((language, n) -> languages.merge(language, n, Long::sum));
+            languagesLoaded = true;
+        }
+        OnlineGrouper grouper = engine.grouper();
+        var names = namer.name(sample, ProblemNamer.background(grouper::documentFrequency, grouper.documents(),
+                Map.copyOf(languages)));
+        var lines = new StringBuilder();
+        names.byLanguage().forEach((language, name) -> {
+            String line = language + "\t" + names.texts().get(language) + "\t" + name.replaceAll("\\s+", " ") + "\n";
+            if (lines.length() + line.length() <= 4_000) {
+                lines.append(line);
+            }
+        });
+        String label = names.name().length() <= MAX_LABEL ? names.name() : names.name().substring(0, MAX_LABEL);
+        repository.setNames(id, label, lines.isEmpty() ? null : lines.toString(), Math.max(1, size));
+    }
+
+    private void name(long id) {
+        name(id, require(id).signals());
+    }
+
+    private static long processCpuMillis() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** A problem's names per language as stored, most texts first. */
+    private Map<String, String> namesByLanguage(long id) {
+        var names = new LinkedHashMap<String, String>();
+        String stored = repository.names(id);
+        if (stored != null) {
+            for (String line : stored.split("\n")) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length == 3) {
+                    names.put(parts[0], parts[2]);
+                }
+            }
+        }
+        return names;
     }
 
     // ---- analysts' operations ----------------------------------------------------------------------------------
@@ -324,7 +424,13 @@ public class Problems {
         repository.setRoot(from.id(), null); // a merged problem is nobody's variant: its signals are the target's now
         OnlineGrouper grouper = engine.grouper();
         grouper.merge(into.id(), from.id());
-        repository.setAutoLabel(into.id(), label(grouper.topTerms(into.id(), 4)));
+        // An analyst's merge renames; an automatic one (consolidation, re-homing: mostly small problems into large
+        // ones) when the problem has grown by the factor since it was last named, as the drain does.
+        long size = into.signals() + from.signals();
+        long named = repository.namedSizes(List.of(into.id())).getOrDefault(into.id(), 0L);
+        if (kind == Kind.MERGE || named == 0 || size >= properties.renameGrowth() * named) {
+            name(into.id(), size);
+        }
         return repository.event(event).orElseThrow();
     }
 
@@ -523,6 +629,8 @@ public class Problems {
             merges.addAll(rehome(grouper, actor, skipped, referenced));
             if (!merges.isEmpty()) {
                 log.info("Consolidation merged {} problems ({} candidates)", merges.size(), candidates);
+                log.debug("Since start-up {} namings took {} ms of CPU, the process {} ms", namings.get(),
+                        namingNanos.get() / 1_000_000, processCpuMillis());
             }
             if (properties.rootCauses()) {
                 rootCauses(grouper, actor, now, referenced);
@@ -802,7 +910,7 @@ public class Problems {
         var figures = weeks.entrySet().stream().map(e -> new WeekFigure(e.getKey(), weekLabel(e.getKey()), e.getValue()[0],
                 e.getValue()[1])).toList();
         return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100),
-                variants, rootCause);
+                namesByLanguage(id), variants, rootCause);
     }
 
     private static Example example(Member m) {
@@ -968,12 +1076,24 @@ public class Problems {
     }
 
     /** A root cause's automatic label, once its variants changed. */
+    /**
+     * Names a root cause from its own texts and its variants' (the 20 largest): so that its name says what the whole
+     * root cause is about, and is English when any of its variants is written in English.
+     */
     private void relabelRootCause(long problemId) {
-        relabel(problemId);
+        var texts = new ArrayList<ProblemNamer.Text>();
+        repository.mostSimilar(problemId, properties.namingSample())
+                .forEach(m -> texts.add(new ProblemNamer.Text(m.text(), m.language())));
+        List<Problem> variants = variants(problemId);
+        int each = Math.max(5, properties.namingSample() / Math.max(1, Math.min(20, variants.size())));
+        for (Problem v : variants.subList(0, Math.min(20, variants.size()))) {
+            repository.mostSimilar(v.id(), each).forEach(m -> texts.add(new ProblemNamer.Text(m.text(), m.language())));
+        }
+        name(problemId, require(problemId).signals(), texts);
     }
 
     private void relabel(long problemId) {
-        repository.setAutoLabel(problemId, label(engine.grouper().topTerms(problemId, 4)));
+        name(problemId);
     }
 
     private Problem require(long id) {

@@ -141,6 +141,17 @@ class ProblemPagesMvcTest {
     }
 
     @Test
+    void showsTheProblemsNameAsItsHeadingAndTitle() {
+        String name = problems.get(invoice).label();
+        assertThat(name).doesNotContain("·").contains(" ").containsIgnoringCase("invoice");
+        var page = mvc.get().uri("/problems/" + invoice).with(user("viewer").roles("VIEWER")).exchange();
+        assertThat(page).hasStatusOk();
+        String html = body(page);
+        assertThat(html).contains("<h1 id=\"label\">" + name + "</h1>");
+        assertThat(html).containsPattern("<title>[^<]*" + java.util.regex.Pattern.quote(name));
+    }
+
+    @Test
     void answersNotFoundForAnUnknownProblem() {
         var page = mvc.get().uri("/problems/999999").with(user("viewer").roles("VIEWER")).exchange();
         assertThat(page).hasStatus(HttpStatus.NOT_FOUND);

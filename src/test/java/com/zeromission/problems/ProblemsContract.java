@@ -196,6 +196,44 @@ abstract class ProblemsContract {
     }
 
     @Test
+    void namesAProblemInPlainWordsFromItsOwnTextsWithItsVariantsPerLanguage() {
+        var texts = new ArrayList<String>();
+        var refunds = new ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            texts.addAll(ingest(List.of("Hej! " + INVOICE_SV.get(i)), "sv", "2026-03-10"));
+            texts.addAll(ingest(List.of("Hi, " + INVOICE_EN.get(i) + ". My e-mail is anna.svensson@example.com"), "en",
+                    "2026-03-11"));
+            refunds.addAll(ingest(REFUND_EN.subList(i, i + 1), "en", "2026-03-11"));
+        }
+        problems.assignPending();
+        problems.consolidate(Problems.SYSTEM);
+
+        long invoice = problemOf(texts.get(1));
+        var details = problems.details(invoice);
+        assertThat(problemsOf(texts)).as("mostly one problem in both languages").filteredOn(id -> id == invoice)
+                .hasSizeGreaterThanOrEqualTo(6);
+        for (long other : problemsOf(texts)) {
+            assertThat(problems.get(other).label()).doesNotContain("·").doesNotContain("[").contains(" ");
+        }
+        String name = details.problem().label();
+        assertThat(name).as("a name, not terms").doesNotContain("·").doesNotContain("[").doesNotContain("(new)")
+                .doesNotContainPattern("\\d").doesNotContain("anna");
+        assertThat(name.split(" ")).as(name).hasSizeBetween(3, 10);
+        assertThat(Character.isUpperCase(name.charAt(0))).as(name).isTrue();
+        assertThat(name.toLowerCase(java.util.Locale.ROOT)).as("English: the problem has English texts")
+                .containsAnyOf("invoice", "reminder fee");
+        assertThat(details.namesByLanguage()).containsKey("en").containsKey("sv");
+        assertThat(details.namesByLanguage().get("sv").toLowerCase(java.util.Locale.ROOT)).containsAnyOf("faktur", "påminnelse");
+        assertThat(details.problem().label()).isEqualTo(details.namesByLanguage().get("en"));
+        assertThat(problems.get(problemOf(refunds.getFirst())).label().toLowerCase(java.util.Locale.ROOT)).contains("refund");
+
+        // an analyst's name wins, and a blank one brings the automatic name back
+        problems.rename(invoice, "Lost invoices", "anna");
+        assertThat(problems.get(invoice).label()).isEqualTo("Lost invoices");
+        assertThat(problems.rename(invoice, " ", "anna").label()).isEqualTo(name);
+    }
+
+    @Test
     void ranksLastWeeksProblemsByComplaintsWithTheirShareAndTrend() {
         var invoice = ingest(four(INVOICE_EN), "en", "2026-03-10");
         ingest(four(INVOICE_EN), "en", "2026-03-11");

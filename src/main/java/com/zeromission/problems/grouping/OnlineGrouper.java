@@ -1487,4 +1487,18 @@ public final class OnlineGrouper {
         }
         g.set(Arrays.copyOf(terms, k), Arrays.copyOf(weights, k));
     }
+
+    /**
+     * How many of the texts counted in {@link #documents()} contain the term (0 when unknown or forgotten): the term
+     * statistics problem names are chosen with.
+     */
+    public long documentFrequency(String term) {
+        lock.lock();
+        try {
+            Integer id = termIds.get(term);
+            return id == null ? 0 : df[id];
+        } finally {
+            lock.unlock();
+        }
+    }
 }

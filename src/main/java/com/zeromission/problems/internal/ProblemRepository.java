@@ -215,6 +215,53 @@ public class ProblemRepository {
         jdbc.update("UPDATE problem SET auto_label = ? WHERE id = ?", label, id);
     }
 
+    /**
+     * A problem's automatic name, its names per language (one per line: language, tab, texts named from, tab, name)
+     * and its size when named.
+     */
+    public void setNames(long id, String label, String names, long size) {
+        jdbc.update("UPDATE problem SET auto_label = ?, auto_names = ?, named_size = ? WHERE id = ?", label, names, size, id);
+    }
+
+    /** The size each of the given problems had when it was last named (0: never). */
+    public Map<Long, Long> namedSizes(Collection<Long> ids) {
+        var sizes = new HashMap<Long, Long>();
+        var list = new ArrayList<>(ids);
+        for (int i = 0; i < list.size(); i += 500) {
+            var part = list.subList(i, Math.min(list.size(), i + 500));
+            jdbc.query("SELECT id, named_size FROM problem WHERE id IN (" + marks(part.size()) + ")",
+                    rs -> {
+                        sizes.put(rs.getLong(1), rs.getLong(2));
+                    }, part.toArray());
+        }
+        return sizes;
+    }
+
+    /** A problem's names per language as {@link #setNames} stored them (null: none yet). */
+    public String names(long id) {
+        return jdbc.query("SELECT auto_names FROM problem WHERE id = ?", (rs, n) -> rs.getString(1), id).stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Problems not named since names came in (named_size 0), not merged, with their sizes; at most {@code limit}. */
+    public Map<Long, Long> unnamed(int limit) {
+        var found = new java.util.LinkedHashMap<Long, Long>();
+        jdbc.query("SELECT id, signals FROM problem WHERE named_size = 0 AND state <> 'merged' AND signals > 0 ORDER BY id LIMIT "
+                + limit, rs -> {
+                    found.put(rs.getLong(1), rs.getLong(2));
+                });
+        return found;
+    }
+
+    /** Stored signals per language as given at intake (null languages left out). */
+    public Map<String, Long> languages() {
+        var counts = new HashMap<String, Long>();
+        jdbc.query("SELECT lang, COUNT(*) FROM signal WHERE lang IS NOT NULL GROUP BY lang", rs -> {
+            counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        });
+        return counts;
+    }
+
     public void setCustomLabel(long id, String label) {
         jdbc.update("UPDATE problem SET custom_label = ? WHERE id = ?", label, id);
     }

@@ -25,11 +25,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               it: other phrasings and languages); false: every group found is a problem of its own
  * @param scheduling             whether the background assignment, snapshots and consolidation run by themselves
  *                               (tests and one-shot commands switch them off and call them directly)
+ * @param nameLanguage           problems are named in this language (ISO 639-1) when enough of their texts are in
+ *                               it, else in their most frequent language
+ * @param namingSample           a problem is named from at most this many of its texts, the most similar to it
+ * @param renameGrowth           a problem is named again when it has grown by this factor since it was last named
  */
 @ConfigurationProperties(prefix = "zeromission.problems")
 public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, Double consolidationSimilarity,
         Integer rehomeBelow, Double rehomeSimilarity, Integer regressionSignals, Integer emergingMinSignals, Double emergingPValue,
-        Boolean scheduling, Boolean rootCauses) {
+        Boolean scheduling, String nameLanguage, Integer namingSample, Double renameGrowth, Boolean rootCauses) {
 
     public ProblemsProperties {
         rootCauses = rootCauses == null ? Boolean.TRUE : rootCauses;
@@ -68,6 +72,19 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
             throw new IllegalArgumentException("zeromission.problems.emerging-p-value must be in (0, 1), was " + emergingPValue);
         }
         scheduling = scheduling == null ? Boolean.TRUE : scheduling;
+        nameLanguage = nameLanguage == null || nameLanguage.isBlank() ? "en" : nameLanguage.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!nameLanguage.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("zeromission.problems.name-language must be an ISO 639-1 code such as en, was "
+                    + nameLanguage);
+        }
+        namingSample = namingSample == null ? 100 : namingSample;
+        if (namingSample < 1 || namingSample > 5_000) {
+            throw new IllegalArgumentException("zeromission.problems.naming-sample must be 1-5000, was " + namingSample);
+        }
+        renameGrowth = renameGrowth == null ? 3.0 : renameGrowth;
+        if (!(renameGrowth > 1)) {
+            throw new IllegalArgumentException("zeromission.problems.rename-growth must be above 1, was " + renameGrowth);
+        }
     }
 
     public com.zeromission.problems.grouping.Settings grouping() {

@@ -303,6 +303,14 @@ public final class TextAnalyzer {
         return !onlyX && Character.isLetter(token.charAt(0));
     }
 
+    /**
+     * The ISO 639-1 code this analyzer reads a declared language as ({@code sv-SE} → {@code sv}, {@code no} → {@code
+     * nb}), or empty when it is blank or not one of {@link #LANGUAGES}.
+     */
+    public java.util.Optional<String> supportedLanguage(String languageOrTag) {
+        return java.util.Optional.ofNullable(normalise(languageOrTag));
+    }
+
     private String normalise(String language) {
         if (language == null || language.isBlank()) {
             return null;

@@ -184,18 +184,7 @@ public final class ProblemNamer {
 
     /** The text's language as given (ISO 639-1 or a tag; "no" is Bokmål) when analysed here, else detected. */
     private String languageOf(Text t) {
-        String code = t.language() == null ? "" : t.language().strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        int dash = code.indexOf('-');
-        if (dash > 0) {
-            code = code.substring(0, dash);
-        }
-        code = switch (code) {
-            case "no", "nn", "nob", "nor" -> "nb";
-            case "swe" -> "sv";
-            case "eng" -> "en";
-            default -> code;
-        };
-        return TextAnalyzer.LANGUAGES.contains(code) ? code : analyzer.detectLanguage(t.text());
+        return analyzer.supportedLanguage(t.language()).orElseGet(() -> analyzer.detectLanguage(t.text()));
     }
 
     /**

@@ -293,18 +293,6 @@ public final class GroupingEvaluation {
         for (long g : groupOf) {
             sizes.merge(g, 1, Integer::sum);
         }
-        String dump = System.getProperty("zeromission.eval.dump");
-        if (dump != null) {
-            dump(Path.of(dump), grouper, examples, groupOf, sizes);
-            try (var out = java.nio.file.Files.newBufferedWriter(Path.of(dump + ".texts"))) {
-                for (int i = 0; i < n; i++) {
-                    out.write(groupOf[i] + "\t" + examples.get(i).label() + "\t" + analysed[i].language() + "\t"
-                            + String.join("|", analysed[i].terms()) + "\n");
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         int[] buckets = new int[4];
         sizes.values().forEach(s -> buckets[s == 1 ? 0 : s < 5 ? 1 : s < 20 ? 2 : 3]++);
         // every group named as the product names problems: the largest are printed, all go to --assignments
@@ -349,25 +337,6 @@ public final class GroupingEvaluation {
         long together = groupsByKey.entrySet().stream().filter(e -> count.get(e.getKey()) > 1 && e.getValue().size() == 1)
                 .count();
         return sets == 0 ? 1.0 : (double) together / sets;
-    }
-
-    /** Development aid: the groups found with their centroids, languages and true labels, as JSON lines. */
-    private static void dump(Path file, OnlineGrouper grouper, List<Example> examples, long[] groupOf,
-            Map<Long, Integer> sizes) {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        Map<Long, Map<String, Integer>> labels = new HashMap<>();
-        for (int i = 0; i < groupOf.length; i++) {
-            labels.computeIfAbsent(groupOf[i], k -> new HashMap<>()).merge(examples.get(i).label(), 1, Integer::sum);
-        }
-        try (var out = java.nio.file.Files.newBufferedWriter(file)) {
-            for (long id : sizes.keySet()) {
-                out.write(mapper.writeValueAsString(Map.of("id", id, "size", sizes.get(id), "labels", labels.get(id),
-                        "languages", grouper.languages(id), "terms", grouper.centroid(id))));
-                out.write('\n');
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static int record(List<Merge> done, Map<Long, Long> mergedInto) {

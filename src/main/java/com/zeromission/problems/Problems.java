@@ -378,8 +378,7 @@ public class Problems {
                 throw new ProblemChangeRefusedException("problem " + p.id() + " was merged into problem " + p.mergedInto()
                         + " already; its signals are there");
             }
-            var examples = repository.mostSimilar(p.id(), 3).stream().map(m -> new Example(m.signalId().toString(),
-                    m.receivedAt(), m.market(), m.product(), m.channel(), m.language(), m.text(), m.similarity())).toList();
+            var examples = repository.mostSimilar(p.id(), 3).stream().map(Problems::example).toList();
             moving.add(new ProblemViews.Moving(p, examples));
             signals += p.signals();
             complaints += p.complaints();
@@ -672,7 +671,7 @@ public class Problems {
                 after.put(id, root);
             }
         }
-        // A root cause of before that is now a variant hands its own variants on (they are in its community anyway).
+        // Only what changed is written and recorded: a variant that joined, moved to another root cause, or left one.
         int joined = 0;
         int left = 0;
         var changed = new java.util.TreeSet<Long>(before.keySet());
@@ -774,10 +773,10 @@ public class Problems {
 
     /** A root cause's counts with its variants' added (other problems as they are). */
     private Problem withVariants(Problem p, Map<Long, Long> roots) {
-        if (p.rootId() != null || !roots.containsValue(p.id())) {
+        var variants = variantIds(p.id(), roots);
+        if (p.rootId() != null || variants.isEmpty()) {
             return p;
         }
-        var variants = roots.entrySet().stream().filter(e -> e.getValue() == p.id()).map(Map.Entry::getKey).toList();
         long signals = p.signals();
         long complaints = p.complaints();
         Instant first = p.firstSeen();
@@ -793,10 +792,17 @@ public class Problems {
 
     /** The variants of a root cause (its other phrasings and languages), largest first; empty for other problems. */
     public List<Problem> variants(long rootId) {
-        var roots = repository.roots();
-        var ids = roots.entrySet().stream().filter(e -> e.getValue() == rootId).map(Map.Entry::getKey).toList();
-        return repository.findAll(ids).stream().sorted(Comparator.comparingLong(Problem::signals).reversed()
-                .thenComparingLong(Problem::id)).toList();
+        return variants(rootId, repository.roots());
+    }
+
+    private List<Problem> variants(long rootId, Map<Long, Long> roots) {
+        return repository.findAll(variantIds(rootId, roots)).stream().sorted(Comparator.comparingLong(Problem::signals)
+                .reversed().thenComparingLong(Problem::id)).toList();
+    }
+
+    /** The ids of a root cause's variants, from the map of variant → root cause that {@code repository.roots()} reads. */
+    private static List<Long> variantIds(long rootId, Map<Long, Long> roots) {
+        return roots.entrySet().stream().filter(e -> e.getValue() == rootId).map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -883,7 +889,7 @@ public class Problems {
         }
         // Its variants: each with its examples, one per language (at most three).
         var variants = new ArrayList<Variant>();
-        for (Problem v : variants(id)) {
+        for (Problem v : variants(id, roots)) {
             var byLanguage = new LinkedHashMap<String, Example>();
             for (Member m : repository.mostSimilar(v.id(), 200)) {
                 if (byLanguage.size() < 3) {

@@ -261,7 +261,7 @@ public final class TextAnalyzer {
             if (tokens.stop()[i] || !isFeatureWord(surface)) {
                 continue;
             }
-            String[] english = pivot.translate(language, surface);
+            String[] english = pivot.translate(language, surface, tokens.stems()[i]);
             if (english.length == 0) {
                 continue;
             }

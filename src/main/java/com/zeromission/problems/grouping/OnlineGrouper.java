@@ -695,7 +695,8 @@ public final class OnlineGrouper {
      *
      * <p>The similarity of two groups here weighs each term of their centroids by how few groups use it ({@code
      * ln(G / groups using it)}): what every group has (greetings, "please", the merchant's name) says nothing about
-     * the cause. Groups that both have sentence embeddings also compare them, as {@link #similarity(long, long)} does.
+     * the cause. Sentence embeddings do not take part: they are English-only, and a veto of English groups whose
+     * embeddings disagree was measured worse (docs/grouping.md).
      */
     public List<List<Long>> rootCauses(RootCauseSettings rootSettings) {
         lock.lock();
@@ -772,34 +773,6 @@ public final class OnlineGrouper {
                 }
             }
             return out;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * A group's centroid as terms with their weights (the heaviest {@link Settings#maxTermsPerGroup()} terms: stems,
-     * word pairs written {@code "stem stem"}, concept ids starting with {@code ~}), unnormalised.
-     */
-    public Map<String, Double> centroid(long groupId) {
-        lock.lock();
-        try {
-            Group g = group(groupId);
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (int i = 0; i < g.terms.length; i++) {
-                out.put(termText[g.terms[i]], g.weights[i]);
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** How many of a group's members were written in each language. */
-    public Map<String, Long> languages(long groupId) {
-        lock.lock();
-        try {
-            return Map.copyOf(group(groupId).languages);
         } finally {
             lock.unlock();
         }

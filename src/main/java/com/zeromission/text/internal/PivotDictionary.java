@@ -506,18 +506,31 @@ public final class PivotDictionary {
      */
     public String[] translate(String language, String word) {
         Objects.requireNonNull(word, "word");
+        LanguagePipeline pipeline = pipelines.get(language);
+        return pipeline == null ? NONE : translate(language, word, pipeline.stem(word));
+    }
+
+    /**
+     * {@link #translate(String, String)} for a word whose stem in its language is known already (the analyzer's
+     * tokens carry it): the common case, a word of the dictionary, costs one look-up. The rest (a neighbouring
+     * language's word, an inflection the stemmer keeps, a compound) is worked out once per word and cached.
+     */
+    public String[] translate(String language, String word, String stem) {
         if (PIVOT.equals(language)) {
-            return new String[] {english.stem(word)};
+            return new String[] {stem};
         }
         Map<String, String[]> map = byLanguage.get(language);
         if (map == null) {
             return NONE;
         }
-        String[] direct = lookUp(language, word);
+        String[] direct = map.get(stem);
         if (direct != null) {
             return direct;
         }
-        return cache.computeIfAbsent(language + ':' + word, k -> inflectedOrCompound(language, word));
+        return cache.computeIfAbsent(language + ':' + word, k -> {
+            String[] neighbours = lookUp(language, word);
+            return neighbours != null ? neighbours : inflectedOrCompound(language, word);
+        });
     }
 
     /**
@@ -553,18 +566,16 @@ public final class PivotDictionary {
         return null;
     }
 
-    /** A compound's translation: its head's, then its modifier's (either may be a compound itself, once more). */
+    /**
+     * A compound's translation: its longest known head's, then its modifier's when that is known too (with or without
+     * a linking element); a head of fewer than five letters counts only with a known modifier.
+     */
     private String[] compound(String language, String word) {
         if (cache.size() > 200_000) {
             cache.clear(); // a bound, not an eviction policy: the working set of a product's texts is far smaller
         }
-        String[] best = NONE;
-        int bestHead = 0;
         for (int split = MIN_PART; split <= word.length() - MIN_PART; split++) {
             String head = word.substring(split);
-            if (head.length() <= bestHead) {
-                break; // heads only get shorter from here
-            }
             String[] h = lookUp(language, head);
             if (h == null) {
                 continue;
@@ -591,13 +602,9 @@ public final class PivotDictionary {
                     stems.add(m[i]);
                 }
             }
-            best = stems.toArray(String[]::new);
-            bestHead = head.length();
-            if (m != null) {
-                break; // both parts known: the longest such head is the reading
-            }
+            return stems.toArray(String[]::new);
         }
-        return best;
+        return NONE;
     }
 
     @Override

@@ -242,14 +242,14 @@ final class ProblemsCommand implements Runnable {
             }
         }
 
-        /** Each text's group and the group's name, as CSV. */
+        /** Each text's label, language (when told), group and the group's name, as CSV. */
         private void writeAssignments(Report r) {
             try (var out = de.siegmar.fastcsv.writer.CsvWriter.builder().build(assignments)) {
-                out.writeRecord("text", "label", "group", "name");
+                out.writeRecord("text", "label", "language", "group", "name");
                 for (int i = 0; i < r.groupOf().length; i++) {
                     Example e = r.order().get(i);
-                    out.writeRecord(e.text(), e.label(), Long.toString(r.groupOf()[i]),
-                            r.names().getOrDefault(r.groupOf()[i], ""));
+                    out.writeRecord(e.text(), e.label(), e.language() == null ? "" : e.language(),
+                            Long.toString(r.groupOf()[i]), r.names().getOrDefault(r.groupOf()[i], ""));
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot write " + assignments, e);

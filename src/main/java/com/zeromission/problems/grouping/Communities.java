@@ -21,6 +21,14 @@ import java.util.Map;
  * how alike the collection's texts are), and the graph is partitioned by maximising modularity with the Louvain
  * method (Blondel et al. 2008: move single nodes to the neighbouring community that gains most, then treat each
  * community as a node and repeat). Deterministic: nodes are visited in index order.
+ *
+ * <p>Nodes may carry a weight: a link between two nodes counts {@code similarity × √(weight_a × weight_b)}. The
+ * grouper passes √(texts in the group): a group of 400 texts and one of 3 are not equally good evidence of where a
+ * root cause lies, yet with equal weights the small groups, which are many and noisy, bridge causes and decide the
+ * partition. The square root (not the size itself) keeps the largest groups from pulling everything into one
+ * community. Measured on three data sets (docs/grouping.md): NMI of the root causes, equal weights → √size, demo
+ * 0.676 → 0.719, xSID 0.671 → 0.688, BANKING77 0.559 → 0.581; log(1 + size) was a little worse, size and size²
+ * worse than equal weights.
  */
 final class Communities {
 
@@ -31,15 +39,26 @@ final class Communities {
      * The community of each node.
      *
      * @param similarity  symmetric pairwise similarities (the diagonal is ignored)
+     * @param weight      each node's weight (positive), or {@code null} for equal weights
      * @param neighbours  each node keeps edges to at most this many most similar nodes
      * @param percentile  0 to 100: edges weaker than this percentile of all pairs' similarities are dropped
      * @param resolution  modularity resolution: above 1 more, smaller communities; below 1 fewer, larger ones
      * @return for each node, the index of its community (0, 1, ...; numbered by each community's first node)
      */
-    static int[] of(double[][] similarity, int neighbours, double percentile, double resolution) {
+    static int[] of(double[][] similarity, double[] weight, int neighbours, double percentile, double resolution) {
         int n = similarity.length;
         if (n == 0) {
             return new int[0];
+        }
+        if (weight != null) {
+            if (weight.length != n) {
+                throw new IllegalArgumentException("weights must be one per node: " + weight.length + " for " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(weight[i] > 0) || Double.isInfinite(weight[i])) {
+                    throw new IllegalArgumentException("weight of node " + i + " must be positive, was " + weight[i]);
+                }
+            }
         }
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1, was " + neighbours);
@@ -73,8 +92,10 @@ final class Communities {
                 if (!(s > 0) || s < floor) {
                     break;
                 }
-                edges.get(i).put(j, s);
-                edges.get(j).put(i, s);
+                // The percentile and the nearest neighbours are chosen by similarity alone; weights scale the link.
+                double w = weight == null ? s : s * Math.sqrt(weight[i] * weight[j]);
+                edges.get(i).put(j, w);
+                edges.get(j).put(i, w);
                 kept++;
             }
         }

@@ -755,7 +755,12 @@ public final class OnlineGrouper {
                     scratch[t] = 0;
                 }
             }
-            int[] community = Communities.of(similarity, rootSettings.neighbours(), rootSettings.percentile(),
+            // Each group weighs √(its texts) in the graph: see Communities for why and what it bought.
+            double[] weight = new double[n];
+            for (int i = 0; i < n; i++) {
+                weight[i] = Math.sqrt(Math.max(1, nodes.get(i).size));
+            }
+            int[] community = Communities.of(similarity, weight, rootSettings.neighbours(), rootSettings.percentile(),
                     rootSettings.resolution());
             Map<Integer, List<Group>> members = new java.util.TreeMap<>();
             for (int i = 0; i < n; i++) {

@@ -1,10 +1,13 @@
 package com.zeromission.web;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.zeromission.audit.AuditLog;
 import com.zeromission.limits.RateLimits;
 import com.zeromission.limits.RateLimits.Budget;
+import com.zeromission.limits.RateLimits.Counted;
 import com.zeromission.limits.RateLimits.Decision;
 
 /**
@@ -30,7 +34,9 @@ import com.zeromission.limits.RateLimits.Decision;
  * Failures are counted after the answer, so a burst of attempts already in flight when a budget runs out is still
  * answered: at most one per request the server handles at once.
  */
+// Only where there is sign-in: one-shot commands run without a web server and without users.
 @Component
+@ConditionalOnWebApplication
 class SignInLockout {
 
     private static final Logger log = LoggerFactory.getLogger(SignInLockout.class);
@@ -88,16 +94,16 @@ class SignInLockout {
 
     /** Checks the budgets before the attempt: plain reads, so a successful Basic request writes nothing. */
     Check check(Attempt attempt, String clientSubject) {
-        Decision byClient = limits.check(client, clientSubject);
-        Decision refused = byClient.allowed() ? null : byClient;
-        Decision pair = null;
-        if (attempt.account() != null) {
-            pair = limits.check(accountAndClient, pairSubject(attempt, clientSubject));
-            Decision byAccount = limits.check(account, accountSubject(attempt));
-            refused = later(refused, pair.allowed() ? null : pair);
-            refused = later(refused, byAccount.allowed() ? null : byAccount);
+        if (attempt.account() == null) {
+            Decision byClient = limits.check(client, clientSubject);
+            return new Check(byClient.allowed() ? null : byClient, false);
         }
-        return new Check(refused, pair != null && pair.count() > 0);
+        List<Decision> decisions = limits.check(List.of(new Counted(client, clientSubject),
+                new Counted(accountAndClient, pairSubject(attempt, clientSubject)),
+                new Counted(account, accountSubject(attempt))));
+        Decision refused = decisions.stream().filter(d -> !d.allowed())
+                .max(Comparator.comparing(Decision::retryAfter)).orElse(null);
+        return new Check(refused, decisions.get(1).count() > 0);
     }
 
     void succeeded(Attempt attempt, String clientSubject, Check check) {
@@ -160,12 +166,5 @@ class SignInLockout {
 
     private static String pairSubject(Attempt attempt, String clientSubject) {
         return accountSubject(attempt) + "\n" + clientSubject;
-    }
-
-    private static Decision later(Decision a, Decision b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.retryAfter().compareTo(b.retryAfter()) >= 0 ? a : b;
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+import com.zeromission.limits.ClientAddresses;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,7 +36,7 @@ class PageSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInLockout lockout, ClientAddresses clients) throws Exception {
         http.securityMatcher(PageSecurity::isPage)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
@@ -64,6 +67,9 @@ class PageSecurity {
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(ANALYST, ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // brute-force protection of the sign-in form (issue 15)
+                .addFilterBefore(new SignInLockoutFilter(lockout, clients, SignInLockoutFilter.Chain.PAGES),
+                        UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("ZMSESSION"))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)

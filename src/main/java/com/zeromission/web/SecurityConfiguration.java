@@ -29,6 +29,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import com.zeromission.limits.ClientAddresses;
+
 /**
  * Every endpoint has an explicit rule; anything not listed is denied. People and machine clients authenticate
  * with HTTP Basic; machine clients can instead present an API token ({@code Authorization: Bearer zm_…}, see
@@ -90,7 +92,8 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(3)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SignInLockout lockout, ClientAddresses clients)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
@@ -184,6 +187,9 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                // brute-force protection of Basic and tokens, around both (issue 15)
+                .addFilterBefore(new SignInLockoutFilter(lockout, clients, SignInLockoutFilter.Chain.API),
+                        BearerTokenFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
@@ -225,7 +231,7 @@ class SecurityConfiguration {
         return com.zeromission.privacy.TextMasker.standard().mask(request.getRequestURI()).text();
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
+    static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");

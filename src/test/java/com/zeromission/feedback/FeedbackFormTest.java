@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import com.zeromission.support.TestDatabases;
 
 /** The public feedback form: no login, English and Swedish, CSRF, validation, rate limit, into intake masked. */
-@SpringBootTest(properties = {"zeromission.alarms.scheduling=false", "zeromission.feedback.rate-limit=3"})
+@SpringBootTest(properties = {"zeromission.alarms.scheduling=false", "zeromission.feedback.rate-limit=3",
+        "zeromission.security.trusted-proxies=10.9.0.0/16"})
 @AutoConfigureMockMvc
 class FeedbackFormTest {
 
@@ -33,10 +34,18 @@ class FeedbackFormTest {
     JdbcTemplate jdbc;
 
     MvcTestResult post(String client, String message, boolean withToken) {
+        return post(client, null, message, withToken);
+    }
+
+    /** A post from {@code peer}, with an X-Forwarded-For header when {@code forwardedFor} is not null. */
+    MvcTestResult post(String peer, String forwardedFor, String message, boolean withToken) {
         var request = mvc.post().uri("/feedback?lang=sv").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("message", message).param("market", "SE").param("product", "pay-later")
                 .with(r -> {
-                    r.setRemoteAddr(client);
+                    r.setRemoteAddr(peer);
+                    if (forwardedFor != null) {
+                        r.addHeader("X-Forwarded-For", forwardedFor);
+                    }
                     return r;
                 });
         return (withToken ? request.with(csrf()) : request).exchange();
@@ -110,6 +119,41 @@ class FeedbackFormTest {
         assertThat(feedbackSignals()).isEqualTo(before);
         // another client is not slowed down by this one
         assertThat(post("10.0.0.10", "Another customer's message", true)).hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void countsOnlyStoredMessagesSoInvalidPostsDoNotUseUpTheBudget() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("10.0.0.20", "Dåligt", true)).hasStatus(HttpStatus.BAD_REQUEST);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("10.0.0.20", "Message number " + i + " about a refund", true)).hasStatus(HttpStatus.FOUND);
+        }
+        assertThat(post("10.0.0.20", "One more message about a refund", true)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        // over the budget even an invalid post is refused: the limit is checked first, it just does not count it
+        assertThat(post("10.0.0.20", "Dåligt", true)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void behindATrustedProxyEachCustomerHasABudgetOfTheirOwn() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("10.9.0.1", "198.51.100.1", "Message number " + i + " about a refund", true))
+                    .hasStatus(HttpStatus.FOUND);
+        }
+        assertThat(post("10.9.0.1", "198.51.100.1", "One more message about a refund", true))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        // another customer behind the same proxy (its address is the peer of every post)
+        assertThat(post("10.9.0.1", "198.51.100.2", "Another customer's message", true)).hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void aClientThatIsNotATrustedProxyCannotPickItsBudgetWithXForwardedFor() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("10.0.0.30", "198.51.100." + (10 + i), "Message number " + i + " about a refund", true))
+                    .hasStatus(HttpStatus.FOUND);
+        }
+        assertThat(post("10.0.0.30", "198.51.100.99", "One more message about a refund", true))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test

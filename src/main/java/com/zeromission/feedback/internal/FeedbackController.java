@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.limits.ClientAddresses;
+import com.zeromission.limits.RateLimits;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +28,10 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The public feedback form: {@code GET /feedback?lang=sv} shows it, {@code POST /feedback} stores what was written
  * as a feedback-form signal through intake (so it is masked like everything else) and says thank you. A client that
- * sends too many is answered 429 with Retry-After and nothing is stored.
+ * sent too many is answered 429 with Retry-After and nothing is stored. Only stored messages count against the budget
+ * (a refused or invalid post costs the client nothing, so a customer who fixes a too-short message is not slowed
+ * down by the attempt); the budget is shared by all instances and the client is found behind trusted proxies
+ * ({@link RateLimits}, {@link ClientAddresses}).
  */
 @Controller
 class FeedbackController {
@@ -39,15 +44,19 @@ class FeedbackController {
     private final IntakeService intake;
     private final MessageSource messages;
     private final Clock clock;
-    private final RateLimiter limiter;
+    private final RateLimits limits;
+    private final RateLimits.Budget budget;
+    private final ClientAddresses clients;
 
-    FeedbackController(IntakeService intake, MessageSource messages, Clock clock,
-            @Value("${zeromission.feedback.rate-limit:5}") int limit,
+    FeedbackController(IntakeService intake, MessageSource messages, Clock clock, RateLimits limits,
+            ClientAddresses clients, @Value("${zeromission.feedback.rate-limit:5}") int limit,
             @Value("${zeromission.feedback.rate-window:PT10M}") Duration window) {
         this.intake = intake;
         this.messages = messages;
         this.clock = clock;
-        this.limiter = new RateLimiter(limit, window, clock);
+        this.limits = limits;
+        this.clients = clients;
+        this.budget = new RateLimits.Budget("feedback", limit, window);
     }
 
     @GetMapping("/feedback")
@@ -60,16 +69,11 @@ class FeedbackController {
             @RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String product,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         String language = language(lang, request);
-        var decision = limiter.tryAcquire(client(request.getRemoteAddr()));
+        String client = clients.budgetSubject(request);
+        // A client over its budget is refused whatever it sends; the check itself counts nothing.
+        var decision = limits.check(budget, client);
         if (!decision.allowed()) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-            var t = texts(language);
-            long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
-            t.put("slow.text", messages.getMessage("feedback.slow.text", new Object[] {minutes}, Locale.forLanguageTag(language)));
-            model.addAttribute("t", t);
-            model.addAttribute("lang", language);
-            return "feedback/slow-down";
+            return slowDown(decision, language, response, model);
         }
         String text = message.strip();
         String error = null;
@@ -86,6 +90,11 @@ class FeedbackController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model, language, error, text.length() > MAX_TEXT ? "" : text, market, product);
         }
+        // Counted only now that the message will be stored, atomically: of concurrent posts only the budget's get in.
+        decision = limits.tryAcquire(budget, client);
+        if (!decision.allowed()) {
+            return slowDown(decision, language, response, model);
+        }
         intake.accept(SignalSubmission.parse(new RawSignal("feedback-form", UUID.randomUUID().toString(), "feedback-form",
                 market.isEmpty() ? "SE" : market, product.isEmpty() ? "unknown" : product, "unknown",
                 clock.instant().toString(), language, text, null, null, null), clock));
@@ -99,6 +108,17 @@ class FeedbackController {
         model.addAttribute("t", texts(language));
         model.addAttribute("lang", language);
         return "feedback/thanks";
+    }
+
+    private String slowDown(RateLimits.Decision decision, String language, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        var t = texts(language);
+        long minutes = Math.max(1, (decision.retryAfterSeconds() + 59) / 60);
+        t.put("slow.text", messages.getMessage("feedback.slow.text", new Object[] {minutes}, Locale.forLanguageTag(language)));
+        model.addAttribute("t", t);
+        model.addAttribute("lang", language);
+        return "feedback/slow-down";
     }
 
     private String show(Model model, String language, String error, String message, String market, String product) {
@@ -125,25 +145,6 @@ class FeedbackController {
             map.put(k, messages.getMessage("feedback." + k, new Object[] {MIN_TEXT, MAX_TEXT}, locale));
         }
         return map;
-    }
-
-    /**
-     * Who is counted by the rate limit: an IPv4 address, or an IPv6 address's /64 network, since one IPv6 client
-     * usually holds a whole /64 and could otherwise send from a fresh address each time.
-     */
-    static String client(String address) {
-        if (address == null || !address.contains(":")) {
-            return String.valueOf(address);
-        }
-        try {
-            byte[] b = java.net.InetAddress.getByName(address).getAddress();
-            if (b.length != 16) {
-                return address;
-            }
-            return java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64";
-        } catch (java.net.UnknownHostException e) {
-            return address;
-        }
     }
 
     /** ?lang= first, then the browser's Accept-Language, then English. */

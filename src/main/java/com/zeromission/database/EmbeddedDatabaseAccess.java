@@ -61,6 +61,36 @@ public final class EmbeddedDatabaseAccess {
         return credentials;
     }
 
+    /**
+     * The URL for the application user: the configured one without the settings only an administrator may give
+     * (H2 refuses the connection otherwise). Those apply to the database as long as it is open, so the owner opens it
+     * first with them ({@link #holdOpen}) and the application's connections join it.
+     */
+    public static String applicationUrl(EmbeddedH2 db) {
+        return db.jdbcUrl().replaceAll("(?i);WRITE_DELAY=[^;]*", "");
+    }
+
+    /**
+     * An owner connection that keeps the database open with the configured settings (WRITE_DELAY=0: each commit is
+     * on disk before it is acknowledged) while the application's pool, connected as a non-administrator, uses it.
+     * Close it when the pool is closed. With AUTO_SERVER and another process holding the database, it joins theirs.
+     */
+    public static Connection holdOpen(EmbeddedH2 db, DatabaseCredentials credentials) throws SQLException {
+        requireLoopbackIfAutoServer(db);
+        Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedH2.OWNER, credentials.ownerPassword());
+        try (Statement s = c.createStatement()) {
+            // H2's trace file would copy failing statements, values included (personal data), to disk; the
+            // application sees every error as an exception anyway
+            s.execute("SET TRACE_LEVEL_FILE 0");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        // opening created the lock file with the process's umask
+        OwnerOnlyFiles.restrictTree(db.directory());
+        return c;
+    }
+
     /** A connection as the owner (administrator), for backups; the credentials file must exist. */
     public static Connection openAsOwner(EmbeddedH2 db) throws SQLException {
         requireLoopbackIfAutoServer(db);

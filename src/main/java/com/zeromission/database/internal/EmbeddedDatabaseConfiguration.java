@@ -1,10 +1,13 @@
 package com.zeromission.database.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,31 +31,48 @@ import com.zeromission.database.OwnerOnlyFiles;
 @Configuration(proxyBeanMethods = false)
 class EmbeddedDatabaseConfiguration {
 
-    /** Credentials by JDBC URL, so that the pool and Flyway prepare the database once. */
-    private static final Map<String, DatabaseCredentials> PREPARED = new ConcurrentHashMap<>();
-
-    static Optional<DatabaseCredentials> prepared(String url, String user, String password) {
-        if (!EmbeddedH2.OWNER.equalsIgnoreCase(user == null ? "" : user) || (password != null && !password.isEmpty())) {
-            return Optional.empty();
-        }
-        return EmbeddedH2.of(url).map(db -> PREPARED.computeIfAbsent(url, u -> EmbeddedDatabaseAccess.secure(db)));
+    static boolean defaults(String user, String password) {
+        return EmbeddedH2.OWNER.equalsIgnoreCase(user == null ? "" : user) && (password == null || password.isEmpty());
     }
 
     @Bean
-    static BeanPostProcessor embeddedDatabaseUser() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                // Hikari opens its pool on the first connection, so the user can still be changed here
-                if (bean instanceof HikariDataSource ds) {
-                    prepared(ds.getJdbcUrl(), ds.getUsername(), ds.getPassword()).ifPresent(c -> {
-                        ds.setUsername(EmbeddedH2.APP_USER);
-                        ds.setPassword(c.appPassword());
-                    });
-                }
-                return bean;
+    static EmbeddedDatabaseUser embeddedDatabaseUser() {
+        return new EmbeddedDatabaseUser();
+    }
+
+    /** Switches the pool to the application user, and holds the database open as its owner until the context closes. */
+    static final class EmbeddedDatabaseUser implements BeanPostProcessor, DisposableBean {
+
+        private final List<Connection> held = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            // Hikari opens its pool on the first connection, so the user and URL can still be changed here
+            if (bean instanceof HikariDataSource ds && defaults(ds.getUsername(), ds.getPassword())) {
+                EmbeddedH2.of(ds.getJdbcUrl()).ifPresent(db -> {
+                    DatabaseCredentials credentials = EmbeddedDatabaseAccess.secure(db);
+                    try {
+                        held.add(EmbeddedDatabaseAccess.holdOpen(db, credentials));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot open the embedded database " + db.databaseFile()
+                                + ": " + e.getMessage(), e);
+                    }
+                    ds.setJdbcUrl(EmbeddedDatabaseAccess.applicationUrl(db));
+                    ds.setUsername(EmbeddedH2.APP_USER);
+                    ds.setPassword(credentials.appPassword());
+                });
             }
-        };
+            return bean;
+        }
+
+        @Override
+        public void destroy() throws SQLException {
+            // the pool may still have connections: the database closes with the last of them
+            for (Connection c : held) {
+                c.close();
+            }
+            held.clear();
+        }
     }
 
     /** Migrations create tables: they run as the owner (the application user may only read and write rows). */
@@ -60,8 +80,12 @@ class EmbeddedDatabaseConfiguration {
     FlywayConfigurationCustomizer embeddedDatabaseOwnerForMigrations(
             @Value("${spring.datasource.url:}") String url, @Value("${spring.datasource.username:}") String user,
             @Value("${spring.datasource.password:}") String password) {
-        return configuration -> prepared(url, user, password)
-                .ifPresent(c -> configuration.dataSource(url, EmbeddedH2.OWNER, c.ownerPassword()));
+        return configuration -> {
+            if (defaults(user, password)) {
+                EmbeddedH2.of(url).ifPresent(db -> configuration.dataSource(url, EmbeddedH2.OWNER,
+                        EmbeddedDatabaseAccess.secure(db).ownerPassword()));
+            }
+        };
     }
 
     /**
@@ -72,7 +96,7 @@ class EmbeddedDatabaseConfiguration {
     void restrictDataDirectory(ApplicationReadyEvent ready) {
         var env = ready.getApplicationContext().getEnvironment();
         String dataDir = env.getProperty("zeromission.data-dir");
-        if (dataDir != null && java.nio.file.Files.isDirectory(Path.of(dataDir))) {
+        if (dataDir != null && Files.isDirectory(Path.of(dataDir))) {
             OwnerOnlyFiles.restrictTree(Path.of(dataDir));
         }
         EmbeddedH2.of(env.getProperty("spring.datasource.url")).ifPresent(db -> OwnerOnlyFiles.restrictTree(db.directory()));

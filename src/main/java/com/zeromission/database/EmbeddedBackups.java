@@ -216,8 +216,10 @@ public final class EmbeddedBackups {
         }
         // a trace file of the replaced database describes another one
         Files.deleteIfExists(dir.resolve(db.name() + ".trace.db"));
+        var rows = rowsByTable(db);
+        // reading it may have made H2 write files (lock, trace) with the process's umask
         OwnerOnlyFiles.restrictTree(dir);
-        return new RestoreSummary(dir, files, rowsByTable(db));
+        return new RestoreSummary(dir, files, rows);
     }
 
     private static ZipFile open(Path archive) throws IOException {

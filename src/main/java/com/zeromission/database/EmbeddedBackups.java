@@ -194,14 +194,18 @@ public final class EmbeddedBackups {
             if (!names.contains(DatabaseCredentials.FILE_NAME)) {
                 throw new NotABackupException(archive, "it holds no " + DatabaseCredentials.FILE_NAME);
             }
+            // only plain names the backup writes, all checked before anything is written: an entry like ../x must
+            // never escape the folder, nor half a restore be left behind
+            for (String name : names) {
+                if (!name.equals(MANIFEST) && (!PLAIN_NAME.matcher(name).matches()
+                        || (!name.equals(backedUp) && !DATA_FILES.contains(name)))) {
+                    throw new NotABackupException(archive, "unexpected entry '" + name + "'");
+                }
+            }
             OwnerOnlyFiles.createDirectory(dir);
             for (String name : names) {
                 if (name.equals(MANIFEST)) {
                     continue;
-                }
-                // only plain names the backup writes: an entry like ../x must never escape the folder
-                if (!PLAIN_NAME.matcher(name).matches() || (!name.equals(backedUp) && !DATA_FILES.contains(name))) {
-                    throw new NotABackupException(archive, "unexpected entry '" + name + "'");
                 }
                 String target = name.equals(backedUp) ? databaseEntry : name;
                 Path part = dir.resolve(target + ".restoring");

@@ -19,6 +19,7 @@ public class ZeromissionApplication {
 
     /** Starts the web application directly (IDEs, tests); the packaged jar starts {@code cli.ZeromissionCli}. */
     public static void main(String[] args) {
+        com.zeromission.database.EmbeddedDatabaseAccess.loopbackOnly();
         SpringApplication.run(ZeromissionApplication.class, args);
     }
 

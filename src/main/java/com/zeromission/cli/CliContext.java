@@ -91,6 +91,27 @@ final class CliContext {
                 + "or pass --zeromission.data-dir=DIR, or --new-database to create one here.");
     }
 
+    /**
+     * The settings these arguments give the application, resolved as Spring Boot would (arguments, then environment
+     * variables, then application.properties) without starting it: for commands that must not open the database
+     * through the application (backup, restore).
+     */
+    static org.springframework.core.env.ConfigurableEnvironment environment(List<String> springArgs) {
+        requireSpringProperties(springArgs);
+        var env = new org.springframework.core.env.StandardEnvironment();
+        var sources = env.getPropertySources();
+        sources.addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+        try {
+            for (var source : new org.springframework.boot.env.PropertiesPropertySourceLoader().load("application.properties",
+                    new org.springframework.core.io.ClassPathResource("application.properties"))) {
+                sources.addLast(source);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the packaged application.properties", e);
+        }
+        return env;
+    }
+
     /** Writes a row-error report: {@code line,column,reason}, one row per error. */
     static <E> void writeRowErrors(java.nio.file.Path target, List<E> errors,
             java.util.function.Function<E, String[]> fields) throws java.io.IOException {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "zm", mixinStandardHelpOptions = true, version = "zeromission 0.1.0",
         description = "zeromission: drive complaints per million purchases toward zero.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, PrivacyCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class, PrivacyCommand.class,
                 BenchCommand.class, CpmCommand.class, PurchasesCommand.class, ProblemsCommand.class})
 public final class ZeromissionCli implements Runnable {
 
@@ -20,6 +20,8 @@ public final class ZeromissionCli implements Runnable {
     }
 
     public static int run(String... args) {
+        // before anything loads H2: its AUTO_SERVER port must listen on 127.0.0.1 only (H2 reads this once)
+        com.zeromission.database.EmbeddedDatabaseAccess.loopbackOnly();
         // Spring Boot arguments (--spring.datasource.url=..., --zeromission.data-dir=...) pass through to the command.
         return new CommandLine(new ZeromissionCli()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(true).execute(args);

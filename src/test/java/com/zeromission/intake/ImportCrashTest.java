@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ class ImportCrashTest {
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).as("exit code 1 = finished with rejected rows; output:%n%s", output).isEqualTo(1);
 
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = TestDatabases.h2Owner(url)) {
             assertThat(single(c, "SELECT COUNT(*) FROM signal WHERE source = 'crash'")).isEqualTo(VALID_ROWS);
             assertThat(single(c, "SELECT COUNT(DISTINCT source_id) FROM signal WHERE source = 'crash'")).isEqualTo(VALID_ROWS);
             assertThat(single(c, "SELECT COUNT(*) FROM signal_import WHERE status = 'INTERRUPTED'")).isEqualTo(kills);
@@ -95,7 +94,7 @@ class ImportCrashTest {
     }
 
     private static long countSignals(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = TestDatabases.h2Owner(url)) {
             return single(c, "SELECT COUNT(*) FROM signal WHERE source = 'crash'");
         }
     }

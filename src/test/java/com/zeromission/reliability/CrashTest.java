@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -283,7 +282,7 @@ public final class CrashTest {
     }
 
     static void awaitGroupingCaughtUp(Path dir, Process server) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(dir), "sa", "")) {
+        try (Connection c = com.zeromission.support.TestDatabases.h2Owner(url(dir))) {
             for (int i = 0; i < 3000; i++) {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM problem_inbox")) {
                     rs.next();
@@ -304,7 +303,7 @@ public final class CrashTest {
     }
 
     static Result verify(Path dir, Set<String> acknowledged) throws Exception {
-        try (Connection c = DriverManager.getConnection(url(dir), "sa", "")) {
+        try (Connection c = com.zeromission.support.TestDatabases.h2Owner(url(dir))) {
             var stored = new HashMap<String, Integer>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT source_id FROM signal WHERE source = 'crash'")) {
                 while (rs.next()) {

@@ -94,6 +94,32 @@ public final class TestDatabases {
         registry.add("spring.datasource.password", () -> "");
     }
 
+    /**
+     * A connection as the owner (H2's administrator) of an embedded database that the application has prepared: the
+     * password is the generated one in the credentials file beside it. For tests that inspect a database from outside.
+     */
+    public static Connection h2Owner(String url) throws SQLException {
+        var db = com.zeromission.database.EmbeddedH2.of(url).orElseThrow(() -> new IllegalArgumentException("not embedded: " + url));
+        return DriverManager.getConnection(url, com.zeromission.database.EmbeddedH2.OWNER,
+                com.zeromission.database.DatabaseCredentials.read(db.credentialsFile()).ownerPassword());
+    }
+
+    /**
+     * Statements that need more than the application's rights (tests that simulate an outage by renaming a table):
+     * on the embedded database the application user may only read and write rows, so these run as its owner; on
+     * PostgreSQL the test's user owns everything already.
+     */
+    public static org.springframework.jdbc.core.JdbcTemplate administrator(javax.sql.DataSource application) {
+        if (application instanceof com.zaxxer.hikari.HikariDataSource h
+                && com.zeromission.database.EmbeddedH2.APP_USER.equalsIgnoreCase(h.getUsername())) {
+            var db = com.zeromission.database.EmbeddedH2.of(h.getJdbcUrl()).orElseThrow();
+            return new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    h.getJdbcUrl(), com.zeromission.database.EmbeddedH2.OWNER,
+                    com.zeromission.database.DatabaseCredentials.read(db.credentialsFile()).ownerPassword()));
+        }
+        return new org.springframework.jdbc.core.JdbcTemplate(application);
+    }
+
     /** Test users, all with the password "secret": pairs of name and role, e.g. {"viewer", "VIEWER"}. */
     public static void useUsers(org.springframework.test.context.DynamicPropertyRegistry registry, String[][] users) {
         for (int i = 0; i < users.length; i++) {

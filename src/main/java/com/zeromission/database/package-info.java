@@ -1,0 +1,6 @@
+/**
+ * The embedded database's protection and its backups: owner-only files, generated credentials with a non-admin
+ * application user, and online backup and restore of everything in the data directory that an installation needs.
+ * PostgreSQL installations are not handled here (docs/production.md says how to back them up).
+ */
+package com.zeromission.database;

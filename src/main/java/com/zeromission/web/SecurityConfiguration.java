@@ -184,27 +184,32 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                // before any credential is looked at: a cross-site browser request is refused whoever it claims to be
+                .addFilterBefore(new CrossSiteApiGuard(), BearerTokenFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
                                 "your role does not allow " + request.getMethod() + " " + safePath(request))))
-                // Stateless API clients with Basic credentials or tokens: no session, so no CSRF token to protect.
+                // Stateless API clients with Basic credentials or tokens: no session, so no CSRF token to keep. What a
+                // token would protect against, a browser's cached credentials used by another site, CrossSiteApiGuard
+                // refuses instead, and the 401 never asks a browser for Basic credentials in the first place.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
     }
 
     /**
-     * 401 as an RFC 9457 problem, like every other error of the API, with both challenges the API accepts: Basic
-     * first (the one browsers answer), then Bearer for the API tokens.
+     * 401 as an RFC 9457 problem, like every other error of the API, challenging for Bearer only. A Basic challenge
+     * would make a browser ask for a password and then send it with every request any page makes to this host,
+     * which is how another site could drive the API; machine clients send Basic credentials without waiting to be
+     * asked ({@code curl -u}, every HTTP library's preemptive Basic), so they lose nothing.
      */
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
-        response.addHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
-        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic, or an API token as "
-                + "Authorization: Bearer) are required for " + request.getMethod() + " " + safePath(request));
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
+        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic sent with the request, e.g. curl -u, "
+                + "or an API token as Authorization: Bearer) are required for " + request.getMethod() + " " + safePath(request));
     }
 
     /**
@@ -221,16 +226,21 @@ class SecurityConfiguration {
     }
 
     /** The path is echoed to help the client, masked: a path segment may be somebody's e-mail address. */
-    private static String safePath(jakarta.servlet.http.HttpServletRequest request) {
+    static String safePath(jakarta.servlet.http.HttpServletRequest request) {
         return com.zeromission.privacy.TextMasker.standard().mask(request.getRequestURI()).text();
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        problem(response, status, java.net.URI.create("about:blank"), title, detail);
+    }
+
+    static void problem(jakarta.servlet.http.HttpServletResponse response, int status, java.net.URI type, String title,
+            String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 

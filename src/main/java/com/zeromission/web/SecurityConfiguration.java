@@ -72,20 +72,59 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public pages (the feedback form): no login, but a session-bound CSRF token on every form post, and the
-     * browser protections a page needs. Matched first; everything else is the API chain below.
+     * The public pages (the feedback form): no login, a CSRF token on every form post, and the browser protections
+     * a page needs. Matched first; everything else is the API chain below.
+     *
+     * <p>No server session: the CSRF token is a double-submit cookie (the form's hidden field must match it), so an
+     * anonymous visit costs the server nothing. With a session-bound token every {@code GET /feedback} held a session
+     * for 8 hours, and anyone could fill the server's memory with them.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicPages(HttpSecurity http,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
         http.securityMatcher("/feedback", "/feedback/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(publicCsrfTokens(secureCookies)))
+                // the token is created lazily; create it before the page is written, so the cookie is never late
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** The public pages' CSRF cookie. */
+    static final String PUBLIC_CSRF_COOKIE = "ZMFORM-CSRF";
+
+    /**
+     * The feedback form's CSRF tokens, in a cookie: HTTP-only (the form carries the token in a hidden field; no script
+     * needs it), SameSite=Strict, Path=/, Secure like the session cookie. Not {@code __Host-}-prefixed: browsers may
+     * refuse such a cookie from http://localhost, where the demo runs, and the form is what it protects.
+     */
+    static org.springframework.security.web.csrf.CookieCsrfTokenRepository publicCsrfTokens(boolean secure) {
+        var tokens = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+        tokens.setCookieName(PUBLIC_CSRF_COOKIE);
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(c -> c.secure(secure).httpOnly(true).sameSite("Strict"));
+        return tokens;
+    }
+
+    /** Reads the (deferred) CSRF token, so that the repository sets its cookie before the response is committed. */
+    static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
+            var token = (org.springframework.security.web.csrf.CsrfToken) request.getAttribute(
+                    org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean

@@ -159,7 +159,8 @@ class ApiTokens {
     @Transactional
     Created create(Spec spec, String createdBy) {
         Instant now = clock.instant();
-        Instant expiresAt = expiry(spec, now);
+        // the database keeps microseconds: the answer shows the expiry exactly as the list will
+        Instant expiresAt = expiry(spec, now).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.zeromission.privacy.TextMasker;
 
 /**
- * {@code POST /api/v1/tokens {"name":"zendesk-sync","roles":["INGEST"],"expiresInDays":90}} creates an API token and
+ * {@code POST /api/v1/tokens {"name":"zendesk-sync","roles":["INGEST"],"expiresInDays":30}} creates an API token (every
+ * token expires: 90 days by default, at most 365, see {@link ApiTokens.Lifetimes}) and
  * answers with it, once; {@code GET /api/v1/tokens} lists them without their secret; {@code DELETE /api/v1/tokens/{id}}
  * revokes one. Admins only.
  */
@@ -36,13 +37,14 @@ class ApiTokenController {
         this.masker = masker;
     }
 
-    record TokenRequest(String name, List<String> roles, Integer expiresInDays) {
+    /** A lifetime as {@code expiresInDays} or {@code expiresAt} (ISO-8601 instant), or neither: the default (90 days). */
+    record TokenRequest(String name, List<String> roles, Integer expiresInDays, java.time.Instant expiresAt) {
     }
 
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.Created create(@RequestBody TokenRequest body, Principal user) {
-        var spec = new ApiTokens.Spec(body.name(), body.roles(), body.expiresInDays());
+        var spec = new ApiTokens.Spec(body.name(), body.roles(), body.expiresInDays(), body.expiresAt());
         return tokens.create(spec, user.getName());
     }
 

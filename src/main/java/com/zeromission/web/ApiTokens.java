@@ -34,15 +34,42 @@ class ApiTokens {
 
     static final String PREFIX = "zm_";
     static final int MAX_NAME = 100;
-    static final int MAX_DAYS = 3650;
     /** The roles a token may carry, in the order they are stored and shown. */
     static final List<String> ROLES = List.of(SecurityConfiguration.ADMIN, SecurityConfiguration.ANALYST,
             SecurityConfiguration.TEAM_MEMBER, SecurityConfiguration.VIEWER, SecurityConfiguration.INGEST);
     /** A use is written at most this often per token: checking a token reads its row, recording every use would write it. */
     static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
-    /** What a token is allowed, validated before anything is stored. */
-    record Spec(String name, List<String> roles, Integer expiresInDays) {
+    /**
+     * How long tokens live: {@code zeromission.security.tokens.default-lifetime} when the request names none, and at
+     * most {@code max-lifetime}. Every token expires: a forgotten token of a retired integration must not work for ever.
+     */
+    @org.springframework.boot.context.properties.ConfigurationProperties(prefix = "zeromission.security.tokens")
+    record Lifetimes(Duration defaultLifetime, Duration maxLifetime) {
+        Lifetimes {
+            defaultLifetime = defaultLifetime == null ? Duration.ofDays(90) : defaultLifetime;
+            maxLifetime = maxLifetime == null ? Duration.ofDays(365) : maxLifetime;
+            if (defaultLifetime.isNegative() || defaultLifetime.isZero()) {
+                throw new IllegalArgumentException("zeromission.security.tokens.default-lifetime must be positive, was "
+                        + defaultLifetime);
+            }
+            if (maxLifetime.compareTo(defaultLifetime) < 0) {
+                throw new IllegalArgumentException("zeromission.security.tokens.max-lifetime (" + maxLifetime
+                        + ") must not be shorter than default-lifetime (" + defaultLifetime + ")");
+            }
+        }
+    }
+
+    /**
+     * What a token is allowed, validated before anything is stored. Its lifetime is either {@code expiresInDays} or
+     * an {@code expiresAt} instant, or neither (the default lifetime); {@link ApiTokens#create} checks it against the
+     * maximum and the clock.
+     */
+    record Spec(String name, List<String> roles, Integer expiresInDays, Instant expiresAt) {
+        Spec(String name, List<String> roles, Integer expiresInDays) {
+            this(name, roles, expiresInDays, null);
+        }
+
         Spec {
             var wrong = new ArrayList<String>();
             name = name == null ? "" : name.strip();
@@ -66,9 +93,10 @@ class ApiTokens {
                 // stored once each, in the product's order, whatever order the request had
                 roles = ROLES.stream().filter(roles::contains).toList();
             }
-            if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
-                wrong.add("expiresInDays must be between 1 and " + MAX_DAYS + " (or absent: never expires), was "
-                        + expiresInDays);
+            if (expiresInDays != null && expiresAt != null) {
+                wrong.add("give expiresInDays or expiresAt, not both (was " + expiresInDays + " and " + expiresAt + ")");
+            } else if (expiresInDays != null && expiresInDays < 1) {
+                wrong.add("expiresInDays must be at least 1 (or absent: the default lifetime), was " + expiresInDays);
             }
             if (!wrong.isEmpty()) {
                 throw new InvalidTokenRequestException(wrong);
@@ -96,23 +124,47 @@ class ApiTokens {
     private final AuditLog audit;
     private final TextMasker masker;
     private final Clock clock;
+    private final Lifetimes lifetimes;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcTemplate jdbc, AuditLog audit, TextMasker masker, Clock clock) {
+    ApiTokens(JdbcTemplate jdbc, AuditLog audit, TextMasker masker, Clock clock, Lifetimes lifetimes) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.masker = masker;
         this.clock = clock;
+        this.lifetimes = lifetimes;
+    }
+
+    /** When a token created now expires: as asked, or after the default lifetime; never beyond the maximum. */
+    Instant expiry(Spec spec, Instant now) {
+        Instant latest = now.plus(lifetimes.maxLifetime());
+        Instant asked;
+        if (spec.expiresAt() != null) {
+            asked = spec.expiresAt();
+            if (!asked.isAfter(now)) {
+                throw new InvalidTokenRequestException(List.of("expiresAt must be in the future, was " + asked));
+            }
+        } else if (spec.expiresInDays() != null) {
+            asked = now.plus(Duration.ofDays(spec.expiresInDays()));
+        } else {
+            return now.plus(lifetimes.defaultLifetime());
+        }
+        if (asked.isAfter(latest)) {
+            throw new InvalidTokenRequestException(List.of("a token lives at most " + lifetimes.maxLifetime().toDays()
+                    + " days (until " + latest + "), asked until " + asked));
+        }
+        return asked;
     }
 
     @Transactional
     Created create(Spec spec, String createdBy) {
+        Instant now = clock.instant();
+        // the database keeps microseconds: the answer shows the expiry exactly as the list will
+        Instant expiresAt = expiry(spec, now).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String prefix = token.substring(PREFIX.length(), PREFIX.length() + 8);
-        Instant now = clock.instant();
-        Instant expiresAt = spec.expiresInDays() == null ? null : now.plus(Duration.ofDays(spec.expiresInDays()));
         var key = new GeneratedKeyHolder();
         jdbc.update(c -> {
             var ps = c.prepareStatement("INSERT INTO api_token (name, token_hash, prefix, roles, created_by, created_at, "
@@ -123,13 +175,12 @@ class ApiTokens {
             ps.setString(4, String.join(",", spec.roles()));
             ps.setString(5, cut(createdBy, 64));
             ps.setObject(6, utc(now));
-            ps.setObject(7, expiresAt == null ? null : utc(expiresAt));
+            ps.setObject(7, utc(expiresAt));
             return ps;
         }, key);
         long id = key.getKey().longValue();
         audit.record(createdBy, "token.created", "api token " + id + " (" + spec.name() + ")",
-                "prefix " + prefix + ", roles " + String.join(",", spec.roles())
-                        + (expiresAt == null ? ", never expires" : ", expires " + expiresAt));
+                "prefix " + prefix + ", roles " + String.join(",", spec.roles()) + ", expires " + expiresAt);
         return new Created(id, spec.name(), spec.roles(), token, prefix, expiresAt);
     }
 
@@ -164,8 +215,10 @@ class ApiTokens {
         if (token.revokedAt() != null) {
             throw new TokenRefusedException("the API token '" + masked(token.name()) + "' was revoked at " + token.revokedAt());
         }
-        if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
-            throw new TokenRefusedException("the API token '" + masked(token.name()) + "' expired at " + token.expiresAt());
+        // expires_at is NOT NULL since V25; a null here would be a row written around the application: refuse it
+        if (token.expiresAt() == null || !now.isBefore(token.expiresAt())) {
+            throw new TokenRefusedException("the API token '" + masked(token.name()) + "' expired at "
+                    + (token.expiresAt() == null ? "(no expiry recorded)" : token.expiresAt()));
         }
         Instant due = now.minus(LAST_USE_RESOLUTION);
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(due)) {

@@ -25,10 +25,24 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class GenericProblems extends ResponseEntityExceptionHandler {
 
     static final URI MALFORMED = URI.create("https://zeromission.dev/problems/malformed-request");
+    static final URI TOO_LARGE = URI.create("https://zeromission.dev/problems/too-large");
+
+    /** A body that crossed its limit while it was read (see {@link RequestSizeLimitFilter}): 413, nothing stored. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestBodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                ProblemDetails.of(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Request body too large", ex.getMessage()));
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyTooLargeException tooLarge) {
+                // a converter wrapped the refusal: it is about size, not about the body's contents
+                return tooLarge(tooLarge);
+            }
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
         problem.setType(MALFORMED);
         problem.setTitle("Malformed request body");

@@ -5,6 +5,9 @@ import static com.zeromission.web.SecurityConfiguration.ANALYST;
 import static com.zeromission.web.SecurityConfiguration.TEAM_MEMBER;
 import static com.zeromission.web.SecurityConfiguration.VIEWER;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import com.zeromission.limits.ClientAddresses;
@@ -34,9 +38,20 @@ class PageSecurity {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /** Sessions start short-lived: anybody can start one by opening the sign-in page (see {@link SignIn}). */
+    @Bean
+    SignIn.AnonymousSessionLifetime anonymousSessionLifetime(
+            @Value("${zeromission.web.anonymous-session-timeout:10m}") Duration lifetime) {
+        return new SignIn.AnonymousSessionLifetime(lifetime);
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignInLockout lockout, ClientAddresses clients) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInLockout lockout, ClientAddresses clients,
+            @Value("${server.servlet.session.timeout:8h}") Duration signedIn) throws Exception {
+        // relative, so that the Location never carries the request's Host (with server.tomcat.use-relative-redirects)
+        var signInPage = new LoginUrlAuthenticationEntryPoint("/login");
+        signInPage.setFavorRelativeUris(true);
         http.securityMatcher(PageSecurity::isPage)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
@@ -66,12 +81,12 @@ class PageSecurity {
                         // Uploads write signals in bulk: analysts' work, as POST /api/v1/imports.
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(ANALYST, ADMIN)
                         .anyRequest().denyAll())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(new SignIn.Success(signedIn)).permitAll())
                 // brute-force protection of the sign-in form (issue 15)
                 .addFilterBefore(new SignInLockoutFilter(lockout, clients, SignInLockoutFilter.Chain.PAGES),
                         UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("ZMSESSION"))
-                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(signInPage))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

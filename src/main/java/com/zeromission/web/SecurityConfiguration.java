@@ -74,20 +74,59 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public pages (the feedback form): no login, but a session-bound CSRF token on every form post, and the
-     * browser protections a page needs. Matched first; everything else is the API chain below.
+     * The public pages (the feedback form): no login, a CSRF token on every form post, and the browser protections
+     * a page needs. Matched first; everything else is the API chain below.
+     *
+     * <p>No server session: the CSRF token is a double-submit cookie (the form's hidden field must match it), so an
+     * anonymous visit costs the server nothing. With a session-bound token every {@code GET /feedback} held a session
+     * for 8 hours, and anyone could fill the server's memory with them.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicPages(HttpSecurity http,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
         http.securityMatcher("/feedback", "/feedback/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(publicCsrfTokens(secureCookies)))
+                // the token is created lazily; create it before the page is written, so the cookie is never late
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** The public pages' CSRF cookie. */
+    static final String PUBLIC_CSRF_COOKIE = "ZMFORM-CSRF";
+
+    /**
+     * The feedback form's CSRF tokens, in a cookie: HTTP-only (the form carries the token in a hidden field; no script
+     * needs it), SameSite=Strict, Path=/, Secure like the session cookie. Not {@code __Host-}-prefixed: browsers may
+     * refuse such a cookie from http://localhost, where the demo runs, and the form is what it protects.
+     */
+    static org.springframework.security.web.csrf.CookieCsrfTokenRepository publicCsrfTokens(boolean secure) {
+        var tokens = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+        tokens.setCookieName(PUBLIC_CSRF_COOKIE);
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(c -> c.secure(secure).httpOnly(true).sameSite("Strict"));
+        return tokens;
+    }
+
+    /** Reads the (deferred) CSRF token, so that the repository sets its cookie before the response is committed. */
+    static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
+            var token = (org.springframework.security.web.csrf.CsrfToken) request.getAttribute(
+                    org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean
@@ -187,6 +226,8 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                // before any credential is looked at: a cross-site browser request is refused whoever it claims to be
+                .addFilterBefore(new CrossSiteApiGuard(), BearerTokenFilter.class)
                 // brute-force protection of Basic and tokens, around both (issue 15)
                 .addFilterBefore(new SignInLockoutFilter(lockout, clients, SignInLockoutFilter.Chain.API),
                         BearerTokenFilter.class)
@@ -194,23 +235,26 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
                                 "your role does not allow " + request.getMethod() + " " + safePath(request))))
-                // Stateless API clients with Basic credentials or tokens: no session, so no CSRF token to protect.
+                // Stateless API clients with Basic credentials or tokens: no session, so no CSRF token to keep. What a
+                // token would protect against, a browser's cached credentials used by another site, CrossSiteApiGuard
+                // refuses instead, and the 401 never asks a browser for Basic credentials in the first place.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
     }
 
     /**
-     * 401 as an RFC 9457 problem, like every other error of the API, with both challenges the API accepts: Basic
-     * first (the one browsers answer), then Bearer for the API tokens.
+     * 401 as an RFC 9457 problem, like every other error of the API, challenging for Bearer only. A Basic challenge
+     * would make a browser ask for a password and then send it with every request any page makes to this host,
+     * which is how another site could drive the API; machine clients send Basic credentials without waiting to be
+     * asked ({@code curl -u}, every HTTP library's preemptive Basic), so they lose nothing.
      */
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
-        response.addHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
-        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic, or an API token as "
-                + "Authorization: Bearer) are required for " + request.getMethod() + " " + safePath(request));
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
+        problem(response, 401, "Unauthorized", "valid credentials (HTTP Basic sent with the request, e.g. curl -u, "
+                + "or an API token as Authorization: Bearer) are required for " + request.getMethod() + " " + safePath(request));
     }
 
     /**
@@ -227,16 +271,21 @@ class SecurityConfiguration {
     }
 
     /** The path is echoed to help the client, masked: a path segment may be somebody's e-mail address. */
-    private static String safePath(jakarta.servlet.http.HttpServletRequest request) {
+    static String safePath(jakarta.servlet.http.HttpServletRequest request) {
         return com.zeromission.privacy.TextMasker.standard().mask(request.getRequestURI()).text();
     }
 
     static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        problem(response, status, java.net.URI.create("about:blank"), title, detail);
+    }
+
+    static void problem(jakarta.servlet.http.HttpServletResponse response, int status, java.net.URI type, String title,
+            String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 

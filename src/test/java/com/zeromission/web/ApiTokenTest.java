@@ -147,6 +147,45 @@ class ApiTokenTest {
     }
 
     @Test
+    void aTokenCreatedWithoutALifetimeExpiresAfterTheDefaultNinetyDays() throws Exception {
+        MvcTestResult created = create("admin", "{\"name\":\"no-lifetime\",\"roles\":[\"INGEST\"]}");
+        String token = JsonPath.read(created.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.token");
+        String expected = clock.instant().plus(Duration.ofDays(90)).toString();
+
+        assertThat(created).bodyJson().extractingPath("$.expiresAt").isEqualTo(expected);
+        assertThat(mvc.get().uri("/api/v1/tokens").with(httpBasic("admin", "secret")).exchange()).bodyJson()
+                .extractingPath("$[?(@.name == 'no-lifetime')].expiresAt").asArray().containsExactly(expected);
+        clock.advance(Duration.ofDays(90).minusSeconds(1));
+        assertThat(submit(token, "default-1")).hasStatus(HttpStatus.CREATED);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(submit(token, "default-2")).hasStatus(HttpStatus.UNAUTHORIZED).bodyJson()
+                .extractingPath("$.detail").asString().contains("expired at " + expected);
+    }
+
+    @Test
+    void acceptsAnExplicitExpiryWithinTheMaximumAndRefusesOneBeyondIt() throws Exception {
+        String inTenDays = clock.instant().plus(Duration.ofDays(10)).toString();
+        assertThat(create("admin", "{\"name\":\"until\",\"roles\":[\"INGEST\"],\"expiresAt\":\"" + inTenDays + "\"}"))
+                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.expiresAt").isEqualTo(inTenDays);
+        assertThat(create("admin", "{\"name\":\"year\",\"roles\":[\"INGEST\"],\"expiresInDays\":365}"))
+                .hasStatus(HttpStatus.CREATED);
+
+        String beyond = clock.instant().plus(Duration.ofDays(366)).toString();
+        assertThat(create("admin", "{\"name\":\"too-long\",\"roles\":[\"INGEST\"],\"expiresAt\":\"" + beyond + "\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
+                .contains("at most 365 days", beyond);
+        assertThat(create("admin", "{\"name\":\"too-long\",\"roles\":[\"INGEST\"],\"expiresInDays\":3650}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("at most 365 days");
+        String past = clock.instant().minusSeconds(1).toString();
+        assertThat(create("admin", "{\"name\":\"too-long\",\"roles\":[\"INGEST\"],\"expiresAt\":\"" + past + "\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("in the future");
+        assertThat(create("admin", "{\"name\":\"too-long\",\"roles\":[\"INGEST\"],\"expiresInDays\":5,\"expiresAt\":\""
+                + inTenDays + "\"}")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
+                .contains("not both");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE name = 'too-long'", Long.class)).isZero();
+    }
+
+    @Test
     void refusesAnUnknownTokenWithoutEchoingIt() throws Exception {
         MvcTestResult refused = submit("zm_nobody-has-this-token-00000000000000000000", "unknown-1");
 
@@ -193,7 +232,8 @@ class ApiTokenTest {
         }
         MvcTestResult anonymous = mvc.get().uri("/api/v1/tokens").exchange();
         assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(anonymous.getResponse().getHeaders("WWW-Authenticate")).anyMatch(h -> h.startsWith("Basic"))
+        // Bearer only: a Basic challenge would make browsers ask for, and then cache, a password (issue 15, finding 7)
+        assertThat(anonymous.getResponse().getHeaders("WWW-Authenticate")).noneMatch(h -> h.startsWith("Basic"))
                 .anyMatch(h -> h.startsWith("Bearer"));
         assertThat(mvc.delete().uri("/api/v1/tokens/999999").with(httpBasic("admin", "secret")).exchange())
                 .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail").asString().contains("999999");

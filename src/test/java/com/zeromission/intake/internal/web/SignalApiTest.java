@@ -197,7 +197,7 @@ class SignalApiTest {
     void answersMissingCredentialsAndWrongRolesAsProblemDetails() {
         MvcTestResult anonymous = mvc.get().uri("/api/v1/signals").exchange();
         assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .hasHeader("WWW-Authenticate", "Basic realm=\"zeromission\"");
+                .hasHeader("WWW-Authenticate", "Bearer realm=\"zeromission\"");
         assertThat(anonymous).bodyJson().extractingPath("$.detail").asString().contains("GET /api/v1/signals");
         MvcTestResult wrongRole = post("viewer", body("r-2", "x"));
         assertThat(wrongRole).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

@@ -399,7 +399,7 @@ final class PiiScanner {
                         }
                     }
                     boolean followedByLetter = runEnded && q < limit && Character.isLetter(s.charAt(q));
-                    consumed = classifyAtStart(s, window, followedByLetter, out, barriers, idKeywordRequired);
+                    consumed = classifyAtStart(s, window, runEnded, followedByLetter, out, barriers, idKeywordRequired);
                     if (consumed > 0 || limit != n || before <= p || before >= window.getLast().end()) {
                         break;
                     }
@@ -468,7 +468,7 @@ final class PiiScanner {
      * or 0 if none starts there. {@code followedByLetter}: the window holds the end of the run and a letter follows
      * it ("0701234567kr" is not a phone number).
      */
-    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out,
+    private static int classifyAtStart(String s, List<Group> window, boolean runEnded, boolean followedByLetter, List<Span> out,
             Barriers barriers, boolean idKeywordRequired) {
         int k = window.size();
         int digits = 0;
@@ -489,7 +489,7 @@ final class PiiScanner {
             if (b == k - 1 && followedByLetter) {
                 continue;
             }
-            PiiType type = classify(s, window.subList(0, b + 1), words, idKeywordRequired);
+            PiiType type = classify(s, window.subList(0, b + 1), words, idKeywordRequired, b == k - 1 && runEnded);
             if (type == PiiType.PHONE && b < k - 1 && !window.get(b + 1).before().contains(" ")) {
                 type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
             }
@@ -510,7 +510,12 @@ final class PiiScanner {
         return 0;
     }
 
-    private static PiiType classify(String s, List<Group> g, Words words, boolean idKeywordRequired) {
+    /**
+     * What the digit groups {@code g} are, or null. {@code endsRun}: no further digit group follows them in the same
+     * run. Readings in small groups (a card in pairs or threes, a Nordic number in pairs) must end their run: the
+     * first seven pairs of a mistyped card number are often a valid card, and its first four a phone number.
+     */
+    private static PiiType classify(String s, List<Group> g, Words words, boolean idKeywordRequired, boolean endsRun) {
         var sb = new StringBuilder(MAX_DIGITS);
         for (Group group : g) {
             sb.append(s, group.start(), group.end());
@@ -538,7 +543,7 @@ final class PiiScanner {
             }
             // Danish CPR: no check digit since 2007 and any DDMMYY-NNNN date fits, so the text must say "CPR"
             if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && idSeparator(g, 1, "-")) || (n == 1 && len == 10)) {
-                if (CheckDigits.danishCprDate(d) && (!idKeywordRequired || words.precededBy(CPR_WORDS))) {
+                if (CheckDigits.danishCprDate(d) && (words.precededBy(CPR_WORDS) || bareIdAllowed(idKeywordRequired, words))) {
                     return PiiType.PERSONAL_ID;
                 }
             }
@@ -548,18 +553,23 @@ final class PiiScanner {
                 return PiiType.PERSONAL_ID;
             }
             // Dutch BSN: nine digits pass the elfproef by chance once in eleven, so the word must be there
-            if (len == 9 && CheckDigits.dutchBsn(d) && (!idKeywordRequired || words.precededBy(BSN_WORDS))) {
+            if (len == 9 && CheckDigits.dutchBsn(d) && (words.precededBy(BSN_WORDS) || bareIdAllowed(idKeywordRequired, words))) {
                 return PiiType.PERSONAL_ID;
             }
             // Payment card, before any phone number can take its first groups
-            if (len >= 13 && cardGrouping(g) && CheckDigits.paymentCard(d) && !words.labelledAsReference()) {
+            if (len >= 13 && cardGrouping(g, endsRun) && CheckDigits.paymentCard(d) && !words.labelledAsReference()) {
                 return PiiType.PAYMENT_CARD;
             }
         }
-        return phone(g, d, plus, words) ? PiiType.PHONE : null;
+        return phone(g, d, plus, words, endsRun) ? PiiType.PHONE : null;
     }
 
-    private static boolean phone(List<Group> g, String d, boolean plus, Words words) {
+    /** Only when measuring the keyword trade-off: a bare CPR or BSN counts unless a word calls it a reference. */
+    private static boolean bareIdAllowed(boolean idKeywordRequired, Words words) {
+        return !idKeywordRequired && !words.labelledAsReference();
+    }
+
+    private static boolean phone(List<Group> g, String d, boolean plus, Words words, boolean endsRun) {
         int len = d.length();
         for (int k = 1; k < g.size(); k++) {
             if (g.get(k).before().contains("+")) {
@@ -585,7 +595,7 @@ final class PiiScanner {
             return true;
         }
         // Nordic numbers without trunk prefix are written in pairs or 3-2-3: "20 12 34 56", "912 34 567".
-        if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ")
+        if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ") && endsRun
                 && (lengths(g, 2, 2, 2, 2) || lengths(g, 3, 2, 3))) {
             return true;
         }
@@ -636,9 +646,12 @@ final class PiiScanner {
      * A reading that starts with a date is not a card: "30.01.2024 - 05.02.2024" is a range of dates whose digits
      * happen to start like a Diners card.
      */
-    private static boolean cardGrouping(List<Group> g) {
+    private static boolean cardGrouping(List<Group> g, boolean endsRun) {
         if (g.size() == 1) {
             return true;
+        }
+        if (!endsRun && !inFours(g)) {
+            return false; // "45 15 76 04 47 47 96 15" with a wrong check digit: its first seven pairs are no card
         }
         for (int k = 0; k < g.size(); k++) {
             if (g.get(k).length() > MAX_CARD_GROUP) {
@@ -655,6 +668,19 @@ final class PiiScanner {
         }
         return !(g.size() >= 3 && g.get(0).length() <= 2 && g.get(1).length() <= 2 && g.get(2).length() == 4
                 && !sep(g, 1, " ") && sep(g, 2, g.get(1).before()));
+    }
+
+    /** The way cards are printed: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4. */
+    private static boolean inFours(List<Group> g) {
+        if (g.size() == 3 && g.get(0).length() == 4 && g.get(1).length() == 6) {
+            return true;
+        }
+        for (int k = 0; k < g.size() - 1; k++) {
+            if (g.get(k).length() != 4) {
+                return false;
+            }
+        }
+        return g.getLast().length() <= 4;
     }
 
     /**

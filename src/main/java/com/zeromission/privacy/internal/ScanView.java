@@ -155,9 +155,10 @@ final class ScanView {
         char ch = s.charAt(i);
         if (ch < 0x80) {
             if (ch == '%') {
-                int v = hexPair(s, i + 1);
-                if (v >= 0x20 && v < 0x7F) {
-                    return pack(3, v);
+                long escape = percentEscape(s, i);
+                int v = (int) escape;
+                if (escape >= 0 && v >= 0x20 && v < 0x7F) {
+                    return escape;
                 }
             } else if (ch == '&') {
                 long ref = characterReference(s, i);
@@ -222,12 +223,28 @@ final class ScanView {
         return cp;
     }
 
-    private static int hexPair(String s, int i) {
-        if (i + 1 >= s.length()) {
-            return -1;
+    /**
+     * A percent escape at {@code i}: (raw length << 32) | value, or -1. Invisible characters inside it ("%\u200B40")
+     * are read through, as everywhere else, and become part of the escape's raw range; at most four of them.
+     */
+    private static long percentEscape(String s, int i) {
+        int j = i + 1;
+        int value = 0, digits = 0, skipped = 0;
+        while (j < s.length() && digits < 2) {
+            char c = s.charAt(j);
+            int hex = c < 0x80 ? Character.digit(c, 16) : -1;
+            if (hex >= 0) {
+                value = value * 16 + hex;
+                digits++;
+                j++;
+            } else if (c >= 0x80 && skipped < 4 && mapped(s.codePointAt(j)) == REMOVE) {
+                j += Character.charCount(s.codePointAt(j));
+                skipped++;
+            } else {
+                return -1;
+            }
         }
-        int hi = Character.digit(s.charAt(i), 16), lo = Character.digit(s.charAt(i + 1), 16);
-        return hi < 0 || lo < 0 || s.charAt(i) > 0x7F || s.charAt(i + 1) > 0x7F ? -1 : hi * 16 + lo;
+        return digits == 2 ? pack(j - i, value) : -1;
     }
 
     private static final java.util.Map<String, Integer> NAMED = java.util.Map.of("commat", (int) '@', "period", (int) '.',

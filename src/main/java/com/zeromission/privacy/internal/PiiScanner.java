@@ -39,7 +39,7 @@ final class PiiScanner {
     private static final int MAX_SEPARATOR_RUN = 3;
 
     /** Words right before a number that make it a reference rather than a phone number. */
-    private static final Set<String> REFERENCE_WORDS = Set.of("order", "bestell", "bestel", "invoice", "faktura",
+    private static final Stems REFERENCE_WORDS = Stems.of("order", "bestell", "bestel", "invoice", "faktura",
             "rechnung", "factuur", "ocr", "ref", "referen", "kund", "klant", "customer", "tracking", "track",
             "sendung", "zending", "kolli", "paket", "pakket", "parcel", "konto", "account", "rekening", "transaction",
             "transaktion", "transactie", "case", "ärende", "arende", "ticket", "zaak", "artikel", "article",
@@ -47,15 +47,15 @@ final class PiiScanner {
     /** Words that may sit between a reference word and its number: "order nr 0701…", "Bestell-Nr. 0171…". */
     private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "num", "number", "nummer", "numero", "nummber",
             "is", "ist", "är", "er", "#");
-    private static final Set<String> BSN_WORDS = Set.of("bsn", "burgerservicenummer", "sofinummer", "sofi", "id",
+    private static final Stems BSN_WORDS = Stems.of("bsn", "burgerservicenummer", "sofinummer", "sofi", "id",
             "identity", "identification", "identiteit", "identiteitsnummer", "personal", "persoonsnummer");
     /** Words that announce a phone number: they make a bare eight-digit Nordic number ("Ring meg på 41122240") one. */
-    private static final Set<String> PHONE_WORDS = Set.of("ring", "ringe", "ringer", "tlf", "tel", "telefon",
+    private static final Stems PHONE_WORDS = Stems.of("ring", "ringe", "ringer", "tlf", "tel", "telefon",
             "telefonnummer", "telefoonnummer", "mobil", "mobile", "mobiel", "mobilnummer", "phone", "call", "nummeret",
             "numret", "nummer", "number", "bel", "handy", "sms", "whatsapp", "reach", "contact", "kontakt", "bereikbaar",
             "erreichbar");
-    private static final Set<String> CPR_WORDS = Set.of("cpr", "cprnummer", "cprnr");
-    private static final Set<String> SSN_WORDS = Set.of("ssn", "security", "socialsecurity");
+    private static final Stems CPR_WORDS = Stems.of("cpr", "cprnummer", "cprnr");
+    private static final Stems SSN_WORDS = Stems.of("ssn", "security", "socialsecurity");
 
     /**
      * Whether a Danish CPR or Dutch BSN needs its keyword before it (the product's setting). Off only to measure
@@ -719,6 +719,7 @@ final class PiiScanner {
         private final int start;
         private final int floor;
         private List<String> words;
+        private Boolean reference;
 
         Words(String s, int start, int floor) {
             this.s = s;
@@ -739,20 +740,27 @@ final class PiiScanner {
          * "my order arrived late, call 0701…" is still a phone number.
          */
         boolean labelledAsReference() {
+            if (reference == null) {
+                reference = readAsReference();
+            }
+            return reference;
+        }
+
+        private boolean readAsReference() {
             var w = words();
             if (w.isEmpty()) {
                 return false;
             }
-            if (matches(w.getFirst(), REFERENCE_WORDS)) {
+            if (REFERENCE_WORDS.match(w.getFirst())) {
                 return true;
             }
-            return w.size() > 1 && NUMBER_WORDS.contains(w.getFirst()) && matches(w.get(1), REFERENCE_WORDS);
+            return w.size() > 1 && NUMBER_WORDS.contains(w.getFirst()) && REFERENCE_WORDS.match(w.get(1));
         }
 
         /** Whether one of the three words before the number is one of the given keywords ("mijn BSN is 1234…"). */
-        boolean precededBy(Set<String> stems) {
+        boolean precededBy(Stems stems) {
             for (String w : words()) {
-                if (matches(w, stems)) {
+                if (stems.match(w)) {
                     return true;
                 }
             }
@@ -760,14 +768,38 @@ final class PiiScanner {
         }
     }
 
-    /** Short stems must be the whole word ("ref" is not "refund"); longer ones may begin it ("bestell" → "Bestellnummer"). */
-    private static boolean matches(String word, Set<String> stems) {
-        for (String stem : stems) {
-            if (stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem)) {
+    /**
+     * Keywords: short stems must be the whole word ("ref" is not "refund"); longer ones may begin it ("bestell" →
+     * "Bestellnummer"). Split once, so that a lookup is a hash probe and a few prefix tests, not a walk over every
+     * stem: the words before a number are looked up for every reading of it.
+     */
+    private record Stems(Set<String> whole, List<String> prefixes) {
+        static Stems of(String... stems) {
+            var whole = new java.util.HashSet<String>();
+            var prefixes = new ArrayList<String>();
+            for (String stem : stems) {
+                if (stem.length() <= 3) {
+                    whole.add(stem);
+                } else {
+                    prefixes.add(stem);
+                }
+            }
+            return new Stems(Set.copyOf(whole), List.copyOf(prefixes));
+        }
+
+        boolean match(String word) {
+            if (whole.contains(word)) {
                 return true;
             }
+            if (word.length() > 3) {
+                for (String prefix : prefixes) {
+                    if (word.startsWith(prefix)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /**

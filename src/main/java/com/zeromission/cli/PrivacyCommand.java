@@ -91,11 +91,8 @@ final class PrivacyCommand implements Runnable {
         private void keywordTradeOff() {
             var trade = MaskingEvaluation.keywordTradeOff(MaskingEvaluation.allLabelled(seed, perLanguage));
             long[] demo = new long[1]; // masks without the keyword that the shipped reading does not make, as they are
-            new DemoDataGenerator(DemoSettings.defaults(Clock.systemUTC())).signals().forEach(s -> {
-                var shipped = new java.util.HashSet<>(com.zeromission.privacy.internal.MaskingProbe.spans(s.raw().text(), true));
-                demo[0] += com.zeromission.privacy.internal.MaskingProbe.spans(s.raw().text(), false).stream()
-                        .filter(f -> !shipped.contains(f)).count();
-            });
+            new DemoDataGenerator(DemoSettings.defaults(Clock.systemUTC())).signals()
+                    .forEach(s -> demo[0] += MaskingEvaluation.masksOnlyWithoutIdKeyword(s.raw().text()));
             System.out.println("Keyword trade-off: Danish CPR and Dutch BSN with and without their keyword (three labelled "
                     + "sets together, bare CPR/BSN counted as personal data)");
             System.out.printf(Locale.ROOT, "%n%-26s %7s %5s %5s %9s %8s %16s%n", "", "found", "FP", "FN", "precision",

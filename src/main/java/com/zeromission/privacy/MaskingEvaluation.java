@@ -85,6 +85,15 @@ public final class MaskingEvaluation {
         return new TradeOff(evaluate(corpus, true, true), evaluate(corpus, false, true));
     }
 
+    /**
+     * How many masks the masker would make in {@code text} with a bare CPR or BSN accepted that it does not make as it
+     * ships (new, or of another type): over texts without any bare CPR or BSN, each one a false positive.
+     */
+    public static long masksOnlyWithoutIdKeyword(String text) {
+        var shipped = new java.util.HashSet<>(MaskingProbe.spans(text, true));
+        return MaskingProbe.spans(text, false).stream().filter(f -> !shipped.contains(f)).count();
+    }
+
     private static Report evaluate(List<LabelledText> corpus) {
         return evaluate(corpus, true, false);
     }

@@ -246,10 +246,14 @@ public class IntakeService {
             pii += link.total();
         }
         CustomerKey customer = s.customerId() == null ? null : pseudonymizer.customerKey(s.customerId());
-        var signal = new Signal(new SignalId(UuidV7.next(clock)), s.source(), s.sourceId(), s.channel(), s.market(),
+        // The source's id is stored and shown as it is. parse() refuses one in which the masker finds personal data,
+        // so for parsed signals this changes nothing; it masks the id of a submission built in code as well, so that
+        // no path stores it unmasked (issue 15, finding 4).
+        String sourceId = masker.mask(s.sourceId()).text();
+        var signal = new Signal(new SignalId(UuidV7.next(clock)), s.source(), sourceId, s.channel(), s.market(),
                 s.product(), s.journeyStage(), s.receivedAt(), s.language(), text.text(), orderReference, evidence,
                 customer, pii, now);
-        return new Prepared(new Key(s.source(), s.sourceId()), signal, pseudonymizer.fingerprint(canonical(s)));
+        return new Prepared(new Key(s.source(), sourceId), signal, pseudonymizer.fingerprint(canonical(s)));
     }
 
     /** Everything that makes two requests "the same request", in a fixed order with unambiguous separators. */

@@ -43,6 +43,13 @@ public final class MaskingBenchmark {
         inputs.put("personnummer prefixes", repeat("811228-", size));
         inputs.put("HETU prefixes", repeat("131052-30", size));
         inputs.put("letters and digits glued", repeat("a1", size));
+        // The normalised view and the formats of issue 15: every character needs mapping, escapes that almost
+        // decode, URL schemes whose authority never ends, NINO prefixes, and card-like pairs that never pass Luhn.
+        inputs.put("invisible characters between digits", repeat("4\u200b1\u00a0", size));
+        inputs.put("percent and & almost escapes", repeat("%4&#6%\u200b", size));
+        inputs.put("URL schemes without end", repeat("a://b:c", size));
+        inputs.put("NINO prefixes", repeat("AB 12 34 ", size));
+        inputs.put("digit pairs without end", repeat("41 12 ", size));
         inputs.put("realistic complaints with PII", repeat(
                 "Hej, jag har inte fått fakturan för order 12345678. Ring 070-123 45 67 eller mejla anna.svensson@gmail.com, "
                         + "personnummer 811228-9874, kort 4111 1111 1111 1111, IBAN SE45 5000 0000 0583 9825 7466. ", size));

@@ -60,7 +60,49 @@ public final class MaskingEvaluation {
         return evaluate(HandwrittenCorpus.load());
     }
 
+    /** The held-out formats of the served markets and the evasion kinds of the outside review (issue 15). */
+    public static Report heldOut() {
+        return evaluate(HandwrittenCorpus.load(HandwrittenCorpus.HELD_OUT));
+    }
+
+    /** The labelled sets {@link #keywordTradeOff} measures on: generated, hand-written and held-out. */
+    public static List<LabelledText> allLabelled(long seed, int textsPerLanguage) {
+        var all = new ArrayList<LabelledText>(LabelledCorpus.generate(seed, textsPerLanguage));
+        all.addAll(HandwrittenCorpus.load());
+        all.addAll(HandwrittenCorpus.load(HandwrittenCorpus.HELD_OUT));
+        return all;
+    }
+
+    /** The masker as it ships (CPR and BSN only after their keyword) and without that condition, on the same texts. */
+    public record TradeOff(Report withKeyword, Report withoutKeyword) {
+    }
+
+    /**
+     * What requiring "CPR"/"BSN" before a Danish CPR or Dutch BSN costs and saves: both readings on the same
+     * texts, where a bare CPR or BSN counts as personal data to be found.
+     */
+    public static TradeOff keywordTradeOff(List<LabelledText> corpus) {
+        return new TradeOff(evaluate(corpus, true, true), evaluate(corpus, false, true));
+    }
+
+    /**
+     * How many masks the masker would make in {@code text} with a bare CPR or BSN accepted that it does not make as it
+     * ships (new, or of another type): over texts without any bare CPR or BSN, each one a false positive.
+     */
+    public static long masksOnlyWithoutIdKeyword(String text) {
+        var shipped = new java.util.HashSet<>(MaskingProbe.spans(text, true));
+        return MaskingProbe.spans(text, false).stream().filter(f -> !shipped.contains(f)).count();
+    }
+
     private static Report evaluate(List<LabelledText> corpus) {
+        return evaluate(corpus, true, false);
+    }
+
+    /**
+     * {@code countBareIds}: a CPR or BSN written without its keyword is personal data to find (the trade-off);
+     * otherwise it counts neither way, and a span over it is neither found nor false.
+     */
+    private static Report evaluate(List<LabelledText> corpus, boolean idKeywordRequired, boolean countBareIds) {
         var byType = new EnumMap<PiiType, Counts>(PiiType.class);
         for (PiiType t : PiiType.values()) {
             byType.put(t, new Counts(0, 0, 0));
@@ -69,10 +111,23 @@ public final class MaskingEvaluation {
         var misses = new ArrayList<Miss>();
         int entities = 0;
         for (LabelledText text : corpus) {
-            entities += text.entities().size();
-            var predicted = MaskingProbe.spans(text.text());
+            var golds = new ArrayList<>(text.entities());
+            if (countBareIds) {
+                golds.addAll(text.bareIds());
+            }
+            entities += golds.size();
+            var predicted = MaskingProbe.spans(text.text(), idKeywordRequired);
             boolean[] used = new boolean[predicted.size()];
-            for (Entity gold : text.entities()) {
+            if (!countBareIds) {
+                for (Entity bare : text.bareIds()) {
+                    for (int k = 0; k < predicted.size(); k++) {
+                        if (predicted.get(k).start() < bare.end() && bare.start() < predicted.get(k).end()) {
+                            used[k] = true;
+                        }
+                    }
+                }
+            }
+            for (Entity gold : golds) {
                 int hit = -1;
                 for (int k = 0; k < predicted.size(); k++) {
                     var p = predicted.get(k);

@@ -88,6 +88,18 @@ abstract class IntakePersistenceContract {
     }
 
     @Test
+    void storesTheSourceIdMaskedEvenForASubmissionBuiltInCode() {
+        // parse() refuses such an id; a submission built in code (as mystery shopping builds its own) is not parsed
+        var built = new SignalSubmission(source, "ticket anna.svensson@example.se", Channel.COMPLAINT, Market.of("SE"),
+                "pay-later", JourneyStage.CHECKOUT, Instant.parse("2026-01-07T09:30:00Z"), "sv", "Fakturan kom aldrig",
+                null, List.of(), null);
+        intake.accept(built);
+
+        assertThat(jdbc.queryForList("SELECT source_id FROM signal WHERE source = ?", String.class, source))
+                .containsExactly("ticket [EMAIL]");
+    }
+
+    @Test
     void storesOnlyMaskedTextAndAPseudonymNeverTheRawPersonalData() {
         var raw = new RawSignal(source, "p-1", "complaint", "SE", "pay-later", "invoice", "2026-01-07T09:30:00Z", "sv",
                 "Mejla mig på anna.svensson@example.se eller ring 070-123 45 67, personnummer 811228-9874",

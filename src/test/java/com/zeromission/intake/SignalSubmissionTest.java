@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SignalSubmissionTest {
 
@@ -125,6 +127,18 @@ class SignalSubmissionTest {
                     assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("sourceId", "product");
                     assertThat(e.getMessage()).contains("looks like personal data (EMAIL)", "looks like personal data (PHONE)")
                             .doesNotContain("anna", "0701234567");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"anna\u200b@example.se", "anna%40example.se", "4111.1111.1111.1111", "AB 12 34 56 C",
+            "811228\u00a09874", "41 11 11 11 11 11 11 11"})
+    void refusesASourceIdWithPersonalDataWrittenToEvadeTheMasker(String sourceId) {
+        var raw = new RawSignal("s", sourceId, "complaint", "SE", "pay-later", null, "2026-01-07", null, "t", null, null, null);
+        assertThatThrownBy(() -> SignalSubmission.parse(raw, CLOCK))
+                .isInstanceOfSatisfying(InvalidSignalException.class, e -> {
+                    assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("sourceId");
+                    assertThat(e.getMessage()).contains("looks like personal data").doesNotContain(sourceId);
                 });
     }
 

@@ -22,9 +22,18 @@ public final class LabelledCorpus {
     public record Entity(int start, int end, PiiType type) {
     }
 
-    public record LabelledText(String language, String text, List<Entity> entities) {
+    /**
+     * One labelled text. {@code bareIds}: Danish CPR and Dutch BSN numbers written without their keyword, which the
+     * masker leaves readable by design; only the measurement of that trade-off counts them.
+     */
+    public record LabelledText(String language, String text, List<Entity> entities, List<Entity> bareIds) {
         public LabelledText {
             entities = List.copyOf(entities);
+            bareIds = List.copyOf(bareIds);
+        }
+
+        public LabelledText(String language, String text, List<Entity> entities) {
+            this(language, text, entities, List.of());
         }
     }
 
@@ -47,7 +56,8 @@ public final class LabelledCorpus {
                     "Skickade pengarna till {BADIBAN} enligt fakturan men de kom tillbaka",
                     "Kolla {ID} igen, jag är inte skyldig något! Pengarna drogs från {CARD} den {DATE}.",
                     "Fel personnummer på fakturan: {BADID} stämmer inte.",
-                    "Tack för snabb hjälp med returen av order {ORDER}!"),
+                    "Tack för snabb hjälp med returen av order {ORDER}!",
+                    "Länken https://{USERINFO}@butik.example.se/mina-kop ger bara ett fel, kundnummer {ORDER}."),
             "en", List.of(
                     "I never received the invoice for order {ORDER} and now there is a late fee of {AMOUNT}. Call me at {PHONE} or email {EMAIL}.",
                     "My SSN is {SSN}, why was my credit declined on {DATE}?",
@@ -62,7 +72,10 @@ public final class LabelledCorpus {
                     "I transferred the money to {BADIBAN} as the invoice said",
                     "my fødselsnummer is {NOID} and the app says it is invalid",
                     "Order {ORDER} arrived broken, I paid {AMOUNT} with card {CARD}.",
-                    "Great service, the agent sorted my refund in {COUNT} minutes!"),
+                    "Great service, the agent sorted my refund in {COUNT} minutes!",
+                    "My National Insurance number is {NINO}, the credit check says it does not match.",
+                    "The reset link https://{USERINFO}@shop.example.co.uk/account?order={ORDER} logged me in as someone else",
+                    "Danish customer here, my number is {BARECPR}, please check why I was declined."),
             "nl", List.of(
                     "Ik heb geen factuur ontvangen voor bestelnummer {ORDER} en nu krijg ik een aanmaning van {AMOUNT}. Bel me op {PHONE} of mail {EMAIL}.",
                     "Mijn BSN is {ID}, waarom wordt mijn aankoop van {DATE} geweigerd?",
@@ -75,7 +88,9 @@ public final class LabelledCorpus {
                     "Kaartnummer {BADCARD} op het overzicht is niet van mij.",
                     "Ik heb het bedrag overgemaakt naar {BADIBAN} zoals op de factuur stond",
                     "burgerservicenummer {ID} staat verkeerd in jullie systeem",
-                    "Bedankt voor de snelle hulp met bestelling {ORDER}!"),
+                    "Bedankt voor de snelle hulp met bestelling {ORDER}!",
+                    "De link https://{USERINFO}@winkel.example.nl/account werkt niet, order {ORDER}.",
+                    "Mijn nummer is {BAREBSN}, kunnen jullie mijn gegevens aanpassen?"),
             "de", List.of(
                     "Ich habe keine Rechnung für Bestellnummer {ORDER} bekommen und jetzt eine Mahngebühr von {AMOUNT}. Rufen Sie mich an unter {PHONE} oder schreiben Sie an {EMAIL}.",
                     "Die Erstattung über {AMOUNT} ist immer noch nicht auf meinem Konto {IBAN}. Rücksendung am {DATE}, Sendungsnummer {TRACK}.",
@@ -87,7 +102,8 @@ public final class LabelledCorpus {
                     "Die Kartennummer {BADCARD} auf der Abrechnung gehört mir nicht.",
                     "Ich habe den Betrag an {BADIBAN} überwiesen, wie auf der Rechnung stand",
                     "Bitte löschen Sie meine Daten, meine Mailadresse ist {EMAIL} und meine IBAN {IBAN}.",
-                    "Danke für die schnelle Hilfe mit Bestellung {ORDER}!"));
+                    "Danke für die schnelle Hilfe mit Bestellung {ORDER}!",
+                    "Der Link https://{USERINFO}@shop.example.de/konto funktioniert nicht, Bestellung {ORDER}."));
 
     private final SplittableRandom random;
 
@@ -111,6 +127,7 @@ public final class LabelledCorpus {
     private LabelledText fill(String language, String template) {
         var text = new StringBuilder();
         var entities = new ArrayList<Entity>();
+        var bareIds = new ArrayList<Entity>();
         int at = 0;
         while (true) {
             int open = template.indexOf('{', at);
@@ -124,7 +141,9 @@ public final class LabelledCorpus {
             PiiType type = switch (slot) {
                 case "EMAIL" -> PiiType.EMAIL;
                 case "PHONE" -> PiiType.PHONE;
-                case "ID", "NOID", "SSN" -> PiiType.PERSONAL_ID;
+                case "ID", "NOID", "SSN", "NINO" -> PiiType.PERSONAL_ID;
+                case "USERINFO" -> PiiType.URL_USER_INFO;
+                case "BARECPR", "BAREBSN" -> PiiType.PERSONAL_ID;
                 case "IBAN" -> PiiType.IBAN;
                 case "CARD" -> PiiType.PAYMENT_CARD;
                 default -> null;
@@ -137,12 +156,13 @@ public final class LabelledCorpus {
                 value = value.substring(unlabelled + 1);
             }
             if (type != null) {
-                entities.add(new Entity(text.length(), text.length() + value.length(), type));
+                // A CPR or BSN without its keyword is left readable by design: only the trade-off counts it.
+                (slot.startsWith("BARE") ? bareIds : entities).add(new Entity(text.length(), text.length() + value.length(), type));
             }
             text.append(value);
             at = close + 1;
         }
-        return new LabelledText(language, text.toString(), entities);
+        return new LabelledText(language, text.toString(), entities, bareIds);
     }
 
     private String value(String language, String slot) {
@@ -155,12 +175,16 @@ public final class LabelledCorpus {
                 default -> pick(ssn(), hetu(), "CPR-nr.\u0000" + cpr(), "henkilötunnus\u0000" + hetu());
             };
             case "SSN" -> ssn();
+            case "NINO" -> nationalInsuranceNumber();
+            case "USERINFO" -> userInfo();
+            case "BARECPR" -> cpr();
+            case "BAREBSN" -> bsn();
             case "NOID" -> norwegianId();
             case "IBAN" -> iban(pick(countryFor(language), "SE", "DE", "NL", "GB", "NO", "DK", "FI", "AT"), true);
             case "CARD" -> card(true);
-            case "ORDER" -> pick(digits(8 + random.nextInt(5)), "0" + digits(9), digits(3) + "-" + digits(7) + "-" + digits(7),
-                    "#" + digits(9), "KL-" + digits(10));
-            case "INVOICE" -> pick(digits(10 + random.nextInt(6)), "2024" + digits(7), digits(4) + " " + digits(4) + " " + digits(4));
+            case "ORDER" -> readable(() -> pick(digits(8 + random.nextInt(5)), "0" + digits(9), digits(3) + "-" + digits(7) + "-" + digits(7),
+                    "#" + digits(9), "KL-" + digits(10)));
+            case "INVOICE" -> readable(() -> pick(digits(10 + random.nextInt(6)), "2024" + digits(7), digits(4) + " " + digits(4) + " " + digits(4)));
             case "AMOUNT" -> pick(random.nextInt(1, 30) + " " + digits(3) + " kr", random.nextInt(1, 9) + "." + digits(3) + ",00 €",
                     "€ " + random.nextInt(10, 999) + "," + digits(2), "$" + random.nextInt(1, 9) + "," + digits(3) + "." + digits(2),
                     random.nextInt(1, 99) + " 000 SEK", random.nextInt(10, 999) + ":-");
@@ -177,6 +201,21 @@ public final class LabelledCorpus {
             case "COUNT" -> String.valueOf(random.nextInt(2, 45));
             default -> throw new IllegalArgumentException("unknown slot {" + slot + "}");
         };
+    }
+
+    /**
+     * A reference number that is not, by the labelling rule (check digits decide), a personnummer, fødselsnummer
+     * or card: about one random ten-digit number in 140 is a valid personnummer, and labelling it "readable"
+     * would count the masker wrong for masking what the rule calls personal data.
+     */
+    private String readable(java.util.function.Supplier<String> reference) {
+        while (true) {
+            String value = reference.get();
+            String d = value.replaceAll("[^0-9]", "");
+            if (!CheckDigits.swedishPersonalNumber(d) && !CheckDigits.norwegianBirthNumber(d) && !CheckDigits.paymentCard(d)) {
+                return value;
+            }
+        }
     }
 
     private static String countryFor(String language) {
@@ -206,10 +245,26 @@ public final class LabelledCorpus {
             case 3 -> (first.charAt(0) + "." + last).toUpperCase(Locale.ROOT);
             default -> first + random.nextInt(1, 99);
         };
-        return local + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+        String address = local + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+        return random.nextInt(8) == 0 ? disguised(address) : address;
     }
 
-    private String phone(String language) {
+    /**
+     * An address as it arrives from web forms, copied text and people who know what a masker is: an invisible
+     * character or a thin space inside it, or its '@' and dots percent-encoded or written as character references.
+     */
+    private String disguised(String address) {
+        int at = address.indexOf('@');
+        return switch (random.nextInt(5)) {
+            case 0 -> address.substring(0, at) + pick("\u200b", "\u2060", "\u00ad", "\u200d") + address.substring(at);
+            case 1 -> address.substring(0, 1) + pick("\u200b", "\u00ad") + address.substring(1);
+            case 2 -> address.substring(0, at) + "\u2009@\u2009" + address.substring(at + 1);
+            case 3 -> address.replace("@", pick("%40", "%40", "&#64;")).replace(".", pick(".", "%2E"));
+            default -> address.replace("@", "\uff20");
+        };
+    }
+
+    private String plainPhone(String language) {
         String country = random.nextInt(5) == 0 ? pick("SE", "DE", "NL", "GB", "US", "NO", "DK", "FI") : countryFor(language);
         if (language.equals("en") && random.nextBoolean()) {
             country = "US";
@@ -233,6 +288,47 @@ public final class LabelledCorpus {
         };
     }
 
+    /** A phone number with its spaces written as no-break or thin spaces, or an invisible character inside. */
+    private String phone(String language) {
+        String phone = plainPhone(language);
+        return switch (random.nextInt(10)) {
+            case 0 -> phone.replace(" ", pick("\u00a0", "\u2009", "\u202f", "\u2007"));
+            case 1 -> {
+                int cut = 1 + random.nextInt(phone.length() - 1);
+                yield phone.substring(0, cut) + pick("\u200b", "\u00ad", "\u2060") + phone.substring(cut);
+            }
+            default -> phone;
+        };
+    }
+
+    /** Letters HMRC allocates as National Insurance prefixes (first, second; a few pairs are excluded below). */
+    private static final String NINO_FIRST = "ABCEGHJKLMNOPRSTWXYZ";
+    private static final String NINO_SECOND = "ABCEGHJKLMNPRSTWXYZ";
+
+    private String nationalInsuranceNumber() {
+        String prefix;
+        do {
+            prefix = "" + NINO_FIRST.charAt(random.nextInt(NINO_FIRST.length()))
+                    + NINO_SECOND.charAt(random.nextInt(NINO_SECOND.length()));
+        } while (List.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ").contains(prefix));
+        String six = digits(6);
+        char suffix = (char) ('A' + random.nextInt(4));
+        return switch (random.nextInt(3)) {
+            case 0 -> prefix + six + suffix;
+            case 1 -> prefix + " " + six.substring(0, 2) + " " + six.substring(2, 4) + " " + six.substring(4) + " " + suffix;
+            default -> prefix + pick("\u00a0", " ") + six + pick("\u00a0", " ") + suffix;
+        };
+    }
+
+    private String userInfo() {
+        String first = FIRST[random.nextInt(FIRST.length)].replace("å", "a").replace("ü", "u").replace("í", "i");
+        return switch (random.nextInt(3)) {
+            case 0 -> first + ":" + pick("hunter2", "Sommar2024!", "secret", "geheim123", "wachtwoord");
+            case 1 -> first + "." + LAST[random.nextInt(LAST.length)].replace(".", "") + ":" + digits(6);
+            default -> first + random.nextInt(10, 99);
+        };
+    }
+
     private String swedishId(boolean valid) {
         LocalDate birth = LocalDate.of(random.nextInt(1940, 2006), random.nextInt(1, 13), random.nextInt(1, 29));
         int day = birth.getDayOfMonth() + (random.nextInt(10) == 0 ? 60 : 0); // some samordningsnummer
@@ -243,10 +339,12 @@ public final class LabelledCorpus {
             check = (check + 1 + random.nextInt(9)) % 10;
         }
         String century = String.valueOf(birth.getYear() / 100);
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(6)) {
             case 0 -> yymmdd + "-" + serial + check;
             case 1 -> century + yymmdd + serial + check;
             case 2 -> century + yymmdd + "-" + serial + check;
+            case 3 -> yymmdd + pick(" ", "\u00a0") + serial + check;
+            case 4 -> century + yymmdd + " " + serial + check;
             default -> yymmdd + serial + check;
         };
     }
@@ -333,9 +431,17 @@ public final class LabelledCorpus {
             check = (check + 1 + random.nextInt(9)) % 10;
         }
         String number = body + check;
-        String separator = pick(" ", "-", "", " ");
+        String separator = pick(" ", "-", "", " ", ".", "\u00a0", "\u2009");
         if (separator.isEmpty()) {
             return number;
+        }
+        if (random.nextInt(6) == 0) { // in pairs or threes, as people read a number out
+            int size = 2 + random.nextInt(2);
+            var grouped = new StringBuilder();
+            for (int i = 0; i < number.length(); i += size) {
+                grouped.append(i == 0 ? "" : separator).append(number, i, Math.min(number.length(), i + size));
+            }
+            return grouped.toString();
         }
         if (length == 15) {
             return number.substring(0, 4) + separator + number.substring(4, 10) + separator + number.substring(10);

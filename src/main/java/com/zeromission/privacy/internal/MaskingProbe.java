@@ -11,11 +11,19 @@ public final class MaskingProbe {
     }
 
     private static final PiiScanner SCANNER = new PiiScanner();
+    /** The masker with Danish CPR and Dutch BSN accepted without their keyword: only to measure that trade-off. */
+    private static final PiiScanner WITHOUT_ID_KEYWORDS = new PiiScanner(false);
 
     private MaskingProbe() {
     }
 
     public static List<Found> spans(String text) {
-        return SCANNER.scan(text).stream().map(s -> new Found(s.start(), s.end(), s.type())).toList();
+        return spans(text, true);
+    }
+
+    /** {@code idKeywordRequired}: false reads a bare Danish CPR or Dutch BSN as personal data too. */
+    public static List<Found> spans(String text, boolean idKeywordRequired) {
+        return (idKeywordRequired ? SCANNER : WITHOUT_ID_KEYWORDS).scan(text).stream()
+                .map(s -> new Found(s.start(), s.end(), s.type())).toList();
     }
 }

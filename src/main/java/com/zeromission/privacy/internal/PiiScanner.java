@@ -28,14 +28,18 @@ final class PiiScanner {
 
     /** Longest digit string any recognised identifier has (payment cards: 19). */
     private static final int MAX_DIGITS = 19;
-    /** How many digit groups one identifier may be written in ("+44 (0)20 7946 0958" is five). */
-    private static final int MAX_GROUPS = 8;
+    /**
+     * How many digit groups one identifier may be written in: as many as it has digits, since a card number may be
+     * written in pairs ("41 11 11 11 11 11 11 11") or digit by digit, and must be read whole before its first
+     * groups are taken for a phone number.
+     */
+    private static final int MAX_GROUPS = MAX_DIGITS;
     /** Separator characters allowed between the digit groups of one number. */
     private static final String SEPARATORS = " -./()+\u00a0\u202f";
     private static final int MAX_SEPARATOR_RUN = 3;
 
     /** Words right before a number that make it a reference rather than a phone number. */
-    private static final Set<String> REFERENCE_WORDS = Set.of("order", "bestell", "bestel", "invoice", "faktura",
+    private static final Stems REFERENCE_WORDS = Stems.of("order", "bestell", "bestel", "invoice", "faktura",
             "rechnung", "factuur", "ocr", "ref", "referen", "kund", "klant", "customer", "tracking", "track",
             "sendung", "zending", "kolli", "paket", "pakket", "parcel", "konto", "account", "rekening", "transaction",
             "transaktion", "transactie", "case", "ärende", "arende", "ticket", "zaak", "artikel", "article",
@@ -43,23 +47,50 @@ final class PiiScanner {
     /** Words that may sit between a reference word and its number: "order nr 0701…", "Bestell-Nr. 0171…". */
     private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "num", "number", "nummer", "numero", "nummber",
             "is", "ist", "är", "er", "#");
-    private static final Set<String> BSN_WORDS = Set.of("bsn", "burgerservicenummer", "sofinummer", "sofi", "id",
+    private static final Stems BSN_WORDS = Stems.of("bsn", "burgerservicenummer", "sofinummer", "sofi", "id",
             "identity", "identification", "identiteit", "identiteitsnummer", "personal", "persoonsnummer");
     /** Words that announce a phone number: they make a bare eight-digit Nordic number ("Ring meg på 41122240") one. */
-    private static final Set<String> PHONE_WORDS = Set.of("ring", "ringe", "ringer", "tlf", "tel", "telefon",
+    private static final Stems PHONE_WORDS = Stems.of("ring", "ringe", "ringer", "tlf", "tel", "telefon",
             "telefonnummer", "telefoonnummer", "mobil", "mobile", "mobiel", "mobilnummer", "phone", "call", "nummeret",
             "numret", "nummer", "number", "bel", "handy", "sms", "whatsapp", "reach", "contact", "kontakt", "bereikbaar",
             "erreichbar");
-    private static final Set<String> CPR_WORDS = Set.of("cpr", "cprnummer", "cprnr");
-    private static final Set<String> SSN_WORDS = Set.of("ssn", "security", "socialsecurity");
+    private static final Stems CPR_WORDS = Stems.of("cpr", "cprnummer", "cprnr");
+    private static final Stems SSN_WORDS = Stems.of("ssn", "security", "socialsecurity");
 
-    List<Span> scan(String text) {
+    /**
+     * Whether a Danish CPR or Dutch BSN needs its keyword before it (the product's setting). Off only to measure
+     * what the keyword costs and saves ({@code bin/zm privacy eval}, docs/privacy.md).
+     */
+    private final boolean idKeywordRequired;
+
+    PiiScanner() {
+        this(true);
+    }
+
+    PiiScanner(boolean idKeywordRequired) {
+        this.idKeywordRequired = idKeywordRequired;
+    }
+
+    /** The personal data in {@code raw}, as ranges of {@code raw}, sorted and not overlapping. */
+    List<Span> scan(String raw) {
+        ScanView view = ScanView.of(raw);
+        String text = view.text;
         var found = new ArrayList<Span>();
         var ibanShaped = new ArrayList<int[]>();
-        scanEmails(text, found);
+        var authorityEnds = new java.util.BitSet();
+        scanUrlUserInfo(text, found, authorityEnds);
+        ScanView.Dense dense = view.withoutLooseSpaces();
+        if (dense == null) {
+            scanEmails(text, found, authorityEnds, null);
+        } else {
+            // Addresses are read through spaces that are not ASCII spaces ("anna\u2009@\u2009example.com"): nobody
+            // types a thin space by accident, and a span found there covers them in the view.
+            scanEmails(dense.text(), found, authorityEnds, dense.at());
+        }
         scanIbans(text, found, ibanShaped);
         scanFinnishIds(text, found);
-        scanNumbers(text, found, new Barriers(found));
+        scanNationalInsuranceNumbers(text, found);
+        scanNumbers(view, found, new Barriers(found), idKeywordRequired);
         if (!ibanShaped.isEmpty()) {
             // An IBAN with wrong check digits is a typo or a made-up number; its digit groups must not be read as
             // a phone or a card on their own. An e-mail address stays whatever its local part looks like
@@ -67,15 +98,66 @@ final class PiiScanner {
             found.removeIf(span -> span.type() != PiiType.EMAIL
                     && ibanShaped.stream().anyMatch(r -> span.start() < r[1] && r[0] < span.end()));
         }
-        return resolveOverlaps(found);
+        var spans = resolveOverlaps(found);
+        if (text == raw) {
+            return spans;
+        }
+        var onRaw = new ArrayList<Span>(spans.size());
+        for (Span span : spans) {
+            onRaw.add(new Span(view.rawStart(span.start()), view.rawEnd(span.end()), span.type()));
+        }
+        return onRaw;
+    }
+
+    // ---------------------------------------------------------------- user info in URLs
+
+    /** Shortest user info masked: "[USER]" replaces at least four characters, so masking never grows a text by more than half. */
+    static final int MIN_USER_INFO = 4;
+    private static final int MAX_USER_INFO = 256;
+
+    /**
+     * The user name and password in a URL ("https://anna:secret@shop.example/"): everything between "://" and the
+     * '@' that ends the authority. The '@' is remembered so that the e-mail scanner does not read
+     * "secret@shop.example" as an address and mask the host instead. Each "://" reads at most 256 characters.
+     */
+    private static void scanUrlUserInfo(String s, List<Span> out, java.util.BitSet authorityEnds) {
+        int i = s.indexOf("://");
+        while (i >= 0) {
+            int start = i + 3;
+            int at = -1;
+            int j = start;
+            while (j < s.length() && j - start < MAX_USER_INFO) {
+                char c = s.charAt(j);
+                if (c == '/' || c == '?' || c == '#' || c == '[' || c == ']' || Character.isWhitespace(c)) {
+                    break;
+                }
+                if (c == '@') {
+                    at = j; // the last '@' ends the user info (a decoded %40 may sit inside it)
+                }
+                j++;
+            }
+            if (at >= start + MIN_USER_INFO) {
+                out.add(new Span(start, at, PiiType.URL_USER_INFO));
+                authorityEnds.set(at);
+            }
+            i = s.indexOf("://", Math.max(i + 3, j));
+        }
     }
 
     // ---------------------------------------------------------------- e-mail
 
-    private static void scanEmails(String s, List<Span> out) {
+    /**
+     * {@code at}, when not null, maps positions of {@code s} to the view the other scanners read ({@code s} is then
+     * that view without its loose spaces).
+     */
+    private static void scanEmails(String s, List<Span> out, java.util.BitSet authorityEnds, int[] at) {
         int n = s.length();
         int i = s.indexOf('@');
         while (i >= 0) {
+            if (authorityEnds.get(at == null ? i : at[i])) {
+                i = s.indexOf('@', i + 1);
+                continue;
+            }
             // Neither part may contain '@', so each character is walked over by at most one '@' on each side.
             int left = i;
             while (left > 0 && isLocalChar(s.charAt(left - 1))) {
@@ -92,7 +174,8 @@ final class PiiScanner {
                 right--;
             }
             if (left < i && validDomain(s, i + 1, right)) {
-                out.add(new Span(left, right, PiiType.EMAIL));
+                out.add(at == null ? new Span(left, right, PiiType.EMAIL)
+                        : new Span(at[left], at[right - 1] + 1, PiiType.EMAIL));
             }
             i = s.indexOf('@', Math.max(i + 1, right));
         }
@@ -154,7 +237,7 @@ final class PiiScanner {
                 if (isAsciiLetter(c) || isDigit(c)) {
                     iban.append(Character.toUpperCase(c));
                     j++;
-                } else if ((c == ' ' || c == '\u00a0' || c == '-') && j + 1 < n && isAsciiAlnum(s.charAt(j + 1))) {
+                } else if ((c == ' ' || c == '-' || c == '.') && j + 1 < n && isAsciiAlnum(s.charAt(j + 1))) {
                     j++;
                 } else {
                     break;
@@ -190,6 +273,65 @@ final class PiiScanner {
         }
     }
 
+    // ---------------------------------------------------------------- UK National Insurance number
+
+    /** Letters HMRC never uses first or second, and the prefixes it never allocates. */
+    private static final String NINO_NOT_FIRST = "DFIQUV";
+    private static final String NINO_NOT_SECOND = "DFIOQUV";
+    private static final Set<String> NINO_NOT_ALLOCATED = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+    private static final String NINO_SEPARATORS = " -.";
+
+    /**
+     * UK National Insurance numbers: two prefix letters (the unused ones excluded), six digits and a suffix A–D,
+     * compact ("QQ123456C" is HMRC's example and stays readable: Q is never a first letter) or written with one
+     * kind of separator anywhere between its parts ("AB 12 34 56 C", "AB-123456-C"). There is no check digit;
+     * the shape, the allocated prefixes and the suffix are all there is. Each candidate reads at most 17
+     * characters: constant work.
+     */
+    private static void scanNationalInsuranceNumbers(String s, List<Span> out) {
+        int n = s.length();
+        for (int i = 0; i + 9 <= n; i++) {
+            char a = Character.toUpperCase(s.charAt(i)), b = Character.toUpperCase(s.charAt(i + 1));
+            if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z' || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))
+                    || NINO_NOT_FIRST.indexOf(a) >= 0 || NINO_NOT_SECOND.indexOf(b) >= 0
+                    || NINO_NOT_ALLOCATED.contains("" + a + b)) {
+                continue;
+            }
+            int j = i + 2;
+            int digits = 0;
+            char separator = 0;
+            int end = -1;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (NINO_SEPARATORS.indexOf(c) >= 0) {
+                    if ((separator != 0 && c != separator) || j + 1 >= n || NINO_SEPARATORS.indexOf(s.charAt(j + 1)) >= 0) {
+                        break;
+                    }
+                    separator = c;
+                    j++;
+                    continue;
+                }
+                if (digits < 6) {
+                    if (!isDigit(c)) {
+                        break;
+                    }
+                    digits++;
+                    j++;
+                    continue;
+                }
+                char suffix = Character.toUpperCase(c);
+                if (suffix >= 'A' && suffix <= 'D' && (j + 1 == n || !Character.isLetterOrDigit(s.charAt(j + 1)))) {
+                    end = j + 1;
+                }
+                break;
+            }
+            if (end > 0) {
+                out.add(new Span(i, end, PiiType.PERSONAL_ID));
+                i = end - 1;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- numbers: cards, national ids, phones
 
     /** One maximal digit sequence inside a run, with the separator characters written before it. */
@@ -204,7 +346,8 @@ final class PiiScanner {
         }
     }
 
-    private static void scanNumbers(String s, List<Span> out, Barriers barriers) {
+    private static void scanNumbers(ScanView view, List<Span> out, Barriers barriers, boolean idKeywordRequired) {
+        String s = view.text;
         int n = s.length();
         int i = 0;
         var window = new ArrayList<Group>(MAX_GROUPS + 1);
@@ -212,7 +355,7 @@ final class PiiScanner {
             char c = s.charAt(i);
             boolean opener = (c == '+' || c == '(') && i + 1 < n && (isDigit(s.charAt(i + 1))
                     || (s.charAt(i + 1) == '(' && i + 2 < n && isDigit(s.charAt(i + 2))));
-            if (!(isDigit(c) || opener) || !boundaryBefore(s, i, barriers.before(i))) {
+            if (!(isDigit(c) || opener) || !boundaryBefore(view, i, barriers.before(i))) {
                 i++;
                 continue;
             }
@@ -256,7 +399,7 @@ final class PiiScanner {
                         }
                     }
                     boolean followedByLetter = runEnded && q < limit && Character.isLetter(s.charAt(q));
-                    consumed = classifyAtStart(s, window, followedByLetter, out, barriers);
+                    consumed = classifyAtStart(s, window, runEnded, followedByLetter, out, barriers, idKeywordRequired);
                     if (consumed > 0 || limit != n || before <= p || before >= window.getLast().end()) {
                         break;
                     }
@@ -304,9 +447,10 @@ final class PiiScanner {
      * as that ']' does, so that masking masked text changes nothing ("…308T.02-1234567" and "[PERSONAL_ID].02-1234567"
      * read alike; found by MaskerFuzzTest).
      */
-    private static boolean boundaryBefore(String s, int i, int floor) {
-        if (i == 0) {
-            return true;
+    private static boolean boundaryBefore(ScanView view, int i, int floor) {
+        String s = view.text;
+        if (i == 0 || view.cutBefore(i)) {
+            return true; // an invisible character removed before the number still ended the word before it
         }
         char prev = s.charAt(i - 1);
         if (i - 1 >= floor && Character.isLetterOrDigit(prev)) {
@@ -324,8 +468,8 @@ final class PiiScanner {
      * or 0 if none starts there. {@code followedByLetter}: the window holds the end of the run and a letter follows
      * it ("0701234567kr" is not a phone number).
      */
-    private static int classifyAtStart(String s, List<Group> window, boolean followedByLetter, List<Span> out,
-            Barriers barriers) {
+    private static int classifyAtStart(String s, List<Group> window, boolean runEnded, boolean followedByLetter, List<Span> out,
+            Barriers barriers, boolean idKeywordRequired) {
         int k = window.size();
         int digits = 0;
         int last = -1;
@@ -336,12 +480,16 @@ final class PiiScanner {
             }
             last = b;
         }
-        // Longest reading first: "070-123 45 67" is one phone number, not four small numbers.
+        // Longest reading first: "070-123 45 67" is one phone number, not four small numbers. Every reading starts
+        // at the same place, so the words before it are read once.
+        String lead = window.getFirst().before();
+        int numberStart = window.getFirst().start() - lead.length();
+        var words = new Words(s, numberStart, barriers.before(numberStart));
         for (int b = last; b >= 0; b--) {
             if (b == k - 1 && followedByLetter) {
                 continue;
             }
-            PiiType type = classify(s, window.subList(0, b + 1), barriers);
+            PiiType type = classify(s, window.subList(0, b + 1), words, idKeywordRequired, b == k - 1 && runEnded);
             if (type == PiiType.PHONE && b < k - 1 && !window.get(b + 1).before().contains(" ")) {
                 type = null; // "065-4169006-8635052" is one reference, not a phone number with a tail
             }
@@ -362,7 +510,12 @@ final class PiiScanner {
         return 0;
     }
 
-    private static PiiType classify(String s, List<Group> g, Barriers barriers) {
+    /**
+     * What the digit groups {@code g} are, or null. {@code endsRun}: no further digit group follows them in the same
+     * run. Readings in small groups (a card in pairs or threes, a Nordic number in pairs) must end their run: the
+     * first seven pairs of a mistyped card number are often a valid card, and its first four a phone number.
+     */
+    private static PiiType classify(String s, List<Group> g, Words words, boolean idKeywordRequired, boolean endsRun) {
         var sb = new StringBuilder(MAX_DIGITS);
         for (Group group : g) {
             sb.append(s, group.start(), group.end());
@@ -372,47 +525,51 @@ final class PiiScanner {
         int n = g.size();
         String lead = g.getFirst().before();
         boolean plus = lead.endsWith("+") || lead.endsWith("+(");
-        int start = g.getFirst().start() - lead.length();
-        int floor = barriers.before(start);
 
         if (!plus) {
-            // Swedish personnummer / samordningsnummer
+            // Swedish personnummer / samordningsnummer; the date and the digits may be apart ("811228 9874",
+            // "811228 - 9874": a no-break or thin space is a space by now)
             if ((n == 1 && (len == 10 || len == 12))
-                    || (n == 2 && sep(g, 1, "-", "+") && ((g.get(0).length() == 6 || g.get(0).length() == 8) && g.get(1).length() == 4))) {
+                    || (n == 2 && idSeparator(g, 1, "-", "+") && ((g.get(0).length() == 6 || g.get(0).length() == 8) && g.get(1).length() == 4))) {
                 if (CheckDigits.swedishPersonalNumber(d)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // Norwegian fødselsnummer
-            if ((n == 1 && len == 11) || (n == 2 && g.get(0).length() == 6 && g.get(1).length() == 5 && sep(g, 1, " "))) {
+            if ((n == 1 && len == 11) || (n == 2 && g.get(0).length() == 6 && g.get(1).length() == 5 && idSeparator(g, 1, "-"))) {
                 if (CheckDigits.norwegianBirthNumber(d)) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // Danish CPR: no check digit since 2007 and any DDMMYY-NNNN date fits, so the text must say "CPR"
-            if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && sep(g, 1, "-")) || (n == 1 && len == 10)) {
-                if (CheckDigits.danishCprDate(d) && precededBy(s, start, floor, CPR_WORDS)) {
+            if ((n == 2 && g.get(0).length() == 6 && g.get(1).length() == 4 && idSeparator(g, 1, "-")) || (n == 1 && len == 10)) {
+                if (CheckDigits.danishCprDate(d) && (words.precededBy(CPR_WORDS) || bareIdAllowed(idKeywordRequired, words))) {
                     return PiiType.PERSONAL_ID;
                 }
             }
             // US social security number
             if (len == 9 && CheckDigits.usSsn(d) && ((n == 3 && g.get(0).length() == 3 && g.get(1).length() == 2
-                    && sep(g, 1, "-") && sep(g, 2, "-")) || precededBy(s, start, floor, SSN_WORDS))) {
+                    && sep(g, 1, "-") && sep(g, 2, "-")) || words.precededBy(SSN_WORDS))) {
                 return PiiType.PERSONAL_ID;
             }
             // Dutch BSN: nine digits pass the elfproef by chance once in eleven, so the word must be there
-            if (len == 9 && CheckDigits.dutchBsn(d) && precededBy(s, start, floor, BSN_WORDS)) {
+            if (len == 9 && CheckDigits.dutchBsn(d) && (words.precededBy(BSN_WORDS) || bareIdAllowed(idKeywordRequired, words))) {
                 return PiiType.PERSONAL_ID;
             }
-            // Payment card
-            if (len >= 13 && cardGrouping(g) && CheckDigits.paymentCard(d) && !labelledAsReference(s, start, floor)) {
+            // Payment card, before any phone number can take its first groups
+            if (len >= 13 && cardGrouping(g, endsRun) && CheckDigits.paymentCard(d) && !words.labelledAsReference()) {
                 return PiiType.PAYMENT_CARD;
             }
         }
-        return phone(s, g, d, plus, start, floor) ? PiiType.PHONE : null;
+        return phone(g, d, plus, words, endsRun) ? PiiType.PHONE : null;
     }
 
-    private static boolean phone(String s, List<Group> g, String d, boolean plus, int start, int floor) {
+    /** Only when measuring the keyword trade-off: a bare CPR or BSN counts unless a word calls it a reference. */
+    private static boolean bareIdAllowed(boolean idKeywordRequired, Words words) {
+        return !idKeywordRequired && !words.labelledAsReference();
+    }
+
+    private static boolean phone(List<Group> g, String d, boolean plus, Words words, boolean endsRun) {
         int len = d.length();
         for (int k = 1; k < g.size(); k++) {
             if (g.get(k).before().contains("+")) {
@@ -422,7 +579,7 @@ final class PiiScanner {
         if (plus) {
             return len >= 8 && len <= 15 && d.charAt(0) != '0';
         }
-        if (labelledAsReference(s, start, floor)) {
+        if (words.labelledAsReference()) {
             return false;
         }
         if (d.startsWith("00")) {
@@ -434,11 +591,11 @@ final class PiiScanner {
         }
         // Nordic numbers without trunk prefix, written in one block, count only when the text announces a phone
         // number: eight bare digits are as often an order or customer number.
-        if (len == 8 && g.size() == 1 && d.charAt(0) >= '2' && precededBy(s, start, floor, PHONE_WORDS)) {
+        if (len == 8 && g.size() == 1 && d.charAt(0) >= '2' && words.precededBy(PHONE_WORDS)) {
             return true;
         }
         // Nordic numbers without trunk prefix are written in pairs or 3-2-3: "20 12 34 56", "912 34 567".
-        if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ")
+        if (len == 8 && d.charAt(0) >= '2' && allSeparatedBy(g, " ") && endsRun
                 && (lengths(g, 2, 2, 2, 2) || lengths(g, 3, 2, 3))) {
             return true;
         }
@@ -478,20 +635,43 @@ final class PiiScanner {
                 && g.get(0).length() <= 2 && g.get(1).length() <= 2;
     }
 
-    /** Cards are written as one block or in groups of four (Amex/Diners 4-6-5 / 4-6-4) with one separator kind. */
-    private static boolean cardGrouping(List<Group> g) {
+    /** Card groups are at most this long: 4-4-4-4, 4-6-5, pairs, threes … but never "302-1234567-1234567", an order number. */
+    private static final int MAX_CARD_GROUP = 6;
+    private static final String CARD_SEPARATORS = " -.";
+
+    /**
+     * Cards are written as one block or in groups of any length up to six (4-4-4-4, Amex 4-6-5, pairs, threes, one
+     * digit at a time) joined by spaces (any space character, by now an ASCII space), dashes or dots, in any mix:
+     * how the groups are joined says nothing about whether the digits are a card, Luhn and the scheme prefix do.
+     * A reading that starts with a date is not a card: "30.01.2024 - 05.02.2024" is a range of dates whose digits
+     * happen to start like a Diners card.
+     */
+    private static boolean cardGrouping(List<Group> g, boolean endsRun) {
         if (g.size() == 1) {
             return true;
         }
-        String separator = g.get(1).before();
-        if (!separator.equals(" ") && !separator.equals("-")) {
-            return false;
+        if (!endsRun && !inFours(g)) {
+            return false; // "45 15 76 04 47 47 96 15" with a wrong check digit: its first seven pairs are no card
         }
-        for (int k = 1; k < g.size(); k++) {
-            if (!g.get(k).before().equals(separator)) {
+        for (int k = 0; k < g.size(); k++) {
+            if (g.get(k).length() > MAX_CARD_GROUP) {
                 return false;
             }
+            if (k > 0) {
+                String separator = g.get(k).before();
+                for (int c = 0; c < separator.length(); c++) {
+                    if (CARD_SEPARATORS.indexOf(separator.charAt(c)) < 0) {
+                        return false;
+                    }
+                }
+            }
         }
+        return !(g.size() >= 3 && g.get(0).length() <= 2 && g.get(1).length() <= 2 && g.get(2).length() == 4
+                && !sep(g, 1, " ") && sep(g, 2, g.get(1).before()));
+    }
+
+    /** The way cards are printed: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4. */
+    private static boolean inFours(List<Group> g) {
         if (g.size() == 3 && g.get(0).length() == 4 && g.get(1).length() == 6) {
             return true;
         }
@@ -501,6 +681,23 @@ final class PiiScanner {
             }
         }
         return g.getLast().length() <= 4;
+    }
+
+    /**
+     * Whether the separator before group {@code index} of a national id is spaces only or one of {@code allowed}
+     * with spaces around it: "811228-9874", "811228 9874", "811228 - 9874".
+     */
+    private static boolean idSeparator(List<Group> g, int index, String... allowed) {
+        String stripped = g.get(index).before().replace(" ", "");
+        if (stripped.isEmpty()) {
+            return true;
+        }
+        for (String a : allowed) {
+            if (stripped.equals(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sep(List<Group> g, int index, String... allowed) {
@@ -514,39 +711,95 @@ final class PiiScanner {
     }
 
     /**
-     * Whether a number is labelled as a reference: the word right before it ("Bestellnummer 0123…") or the word
-     * before a number word ("order nr: 0701…") starts with a reference stem. Only two words are read, so "my order
-     * arrived late, call 0701…" is still a phone number.
+     * The (up to three) words before a number, read once for all the readings of the number that are tried: a
+     * run of up to nineteen groups has up to nineteen readings.
      */
-    private static boolean labelledAsReference(String s, int start, int floor) {
-        var words = previousWords(s, start, floor, 2);
-        if (words.isEmpty()) {
+    private static final class Words {
+        private final String s;
+        private final int start;
+        private final int floor;
+        private List<String> words;
+        private Boolean reference;
+
+        Words(String s, int start, int floor) {
+            this.s = s;
+            this.start = start;
+            this.floor = floor;
+        }
+
+        private List<String> words() {
+            if (words == null) {
+                words = previousWords(s, start, floor, 3);
+            }
+            return words;
+        }
+
+        /**
+         * Whether the number is labelled as a reference: the word right before it ("Bestellnummer 0123…") or the
+         * word before a number word ("order nr: 0701…") starts with a reference stem. Only two words are read, so
+         * "my order arrived late, call 0701…" is still a phone number.
+         */
+        boolean labelledAsReference() {
+            if (reference == null) {
+                reference = readAsReference();
+            }
+            return reference;
+        }
+
+        private boolean readAsReference() {
+            var w = words();
+            if (w.isEmpty()) {
+                return false;
+            }
+            if (REFERENCE_WORDS.match(w.getFirst())) {
+                return true;
+            }
+            return w.size() > 1 && NUMBER_WORDS.contains(w.getFirst()) && REFERENCE_WORDS.match(w.get(1));
+        }
+
+        /** Whether one of the three words before the number is one of the given keywords ("mijn BSN is 1234…"). */
+        boolean precededBy(Stems stems) {
+            for (String w : words()) {
+                if (stems.match(w)) {
+                    return true;
+                }
+            }
             return false;
         }
-        if (matches(words.getFirst(), REFERENCE_WORDS)) {
-            return true;
-        }
-        return words.size() > 1 && NUMBER_WORDS.contains(words.getFirst()) && matches(words.get(1), REFERENCE_WORDS);
     }
 
-    /** Whether one of the three words before {@code start} is one of the given keywords ("mijn BSN is 1234…"). */
-    static boolean precededBy(String s, int start, int floor, Set<String> stems) {
-        for (String w : previousWords(s, start, floor, 3)) {
-            if (matches(w, stems)) {
-                return true;
+    /**
+     * Keywords: short stems must be the whole word ("ref" is not "refund"); longer ones may begin it ("bestell" →
+     * "Bestellnummer"). Split once, so that a lookup is a hash probe and a few prefix tests, not a walk over every
+     * stem: the words before a number are looked up for every reading of it.
+     */
+    private record Stems(Set<String> whole, List<String> prefixes) {
+        static Stems of(String... stems) {
+            var whole = new java.util.HashSet<String>();
+            var prefixes = new ArrayList<String>();
+            for (String stem : stems) {
+                if (stem.length() <= 3) {
+                    whole.add(stem);
+                } else {
+                    prefixes.add(stem);
+                }
             }
+            return new Stems(Set.copyOf(whole), List.copyOf(prefixes));
         }
-        return false;
-    }
 
-    /** Short stems must be the whole word ("ref" is not "refund"); longer ones may begin it ("bestell" → "Bestellnummer"). */
-    private static boolean matches(String word, Set<String> stems) {
-        for (String stem : stems) {
-            if (stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem)) {
+        boolean match(String word) {
+            if (whole.contains(word)) {
                 return true;
             }
+            if (word.length() > 3) {
+                for (String prefix : prefixes) {
+                    if (word.startsWith(prefix)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /**

@@ -124,6 +124,121 @@ class ScanningTextMaskerTest {
         assertThat(masker.mask(expected).text()).isEqualTo(expected);
     }
 
+    // ------------------------------------------------------------ evasions of the outside review (issue 15, finding 4)
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            personnummer 811228 9874 tack                 | personnummer [PERSONAL_ID] tack
+            personnummer 811228\u00a09874 tack            | personnummer [PERSONAL_ID] tack
+            personnummer 19811228\u20099874 tack          | personnummer [PERSONAL_ID] tack
+            personnummer 811228 - 9874 tack               | personnummer [PERSONAL_ID] tack
+            fødselsnummer 150385-10190                    | fødselsnummer [PERSONAL_ID]
+            CPR-nr. 010190 1234                           | CPR-nr. [PERSONAL_ID]
+            """)
+    void masksNationalIdsWithASpaceOfAnyKindBetweenDateAndDigits(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "kort 4111.1111.1111.1111 drogs",
+            "kort 4111\u00a01111\u00a01111\u00a01111 drogs",
+            "kort 4111\u20091111\u20091111\u20091111 drogs",
+            "kort 4111\u202f1111\u202f1111\u202f1111 drogs",
+            "kort 41 11 11 11 11 11 11 11 drogs",
+            "kort 411 111 111 111 1111 drogs",
+            "kort 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 drogs",
+            "kort 4111-1111 1111.1111 drogs",
+            "kort 37 82 82 24 63 10 00 5 drogs",
+            "kort 4111\u200b1111\u200b1111\u200b1111 drogs",
+            "kort \uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 drogs"})
+    void masksACardNumberInAnyGroupingWithAnySeparatorWholeBeforeAPhoneNumberCanTakeItsFirstGroups(String raw) {
+        assertThat(masker.mask(raw).text()).isEqualTo("kort [CARD] drogs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            mail anna\u200b.svensson@example.com tack         | mail [EMAIL] tack
+            mail anna.svensson@exa\u00admple.com tack         | mail [EMAIL] tack
+            mail anna.svensson\u2060@example.com tack         | mail [EMAIL] tack
+            mail anna.svensson\u2009@\u2009example.com tack   | mail [EMAIL] tack
+            mail anna.svensson\u200d@example\u200c.com tack   | mail [EMAIL] tack
+            mail anna.svensson\uff20example.com tack          | mail [EMAIL] tack
+            ring 070\u200b-123 45 67 tack                     | ring [PHONE] tack
+            ring 070-123\u00ad45 67 tack                      | ring [PHONE] tack
+            ring 070\u2009123\u200945\u200967 tack            | ring [PHONE] tack
+            ring +46\u202f70\u202f123\u202f45\u202f67 tack    | ring [PHONE] tack
+            ring 070\u2013123 45 67 tack                      | ring [PHONE] tack
+            ring \uff10\uff17\uff10-\uff11\uff12\uff13 \uff14\uff15 \uff16\uff17 tack | ring [PHONE] tack
+            ring\u200b0701234567 tack                         | ring\u200b[PHONE] tack
+            """)
+    void masksAddressesAndPhoneNumbersWithInvisibleOrUnusualCharactersInsideTogetherWithThoseCharacters(String raw,
+            String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            mail anna.svensson%40example.com tack                     | mail [EMAIL] tack
+            https://shop.example/?email=anna%40example%2Ecom&x=1      | https://shop.example/?email=[EMAIL]&x=1
+            mail anna&#64;example&#46;com tack                        | mail [EMAIL] tack
+            mail anna&#x40;example.com tack                           | mail [EMAIL] tack
+            mail anna&commat;example&period;com tack                  | mail [EMAIL] tack
+            ring %2B46 70 123 45 67 tack                              | ring [PHONE] tack
+            """)
+    void masksPercentEncodedPersonalDataAndCharacterReferencesWithTheirEscapes(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://anna:hemligt@shop.example/konto              | https://[USER]@shop.example/konto
+            se ftp://anna.svensson@files.example.com/x idag       | se ftp://[USER]@files.example.com/x idag
+            https://anna%40example.com:pw@shop.example/           | https://[USER]@shop.example/
+            """)
+    void masksTheUserInfoOfAUrlAndKeepsItsHost(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            my NI number is AB 12 34 56 C thanks    | my NI number is [PERSONAL_ID] thanks
+            NINO JG103759A.                          | NINO [PERSONAL_ID].
+            nino ce-123456-b please                  | nino [PERSONAL_ID] please
+            NI AB\u00a0123456\u00a0D                 | NI [PERSONAL_ID]
+            """)
+    void masksUkNationalInsuranceNumbersSpacedOrNot(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "HMRC's example QQ123456C",                      // Q is never a first letter
+            "GB123456A and NK123456B and ZZ123456D",          // prefixes never allocated
+            "DA123456A, AO123456B, FA123456C",                // D, F never first; O never second
+            "AB123456E and AB1234567C and AB12345C",          // suffix A-D, exactly six digits
+            "flight BA1234 and SW1A 1AA",
+            "Perioden 30.01.2024 - 05.02.2024 och 30.01.2024-05.02.2024",
+            "kort 45 15 76 04 47 47 96 16 fel",                // mistyped card in pairs: none of it is a card or phone
+            "https://medium.com/@anna/post och https://x.example/?a=b@c",
+            "order 302-1234567-1234567 och 100%25 rabatt, 50%AB"})
+    void leavesLookAlikesOfTheNewFormatsReadable(String raw) {
+        assertThat(masker.mask(raw).text()).isEqualTo(raw);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "kort 41 11 11 11 11 11 11 11 och ring 20 12 34 56",
+            "mail anna\u200b@example.com%2E och 070\u00ad123 45 67",
+            "https://anna:pw@shop.example/?e=bo%40example.se",
+            "AB 12 34 56 C 811228 9874 4111.1111.1111.1111",
+            "%40example.com och anna%4",
+            "x&#64;[EMAIL].se"})
+    void maskingMaskedTextChangesNothingForTheNewKinds(String raw) {
+        String once = masker.mask(raw).text();
+        assertThat(masker.mask(once).text()).isEqualTo(once);
+    }
+
     @Test
     void handlesEmptyAndNullText() {
         assertThat(masker.mask("").text()).isEmpty();

@@ -38,11 +38,27 @@ public sealed interface Evidence {
 
     /** A session replay (recorded with privacy masking by the replay tool). */
     record ReplayLink(URI uri) implements Evidence {
+
+        public static final int MAX_URI = 2000;
+
         public ReplayLink {
             Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            // the link is typed by a person, and a URL cannot be masked without breaking it: one that carries
+            // personal data (an e-mail in the query, a name and password before the host) is refused instead
+            String text = uri.toString();
+            if (text.length() > MAX_URI) {
+                throw new IllegalArgumentException("a session-replay link may be at most " + MAX_URI + " characters, was "
+                        + text.length());
+            }
+            var found = com.zeromission.privacy.TextMasker.standard().mask(text);
+            if (found.total() > 0 || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("a session-replay link must not carry personal data or user info; found "
+                        + (found.total() > 0 ? found.counts().keySet() : "user info") + " in " + found.text()
+                        .replaceAll("//[^/@]*@", "//[USER]@"));
+            }
             if (!scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException("a session-replay link must be an absolute https URL, was '" + uri + "'");
+                throw new IllegalArgumentException("a session-replay link must be an absolute https URL, was '" + found.text() + "'");
             }
         }
     }
@@ -53,7 +69,7 @@ public sealed interface Evidence {
      */
     record CallNote(long callId, String agent, java.time.Instant calledAt, String note) implements Evidence {
 
-        public static final int MAX_NOTE = 4000;
+        public static final int MAX_NOTE = com.zeromission.privacy.FreeText.Kind.TEXT.max();
 
         public CallNote {
             if (callId <= 0) {

@@ -100,7 +100,7 @@ public class Insights implements TeamDirectory {
                 }
                 String known = areas.putIfAbsent(team, area);
                 if (known != null && !known.equals(area)) {
-                    errors.add("line " + line + ": team " + team + " has area '" + known + "' on an earlier line, here '" + area + "'");
+                    errors.add("line " + line + ": team " + team + " has another area on an earlier line");
                 }
                 var list = members.computeIfAbsent(team, k -> new ArrayList<>());
                 if (!person.isEmpty()) {
@@ -264,6 +264,9 @@ public class Insights implements TeamDirectory {
                     ? "use delegate, which applies the quality gate"
                     : "verified and regressed are decided by the effect measurement, not by hand");
         }
+        // the note is typed by a person: masked and limited like every other typed text, before anything is read
+        String typedNote = com.zeromission.privacy.FreeText.optional("note", note,
+                com.zeromission.privacy.FreeText.Kind.TEXT);
         var refusal = new DelegationRefusedException[1];
         var result = tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
@@ -288,7 +291,7 @@ public class Insights implements TeamDirectory {
                 }
             }
             repository.setState(id, to, now);
-            repository.recordTransition(id, row.state(), to, actor, now, note == null || note.isBlank() ? null : note.strip());
+            repository.recordTransition(id, row.state(), to, actor, now, typedNote);
             return load(id);
         });
         if (refusal[0] != null) {

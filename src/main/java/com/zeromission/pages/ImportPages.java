@@ -3,7 +3,6 @@ package com.zeromission.pages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 

@@ -20,8 +20,10 @@ public sealed interface Evidence {
     /** A screenshot uploaded and stored by the product; {@code attachmentId} names the stored file. */
     record Screenshot(String attachmentId, String fileName, String contentType, long bytes) implements Evidence {
 
-        public static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/webp");
+        public static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
         public static final long MAX_BYTES = 5L * 1024 * 1024;
+        static final java.util.regex.Pattern GENERATED_NAME = java.util.regex.Pattern.compile(
+                "screenshot-[0-9a-f]{8}\\.(png|jpg|webp|gif)");
 
         public Screenshot {
             Objects.requireNonNull(attachmentId, "attachmentId");
@@ -29,6 +31,11 @@ public sealed interface Evidence {
             contentType = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
             if (!TYPES.contains(contentType)) {
                 throw new IllegalArgumentException("a screenshot must be one of " + TYPES + ", was '" + contentType + "'");
+            }
+            // the stored name is generated from the content (Attachment); one stored before that is replaced by a
+            // neutral one, so no old client-given name ("x.html", a customer's name) is shown again
+            if (!GENERATED_NAME.matcher(fileName).matches()) {
+                fileName = "screenshot." + (contentType.equals("image/jpeg") ? "jpg" : contentType.substring(6));
             }
             if (bytes <= 0 || bytes > MAX_BYTES) {
                 throw new IllegalArgumentException("a screenshot must be 1 byte to " + MAX_BYTES + " bytes, was " + bytes);

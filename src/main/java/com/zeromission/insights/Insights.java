@@ -364,15 +364,16 @@ public class Insights implements TeamDirectory {
         return outbox.deliverDue();
     }
 
-    /** A stored screenshot of an insight. */
+    /** A stored screenshot of an insight; an unknown insight and an unknown attachment are told apart. */
     public Attachment attachment(long id, String attachmentId) {
+        repository.find(id, false).orElseThrow(() -> new InsightNotFoundException(id));
         java.util.UUID uuid;
         try {
             uuid = java.util.UUID.fromString(attachmentId);
         } catch (IllegalArgumentException e) {
-            throw new InsightNotFoundException(id);
+            throw new AttachmentNotFoundException(id, null);
         }
-        return repository.attachment(id, uuid).orElseThrow(() -> new InsightNotFoundException(id));
+        return repository.attachment(id, uuid).orElseThrow(() -> new AttachmentNotFoundException(id, uuid));
     }
 
     /** Weeks before the fix that make its baseline, and the least full weeks after it before anything is decided. */

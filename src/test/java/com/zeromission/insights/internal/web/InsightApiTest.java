@@ -94,7 +94,7 @@ class InsightApiTest {
         var refused = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=x.png").with(httpBasic("analyst", "secret"))
                 .contentType(MediaType.IMAGE_PNG).content("<svg onload=alert(1)>".getBytes()).exchange();
         assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
-                .contains("only PNG, JPEG or WebP");
+                .contains("only PNG, JPEG, WebP or GIF");
         var viewer = mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("viewer", "secret"))
                 .contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
         assertThat(viewer).hasStatus(HttpStatus.FORBIDDEN);
@@ -115,6 +115,39 @@ class InsightApiTest {
         assertThat(served.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
         assertThat(served.getResponse().getHeader("Content-Disposition")).startsWith("attachment").doesNotContain("anna");
         assertThat(served.getResponse().getContentAsByteArray()).isEqualTo(PNG);
+    }
+
+    @Test
+    void storesAScreenshotUnderANameMadeFromItsContentNotTheClientsAndSaysWhichAttachmentIsMissing() throws Exception {
+        var created = send("POST", "analyst", "/api/v1/insights", DRAFT);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+
+        var stored = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=Anna Svensson refund.html")
+                .with(httpBasic("analyst", "secret")).contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
+        assertThat(stored).hasStatus(HttpStatus.CREATED);
+        String json = stored.getResponse().getContentAsString();
+        assertThat(json).doesNotContain("Svensson").doesNotContain(".html")
+                .containsPattern("\\"fileName\\":\\"screenshot-[0-9a-f]{8}\\.png\\"");
+        String attachment = json.replaceAll("(?s).*\\"attachmentId\\":\\"([0-9a-f-]{36})\\".*", "$1");
+        var served = mvc.get().uri("/api/v1/insights/" + id + "/attachments/" + attachment).with(httpBasic("viewer", "secret"))
+                .exchange();
+        assertThat(served.getResponse().getHeader("Content-Disposition")).matches("attachment; filename=\"screenshot-[0-9a-f]{8}\\.png\"");
+
+        byte[] gif = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+        assertThat(mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.IMAGE_GIF).content(gif).exchange()).hasStatus(HttpStatus.CREATED)
+                .bodyJson().extractingPath("$.content.evidence[1].fileName").asString().endsWith(".gif");
+
+        String unknown = "0190a6f2-0000-7000-8000-000000000000";
+        assertThat(mvc.get().uri("/api/v1/insights/" + id + "/attachments/" + unknown).with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+                .isEqualTo("no attachment " + unknown + " on insight " + id);
+        assertThat(mvc.get().uri("/api/v1/insights/" + id + "/attachments/anna@example.com").with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail").asString()
+                .startsWith("no attachment on insight " + id + " has that id").doesNotContain("anna");
+        assertThat(mvc.get().uri("/api/v1/insights/424242/attachments/" + unknown).with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+                .isEqualTo("no insight with id 424242");
     }
 
     @Test

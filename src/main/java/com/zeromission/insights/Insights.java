@@ -100,7 +100,9 @@ public class Insights implements TeamDirectory {
                 }
                 String known = areas.putIfAbsent(team, area);
                 if (known != null && !known.equals(area)) {
-                    errors.add("line " + line + ": team " + team + " has another area on an earlier line");
+                    // areas are typed text: echoed masked, like everywhere else they are shown
+                    errors.add("line " + line + ": team " + team + " has area '" + masker.mask(known).text()
+                            + "' on an earlier line, here '" + masker.mask(area).text() + "'");
                 }
                 var list = members.computeIfAbsent(team, k -> new ArrayList<>());
                 if (!person.isEmpty()) {

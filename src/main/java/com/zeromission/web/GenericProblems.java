@@ -71,7 +71,7 @@ class GenericProblems extends ResponseEntityExceptionHandler {
             // never when it could be a value put where a name belongs ("anna@example.com", "Anna Svensson")
             String name = u.getPropertyName();
             return (fieldLike(name) ? "unknown field '" + name + "'" : "unknown field (its name is not shown: it is not a "
-                    + "field name)") + " at " + path(u) + "; known fields: " + u.getKnownPropertyIds();
+                    + "field name)") + where(u) + "; known fields: " + u.getKnownPropertyIds();
         }
         if (cause instanceof JacksonException j) {
             String what = j.getOriginalMessage() == null ? "" : j.getOriginalMessage();
@@ -99,6 +99,21 @@ class GenericProblems extends ResponseEntityExceptionHandler {
     static boolean fieldLike(String name) {
         return name != null && FIELD_LIKE.matcher(name).matches()
                 && com.zeromission.privacy.TextMasker.standard().mask(name).total() == 0;
+    }
+
+    /** Where the unknown field is: the path of the object that holds it (its own name is the last reference). */
+    private static String where(UnrecognizedPropertyException u) {
+        var refs = u.getPath();
+        var b = new StringBuilder();
+        for (int i = 0; i < refs.size() - 1; i++) {
+            var r = refs.get(i);
+            if (r.getPropertyName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(fieldLike(r.getPropertyName()) ? r.getPropertyName() : "?");
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? " at the top level" : " in " + b;
     }
 
     /** The JSON path of the failure, e.g. {@code [3].evidence[0]}, built from Jackson's reference chain. */

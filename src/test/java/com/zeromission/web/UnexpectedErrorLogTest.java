@@ -124,7 +124,7 @@ class UnexpectedErrorLogTest {
         var refused = send("POST", "/api/v1/insights", "application/json",
                 "{\"title\":\"Late invoices\",\"anna.svensson@example.com\":1}");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("unknown field (its name is not shown").doesNotContain("anna.svensson");
+        assertThat(refused.body()).contains("unknown field (its name is not shown", "at the top level").doesNotContain("anna.svensson");
 
         var typo = send("POST", "/api/v1/insights", "application/json", "{\"title\":\"Late invoices\",\"titel\":\"x\"}");
         assertThat(typo.statusCode()).isEqualTo(400);

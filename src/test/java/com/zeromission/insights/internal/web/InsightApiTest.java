@@ -76,8 +76,11 @@ class InsightApiTest {
                 .contains("only members of its owner team 'invoicing'");
         assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\",\"member\"]}"))
                 .hasStatus(HttpStatus.OK);
-        assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
-                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        // the step's note is typed text: masked like every other (issue 15)
+        var moved = send("POST", "member", "/api/v1/insights/" + id + "/transitions",
+                "{\"to\":\"in-progress\",\"note\":\"agreed with anna.svensson@example.com\"}");
+        assertThat(moved).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        assertThat(moved).bodyJson().extractingPath("$.history[-1].note").isEqualTo("agreed with [EMAIL]");
         var ranked = mvc.get().uri("/api/v1/insights/ranked").with(httpBasic("viewer", "secret")).exchange();
         assertThat(ranked).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$[0].missing[0]")
                 .isEqualTo("probability (link the insight to a problem)");

@@ -47,7 +47,6 @@ import com.zeromission.problems.Problems;
 @Service
 public class Cadence {
 
-    private static final com.zeromission.privacy.TextMasker MASKER = com.zeromission.privacy.TextMasker.standard();
 
     private static final Logger log = LoggerFactory.getLogger(Cadence.class);
 
@@ -200,7 +199,7 @@ public class Cadence {
             String lead = change.lead() == null ? squad.lead() : change.lead();
             var members = change.members() == null ? squad.members() : change.members();
             // free text typed by people: masked like every other text, a mandate may quote a customer
-            String mandate = change.mandate() == null ? squad.mandate() : MASKER.mask(change.mandate()).text();
+            String mandate = change.mandate() == null ? squad.mandate() : change.mandate(); // masked by SquadChange
             repository.update(id, lead, members, mandate, due);
             audit.record(actor, "squad.update", "squad " + id, "lead " + lead + ", " + members.size() + " members, due " + due);
             return repository.find(id, false).orElseThrow();
@@ -209,11 +208,8 @@ public class Cadence {
 
     /** Closes an active squad with a note saying how it ended (fixed, handed over, not a real problem, ...). */
     public Squad close(long id, String outcome, String actor) {
-        String note = outcome == null ? "" : MASKER.mask(outcome.strip()).text();
-        if (note.isEmpty() || note.length() > Squad.MAX_TEXT) {
-            throw new IllegalArgumentException("outcome must be 1-" + Squad.MAX_TEXT + " characters saying how the squad "
-                    + "ended, was " + note.length());
-        }
+        // saying how the squad ended (fixed, handed over, ...): typed, so masked and limited by the one policy
+        String note = com.zeromission.privacy.FreeText.required("outcome", outcome, com.zeromission.privacy.FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var squad = repository.find(id, true).orElseThrow(() -> new SquadNotFoundException(id));
             if (!squad.active()) {

@@ -17,11 +17,8 @@ public record SquadChange(String lead, List<String> members, String mandate, Loc
             members = Squad.members(members);
         }
         if (mandate != null) {
-            mandate = mandate.strip();
-            if (mandate.isEmpty() || mandate.length() > Squad.MAX_TEXT) {
-                throw new IllegalArgumentException("mandate must be 1-" + Squad.MAX_TEXT + " characters, was "
-                        + mandate.length());
-            }
+            // typed by an analyst and may quote a customer: the one policy for typed text masks and limits it
+            mandate = com.zeromission.privacy.FreeText.required("mandate", mandate, com.zeromission.privacy.FreeText.Kind.TEXT);
         }
     }
 }

@@ -22,7 +22,6 @@ import com.zeromission.insights.Insight;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
-import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.Problems;
 
 /**
@@ -44,19 +43,17 @@ public class Callbacks {
     private final Problems problems;
     private final IntakeService intake;
     private final Insights insights;
-    private final TextMasker masker;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Callbacks(CallbackRepository repository, CallbacksProperties properties, Problems problems, IntakeService intake,
-            Insights insights, TextMasker masker, AuditLog audit, TransactionTemplate tx, Clock clock) {
+            Insights insights, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.problems = problems;
         this.intake = intake;
         this.insights = insights;
-        this.masker = masker;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -164,11 +161,8 @@ public class Callbacks {
             throw new IllegalArgumentException("outcome is required: one of " + java.util.Arrays.toString(CallOutcome.values()));
         }
         String by = user(agent);
-        String masked = notes == null || notes.isBlank() ? null : masker.mask(notes.strip()).text();
-        if (masked != null && masked.length() > Evidence.CallNote.MAX_NOTE) {
-            throw new IllegalArgumentException("notes must be at most " + Evidence.CallNote.MAX_NOTE + " characters, were "
-                    + masked.length());
-        }
+        // the one policy for typed text: masked, no control characters, at most a TEXT's length (= CallNote.MAX_NOTE)
+        String masked = com.zeromission.privacy.FreeText.optional("notes", notes, com.zeromission.privacy.FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var entry = get(entryId);
             if (entry.insightId() != null) {

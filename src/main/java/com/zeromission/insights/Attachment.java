@@ -5,9 +5,12 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * A screenshot's bytes, checked: the type is decided by the content (PNG, JPEG or WebP signatures), not by what the
- * client claims, and the size is limited. Anything else is refused before it is stored. Personal data in the file
- * name is masked.
+ * A screenshot's bytes, checked: the type is decided by the content (PNG, JPEG, WebP or GIF signatures), not by what
+ * the client claims, and the size is limited. Anything else is refused before it is stored.
+ *
+ * <p>The client's file name is not kept: it is typed by a person ("anna-svensson-refund.png" names a customer, which
+ * no masker finds) and it chooses how a browser treats the download ("x.html"). The stored name is made here from
+ * the sniffed type and the content, e.g. {@code screenshot-3f2a9c1e.png}, so it always matches what the bytes are.
  */
 public record Attachment(String fileName, String contentType, byte[] data) {
 
@@ -22,7 +25,7 @@ public record Attachment(String fileName, String contentType, byte[] data) {
         }
         String sniffed = sniff(data);
         if (sniffed == null) {
-            throw new IllegalArgumentException("only PNG, JPEG or WebP screenshots are accepted; the content is none of them"
+            throw new IllegalArgumentException("only PNG, JPEG, WebP or GIF screenshots are accepted; the content is none of them"
                     + " (first bytes " + HexFormat.of().formatHex(Arrays.copyOf(data, Math.min(8, data.length))) + ")");
         }
         String claimed = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT).replaceAll(";.*", "");
@@ -30,8 +33,22 @@ public record Attachment(String fileName, String contentType, byte[] data) {
             throw new IllegalArgumentException("the content is " + sniffed + " but was sent as '" + claimed + "'");
         }
         contentType = sniffed;
-        // personal data first (a customer's e-mail in a file name), then the characters a header or a disk dislikes
-        fileName = safeName(fileName == null ? null : com.zeromission.privacy.TextMasker.standard().mask(fileName).text(), sniffed);
+        fileName = generatedName(data, sniffed);
+    }
+
+    /** {@code screenshot-} and the first 8 hex digits of the content's SHA-256, with the sniffed type's extension. */
+    static String generatedName(byte[] data, String type) {
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        String extension = switch (type) {
+            case "image/jpeg" -> "jpg";
+            default -> type.substring(type.indexOf('/') + 1);
+        };
+        return "screenshot-" + HexFormat.of().formatHex(hash, 0, 4) + "." + extension;
     }
 
     /** The type the bytes really are, or null. */
@@ -46,16 +63,11 @@ public record Attachment(String fileName, String contentType, byte[] data) {
                 && d[10] == 'B' && d[11] == 'P') {
             return "image/webp";
         }
+        if (d.length >= 6 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8' && (d[4] == '7' || d[4] == '9')
+                && d[5] == 'a') {
+            return "image/gif";
+        }
         return null;
     }
 
-    /** A file name that is safe in a header and on any disk: letters, digits, dot, dash, underscore; at most 100. */
-    static String safeName(String name, String type) {
-        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "");
-        base = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
-        if (base.isBlank()) {
-            base = "screenshot." + type.substring(type.indexOf('/') + 1);
-        }
-        return base.length() <= 100 ? base : base.substring(base.length() - 100);
-    }
 }

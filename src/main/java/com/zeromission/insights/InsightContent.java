@@ -2,6 +2,9 @@ package com.zeromission.insights;
 
 import java.util.List;
 
+import com.zeromission.privacy.FreeText;
+import com.zeromission.privacy.FreeText.Kind;
+
 /**
  * What an insight says, as an analyst writes it; every part may still be missing in a draft. The quality gate
  * ({@link QualityGate}) decides whether it is complete enough to be delegated.
@@ -17,25 +20,50 @@ public record InsightContent(String title, List<Long> problemIds, List<Evidence>
         String responsiblePerson, List<String> teamsNeeded, List<String> approvalsNeeded, Double riceImpact,
         Double confidence) {
 
+    /** Most entries in each list; the content is stored as one JSON document, which must stay within its column. */
+    public static final int MAX_EVIDENCE = 20, MAX_EXAMPLES = 100, MAX_TEAMS = 30, MAX_APPROVALS = 30;
+
     public InsightContent {
         problemIds = problemIds == null ? List.of() : List.copyOf(problemIds);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
-        exampleSignalIds = exampleSignalIds == null ? List.of() : List.copyOf(exampleSignalIds);
-        teamsNeeded = teamsNeeded == null ? List.of() : List.copyOf(teamsNeeded);
-        approvalsNeeded = approvalsNeeded == null ? List.of() : List.copyOf(approvalsNeeded);
+        evidence = limited("evidence", evidence == null ? List.of() : List.copyOf(evidence), MAX_EVIDENCE);
+        exampleSignalIds = limited("exampleSignalIds", exampleSignalIds == null ? List.of() : List.copyOf(exampleSignalIds),
+                MAX_EXAMPLES);
         if (effortPersonDays != null && (effortPersonDays.isNaN() || effortPersonDays.isInfinite())) {
             throw new IllegalArgumentException("effortPersonDays must be a number, was " + effortPersonDays);
         }
-        if (title == null || title.isBlank() || title.strip().length() > 200) {
-            throw new IllegalArgumentException("title must be 1-200 characters, was "
-                    + (title == null ? "missing" : title.strip().length() + " characters"));
-        }
-        title = title.strip();
+        // everything an analyst types goes through the one policy: masked, and no longer than its kind allows
+        title = FreeText.required("title", title, Kind.NAME);
+        problemDefinition = FreeText.optional("problemDefinition", problemDefinition, Kind.TEXT);
+        proposedSolution = FreeText.optional("proposedSolution", proposedSolution, Kind.TEXT);
+        ownerTeam = FreeText.optional("ownerTeam", ownerTeam, Kind.LABEL);
+        responsiblePerson = FreeText.optional("responsiblePerson", responsiblePerson, Kind.LABEL);
+        teamsNeeded = typed("teamsNeeded", teamsNeeded, Kind.LABEL, MAX_TEAMS);
+        approvalsNeeded = typed("approvalsNeeded", approvalsNeeded, Kind.NAME, MAX_APPROVALS);
         if (riceImpact != null && !List.of(0.25, 0.5, 1.0, 2.0, 3.0).contains(riceImpact)) {
             throw new IllegalArgumentException("riceImpact must be 0.25, 0.5, 1, 2 or 3, was " + riceImpact);
         }
         if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
         }
+    }
+
+    private static <T> List<T> limited(String field, List<T> list, int max) {
+        if (list.size() > max) {
+            throw new IllegalArgumentException(field + " may hold at most " + max + " entries, was " + list.size());
+        }
+        return list;
+    }
+
+    private static List<String> typed(String field, List<String> values, Kind kind, int max) {
+        var list = values == null ? List.<String>of() : values;
+        limited(field, list, max);
+        var out = new java.util.ArrayList<String>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String v = FreeText.optional(field + "[" + i + "]", list.get(i), kind);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -100,7 +100,9 @@ public class Insights implements TeamDirectory {
                 }
                 String known = areas.putIfAbsent(team, area);
                 if (known != null && !known.equals(area)) {
-                    errors.add("line " + line + ": team " + team + " has area '" + known + "' on an earlier line, here '" + area + "'");
+                    // areas are typed text: echoed masked, like everywhere else they are shown
+                    errors.add("line " + line + ": team " + team + " has area '" + masker.mask(known).text()
+                            + "' on an earlier line, here '" + masker.mask(area).text() + "'");
                 }
                 var list = members.computeIfAbsent(team, k -> new ArrayList<>());
                 if (!person.isEmpty()) {
@@ -264,6 +266,9 @@ public class Insights implements TeamDirectory {
                     ? "use delegate, which applies the quality gate"
                     : "verified and regressed are decided by the effect measurement, not by hand");
         }
+        // the note is typed by a person: masked and limited like every other typed text, before anything is read
+        String typedNote = com.zeromission.privacy.FreeText.optional("note", note,
+                com.zeromission.privacy.FreeText.Kind.TEXT);
         var refusal = new DelegationRefusedException[1];
         var result = tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
@@ -288,7 +293,7 @@ public class Insights implements TeamDirectory {
                 }
             }
             repository.setState(id, to, now);
-            repository.recordTransition(id, row.state(), to, actor, now, note == null || note.isBlank() ? null : note.strip());
+            repository.recordTransition(id, row.state(), to, actor, now, typedNote);
             return load(id);
         });
         if (refusal[0] != null) {
@@ -361,15 +366,16 @@ public class Insights implements TeamDirectory {
         return outbox.deliverDue();
     }
 
-    /** A stored screenshot of an insight. */
+    /** A stored screenshot of an insight; an unknown insight and an unknown attachment are told apart. */
     public Attachment attachment(long id, String attachmentId) {
+        repository.find(id, false).orElseThrow(() -> new InsightNotFoundException(id));
         java.util.UUID uuid;
         try {
             uuid = java.util.UUID.fromString(attachmentId);
         } catch (IllegalArgumentException e) {
-            throw new InsightNotFoundException(id);
+            throw new AttachmentNotFoundException(id, null);
         }
-        return repository.attachment(id, uuid).orElseThrow(() -> new InsightNotFoundException(id));
+        return repository.attachment(id, uuid).orElseThrow(() -> new AttachmentNotFoundException(id, uuid));
     }
 
     /** Weeks before the fix that make its baseline, and the least full weeks after it before anything is decided. */

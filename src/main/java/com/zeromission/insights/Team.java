@@ -12,7 +12,7 @@ public record Team(String name, String area, List<String> members) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("team name must be 1-64 of a-z, 0-9, '.', '_' or '-', was '" + name + "'");
         }
-        area = area == null || area.isBlank() ? null : area.strip();
+        area = com.zeromission.privacy.FreeText.optional("area", area, com.zeromission.privacy.FreeText.Kind.LABEL);
         members = (members == null ? List.<String>of() : members).stream().map(m -> m == null ? "" : m.strip()).distinct().toList();
         for (String m : members) {
             if (!NAME.matcher(m).matches()) {

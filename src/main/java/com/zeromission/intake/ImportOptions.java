@@ -52,6 +52,44 @@ public record ImportOptions(String fileName, String defaultSource, String origin
         return startedBy != null ? startedBy : origin;
     }
 
+    /** The longest upload file name accepted (the import history's column). */
+    public static final int MAX_FILE_NAME = 255;
+
+    /**
+     * The name a client gave its upload, checked: a file's name, not a path. NUL, other control characters, a folder
+     * separator, "." and ".." are refused (they used to reach {@code Path.of}, whose error carried the raw name into
+     * the log through a 500), and so is a name longer than {@link #MAX_FILE_NAME}. Absent or blank: "upload.csv".
+     *
+     * @throws UnreadableImportException with reason FILE_NAME, naming what was wrong but not the name
+     */
+    public static String uploadName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "upload.csv";
+        }
+        String name = fileName.strip();
+        if (name.length() > MAX_FILE_NAME) {
+            throw badName("may be at most " + MAX_FILE_NAME + " characters, was " + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw badName("must not contain control characters; found U+" + String.format(java.util.Locale.ROOT, "%04X",
+                        (int) c) + " at position " + (i + 1));
+            }
+            if (c == '/' || c == '\\') {
+                throw badName("must be a file's name without a folder; found '" + c + "' at position " + (i + 1));
+            }
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw badName("must be a file's name, was '" + name + "'");
+        }
+        return name;
+    }
+
+    private static UnreadableImportException badName(String what) {
+        return new UnreadableImportException(UnreadableImportException.Reason.FILE_NAME, "fileName " + what);
+    }
+
     public static ImportOptions of(String fileName, String origin) {
         return new ImportOptions(fileName, null, origin, StandardCharsets.UTF_8, DEFAULT_CHUNK);
     }

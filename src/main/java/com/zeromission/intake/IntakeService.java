@@ -81,6 +81,40 @@ public class IntakeService {
         });
     }
 
+    /** The most signals one erasure by id may name. */
+    public static final int MAX_ERASED_BY_ID = 1_000;
+
+    /**
+     * Erases named signals on request, for those no customer id leads to: a feedback-form message carries no customer
+     * key, yet its text may hold the writer's name and address, which the masker cannot find. Each named signal keeps
+     * its row and counts and loses its text, order reference and evidence links, as in {@link #erase(String, String,
+     * String)}; a signal erased before counts nothing. Every id must name a stored signal, or nothing is erased.
+     * Recorded and audited with how many, never which text.
+     */
+    public Erasure eraseSignals(List<SignalId> ids, String requestedBy) {
+        var distinct = ids == null ? List.<SignalId>of() : ids.stream().distinct().toList();
+        if (distinct.isEmpty() || distinct.size() > MAX_ERASED_BY_ID) {
+            throw new IllegalArgumentException("signalIds must name 1-" + MAX_ERASED_BY_ID + " signals, named "
+                    + distinct.size());
+        }
+        return tx.execute(status -> {
+            for (SignalId id : distinct) {
+                if (signals.findById(id).isEmpty()) {
+                    throw new IllegalArgumentException("signalIds: no signal with id " + id);
+                }
+            }
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            var erased = signals.eraseByIds(distinct.stream().map(SignalId::value).toList(), now);
+            long id = signals.recordErasure(requestedBy, now, erased.size());
+            audit.record(requestedBy, "erasure", "erasure " + id, erased.size() + " of " + distinct.size()
+                    + " signals named by id erased");
+            if (!erased.isEmpty()) {
+                events.publishEvent(new SignalsErased(erased.stream().map(SignalId::new).toList()));
+            }
+            return new Erasure(id, requestedBy, now, erased.size());
+        });
+    }
+
     /**
      * Stores one submission, or returns the signal stored for an identical earlier request.
      *

@@ -6,7 +6,7 @@ package com.zeromission.intake;
  */
 public class UnreadableImportException extends RuntimeException {
 
-    public enum Reason { ENCODING, HEADER, STRUCTURE, TOO_LARGE, EMPTY }
+    public enum Reason { ENCODING, HEADER, STRUCTURE, TOO_LARGE, EMPTY, FILE_NAME }
 
     private final Reason reason;
 

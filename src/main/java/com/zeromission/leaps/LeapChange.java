@@ -12,10 +12,10 @@ public record LeapChange(String name, String mandate, LocalDate start, LocalDate
 
     public LeapChange {
         if (name != null) {
-            name = LeapDraft.text("name", name, LeapDraft.MAX_NAME);
+            name = LeapDraft.text("name", name, com.zeromission.privacy.FreeText.Kind.NAME);
         }
         if (mandate != null) {
-            mandate = LeapDraft.text("mandate", mandate, LeapDraft.MAX_TEXT);
+            mandate = LeapDraft.text("mandate", mandate, com.zeromission.privacy.FreeText.Kind.TEXT);
         }
         if (members != null) {
             members = LeapDraft.members(members);

@@ -3,6 +3,8 @@ package com.zeromission.leaps;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.zeromission.privacy.FreeText;
+
 /**
  * A new leap, as an analyst sets it up; checked here so that a bad value is refused before anything is written.
  * Members' home teams must be known teams (checked by {@link Leaps}, which knows them).
@@ -10,22 +12,20 @@ import java.util.List;
 public record LeapDraft(String name, String mandate, LocalDate start, LocalDate end, List<LeapMember> members,
         List<Long> problemIds) {
 
-    public static final int MAX_NAME = 120, MAX_TEXT = 2000, MAX_MEMBERS = 30, MAX_PROBLEMS = 50;
+    public static final int MAX_NAME = FreeText.Kind.NAME.max(), MAX_TEXT = FreeText.Kind.TEXT.max(), MAX_MEMBERS = 30,
+            MAX_PROBLEMS = 50;
 
     public LeapDraft {
-        name = text("name", name, MAX_NAME);
-        mandate = text("mandate", mandate, MAX_TEXT);
+        name = text("name", name, FreeText.Kind.NAME);
+        mandate = text("mandate", mandate, FreeText.Kind.TEXT);
         LeapDates.check(start, end);
         members = members(members);
         problemIds = problems(problemIds);
     }
 
-    static String text(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty() || v.length() > max) {
-            throw new IllegalArgumentException(field + " must be 1-" + max + " characters, was " + v.length());
-        }
-        return v;
+    /** A typed text: masked and limited by the one policy for every field a person types. */
+    static String text(String field, String value, FreeText.Kind kind) {
+        return FreeText.required(field, value, kind);
     }
 
     static List<LeapMember> members(List<LeapMember> members) {

@@ -36,7 +36,7 @@ public class Leaps {
     /** Insight states that mean the owner team has it: delegated, or any step after. */
     static final Set<InsightState> HANDED_OVER = EnumSet.of(InsightState.DELEGATED, InsightState.IN_PROGRESS,
             InsightState.RESOLVED, InsightState.VERIFIED, InsightState.REGRESSED);
-    public static final int MAX_LOG_TEXT = 4000;
+    public static final int MAX_LOG_TEXT = com.zeromission.privacy.FreeText.Kind.TEXT.max();
 
     private final LeapRepository repository;
     private final Insights insights;
@@ -122,10 +122,7 @@ public class Leaps {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required: standup, weekly-plan or retro");
         }
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty() || body.length() > MAX_LOG_TEXT) {
-            throw new IllegalArgumentException("text must be 1-" + MAX_LOG_TEXT + " characters, was " + body.length());
-        }
+        String body = com.zeromission.privacy.FreeText.required("text", text, com.zeromission.privacy.FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new LeapNotFoundException(id));
             LocalDate today = today();

@@ -11,11 +11,11 @@ import java.util.List;
 public record NewRecommendation(String title, String text, String ownerTeam, String responsiblePerson,
         List<Long> problemIds) {
 
-    public static final int MAX_TITLE = 200;
+    public static final int MAX_TITLE = com.zeromission.privacy.FreeText.Kind.NAME.max();
 
     public NewRecommendation {
-        title = LeapDraft.text("title", title, MAX_TITLE);
-        text = LeapDraft.text("text", text, LeapDraft.MAX_TEXT);
+        title = LeapDraft.text("title", title, com.zeromission.privacy.FreeText.Kind.NAME);
+        text = LeapDraft.text("text", text, com.zeromission.privacy.FreeText.Kind.TEXT);
         ownerTeam = LeapMember.name("ownerTeam", ownerTeam);
         responsiblePerson = responsiblePerson == null || responsiblePerson.isBlank() ? null
                 : LeapMember.name("responsiblePerson", responsiblePerson);

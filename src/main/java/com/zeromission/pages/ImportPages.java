@@ -3,7 +3,6 @@ package com.zeromission.pages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,11 +57,11 @@ class ImportPages {
     @ResponseBody
     ResponseEntity<Map<String, String>> upload(HttpServletRequest request, @RequestParam(defaultValue = "upload.csv") String fileName,
             @RequestParam(required = false) String source) throws IOException {
+        String name = ImportOptions.uploadName(fileName); // before a byte of the body is read
         if (request.getContentLengthLong() > maxUploadBytes) {
             throw new UnreadableImportException(UnreadableImportException.Reason.TOO_LARGE, "the file is "
                     + request.getContentLengthLong() + " bytes; at most " + maxUploadBytes + " bytes are accepted");
         }
-        String name = Path.of(fileName.isBlank() ? "upload.csv" : fileName).getFileName().toString();
         var options = ImportOptions.of(name, "upload").withDefaultSource(source == null || source.isBlank() ? null : source)
                 .withStartedBy(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                 .withCharset(StandardCharsets.UTF_8);

@@ -61,7 +61,7 @@ public class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     public static final String SYSTEM = "system";
-    public static final int MAX_LABEL = 200;
+    public static final int MAX_LABEL = com.zeromission.privacy.FreeText.Kind.NAME.max();
     public static final int MAX_SPLIT = 10_000;
     public static final int MAX_LIST = 500;
     /** Weeks of history in a trend and in the emerging baseline. */
@@ -1110,11 +1110,9 @@ public class Problems {
         if (label == null || label.isBlank()) {
             return null;
         }
-        String s = label.strip().replaceAll("\\s+", " ");
-        if (s.length() > MAX_LABEL) {
-            throw new IllegalArgumentException("label must be at most " + MAX_LABEL + " characters, was " + s.length());
-        }
-        return masker.mask(s).text();
+        // one line, then the one policy for typed text (masked, no control characters, at most MAX_LABEL)
+        return com.zeromission.privacy.FreeText.required("label", label.strip().replaceAll("\\s+", " "),
+                com.zeromission.privacy.FreeText.Kind.NAME);
     }
 
     private static String shorten(String label) {

@@ -81,7 +81,11 @@ class GenericProblems extends ResponseEntityExceptionHandler {
             return com.zeromission.privacy.TextMasker.standard().mask(invalid.getMessage()).text();
         }
         if (cause instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; known fields: " + u.getKnownPropertyIds();
+            // the name is the client's text: shown only when it looks like a field name (a misspelt "recievedAt"),
+            // never when it could be a value put where a name belongs ("anna@example.com", "Anna Svensson")
+            String name = u.getPropertyName();
+            return (fieldLike(name) ? "unknown field '" + name + "'" : "unknown field (its name is not shown: it is not a "
+                    + "field name)") + where(u) + "; known fields: " + u.getKnownPropertyIds();
         }
         if (cause instanceof JacksonException j) {
             String what = j.getOriginalMessage() == null ? "" : j.getOriginalMessage();
@@ -103,12 +107,35 @@ class GenericProblems extends ResponseEntityExceptionHandler {
         return "request body could not be read: expected a JSON document in UTF-8";
     }
 
+    private static final java.util.regex.Pattern FIELD_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+    /** A name that may be echoed: shaped like a field name, and nothing the masker would hide. */
+    static boolean fieldLike(String name) {
+        return name != null && FIELD_LIKE.matcher(name).matches()
+                && com.zeromission.privacy.TextMasker.standard().mask(name).total() == 0;
+    }
+
+    /** Where the unknown field is: the path of the object that holds it (its own name is the last reference). */
+    private static String where(UnrecognizedPropertyException u) {
+        var refs = u.getPath();
+        var b = new StringBuilder();
+        for (int i = 0; i < refs.size() - 1; i++) {
+            var r = refs.get(i);
+            if (r.getPropertyName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(fieldLike(r.getPropertyName()) ? r.getPropertyName() : "?");
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? " at the top level" : " in " + b;
+    }
+
     /** The JSON path of the failure, e.g. {@code [3].evidence[0]}, built from Jackson's reference chain. */
     private static String path(JacksonException j) {
         var b = new StringBuilder();
         for (JacksonException.Reference r : j.getPath()) {
             if (r.getPropertyName() != null) {
-                b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
+                b.append(b.isEmpty() ? "" : ".").append(fieldLike(r.getPropertyName()) ? r.getPropertyName() : "?");
             } else if (r.getIndex() >= 0) {
                 b.append('[').append(r.getIndex()).append(']');
             }

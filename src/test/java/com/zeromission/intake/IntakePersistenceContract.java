@@ -246,4 +246,35 @@ abstract class IntakePersistenceContract {
         // the same customer again: nothing left to erase
         assertThat(intake.erase(null, key, "admin").signals()).isZero();
     }
+
+    @Test
+    void erasesSignalsWithoutACustomerByTheirIdsAuditedAndKeepsEveryCount() {
+        // a feedback-form message: no customer id, but the writer's name and street, which no masker finds
+        var form = (IntakeOutcome.Created) intake.accept(SignalSubmission.parse(new RawSignal(source, "form-1", "feedback-form",
+                "SE", "pay-later", "invoice", "2026-01-07T09:30:00Z", "sv", "Jag heter Anna Svensson och bor på Storgatan 12",
+                null, null, null), clock));
+        var other = (IntakeOutcome.Created) intake.accept(submission("form-keep", "Någon annans klagomål"));
+        long before = count();
+
+        var erasure = intake.eraseSignals(List.of(form.signal().id(), form.signal().id()), "admin");
+
+        assertThat(erasure.signals()).isEqualTo(1);
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.queryForMap("SELECT body, erased_at FROM signal WHERE source = ? AND source_id = 'form-1'", source))
+                .satisfies(r -> {
+                    assertThat(r.get("body")).isEqualTo(com.zeromission.intake.Erasure.ERASED_TEXT);
+                    assertThat(r.get("erased_at")).isNotNull();
+                });
+        assertThat(jdbc.queryForObject("SELECT body FROM signal WHERE id = ?", String.class, other.signal().id().value()))
+                .isEqualTo("Någon annans klagomål");
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE subject = ?", String.class, "erasure " + erasure.id()))
+                .isEqualTo("1 of 1 signals named by id erased");
+        // erased before: nothing left to erase, and an unknown id refuses the whole request
+        assertThat(intake.eraseSignals(List.of(form.signal().id()), "admin").signals()).isZero();
+        var unknown = SignalId.parse("0190a6f2-0000-7000-8000-000000000000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.eraseSignals(List.of(other.signal().id(), unknown), "admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("signalIds: no signal with id " + unknown);
+        assertThat(jdbc.queryForObject("SELECT body FROM signal WHERE id = ?", String.class, other.signal().id().value()))
+                .isEqualTo("Någon annans klagomål");
+    }
 }

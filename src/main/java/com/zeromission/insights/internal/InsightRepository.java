@@ -88,7 +88,7 @@ public class InsightRepository {
             ps.setString(1, content.title());
             ps.setString(2, InsightState.DRAFT.name());
             ps.setString(3, content.ownerTeam());
-            ps.setString(4, json.writeValueAsString(content));
+            ps.setString(4, document(content));
             ps.setString(5, actor);
             ps.setObject(6, ts(now));
             ps.setObject(7, ts(now));
@@ -99,7 +99,7 @@ public class InsightRepository {
 
     public void update(long id, InsightContent content, Instant now) {
         jdbc.update("UPDATE insight SET title = ?, owner_team = ?, content = ?, updated_at = ? WHERE id = ?",
-                content.title(), content.ownerTeam(), json.writeValueAsString(content), ts(now), id);
+                content.title(), content.ownerTeam(), document(content), ts(now), id);
     }
 
     public void setState(long id, InsightState state, Instant now) {
@@ -160,8 +160,51 @@ public class InsightRepository {
 
     private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong(1), InsightState.valueOf(rs.getString(2)),
-                json.readValue(rs.getString(3), InsightContent.class), rs.getString(4),
+                stored(rs.getString(3)), rs.getString(4),
                 rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant());
+    }
+
+    /** The insight's content column holds at most this many characters (V6__insights.sql). */
+    static final int MAX_DOCUMENT = 100_000;
+
+    /**
+     * The content as stored. Each field has its own limit, but a document near the column's size is refused here,
+     * naming the limit, rather than by the database, whose message would carry the document into the log.
+     */
+    private String document(InsightContent content) {
+        String doc = json.writeValueAsString(content);
+        if (doc.length() > MAX_DOCUMENT) {
+            throw new IllegalArgumentException("an insight's content may be at most " + MAX_DOCUMENT
+                    + " characters as stored, was " + doc.length() + "; shorten its texts or evidence");
+        }
+        return doc;
+    }
+
+    /** Longest stored text per field, from the typed-text policy (rows written before it may hold longer ones). */
+    private static final java.util.Map<String, Integer> LIMITS = java.util.Map.of(
+            "title", com.zeromission.privacy.FreeText.Kind.NAME.max(),
+            "problemDefinition", com.zeromission.privacy.FreeText.Kind.TEXT.max(),
+            "proposedSolution", com.zeromission.privacy.FreeText.Kind.TEXT.max(),
+            "ownerTeam", com.zeromission.privacy.FreeText.Kind.LABEL.max(),
+            "responsiblePerson", com.zeromission.privacy.FreeText.Kind.LABEL.max());
+
+    /**
+     * Reads a stored content. Rows written before the typed-text policy (issue 15) may hold texts longer than it
+     * allows, or control characters: those are shortened and cleaned here so that the insight still loads, and its
+     * texts are masked by {@link InsightContent} like new ones. Refusing them would make the insight unreadable.
+     */
+    private InsightContent stored(String document) {
+        var node = (tools.jackson.databind.node.ObjectNode) json.readTree(document);
+        LIMITS.forEach((field, max) -> {
+            var value = node.get(field);
+            if (value != null && value.isString()) {
+                boolean multiline = max == com.zeromission.privacy.FreeText.Kind.TEXT.max();
+                String text = value.asString().replaceAll(multiline ? "[\\p{Cntrl}&&[^\\n\\r\\t]]" : "\\p{Cntrl}", " ");
+                String masked = com.zeromission.privacy.TextMasker.standard().mask(text).text();
+                node.put(field, masked.length() > max ? masked.substring(0, max - 1) + "…" : masked);
+            }
+        });
+        return json.treeToValue(node, InsightContent.class);
     }
 
     private static OffsetDateTime ts(Instant i) {

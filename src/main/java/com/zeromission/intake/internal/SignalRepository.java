@@ -252,6 +252,24 @@ public class SignalRepository {
         return ids;
     }
 
+    /**
+     * Erases the personal content of the named signals that are not erased yet, and returns their ids. By primary
+     * key, so no scan: used for signals without a customer key (feedback-form messages).
+     */
+    public java.util.List<java.util.UUID> eraseByIds(java.util.List<java.util.UUID> ids, java.time.Instant now) {
+        var erased = new java.util.ArrayList<java.util.UUID>();
+        var at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        for (java.util.UUID id : ids) {
+            int n = jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
+                    + "pii_masked = 0, erased_at = ? WHERE id = ? AND erased_at IS NULL", com.zeromission.intake.Erasure.ERASED_TEXT,
+                    at, id);
+            if (n > 0) {
+                erased.add(id);
+            }
+        }
+        return erased;
+    }
+
     public long recordErasure(String requestedBy, java.time.Instant at, long signals) {
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(con -> {

@@ -122,9 +122,10 @@ class InsightController {
 
     /**
      * {@code POST /api/v1/insights/{id}/attachments?fileName=checkout.png} with the image as the body (image/png,
-     * image/jpeg or image/webp, at most 5 MB): checked by content, stored, added to the evidence.
+     * image/jpeg, image/webp or image/gif, at most 5 MB): checked by content, stored under a generated name
+     * ({@code screenshot-3f2a9c1e.png}; the client's name is not kept), added to the evidence.
      */
-    @PostMapping(value = "/insights/{id}/attachments", consumes = {"image/png", "image/jpeg", "image/webp",
+    @PostMapping(value = "/insights/{id}/attachments", consumes = {"image/png", "image/jpeg", "image/webp", "image/gif",
             "application/octet-stream"})
     ResponseEntity<Insight> attach(@PathVariable long id, @RequestParam(required = false) String fileName,
             @RequestBody byte[] body, @org.springframework.web.bind.annotation.RequestHeader(
@@ -226,7 +227,8 @@ class InsightController {
         return problem;
     }
 
-    @ExceptionHandler({InsightNotFoundException.class, ProblemNotFoundException.class})
+    @ExceptionHandler({InsightNotFoundException.class, ProblemNotFoundException.class,
+            com.zeromission.insights.AttachmentNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);

@@ -66,12 +66,13 @@ class ImportController {
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String charset) throws IOException {
         Charset cs = charset(charset, request.getCharacterEncoding());
+        String name = ImportOptions.uploadName(fileName); // before a byte of the body is read
         if (request.getContentLengthLong() > maxUploadBytes) {
             throw new UnreadableImportException(UnreadableImportException.Reason.TOO_LARGE, "upload is "
                     + request.getContentLengthLong() + " bytes; at most " + maxUploadBytes + " bytes are accepted");
         }
         try (EncryptedSpool spool = EncryptedSpool.copyOf(request.getInputStream(), spoolDir, maxUploadBytes)) {
-            var options = ImportOptions.of(Path.of(fileName).getFileName().toString(), "upload")
+            var options = ImportOptions.of(name, "upload")
                     .withStartedBy(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                     .withDefaultSource(source).withCharset(cs);
             ImportReport report = importer.importCsv(spool::open, options, ImportListener.NONE);
@@ -114,7 +115,7 @@ class ImportController {
     ProblemDetail unreadable(UnreadableImportException e) {
         HttpStatus status = switch (e.reason()) {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case ENCODING, HEADER, STRUCTURE, EMPTY -> HttpStatus.BAD_REQUEST;
+            case ENCODING, HEADER, STRUCTURE, EMPTY, FILE_NAME -> HttpStatus.BAD_REQUEST;
         };
         var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setType(URI.create("https://zeromission.dev/problems/unreadable-import"));

@@ -76,8 +76,11 @@ class InsightApiTest {
                 .contains("only members of its owner team 'invoicing'");
         assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\",\"member\"]}"))
                 .hasStatus(HttpStatus.OK);
-        assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
-                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        // the step's note is typed text: masked like every other (issue 15)
+        var moved = send("POST", "member", "/api/v1/insights/" + id + "/transitions",
+                "{\"to\":\"in-progress\",\"note\":\"agreed with anna.svensson@example.com\"}");
+        assertThat(moved).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        assertThat(moved).bodyJson().extractingPath("$.history[-1].note").isEqualTo("agreed with [EMAIL]");
         var ranked = mvc.get().uri("/api/v1/insights/ranked").with(httpBasic("viewer", "secret")).exchange();
         assertThat(ranked).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$[0].missing[0]")
                 .isEqualTo("probability (link the insight to a problem)");
@@ -94,7 +97,7 @@ class InsightApiTest {
         var refused = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=x.png").with(httpBasic("analyst", "secret"))
                 .contentType(MediaType.IMAGE_PNG).content("<svg onload=alert(1)>".getBytes()).exchange();
         assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
-                .contains("only PNG, JPEG or WebP");
+                .contains("only PNG, JPEG, WebP or GIF");
         var viewer = mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("viewer", "secret"))
                 .contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
         assertThat(viewer).hasStatus(HttpStatus.FORBIDDEN);
@@ -115,6 +118,39 @@ class InsightApiTest {
         assertThat(served.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
         assertThat(served.getResponse().getHeader("Content-Disposition")).startsWith("attachment").doesNotContain("anna");
         assertThat(served.getResponse().getContentAsByteArray()).isEqualTo(PNG);
+    }
+
+    @Test
+    void storesAScreenshotUnderANameMadeFromItsContentNotTheClientsAndSaysWhichAttachmentIsMissing() throws Exception {
+        var created = send("POST", "analyst", "/api/v1/insights", DRAFT);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+
+        var stored = mvc.post().uri("/api/v1/insights/" + id + "/attachments?fileName=Anna Svensson refund.html")
+                .with(httpBasic("analyst", "secret")).contentType(MediaType.IMAGE_PNG).content(PNG).exchange();
+        assertThat(stored).hasStatus(HttpStatus.CREATED);
+        String json = stored.getResponse().getContentAsString();
+        assertThat(json).doesNotContain("Svensson").doesNotContain(".html")
+                .containsPattern("\"fileName\":\"screenshot-[0-9a-f]{8}\\.png\"");
+        String attachment = json.replaceAll("(?s).*\"attachmentId\":\"([0-9a-f-]{36})\".*", "$1");
+        var served = mvc.get().uri("/api/v1/insights/" + id + "/attachments/" + attachment).with(httpBasic("viewer", "secret"))
+                .exchange();
+        assertThat(served.getResponse().getHeader("Content-Disposition")).matches("attachment; filename=\"screenshot-[0-9a-f]{8}\\.png\"");
+
+        byte[] gif = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+        assertThat(mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.IMAGE_GIF).content(gif).exchange()).hasStatus(HttpStatus.CREATED)
+                .bodyJson().extractingPath("$.content.evidence[1].fileName").asString().endsWith(".gif");
+
+        String unknown = "0190a6f2-0000-7000-8000-000000000000";
+        assertThat(mvc.get().uri("/api/v1/insights/" + id + "/attachments/" + unknown).with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+                .isEqualTo("no attachment " + unknown + " on insight " + id);
+        assertThat(mvc.get().uri("/api/v1/insights/" + id + "/attachments/anna@example.com").with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail").asString()
+                .startsWith("no attachment on insight " + id + " has that id").doesNotContain("anna");
+        assertThat(mvc.get().uri("/api/v1/insights/424242/attachments/" + unknown).with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.detail")
+                .isEqualTo("no insight with id 424242");
     }
 
     @Test

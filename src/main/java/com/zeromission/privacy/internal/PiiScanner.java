@@ -44,6 +44,12 @@ final class PiiScanner {
             "sendung", "zending", "kolli", "paket", "pakket", "parcel", "konto", "account", "rekening", "transaction",
             "transaktion", "transactie", "case", "ärende", "arende", "ticket", "zaak", "artikel", "article",
             "sku", "id", "belopp", "amount", "bedrag", "betrag", "summa", "sum", "postnummer", "plz", "postcode");
+    /**
+     * Reference words whose numbers carry a Luhn check digit by design (Swedish OCR, Norwegian KID, bank payment
+     * references), so a card-shaped number after them is more likely the reference than a card.
+     */
+    private static final Stems LUHN_REFERENCE_WORDS = Stems.of("ocr", "kid", "ref", "referen", "betalningsreferen",
+            "zahlungsreferen", "betalingskenmerk", "kenmerk");
     /** Words that may sit between a reference word and its number: "order nr 0701…", "Bestell-Nr. 0171…". */
     private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "num", "number", "nummer", "numero", "nummber",
             "is", "ist", "är", "er", "#");
@@ -556,8 +562,12 @@ final class PiiScanner {
             if (len == 9 && CheckDigits.dutchBsn(d) && (words.precededBy(BSN_WORDS) || bareIdAllowed(idKeywordRequired, words))) {
                 return PiiType.PERSONAL_ID;
             }
-            // Payment card, before any phone number can take its first groups
-            if (len >= 13 && cardGrouping(g, endsRun) && CheckDigits.paymentCard(d) && !words.labelledAsReference()) {
+            // Payment card, before any phone number can take its first groups. Only a word naming a payment reference
+            // checked by Luhn itself (Swedish OCR, Norwegian KID, "reference") keeps a card-shaped number readable:
+            // those pass Luhn by design. After any other reference word ("Customer 4111 …", "Kunde 4111…", "order
+            // …") it is how people write their card, and a card left readable is the worst leak there is.
+            if (len >= 13 && cardGrouping(g, endsRun) && CheckDigits.paymentCard(d)
+                    && !words.labelledAs(LUHN_REFERENCE_WORDS)) {
                 return PiiType.PAYMENT_CARD;
             }
         }
@@ -747,14 +757,19 @@ final class PiiScanner {
         }
 
         private boolean readAsReference() {
+            return labelledAs(REFERENCE_WORDS);
+        }
+
+        /** Whether the word right before the number, or the word before a number word, matches the stems. */
+        boolean labelledAs(Stems stems) {
             var w = words();
             if (w.isEmpty()) {
                 return false;
             }
-            if (REFERENCE_WORDS.match(w.getFirst())) {
+            if (stems.match(w.getFirst())) {
                 return true;
             }
-            return w.size() > 1 && NUMBER_WORDS.contains(w.getFirst()) && REFERENCE_WORDS.match(w.get(1));
+            return w.size() > 1 && NUMBER_WORDS.contains(w.getFirst()) && stems.match(w.get(1));
         }
 
         /** Whether one of the three words before the number is one of the given keywords ("mijn BSN is 1234…"). */

@@ -63,7 +63,9 @@ class ScanningTextMaskerTest {
             "Fel personnummer 811228-9875",                    // check digit fails
             "personnummer 811328-9874",                        // no 28th of the 13th month
             "Appen version 24.3.1 kraschar, 20 % av gångerna",
-            "Order 302-1234567-1234567 och OCR 4111111111111111",
+            "Order 302-1234567-1234567 och OCR 4111111111111111", // OCR references carry a Luhn digit by design
+            "KID 5555555555554444 er feil",
+            "Referenz Nr. 4111 1111 1111 1111",
             "https://replay.example.com/s/0701234567 visar felet",
             "Kundnummer 0701234567",
             "Ordrenummer 41122240 er ikke levert",           // eight bare digits without a phone word
@@ -154,6 +156,17 @@ class ScanningTextMaskerTest {
             "kort \uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 drogs"})
     void masksACardNumberInAnyGroupingWithAnySeparatorWholeBeforeAPhoneNumberCanTakeItsFirstGroups(String raw) {
         assertThat(masker.mask(raw).text()).isEqualTo("kort [CARD] drogs");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Customer 4111 1111 1111 1111 paid         | Customer [CARD] paid
+            Kunde 5555-5555-5555-4444 hat bezahlt     | Kunde [CARD] hat bezahlt
+            customer number 4111111111111111 paid     | customer number [CARD] paid
+            order 3782 822463 10005 paid              | order [CARD] paid
+            """)
+    void masksACardNumberEvenAfterAWordThatUsuallyNamesAReference(String raw, String expected) {
+        assertThat(masker.mask(raw).text()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -207,8 +207,19 @@ public class Cadence {
         });
     }
 
-    /** Closes an active squad with a note saying how it ended (fixed, handed over, not a real problem, ...). */
+    /**
+     * Closes an active squad with a note saying how it ended (fixed, handed over, not a real problem, ...), for an
+     * actor who acts for the whole program (an analyst, an admin, the system).
+     */
     public Squad close(long id, String outcome, String actor) {
+        return close(id, outcome, actor, false);
+    }
+
+    /**
+     * As {@link #close(long, String, String)}; with {@code membersOnly} (a team member, not an analyst) only the
+     * squad's lead or one of its members may close it: a squad decides when its own work is done, not another's.
+     */
+    public Squad close(long id, String outcome, String actor, boolean membersOnly) {
         String note = outcome == null ? "" : MASKER.mask(outcome.strip()).text();
         if (note.isEmpty() || note.length() > Squad.MAX_TEXT) {
             throw new IllegalArgumentException("outcome must be 1-" + Squad.MAX_TEXT + " characters saying how the squad "
@@ -216,6 +227,9 @@ public class Cadence {
         }
         return tx.execute(s -> {
             var squad = repository.find(id, true).orElseThrow(() -> new SquadNotFoundException(id));
+            if (membersOnly && !squad.lead().equals(actor) && !squad.members().contains(actor)) {
+                throw new SquadMembershipRequiredException(id, actor, squad.lead(), squad.members());
+            }
             if (!squad.active()) {
                 throw new SquadClosedException(id, squad.closedAt());
             }

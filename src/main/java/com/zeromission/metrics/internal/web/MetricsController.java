@@ -1,5 +1,9 @@
 package com.zeromission.metrics.internal.web;
 
+import com.zeromission.intake.DayRange;
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Product;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -71,8 +75,11 @@ class MetricsController {
             Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).map(Dimension::parse).forEach(set::add);
             return set;
         });
-        if (market != null && !market.strip().matches("[A-Z]{2}")) {
-            errors.add(new ParameterError("market", market, "must be an ISO 3166-1 alpha-2 code such as SE"));
+        if (market != null && !market.isBlank()) {
+            parse(errors, "market", market, Market::of);
+        }
+        if (product != null && !product.isBlank()) {
+            parse(errors, "product", product, Product::of);
         }
         if (channel != null && !CpmService.COMPLAINT_CHANNELS.contains(channel.strip())) {
             errors.add(new ParameterError("channel", channel, "must be one of " + CpmService.COMPLAINT_CHANNELS));
@@ -106,6 +113,7 @@ class MetricsController {
                     "has " + body.purchases().size() + " items; at most " + Purchases.MAX_BATCH)));
         }
         var counts = new ArrayList<PurchaseCount>(body.purchases().size());
+        var days = DayRange.upToToday(clock);
         for (int i = 0; i < body.purchases().size(); i++) {
             PurchaseBody b = body.purchases().get(i);
             String at = "purchases[" + i + "]";
@@ -114,15 +122,25 @@ class MetricsController {
                 continue;
             }
             LocalDate day = parse(errors, at + ".day", b.day(), LocalDate::parse);
+            if (day != null) {
+                day = parse(errors, at + ".day", b.day(), x -> days.require("day", LocalDate.parse(x)));
+            }
             if (b.purchases() == null) {
                 errors.add(new ParameterError(at + ".purchases", null, "is required"));
                 continue;
             }
-            if (day != null) {
+            // each value on its own, in the shared vocabulary, so the answer names the field and the value
+            Market market = parse(errors, at + ".market", b.market(), Market::of);
+            Product product = parse(errors, at + ".product", b.product(), Product::of);
+            if (b.purchases() < 0) {
+                errors.add(new ParameterError(at + ".purchases", String.valueOf(b.purchases()), "must be >= 0"));
+                continue;
+            }
+            if (day != null && market != null && product != null) {
+                final LocalDate d = day;
                 int before = errors.size();
-                PurchaseCount c = parse(errors, at, b.market() + "/" + b.product(),
-                        x -> new PurchaseCount(day, b.market() == null ? null : b.market().strip().toUpperCase(),
-                                b.product() == null ? null : b.product().strip().toLowerCase(), b.purchases()));
+                PurchaseCount c = parse(errors, at + ".purchases", String.valueOf(b.purchases()),
+                        x -> new PurchaseCount(d, market.code(), product.code(), b.purchases()));
                 if (errors.size() == before) {
                     counts.add(c);
                 }

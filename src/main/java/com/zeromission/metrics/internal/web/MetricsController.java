@@ -192,8 +192,10 @@ class MetricsController {
             throw new BadParametersException(List.of(new ParameterError("body", null, "is required: {market?, product?, cpm}")));
         }
         var errors = new ArrayList<ParameterError>();
-        Targets.Target t = parse(errors, "cpm", String.valueOf(body.cpm()),
-                x -> new Targets.Target(year, new Scope(body.market(), body.product()), body.cpm()));
+        // market and product on their own first, so that a refusal names the field that holds the value
+        checkScopeParts(errors, body.market(), body.product());
+        Targets.Target t = errors.isEmpty() ? parse(errors, "cpm", String.valueOf(body.cpm()),
+                x -> new Targets.Target(year, new Scope(body.market(), body.product()), body.cpm())) : null;
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
         }
@@ -205,7 +207,8 @@ class MetricsController {
     TargetProgress progress(@PathVariable int year, @RequestParam(required = false) String market,
             @RequestParam(required = false) String product, @RequestParam(required = false) String asOf) {
         var errors = new ArrayList<ParameterError>();
-        Scope scope = parse(errors, "market", market + "/" + product, x -> new Scope(market, product));
+        checkScopeParts(errors, market, product);
+        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> new Scope(market, product)) : null;
         LocalDate day = asOf == null ? null : parse(errors, "asOf", asOf, LocalDate::parse);
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
@@ -226,6 +229,16 @@ class MetricsController {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Target not found");
         return problem;
+    }
+
+    /** A scope's market and product in the shared vocabulary ({@code *} or nothing for all). */
+    private static void checkScopeParts(List<ParameterError> errors, String market, String product) {
+        if (market != null && !market.isBlank() && !market.strip().equals(Scope.ALL)) {
+            parse(errors, "market", market, Market::of);
+        }
+        if (product != null && !product.isBlank() && !product.strip().equals(Scope.ALL)) {
+            parse(errors, "product", product, Product::of);
+        }
     }
 
     private interface Parser<T> {

@@ -129,8 +129,9 @@ class MetricsApiTest {
 
     @Test
     void targetsAndCpmFiltersRefuseMarketsSignalsRefuse() {
-        assertThat(put("admin", "/api/v1/targets/2025", "{\"market\": \"XX\", \"cpm\": 36}")).hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.errors[0].reason").asString().contains("'XX'", "ISO 3166-1 alpha-2");
+        MvcTestResult target = put("admin", "/api/v1/targets/2025", "{\"market\": \"XX\", \"cpm\": 36}");
+        assertThat(target).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("market");
+        assertThat(target).bodyJson().extractingPath("$.errors[0].reason").asString().contains("'XX'", "ISO 3166-1 alpha-2");
         assertThat(put("admin", "/api/v1/targets/2025", "{\"market\": \"UK\", \"cpm\": 36}")).hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.errors[0].reason").asString().contains("GB");
         assertThat(get("viewer", "/api/v1/targets/2025/progress?market=XX")).hasStatus(HttpStatus.BAD_REQUEST);

@@ -3,7 +3,6 @@ package com.zeromission.alarms;
 import com.zeromission.intake.Market;
 import com.zeromission.intake.Product;
 
-
 /**
  * What an alert is about: everything ({@code *}/{@code *}), one market, one product, or one market and product (the
  * slices spike alerts watch). Unlike a CPM target's scope, market and product may both be set.

@@ -1,10 +1,10 @@
 package com.zeromission.metrics;
 
-import com.zeromission.intake.Market;
-import com.zeromission.intake.Product;
-
 import java.time.LocalDate;
 import java.util.Objects;
+
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Product;
 
 /** Purchases of one product in one market on one (UTC) day: the denominator of CPM. */
 public record PurchaseCount(LocalDate day, String market, String product, long purchases) {

@@ -3,7 +3,6 @@ package com.zeromission.metrics;
 import com.zeromission.intake.Market;
 import com.zeromission.intake.Product;
 
-
 /** What a target is for: everything ({@code *}/{@code *}), one market, or one product. */
 public record Scope(String market, String product) {
 

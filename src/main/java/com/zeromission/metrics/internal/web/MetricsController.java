@@ -1,9 +1,5 @@
 package com.zeromission.metrics.internal.web;
 
-import com.zeromission.intake.DayRange;
-import com.zeromission.intake.Market;
-import com.zeromission.intake.Product;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.zeromission.intake.DayRange;
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Product;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -121,10 +120,7 @@ class MetricsController {
                 errors.add(new ParameterError(at, null, "is null"));
                 continue;
             }
-            LocalDate day = parse(errors, at + ".day", b.day(), LocalDate::parse);
-            if (day != null) {
-                day = parse(errors, at + ".day", b.day(), x -> days.require("day", LocalDate.parse(x)));
-            }
+            LocalDate day = parse(errors, at + ".day", b.day(), x -> days.require("day", LocalDate.parse(x)));
             if (b.purchases() == null) {
                 errors.add(new ParameterError(at + ".purchases", null, "is required"));
                 continue;
@@ -137,10 +133,9 @@ class MetricsController {
                 continue;
             }
             if (day != null && market != null && product != null) {
-                final LocalDate d = day;
                 int before = errors.size();
                 PurchaseCount c = parse(errors, at + ".purchases", String.valueOf(b.purchases()),
-                        x -> new PurchaseCount(d, market.code(), product.code(), b.purchases()));
+                        x -> new PurchaseCount(day, market.code(), product.code(), b.purchases()));
                 if (errors.size() == before) {
                     counts.add(c);
                 }

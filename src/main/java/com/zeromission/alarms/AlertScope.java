@@ -1,6 +1,7 @@
 package com.zeromission.alarms;
 
-import java.util.regex.Pattern;
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Product;
 
 /**
  * What an alert is about: everything ({@code *}/{@code *}), one market, one product, or one market and product (the
@@ -10,18 +11,13 @@ public record AlertScope(String market, String product) {
 
     public static final String ALL = "*";
     public static final AlertScope GLOBAL = new AlertScope(ALL, ALL);
-    private static final Pattern MARKET = Pattern.compile("[A-Z]{2}");
-    private static final Pattern PRODUCT = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     public AlertScope {
         market = market == null || market.isBlank() ? ALL : market.strip();
         product = product == null || product.isBlank() ? ALL : product.strip();
-        if (!market.equals(ALL) && !MARKET.matcher(market).matches()) {
-            throw new IllegalArgumentException("market must be an ISO 3166-1 alpha-2 code or *, was '" + market + "'");
-        }
-        if (!product.equals(ALL) && !PRODUCT.matcher(product).matches()) {
-            throw new IllegalArgumentException("product must be 1-64 of a-z, 0-9 and '-' or *, was '" + product + "'");
-        }
+        // the shared vocabulary (or * for all), as for targets and signals
+        market = market.equals(ALL) ? ALL : Market.of(market).code();
+        product = product.equals(ALL) ? ALL : Product.of(product).code();
     }
 
     /** Whether a market/product cell of the figures belongs to this scope. */

@@ -206,12 +206,26 @@ public class Cadence {
         });
     }
 
-    /** Closes an active squad with a note saying how it ended (fixed, handed over, not a real problem, ...). */
+    /**
+     * Closes an active squad with a note saying how it ended (fixed, handed over, not a real problem, ...), for an
+     * actor who acts for the whole program (an analyst, an admin, the system).
+     */
     public Squad close(long id, String outcome, String actor) {
+        return close(id, outcome, actor, false);
+    }
+
+    /**
+     * As {@link #close(long, String, String)}; with {@code membersOnly} (a team member, not an analyst) only the
+     * squad's lead or one of its members may close it: a squad decides when its own work is done, not another's.
+     */
+    public Squad close(long id, String outcome, String actor, boolean membersOnly) {
         // saying how the squad ended (fixed, handed over, ...): typed, so masked and limited by the one policy
         String note = com.zeromission.privacy.FreeText.required("outcome", outcome, com.zeromission.privacy.FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var squad = repository.find(id, true).orElseThrow(() -> new SquadNotFoundException(id));
+            if (membersOnly && !squad.lead().equals(actor) && !squad.members().contains(actor)) {
+                throw new SquadMembershipRequiredException(id, actor, squad.lead(), squad.members());
+            }
             if (!squad.active()) {
                 throw new SquadClosedException(id, squad.closedAt());
             }

@@ -8,12 +8,9 @@ public record DailyPurchases(LocalDate day, String market, String product, long 
 
     public DailyPurchases {
         Objects.requireNonNull(day, "day");
-        if (market == null || !market.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("market must be an ISO 3166-1 alpha-2 code, was '" + market + "'");
-        }
-        if (product == null || !product.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new IllegalArgumentException("product must be a slug, was '" + product + "'");
-        }
+        // the vocabulary of signals and purchases: the demo writes only what an import would accept
+        market = com.zeromission.intake.Market.of(market).code();
+        product = com.zeromission.intake.Product.of(product).code();
         if (purchases < 0) {
             throw new IllegalArgumentException("purchases must be >= 0, was " + purchases);
         }

@@ -44,7 +44,8 @@ public record SignalSubmission(
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Pattern PRODUCT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** The shared product vocabulary (purchases, targets and alerts use the same). */
+    private static final Pattern PRODUCT = Product.SLUG;
     private static final Pattern ORDER_REFERENCE = Pattern.compile("[A-Za-z0-9._/#-]{1,64}");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -225,9 +226,7 @@ public record SignalSubmission(
 
     /** Lower case, spaces and underscores to hyphens: "Pay Later" and "pay_later" are the product pay-later. */
     public static String slug(String product) {
-        String s = product.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_/,&]+", "-").replaceAll("[^a-z0-9-]", "")
-                .replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
-        return s.length() > 64 ? s.substring(0, 64).replaceAll("-$", "") : s;
+        return Product.slug(product);
     }
 
     private static Instant parseInstant(String value) {

@@ -119,12 +119,24 @@ public class Leaps {
 
     /** Writes a log entry dated {@code date} (null: today); only while the leap runs, never dated ahead of today. */
     public LogEntry log(long id, LogKind kind, LocalDate date, String text, String author) {
+        return log(id, kind, date, text, author, false);
+    }
+
+    /**
+     * As {@link #log(long, LogKind, LocalDate, String, String)}; with {@code membersOnly} (a team member, not an
+     * analyst) only one of the leap's members may write: the log is the leap's own record of its work.
+     */
+    public LogEntry log(long id, LogKind kind, LocalDate date, String text, String author, boolean membersOnly) {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required: standup, weekly-plan or retro");
         }
         String body = com.zeromission.privacy.FreeText.required("text", text, com.zeromission.privacy.FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new LeapNotFoundException(id));
+            var members = row.members().stream().map(LeapMember::user).toList();
+            if (membersOnly && !members.contains(author)) {
+                throw new LeapMembershipRequiredException(id, author, members);
+            }
             LocalDate today = today();
             if (row.closedAt() != null) {
                 throw new LeapRefusedException(id, "it was closed on " + row.closedAt() + "; its log is history now");

@@ -27,8 +27,9 @@ public record CpmQuery(Period period, LocalDate from, LocalDate to, Set<Dimensio
             throw new IllegalArgumentException("from " + from + " to " + to + " spans more than " + MAX_DAYS + " days");
         }
         by = by == null || by.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(by));
-        market = blankToNull(market);
-        product = blankToNull(product);
+        // filters in the shared vocabulary: a market signals refuse has no figures to filter to
+        market = blankToNull(market) == null ? null : com.zeromission.intake.Market.of(market).code();
+        product = blankToNull(product) == null ? null : com.zeromission.intake.Product.of(product).code();
         channel = blankToNull(channel);
     }
 

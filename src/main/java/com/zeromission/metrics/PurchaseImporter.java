@@ -51,15 +51,18 @@ public class PurchaseImporter {
     }
 
     private final Purchases purchases;
+    private final java.time.Clock clock;
 
-    public PurchaseImporter(Purchases purchases) {
+    public PurchaseImporter(Purchases purchases, java.time.Clock clock) {
         this.purchases = purchases;
+        this.clock = clock;
     }
 
     public Report importCsv(InputStream content, Charset charset, String source) {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         var valid = new ArrayList<PurchaseCount>();
         var errors = new ArrayList<RowError>();
+        var days = com.zeromission.intake.DayRange.upToToday(clock);
         long rows = 0, rejected = 0, line = 1;
         try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
                 .skipEmptyLines(true).ofCsvRecord(new BufferedReader(new InputStreamReader(content, decoder)))) {
@@ -78,9 +81,11 @@ public class PurchaseImporter {
                 LocalDate day = null;
                 String dayText = field(r, index, "day");
                 try {
-                    day = LocalDate.parse(dayText);
+                    day = days.require("day", LocalDate.parse(dayText));
                 } catch (DateTimeParseException e) {
                     errors.add(new RowError(line, "day", "'" + shorten(dayText) + "' is not a date (YYYY-MM-DD)"));
+                } catch (com.zeromission.intake.DayOutOfRangeException e) {
+                    errors.add(new RowError(line, "day", e.getMessage()));
                 }
                 long count = -1;
                 String countText = field(r, index, "purchases");
@@ -92,14 +97,21 @@ public class PurchaseImporter {
                 } catch (NumberFormatException e) {
                     errors.add(new RowError(line, "purchases", "'" + shorten(countText) + "' is not a whole number"));
                 }
+                // market and product each on their own, in the shared vocabulary, so a row can name both mistakes
+                com.zeromission.intake.Market market = null;
+                com.zeromission.intake.Product product = null;
+                try {
+                    market = com.zeromission.intake.Market.of(field(r, index, "market"));
+                } catch (com.zeromission.intake.UnknownMarketException e) {
+                    errors.add(new RowError(line, "market", shortenMessage(e.getMessage())));
+                }
+                try {
+                    product = com.zeromission.intake.Product.of(field(r, index, "product"));
+                } catch (com.zeromission.intake.InvalidProductException e) {
+                    errors.add(new RowError(line, "product", shortenMessage(e.getMessage())));
+                }
                 if (errors.size() == before) {
-                    try {
-                        valid.add(new PurchaseCount(day, field(r, index, "market").toUpperCase(Locale.ROOT),
-                                field(r, index, "product").toLowerCase(Locale.ROOT), count));
-                    } catch (IllegalArgumentException e) {
-                        String column = e.getMessage().startsWith("market") ? "market" : "product";
-                        errors.add(new RowError(line, column, e.getMessage()));
-                    }
+                    valid.add(new PurchaseCount(day, market.code(), product.code(), count));
                 }
                 if (errors.size() > before) {
                     rejected++;
@@ -144,6 +156,11 @@ public class PurchaseImporter {
     private static String field(CsvRecord r, Map<String, Integer> index, String column) {
         int i = index.get(column);
         return i < r.getFieldCount() ? r.getField(i).strip() : "";
+    }
+
+    /** A refusal echoes the value: a cell of any length must not make a report row of that length. */
+    private static String shortenMessage(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     private static String shorten(String s) {

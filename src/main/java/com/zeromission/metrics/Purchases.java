@@ -42,6 +42,10 @@ public class Purchases {
         if (counts.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " purchase figures per batch, got " + counts.size());
         }
+        // Every way in (the API, CSV files, Kafka, the demo) ends here: the one place a day from the future or from
+        // before the product's first day is refused for all of them, before anything is written.
+        var days = com.zeromission.intake.DayRange.upToToday(clock);
+        counts.forEach(c -> days.require("day", c.day()));
         var unique = new LinkedHashMap<String, PurchaseCount>();
         counts.forEach(c -> unique.put(c.day() + "|" + c.market() + "|" + c.product(), c));
         var list = new ArrayList<>(unique.values());

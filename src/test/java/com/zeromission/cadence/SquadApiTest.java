@@ -31,7 +31,7 @@ import com.zeromission.support.TestDatabases;
 class SquadApiTest {
 
     static final String[][] USERS = {{"admin", "ADMIN"}, {"analyst", "ANALYST"}, {"member", "TEAM_MEMBER"},
-            {"viewer", "VIEWER"}};
+            {"lars", "TEAM_MEMBER"}, {"viewer", "VIEWER"}};
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -54,10 +54,14 @@ class SquadApiTest {
 
     /** Complaints last week about a problem of their own (words made for this test), grouped. */
     void lastWeeksComplaints(String words, int n) {
+        complaintsIn(cadence.lastWeek(), words, n);
+    }
+
+    void complaintsIn(java.time.LocalDate week, String words, int n) {
         var list = new ArrayList<SignalSubmission>();
         for (int i = 0; i < n; i++) {
             list.add(SignalSubmission.parse(new RawSignal("squad-api-test", "s-" + (++signals), "complaint", "SE", "card",
-                    "payment", cadence.lastWeek().plusDays(2) + "T10:00:00Z", "en", "complaint " + words, null, null, null),
+                    "payment", week.plusDays(2) + "T10:00:00Z", "en", "complaint " + words, null, null, null),
                     clock));
         }
         intake.acceptAll(list);
@@ -85,12 +89,37 @@ class SquadApiTest {
         assertThat(mvc.put().uri("/api/v1/squads/" + id).with(httpBasic("analyst", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"lead\":\"Anna Svensson\"}").exchange())
                 .hasStatus(400).bodyJson().extractingPath("$.detail").asString().contains("Anna Svensson");
-        assertThat(mvc.post().uri("/api/v1/squads/" + id + "/close").with(httpBasic("member", "secret"))
+        assertThat(mvc.post().uri("/api/v1/squads/" + id + "/close").with(httpBasic("lars", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"handed to the invoicing team\"}").exchange())
                 .hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("CLOSED");
-        assertThat(mvc.post().uri("/api/v1/squads/" + id + "/close").with(httpBasic("member", "secret"))
+        assertThat(mvc.post().uri("/api/v1/squads/" + id + "/close").with(httpBasic("lars", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"again\"}").exchange())
                 .hasStatus(409).bodyJson().extractingPath("$.detail").asString().contains("was closed");
+    }
+
+    @Test
+    void aTeamMemberClosesOnlyASquadTheyLeadOrAreOnAndAnAnalystAnySquad() {
+        // last week's squads, from the week before's complaints: this week is formed by the other tests
+        var week = cadence.lastWeek();
+        complaintsIn(week.minusWeeks(1), "trondel vimaska pulnere oxbrith", 4);
+        cadence.form(week, "analyst");
+        var squad = cadence.squads(week).stream().filter(Squad::active).findFirst().orElseThrow();
+        cadence.update(squad.id(), new SquadChange("anna", java.util.List.of("lars"), null, null), "analyst");
+
+        var refused = mvc.post().uri("/api/v1/squads/" + squad.id() + "/close").with(httpBasic("member", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"not ours, closed anyway\"}").exchange();
+
+        assertThat(refused).hasStatus(403).hasContentType("application/problem+json");
+        assertThat(refused).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://zeromission.dev/problems/squad-membership-required");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString()
+                .contains("squad " + squad.id(), "'anna'", "[lars]", "'member' is neither");
+        assertThat(cadence.get(squad.id()).active()).as("a refused close changes nothing").isTrue();
+
+        // an analyst acts for the whole program: neither lead nor member, and still closes it
+        assertThat(mvc.post().uri("/api/v1/squads/" + squad.id() + "/close").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"merged into another squad\"}").exchange())
+                .hasStatusOk().bodyJson().extractingPath("$.closedBy").isEqualTo("analyst");
     }
 
     @Test

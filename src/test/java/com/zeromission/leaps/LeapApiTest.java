@@ -29,7 +29,7 @@ import com.zeromission.support.TestDatabases;
 class LeapApiTest {
 
     static final String[][] USERS = {{"admin", "ADMIN"}, {"analyst", "ANALYST"}, {"member", "TEAM_MEMBER"},
-            {"viewer", "VIEWER"}};
+            {"lars", "TEAM_MEMBER"}, {"viewer", "VIEWER"}};
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -47,7 +47,7 @@ class LeapApiTest {
     String body(LocalDate start, LocalDate end) {
         return "{\"name\":\"Complaints per million\",\"mandate\":\"Why do 40 in every million purchases end in a complaint?\","
                 + "\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"members\":[{\"user\":\"anna\",\"team\":\"api-invoicing\"},"
-                + "{\"user\":\"maria\",\"team\":\"api-checkout\"}]}";
+                + "{\"user\":\"maria\",\"team\":\"api-checkout\"},{\"user\":\"member\",\"team\":\"api-invoicing\"}]}";
     }
 
     long created() throws Exception {
@@ -105,6 +105,30 @@ class LeapApiTest {
         assertThat(mvc.put().uri("/api/v1/leaps/" + id).with(httpBasic("admin", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"closed\"}").exchange())
                 .hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aTeamMemberWritesOnlyTheLogOfALeapTheyAreOnAndAnAnalystAnyLeapsLog() throws Exception {
+        long id = created();
+
+        var refused = mvc.post().uri("/api/v1/leaps/" + id + "/log").with(httpBasic("lars", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"standup\",\"text\":\"Not my leap, writing anyway\"}")
+                .exchange();
+
+        assertThat(refused).hasStatus(403).hasContentType("application/problem+json");
+        assertThat(refused).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://zeromission.dev/problems/leap-membership-required");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString()
+                .contains("leap " + id, "[anna, maria, member]", "'lars' is not a member");
+        assertThat(leaps.get(id).log()).as("a refused entry is not stored").isEmpty();
+
+        // analysts write to any leap's log (they run the program), members to their own
+        assertThat(mvc.post().uri("/api/v1/leaps/" + id + "/log").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"weekly-plan\",\"text\":\"Read the reminders\"}")
+                .exchange()).hasStatus(201);
+        assertThat(mvc.post().uri("/api/v1/leaps/" + id + "/log").with(httpBasic("member", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"standup\",\"text\":\"Read 12 reminders\"}")
+                .exchange()).hasStatus(201);
     }
 
     @Test

@@ -128,7 +128,10 @@ class YearlyReportTest {
             days.add(new PurchaseCount(d, "SE", "pay-later", n));
             days.add(new PurchaseCount(d, "NL", "pay-later", n));
         }
+        // purchase figures are stored once their days have passed: the figures up to June, as of the end of June
+        CLOCK.set(Instant.parse("2026-06-30T12:00:00Z"));
         purchases.upsert(days, "test");
+        CLOCK.set(Instant.parse("2026-03-02T12:00:00Z"));
         targets.set(new Targets.Target(2026, Scope.GLOBAL, new BigDecimal("5.0")));
         // 2025: 73 complaints, one every five days, every third in NL
         var lastYear = new ArrayList<SignalSubmission>();

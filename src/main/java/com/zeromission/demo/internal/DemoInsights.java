@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.cadence.SquadChange;
 import com.zeromission.demo.DemoDataGenerator;
 import com.zeromission.demo.DemoProblem;
 import com.zeromission.demo.DemoSettings;
@@ -145,6 +146,15 @@ class DemoInsights {
             for (LocalDate week : List.of(thisWeek.minusWeeks(1), thisWeek)) {
                 var formation = cadence.form(week, "analyst");
                 log.info("Demo squads for the week of {}: {}", week, formation.squads().size());
+            }
+            // The demo team member is on this week's first two squads, not on the others: they may close those two
+            // and are refused the rest (only a squad's lead and members close it, docs/cadence.md).
+            var current = cadence.squads(thisWeek);
+            for (int i = 0; i < Math.min(2, current.size()); i++) {
+                var squad = current.get(i);
+                if (squad.active() && squad.members().isEmpty()) {
+                    cadence.update(squad.id(), new SquadChange(null, List.of("anna", "member"), null, null), "analyst");
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Demo squads could not be formed: {}", e.getMessage());

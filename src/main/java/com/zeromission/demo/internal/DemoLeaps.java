@@ -61,7 +61,9 @@ class DemoLeaps {
             var leap = leaps.create(new LeapDraft("Complaints per million", "Why do 40 in every million purchases end in a "
                     + "complaint?", start, start.plusWeeks(12), List.of(new LeapMember("anna", "invoicing"),
                     new LeapMember("maria", "checkout"), new LeapMember("sofia", "credit-decisions"),
-                    new LeapMember("nils", "customer-service"), new LeapMember("ida", "customer-service")), top), "analyst");
+                    new LeapMember("nils", "customer-service"), new LeapMember("ida", "customer-service"),
+                    // the demo team member, so that signing in as member shows a leap whose log they may write
+                    new LeapMember("member", "invoicing")), top), "analyst");
             long id = leap.id();
             leaps.log(id, LogKind.WEEKLY_PLAN, start, "Week 1: read 200 complaints from last quarter end to end, one per "
                     + "purchase journey, and tag where each journey went wrong.", "anna");

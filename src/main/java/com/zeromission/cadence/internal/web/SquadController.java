@@ -23,7 +23,9 @@ import com.zeromission.cadence.Formation;
 import com.zeromission.cadence.Squad;
 import com.zeromission.cadence.SquadChange;
 import com.zeromission.cadence.SquadClosedException;
+import com.zeromission.cadence.SquadMembershipRequiredException;
 import com.zeromission.cadence.SquadNotFoundException;
+import com.zeromission.web.Callers;
 import com.zeromission.cadence.Weeks;
 import com.zeromission.cadence.WeeklyReview;
 import com.zeromission.privacy.TextMasker;
@@ -38,6 +40,7 @@ class SquadController {
 
     static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-squad-request");
     static final URI CLOSED = URI.create("https://zeromission.dev/problems/squad-closed");
+    static final URI NOT_A_MEMBER = URI.create("https://zeromission.dev/problems/squad-membership-required");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
 
     private final Cadence cadence;
@@ -79,7 +82,7 @@ class SquadController {
     /** {@code POST /api/v1/squads/{id}/close {"outcome":"fixed: invoices go out digitally"}}. */
     @PostMapping("/squads/{id}/close")
     Squad close(@PathVariable long id, @RequestBody(required = false) Close body, Principal user) {
-        return cadence.close(id, body == null ? null : body.outcome(), user.getName());
+        return cadence.close(id, body == null ? null : body.outcome(), user.getName(), Callers.limitedToOwnWork(user));
     }
 
     /** {@code GET /api/v1/weekly-review?week=2026-W48}: the review of that week; by default the last complete one. */
@@ -96,6 +99,11 @@ class SquadController {
     @ExceptionHandler(SquadClosedException.class)
     ProblemDetail closed(SquadClosedException e) {
         return ProblemDetails.of(HttpStatus.CONFLICT, CLOSED, "Squad is closed", e.getMessage());
+    }
+
+    @ExceptionHandler(SquadMembershipRequiredException.class)
+    ProblemDetail notAMember(SquadMembershipRequiredException e) {
+        return ProblemDetails.of(HttpStatus.FORBIDDEN, NOT_A_MEMBER, "Not a member of this squad", e.getMessage());
     }
 
     @ExceptionHandler(SquadNotFoundException.class)

@@ -22,7 +22,9 @@ import com.zeromission.leaps.ActionPlan;
 import com.zeromission.leaps.Leap;
 import com.zeromission.leaps.LeapChange;
 import com.zeromission.leaps.LeapDraft;
+import com.zeromission.leaps.LeapMembershipRequiredException;
 import com.zeromission.leaps.LeapNotFoundException;
+import com.zeromission.web.Callers;
 import com.zeromission.leaps.LeapRefusedException;
 import com.zeromission.leaps.Leaps;
 import com.zeromission.leaps.LogEntry;
@@ -41,6 +43,7 @@ class LeapController {
 
     static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-leap-request");
     static final URI REFUSED = URI.create("https://zeromission.dev/problems/leap-refused");
+    static final URI NOT_A_MEMBER = URI.create("https://zeromission.dev/problems/leap-membership-required");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
     private static final TextMasker MASKER = TextMasker.standard();
 
@@ -79,7 +82,8 @@ class LeapController {
     /** {@code POST /api/v1/leaps/{id}/log {"kind":"standup","text":"..."}}; {@code date} defaults to today. */
     @PostMapping("/{id}/log")
     ResponseEntity<LogEntry> log(@PathVariable long id, @RequestBody NewEntry body, Principal user) {
-        var entry = leaps.log(id, LogKind.parse(body.kind()), body.date(), body.text(), user.getName());
+        var entry = leaps.log(id, LogKind.parse(body.kind()), body.date(), body.text(), user.getName(),
+                Callers.limitedToOwnWork(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(entry);
     }
 
@@ -103,6 +107,11 @@ class LeapController {
     @ExceptionHandler(LeapRefusedException.class)
     ProblemDetail refused(LeapRefusedException e) {
         return ProblemDetails.of(HttpStatus.CONFLICT, REFUSED, "Refused", e.getMessage());
+    }
+
+    @ExceptionHandler(LeapMembershipRequiredException.class)
+    ProblemDetail notAMember(LeapMembershipRequiredException e) {
+        return ProblemDetails.of(HttpStatus.FORBIDDEN, NOT_A_MEMBER, "Not a member of this leap", e.getMessage());
     }
 
     @ExceptionHandler(LeapNotFoundException.class)

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.zeromission.intake.DayRange;
+import com.zeromission.intake.Market;
+import com.zeromission.intake.Product;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -71,8 +74,11 @@ class MetricsController {
             Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).map(Dimension::parse).forEach(set::add);
             return set;
         });
-        if (market != null && !market.strip().matches("[A-Z]{2}")) {
-            errors.add(new ParameterError("market", market, "must be an ISO 3166-1 alpha-2 code such as SE"));
+        if (market != null && !market.isBlank()) {
+            parse(errors, "market", market, Market::of);
+        }
+        if (product != null && !product.isBlank()) {
+            parse(errors, "product", product, Product::of);
         }
         if (channel != null && !CpmService.COMPLAINT_CHANNELS.contains(channel.strip())) {
             errors.add(new ParameterError("channel", channel, "must be one of " + CpmService.COMPLAINT_CHANNELS));
@@ -106,6 +112,7 @@ class MetricsController {
                     "has " + body.purchases().size() + " items; at most " + Purchases.MAX_BATCH)));
         }
         var counts = new ArrayList<PurchaseCount>(body.purchases().size());
+        var days = DayRange.upToToday(clock);
         for (int i = 0; i < body.purchases().size(); i++) {
             PurchaseBody b = body.purchases().get(i);
             String at = "purchases[" + i + "]";
@@ -113,16 +120,22 @@ class MetricsController {
                 errors.add(new ParameterError(at, null, "is null"));
                 continue;
             }
-            LocalDate day = parse(errors, at + ".day", b.day(), LocalDate::parse);
+            LocalDate day = parse(errors, at + ".day", b.day(), x -> days.require("day", LocalDate.parse(x)));
             if (b.purchases() == null) {
                 errors.add(new ParameterError(at + ".purchases", null, "is required"));
                 continue;
             }
-            if (day != null) {
+            // each value on its own, in the shared vocabulary, so the answer names the field and the value
+            Market market = parse(errors, at + ".market", b.market(), Market::of);
+            Product product = parse(errors, at + ".product", b.product(), Product::of);
+            if (b.purchases() < 0) {
+                errors.add(new ParameterError(at + ".purchases", String.valueOf(b.purchases()), "must be >= 0"));
+                continue;
+            }
+            if (day != null && market != null && product != null) {
                 int before = errors.size();
-                PurchaseCount c = parse(errors, at, b.market() + "/" + b.product(),
-                        x -> new PurchaseCount(day, b.market() == null ? null : b.market().strip().toUpperCase(),
-                                b.product() == null ? null : b.product().strip().toLowerCase(), b.purchases()));
+                PurchaseCount c = parse(errors, at + ".purchases", String.valueOf(b.purchases()),
+                        x -> new PurchaseCount(day, market.code(), product.code(), b.purchases()));
                 if (errors.size() == before) {
                     counts.add(c);
                 }
@@ -174,8 +187,10 @@ class MetricsController {
             throw new BadParametersException(List.of(new ParameterError("body", null, "is required: {market?, product?, cpm}")));
         }
         var errors = new ArrayList<ParameterError>();
-        Targets.Target t = parse(errors, "cpm", String.valueOf(body.cpm()),
-                x -> new Targets.Target(year, new Scope(body.market(), body.product()), body.cpm()));
+        // market and product on their own first, so that a refusal names the field that holds the value
+        checkScopeParts(errors, body.market(), body.product());
+        Targets.Target t = errors.isEmpty() ? parse(errors, "cpm", String.valueOf(body.cpm()),
+                x -> new Targets.Target(year, new Scope(body.market(), body.product()), body.cpm())) : null;
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
         }
@@ -187,7 +202,8 @@ class MetricsController {
     TargetProgress progress(@PathVariable int year, @RequestParam(required = false) String market,
             @RequestParam(required = false) String product, @RequestParam(required = false) String asOf) {
         var errors = new ArrayList<ParameterError>();
-        Scope scope = parse(errors, "market", market + "/" + product, x -> new Scope(market, product));
+        checkScopeParts(errors, market, product);
+        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> new Scope(market, product)) : null;
         LocalDate day = asOf == null ? null : parse(errors, "asOf", asOf, LocalDate::parse);
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);
@@ -208,6 +224,16 @@ class MetricsController {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Target not found");
         return problem;
+    }
+
+    /** A scope's market and product in the shared vocabulary ({@code *} or nothing for all). */
+    private static void checkScopeParts(List<ParameterError> errors, String market, String product) {
+        if (market != null && !market.isBlank() && !market.strip().equals(Scope.ALL)) {
+            parse(errors, "market", market, Market::of);
+        }
+        if (product != null && !product.isBlank() && !product.strip().equals(Scope.ALL)) {
+            parse(errors, "product", product, Product::of);
+        }
     }
 
     private interface Parser<T> {

@@ -71,7 +71,7 @@ class MetricsApiTest {
                               {"day":"2025-01-01","market":"Sweden","product":"card","purchases":-1}]}""");
         assertThat(purchases).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(purchases).bodyJson().extractingPath("$.errors[*].field").asArray()
-                .containsExactly("purchases[0].day", "purchases[1]");
+                .containsExactly("purchases[0].day", "purchases[1].market", "purchases[1].purchases");
     }
 
     @Test
@@ -85,6 +85,72 @@ class MetricsApiTest {
         assertThat(get("viewer", "/api/v1/targets/2024/progress")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/v1/cpm").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(put("viewer", "/api/v1/purchases", "{\"purchases\":[]}")).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void purchasesRefuseTheMarketsAndDaysSignalsRefuseNamingTheValueAndTheAllowedSet() {
+        MvcTestResult refused = put("ingest", "/api/v1/purchases", """
+                {"source":"erp","purchases":[{"day":"2025-03-03","market":"UK","product":"card","purchases":500},
+                                             {"day":"2025-03-03","market":"XX","product":"card","purchases":500},
+                                             {"day":"2099-01-01","market":"SE","product":"card","purchases":500}]}""");
+
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(refused).bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactly("purchases[0].market", "purchases[1].market", "purchases[2].day");
+        assertThat(refused).bodyJson().extractingPath("$.errors[0].reason").asString().contains("'UK'", "GB");
+        assertThat(refused).bodyJson().extractingPath("$.errors[1].reason").asString().contains("'XX'", "ISO 3166-1 alpha-2");
+        assertThat(refused).bodyJson().extractingPath("$.errors[2].reason").asString().contains("2099-01-01", "future");
+        // all or nothing: not even a market of their own in CPM
+        assertThat(get("viewer", "/api/v1/cpm?period=month&from=2025-03-01&to=2025-03-31&by=market")).bodyJson()
+                .extractingPath("$.rows").asArray().isEmpty();
+    }
+
+    @Test
+    void aPurchasesFileGetsNoMarketOrDaySignalsRefuseAndEachRowSaysWhy() {
+        MvcTestResult result = upload("ingest", """
+                day,market,product,purchases
+                2025-04-01,SE,card,1000
+                2025-04-01,UK,card,1000
+                2025-04-01,XX,card,1000
+                2099-01-01,SE,card,1000
+                1999-12-31,SE,card,1000
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result).hasStatus(HttpStatus.OK);
+        assertThat(result).bodyJson().extractingPath("$.created").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.errors[*].column").asArray().containsExactly("market", "market", "day", "day");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].reason").asString().contains("'UK'", "GB");
+        assertThat(result).bodyJson().extractingPath("$.errors[1].reason").asString().contains("'XX'");
+        assertThat(result).bodyJson().extractingPath("$.errors[2].reason").asString().contains("2099-01-01", "future");
+        assertThat(result).bodyJson().extractingPath("$.errors[3].reason").asString().contains("1999-12-31", "before 2000-01-01");
+        assertThat(get("viewer", "/api/v1/cpm?period=month&from=2025-04-01&to=2025-04-30&by=market")).bodyJson()
+                .extractingPath("$.rows[*].market").asArray().containsExactly("SE");
+    }
+
+    @Test
+    void targetsAndCpmFiltersRefuseMarketsSignalsRefuse() {
+        MvcTestResult target = put("admin", "/api/v1/targets/2025", "{\"market\": \"XX\", \"cpm\": 36}");
+        assertThat(target).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("market");
+        assertThat(target).bodyJson().extractingPath("$.errors[0].reason").asString().contains("'XX'", "ISO 3166-1 alpha-2");
+        assertThat(put("admin", "/api/v1/targets/2025", "{\"market\": \"UK\", \"cpm\": 36}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].reason").asString().contains("GB");
+        assertThat(get("viewer", "/api/v1/targets/2025/progress?market=XX")).hasStatus(HttpStatus.BAD_REQUEST);
+        MvcTestResult cpm = get("viewer", "/api/v1/cpm?period=month&from=2025-04-01&to=2025-04-30&market=UK");
+        assertThat(cpm).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(cpm).bodyJson().extractingPath("$.errors[0].field").isEqualTo("market");
+        assertThat(cpm).bodyJson().extractingPath("$.errors[0].reason").asString().contains("GB");
+    }
+
+    @Autowired
+    com.zeromission.metrics.Purchases purchases;
+
+    @Test
+    void everyOtherWayInToPurchasesRefusesADayInTheFuture() {
+        // Kafka messages, the demo and the command line all store through Purchases.upsert
+        var tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> purchases.upsert(
+                java.util.List.of(new com.zeromission.metrics.PurchaseCount(tomorrow, "SE", "card", 5)), "kafka"))
+                .isInstanceOf(com.zeromission.intake.DayOutOfRangeException.class).hasMessageContaining(tomorrow.toString());
     }
 
     MvcTestResult upload(String user, byte[] csv) {

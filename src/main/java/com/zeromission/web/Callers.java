@@ -1,0 +1,28 @@
+package com.zeromission.web;
+
+import java.security.Principal;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * Who is calling, as far as team-scoped actions care. The role rules ({@link SecurityConfiguration}) say which roles
+ * may call an endpoint at all; for team-scoped actions (closing a squad, writing a leap's log, moving an insight) a
+ * team member acts only on work of their own, while analysts and admins act for the whole program.
+ */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /**
+     * True when the caller is limited to their own squads, leaps and teams: a team member who is neither analyst nor
+     * admin. An unknown kind of principal is limited too (fail closed).
+     */
+    public static boolean limitedToOwnWork(Principal user) {
+        if (!(user instanceof Authentication auth)) {
+            return true;
+        }
+        var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        return !roles.contains("ROLE_" + SecurityConfiguration.ANALYST) && !roles.contains("ROLE_" + SecurityConfiguration.ADMIN);
+    }
+}

@@ -71,8 +71,9 @@ class ProblemPagesBrowserTest extends PageTest {
         open("/problems/" + parcel);
         waitFor(By.id("merge-from")).sendKeys(String.valueOf(discount));
         browser().findElement(By.cssSelector("#merge-form button")).click();
-        // the form leads to a preview of what moves; the merge happens when it is confirmed there
-        browser().findElement(By.cssSelector("#confirm-merge button")).click();
+        // the form leads to a preview of what moves; the merge happens when it is confirmed there (wait for that
+        // page: the click returns before the browser has navigated)
+        waitFor(By.cssSelector("#confirm-merge button")).click();
         assertThat(text(By.cssSelector("[role=status]"))).contains("Merged problem " + discount + " into this one");
         assertThat(text(By.id("examples"))).contains("courier left my parcel").contains("discount code");
         assertThat(text(By.id("history"))).contains("merge").contains("analyst");

@@ -155,6 +155,10 @@ final class ProblemsCommand implements Runnable {
                 + "smaller root causes (default: RootCauseSettings.defaults()).")
         Double rootResolution;
 
+        @Option(names = "--root-neighbours", description = "Most similar groups each group is linked to in the "
+                + "root-cause graph, 1-100 (default: RootCauseSettings.defaults()).")
+        Integer rootNeighbours;
+
         @Option(names = "--translation", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Translate words of other languages into English pivot features with the installed "
                         + "bilingual dictionaries, as the product does (--no-translation: the concept lexicon only).")
@@ -220,10 +224,11 @@ final class ProblemsCommand implements Runnable {
             }
             if (!rootCauses) {
                 options = options.withRootCauses(null);
-            } else if (rootPercentile != null || rootResolution != null) {
+            } else if (rootPercentile != null || rootResolution != null || rootNeighbours != null) {
                 var rs = options.rootCauses();
                 options = options.withRootCauses(rs.withPercentile(rootPercentile != null ? rootPercentile : rs.percentile())
-                        .withResolution(rootResolution != null ? rootResolution : rs.resolution()));
+                        .withResolution(rootResolution != null ? rootResolution : rs.resolution())
+                        .withNeighbours(rootNeighbours != null ? rootNeighbours : rs.neighbours()));
             }
             System.out.println(options);
             if (embeddingThreads != null && (embeddingThreads < 1 || embeddingThreads > 64)) {

@@ -18,7 +18,7 @@ public record Squad(long id, LocalDate week, LocalDate problemWeek, long problem
 
     /** A user name, like a team member's: lower case, digits, '.', '_' and '-'. */
     public static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    public static final int MAX_MEMBERS = 20, MAX_TEXT = com.zeromission.privacy.FreeText.Kind.TEXT.max(), MAX_NAME = 120;
+    public static final int MAX_MEMBERS = 20, MAX_NAME = 120;
 
     public Squad {
         if (id <= 0) {

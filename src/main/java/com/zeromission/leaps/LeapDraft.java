@@ -12,8 +12,7 @@ import com.zeromission.privacy.FreeText;
 public record LeapDraft(String name, String mandate, LocalDate start, LocalDate end, List<LeapMember> members,
         List<Long> problemIds) {
 
-    public static final int MAX_NAME = FreeText.Kind.NAME.max(), MAX_TEXT = FreeText.Kind.TEXT.max(), MAX_MEMBERS = 30,
-            MAX_PROBLEMS = 50;
+    public static final int MAX_MEMBERS = 30, MAX_PROBLEMS = 50;
 
     public LeapDraft {
         name = text("name", name, FreeText.Kind.NAME);

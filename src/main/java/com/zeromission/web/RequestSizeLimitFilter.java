@@ -106,11 +106,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://zeromission.dev/problems/too-large\",\"title\":\"Request body too large\","
-                + "\"status\":413,\"detail\":\"" + detail + "\"}");
+        SecurityConfiguration.problem(response, HttpStatus.CONTENT_TOO_LARGE.value(),
+                java.net.URI.create("https://zeromission.dev/problems/too-large"), "Request body too large", detail);
     }
 
     /**

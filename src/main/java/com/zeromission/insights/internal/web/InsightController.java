@@ -32,6 +32,7 @@ import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
+import com.zeromission.web.Callers;
 
 /**
  * Insights and teams over HTTP. A refused delegation is a 409 whose {@code missing} lists every element of the quality
@@ -178,16 +179,9 @@ class InsightController {
         if (body == null || body.to() == null) {
             throw new IllegalArgumentException("to is required: one of draft, actionable, in-progress, resolved");
         }
-        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note(), onlyTeamMember(user));
-    }
-
-    /** A team member who is not also an analyst moves only their own team's insights. */
-    static boolean onlyTeamMember(Principal user) {
-        if (!(user instanceof org.springframework.security.core.Authentication auth)) {
-            return true;
-        }
-        var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-        return !roles.contains("ROLE_ANALYST") && !roles.contains("ROLE_ADMIN");
+        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note(),
+                // a team member who is not also an analyst moves only their own team's insights
+                Callers.limitedToOwnWork(user));
     }
 
     @ExceptionHandler(DelegationRefusedException.class)

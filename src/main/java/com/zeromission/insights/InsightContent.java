@@ -48,7 +48,7 @@ public record InsightContent(String title, List<Long> problemIds, List<Evidence>
     }
 
     /** The same content with another impact model. */
-    InsightContent withImpact(ImpactModel model) {
+    public InsightContent withImpact(ImpactModel model) {
         return new InsightContent(title, problemIds, evidence, exampleSignalIds, problemDefinition, proposedSolution, model,
                 effortPersonDays, ownerTeam, responsiblePerson, teamsNeeded, approvalsNeeded, riceImpact, confidence);
     }

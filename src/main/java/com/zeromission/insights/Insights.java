@@ -157,13 +157,12 @@ public class Insights implements TeamDirectory {
     }
 
     /**
-     * Replaces a draft's or an actionable insight's content (PUT). The replacement must carry every piece of evidence
-     * the insight has: one that leaves any out is refused ({@link EvidenceWouldBeLostException}, nothing changed),
-     * because a client that did not send the evidence back would otherwise drop a screenshot silently; use
-     * {@link #patch} to change some fields, or to remove evidence on purpose. An actionable insight whose new content
-     * no longer passes the gate goes back to draft (recorded). The edit is in the history and the audit trail.
+     * Replaces a draft's or an actionable insight's content, as an API client's PUT does. The replacement must carry
+     * every piece of evidence the insight has: one that leaves any out is refused ({@link EvidenceWouldBeLostException},
+     * nothing changed), because a client that did not send the evidence back would otherwise drop a screenshot
+     * silently; {@link #patch} changes some fields, or removes evidence on purpose. Otherwise as {@link #update}.
      */
-    public Insight update(long id, InsightContent content, String actor) {
+    public Insight replace(long id, InsightContent content, String actor) {
         return edit(id, current -> {
             var kept = content.evidence().stream().map(Insights::evidenceKey).collect(java.util.stream.Collectors.toSet());
             var lost = current.evidence().stream().filter(e -> !kept.contains(evidenceKey(e))).map(Insights::describe).toList();
@@ -172,6 +171,16 @@ public class Insights implements TeamDirectory {
             }
             return content;
         }, actor, "PUT");
+    }
+
+    /**
+     * Sets a draft's or an actionable insight's content to one its caller built from the current content on purpose
+     * (the insight page's form, which replaces the first session-replay link; the demo): evidence it leaves out is
+     * removed, and the history says how much. An actionable insight whose new content no longer passes the gate goes
+     * back to draft (recorded). The edit is in the history and the audit trail, by field name.
+     */
+    public Insight update(long id, InsightContent content, String actor) {
+        return edit(id, current -> content, actor, null);
     }
 
     /**
@@ -215,7 +224,7 @@ public class Insights implements TeamDirectory {
      * text may quote a customer); an override of the measured occurrences says both numbers and its (masked) reason.
      */
     private static String editNote(String how, List<String> changed, InsightContent before, InsightContent after) {
-        var note = new StringBuilder("edited (" + how + "): " + String.join(", ", changed));
+        var note = new StringBuilder((how == null ? "edited: " : "edited (" + how + "): ") + String.join(", ", changed));
         var was = before.evidence().stream().map(Insights::evidenceKey).toList();
         var now = after.evidence().stream().map(Insights::evidenceKey).toList();
         long removed = was.stream().filter(k -> !now.contains(k)).count(), added = now.stream().filter(k -> !was.contains(k)).count();

@@ -348,7 +348,7 @@ abstract class InsightsContract {
                 c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), c.ownerTeam(),
                 c.responsiblePerson(), c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence());
 
-        assertThatThrownBy(() -> insights.update(created.id(), withoutEvidence, "anna"))
+        assertThatThrownBy(() -> insights.replace(created.id(), withoutEvidence, "anna"))
                 .isInstanceOf(EvidenceWouldBeLostException.class)
                 .hasMessageContaining("session-replay link https://replay.example.com/s/" + tag)
                 .hasMessageContaining("PATCH");
@@ -357,7 +357,7 @@ abstract class InsightsContract {
         assertThat(after.history()).hasSize(1);
 
         // the full content still replaces; removing evidence on purpose is a patch, and recorded
-        assertThat(insights.update(created.id(), c.withImpact(c.impact()), "anna").content().evidence()).hasSize(1);
+        assertThat(insights.replace(created.id(), c.withImpact(c.impact()), "anna").content().evidence()).hasSize(1);
         var patched = insights.patch(created.id(), current -> withoutEvidence, "anna");
         assertThat(patched.content().evidence()).isEmpty();
         assertThat(patched.history().getLast().note()).isEqualTo("edited (PATCH): title, evidence; evidence: 0 added, 1 removed");
@@ -374,7 +374,7 @@ abstract class InsightsContract {
                 c.impact().withOccurrences(null, null, null), 8.0, c.ownerTeam(), c.responsiblePerson(), c.teamsNeeded(),
                 c.approvalsNeeded(), c.riceImpact(), c.confidence());
 
-        var saved = insights.update(created.id(), edited, "lars");
+        var saved = insights.replace(created.id(), edited, "lars");
 
         var entry = saved.history().getLast();
         assertThat(entry.actor()).isEqualTo("lars");

@@ -148,7 +148,7 @@ class InsightController {
     /** Replaces the whole content; one that leaves out evidence the insight has is a 409 naming it (use PATCH). */
     @PutMapping("/insights/{id}")
     Insight update(@PathVariable long id, @RequestBody InsightContent body, Principal user) {
-        return insights.update(id, body, user.getName());
+        return insights.replace(id, body, user.getName());
     }
 
     /**

@@ -193,9 +193,11 @@ class InsightBoardBrowserTest extends PageTest {
 
         browser().findElement(By.linkText("By RICE")).click();
         waitForText(By.cssSelector("#ranked .tabs a.on"), "By RICE");
-        // 8000 reach x 1 impact x 0.5 confidence / 2 person-days
+        // reach: the invoice problem's complaints in the last 52 weeks (issue 16), x 1 impact x 0.5 confidence / 2 person-days
+        long reach = insights.impactDefaults(List.of(seeded.invoiceProblem())).occurrencesPerYear();
         assertThat(text(By.cssSelector("#ranked tr[data-insight='" + readyId + "']")))
-                .contains("8,000 reach x 1 impact x 0.5 confidence / 2 person-days").contains("2,000.0");
+                .contains(String.format(java.util.Locale.ROOT, "%,d reach x 1 impact x 0.5 confidence / 2 person-days", reach))
+                .contains(String.format(java.util.Locale.ROOT, "%,.1f", reach * 0.5 / 2));
     }
 
     @Test

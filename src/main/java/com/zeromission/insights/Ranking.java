@@ -12,8 +12,9 @@ import java.util.Objects;
  * One ranked list of insights. Two scorings, the user's choice:
  * <ul>
  * <li>{@link Scoring#VALUE}: value per year per person-day of effort, weighted by probability, the linked problems'
- * share of all complaints (the program's rule: talking to a customer about a rare problem is rare by definition,
- * so common problems come first);</li>
+ * share of all complaints in the last 12 full weeks (the program's rule: talking to a customer about a rare problem is
+ * rare by definition, so common problems come first; recent weeks, so that a problem fixed long ago does not keep its
+ * old weight);</li>
  * <li>{@link Scoring#RICE}: reach (occurrences a year) x impact (0.25 minimal to 3 massive) x confidence (0 to 1) /
  * effort (person-days).</li>
  * </ul>
@@ -38,7 +39,9 @@ public final class Ranking {
     /**
      * What ranking needs of one insight. Nullable parts are the ones a draft may not have yet.
      *
-     * @param probability the linked problems' share of all complaints, 0 to 1 (null: no problem linked)
+     * @param probability the linked problems' share of all complaints in the recent weeks, 0 to 1 (null: no problem
+     *                    linked)
+     * @param facts       where the numbers come from, for the words of {@link Ranked#explanation()} (null: none)
      * @param riceImpact  0.25, 0.5, 1, 2 or 3 (RICE's scale)
      * @param confidence  0 to 1
      */

@@ -151,7 +151,10 @@ public class Insights implements TeamDirectory {
         return tx.execute(s -> {
             Instant now = clock.instant();
             long id = repository.create(resolved, actor, now);
-            repository.recordTransition(id, null, InsightState.DRAFT, actor, now, "created");
+            var impact = resolved.impact();
+            // an override of the measured occurrences is said where the insight starts, as every later edit says it
+            repository.recordTransition(id, null, InsightState.DRAFT, actor, now, impact == null || !impact.overridden()
+                    ? "created" : "created; " + overrideNote(impact));
             return load(id);
         });
     }
@@ -233,10 +236,14 @@ public class Insights implements TeamDirectory {
         }
         var i = after.impact();
         if (i != null && i.overridden() && changed.stream().anyMatch(f -> f.startsWith("impact.occurrences"))) {
-            note.append(String.format(java.util.Locale.ROOT, "; occurrences a year typed as %,d instead of the measured %,d "
-                    + "(reason: %s)", i.occurrencesPerYear(), i.measuredOccurrencesPerYear(), i.occurrencesReason()));
+            note.append("; ").append(overrideNote(i));
         }
         return note.toString();
+    }
+
+    private static String overrideNote(ImpactModel i) {
+        return String.format(java.util.Locale.ROOT, "occurrences a year typed as %,d instead of the measured %,d (reason: %s)",
+                i.occurrencesPerYear(), i.measuredOccurrencesPerYear(), i.occurrencesReason());
     }
 
     /** What identifies a piece of evidence: its stored file, its link, or its call. */

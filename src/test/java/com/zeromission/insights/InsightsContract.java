@@ -288,6 +288,10 @@ abstract class InsightsContract {
         assertThatThrownBy(() -> insights.create(guess, "anna")).isInstanceOf(OccurrencesOverrideWithoutReasonException.class)
                 .hasMessageContaining("impact.occurrencesReason is required")
                 .hasMessageContaining("(24,000) differs from the linked problems' measured 3 complaints in the last 52 weeks");
+        var reasonedAtCreation = insights.create(guess.withImpact(guess.impact().withOccurrences(24_000L, null,
+                "phone calls are not in the complaints")), "anna");
+        assertThat(reasonedAtCreation.history().getFirst().note()).isEqualTo("created; occurrences a year typed as 24,000 "
+                + "instead of the measured 3 (reason: phone calls are not in the complaints)");
         var created = insights.create(content, "anna");
         assertThatThrownBy(() -> insights.update(created.id(), guess, "anna"))
                 .isInstanceOf(OccurrencesOverrideWithoutReasonException.class);

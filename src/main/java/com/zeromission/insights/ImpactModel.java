@@ -79,7 +79,7 @@ public record ImpactModel(Long occurrencesPerYear, double contactsPerOccurrence,
                 && !measuredOccurrencesPerYear.equals(occurrencesPerYear);
     }
 
-    /** The same model with other occurrences and measurement (the reason kept). */
+    /** The same model with other occurrences, measured occurrences and reason. */
     public ImpactModel withOccurrences(Long occurrences, Long measured, String reason) {
         return new ImpactModel(occurrences, contactsPerOccurrence, contactCost, feesRefunded, lostPurchaseShare,
                 lostPurchaseValue, shareRemoved, measured, reason);

@@ -47,6 +47,46 @@ public record InsightContent(String title, List<Long> problemIds, List<Evidence>
         }
     }
 
+    /** The same content with another impact model. */
+    public InsightContent withImpact(ImpactModel model) {
+        return new InsightContent(title, problemIds, evidence, exampleSignalIds, problemDefinition, proposedSolution, model,
+                effortPersonDays, ownerTeam, responsiblePerson, teamsNeeded, approvalsNeeded, riceImpact, confidence);
+    }
+
+    /**
+     * The names of the fields that differ between two contents, in the record's order; the impact model's parts are
+     * named one by one ({@code impact.occurrencesPerYear}). Amounts are compared by value (6.5 equals 6.50).
+     */
+    static List<String> changes(InsightContent before, InsightContent after) {
+        var changed = new java.util.ArrayList<String>();
+        differences("", InsightContent.class, before, after, changed);
+        return changed;
+    }
+
+    private static void differences(String prefix, Class<? extends Record> type, Record a, Record b, List<String> out) {
+        for (var component : type.getRecordComponents()) {
+            Object x = value(component, a), y = value(component, b);
+            if (x instanceof ImpactModel || y instanceof ImpactModel) {
+                if (x == null || y == null) {
+                    out.add(prefix + component.getName());
+                } else {
+                    differences(prefix + component.getName() + ".", ImpactModel.class, (Record) x, (Record) y, out);
+                }
+            } else if (x instanceof java.math.BigDecimal m && y instanceof java.math.BigDecimal n ? m.compareTo(n) != 0
+                    : !java.util.Objects.equals(x, y)) {
+                out.add(prefix + component.getName());
+            }
+        }
+    }
+
+    private static Object value(java.lang.reflect.RecordComponent component, Record r) {
+        try {
+            return component.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a record's accessor is public", e);
+        }
+    }
+
     private static <T> List<T> limited(String field, List<T> list, int max) {
         if (list.size() > max) {
             throw new IllegalArgumentException(field + " may hold at most " + max + " entries, was " + list.size());

@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Scope;
-import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.Problems;
 
 /**
@@ -128,6 +127,11 @@ public class Insights implements TeamDirectory {
         return repository.teams();
     }
 
+    /** The team of that name, if there is one. */
+    public java.util.Optional<Team> team(String name) {
+        return repository.teams().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     @Override
     public boolean teamExists(String team) {
         return repository.teamExists(team);
@@ -143,28 +147,72 @@ public class Insights implements TeamDirectory {
     /** A new draft; its linked problems must exist. */
     public Insight create(InsightContent content, String actor) {
         checkProblems(content);
+        var resolved = withMeasuredImpact(content, null);
         return tx.execute(s -> {
             Instant now = clock.instant();
-            long id = repository.create(content, actor, now);
-            repository.recordTransition(id, null, InsightState.DRAFT, actor, now, "created");
+            long id = repository.create(resolved, actor, now);
+            var impact = resolved.impact();
+            // an override of the measured occurrences is said where the insight starts, as every later edit says it
+            repository.recordTransition(id, null, InsightState.DRAFT, actor, now, impact == null || !impact.overridden()
+                    ? "created" : "created; " + overrideNote(impact));
             return load(id);
         });
     }
 
     /**
-     * Replaces a draft's or an actionable insight's content. An actionable insight whose new content no longer
-     * passes the gate goes back to draft (recorded).
+     * Replaces a draft's or an actionable insight's content, as an API client's PUT does. The replacement must carry
+     * every piece of evidence the insight has: one that leaves any out is refused ({@link EvidenceWouldBeLostException},
+     * nothing changed), because a client that did not send the evidence back would otherwise drop a screenshot
+     * silently; {@link #patch} changes some fields, or removes evidence on purpose. Otherwise as {@link #update}.
+     */
+    public Insight replace(long id, InsightContent content, String actor) {
+        return edit(id, current -> {
+            var kept = content.evidence().stream().map(Insights::evidenceKey).collect(java.util.stream.Collectors.toSet());
+            var lost = current.evidence().stream().filter(e -> !kept.contains(evidenceKey(e))).map(Insights::describe).toList();
+            if (!lost.isEmpty()) {
+                throw new EvidenceWouldBeLostException(id, lost);
+            }
+            return content;
+        }, actor, "PUT");
+    }
+
+    /**
+     * Sets a draft's or an actionable insight's content to one its caller built from the current content on purpose
+     * (the insight page's form, which replaces the first session-replay link; the demo): evidence it leaves out is
+     * removed, and the history says how much. An actionable insight whose new content no longer passes the gate goes
+     * back to draft (recorded). The edit is in the history and the audit trail, by field name.
      */
     public Insight update(long id, InsightContent content, String actor) {
-        checkProblems(content);
+        return edit(id, current -> content, actor, null);
+    }
+
+    /**
+     * Changes part of a draft's or an actionable insight's content (PATCH): {@code change} gets the current content
+     * and returns the new one (the web edge applies a JSON merge patch). Read, changed and saved under the insight's
+     * lock; the result is checked by the same rules as a replacement (typed text, linked problems, the gate). Evidence
+     * the change leaves out is removed on purpose, and recorded.
+     */
+    public Insight patch(long id, java.util.function.UnaryOperator<InsightContent> change, String actor) {
+        return edit(id, change, actor, "PATCH");
+    }
+
+    private Insight edit(long id, java.util.function.UnaryOperator<InsightContent> change, String actor, String how) {
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
             if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
                 throw new InsightTransitionRefusedException(id, row.state(), row.state(),
                         "only a draft or an actionable insight can be edited; it was delegated already");
             }
+            var content = change.apply(row.content());
+            checkProblems(content);
+            content = withMeasuredImpact(content, row.content());
+            var changed = InsightContent.changes(row.content(), content);
+            if (changed.isEmpty()) {
+                return load(id); // nothing to save, nothing to record
+            }
             Instant now = clock.instant();
             repository.update(id, content, now);
+            repository.recordEdit(id, row.state(), actor, now, editNote(how, changed, row.content(), content));
             if (row.state() == InsightState.ACTIONABLE && !gate.check(content).passed()) {
                 repository.setState(id, InsightState.DRAFT, now);
                 repository.recordTransition(id, InsightState.ACTIONABLE, InsightState.DRAFT, actor, now,
@@ -172,6 +220,48 @@ public class Insights implements TeamDirectory {
             }
             return load(id);
         });
+    }
+
+    /**
+     * What an edit's history entry says: how, and the names of the fields that changed, never their values (typed
+     * text may quote a customer); an override of the measured occurrences says both numbers and its (masked) reason.
+     */
+    private static String editNote(String how, List<String> changed, InsightContent before, InsightContent after) {
+        var note = new StringBuilder((how == null ? "edited: " : "edited (" + how + "): ") + String.join(", ", changed));
+        var was = before.evidence().stream().map(Insights::evidenceKey).toList();
+        var now = after.evidence().stream().map(Insights::evidenceKey).toList();
+        long removed = was.stream().filter(k -> !now.contains(k)).count(), added = now.stream().filter(k -> !was.contains(k)).count();
+        if (removed + added > 0) {
+            note.append("; evidence: ").append(added).append(" added, ").append(removed).append(" removed");
+        }
+        var i = after.impact();
+        if (i != null && i.overridden() && changed.stream().anyMatch(f -> f.startsWith("impact.occurrences"))) {
+            note.append("; ").append(overrideNote(i));
+        }
+        return note.toString();
+    }
+
+    private static String overrideNote(ImpactModel i) {
+        return String.format(java.util.Locale.ROOT, "occurrences a year typed as %,d instead of the measured %,d (reason: %s)",
+                i.occurrencesPerYear(), i.measuredOccurrencesPerYear(), i.occurrencesReason());
+    }
+
+    /** What identifies a piece of evidence: its stored file, its link, or its call. */
+    private static String evidenceKey(Evidence e) {
+        return switch (e) {
+            case Evidence.Screenshot s -> "screenshot " + s.attachmentId();
+            case Evidence.ReplayLink r -> "replay " + r.uri();
+            case Evidence.CallNote c -> "call " + c.callId();
+        };
+    }
+
+    /** A piece of evidence in words (generated file names, checked links and call ids: no personal data). */
+    private static String describe(Evidence e) {
+        return switch (e) {
+            case Evidence.Screenshot s -> "screenshot " + s.fileName() + " (attachment " + s.attachmentId() + ")";
+            case Evidence.ReplayLink r -> "session-replay link " + r.uri();
+            case Evidence.CallNote c -> "call-back note of call " + c.callId();
+        };
     }
 
     public Insight get(long id) {
@@ -226,8 +316,9 @@ public class Insights implements TeamDirectory {
      * its effect can be measured from the real date of the fix. Its content must pass the quality gate, as any
      * delegated insight's must. The owner's tracker is not told again (it had the work already).
      */
-    public Insight importResolved(InsightContent content, Instant delegatedAt, Instant resolvedAt, String actor) {
-        checkProblems(content);
+    public Insight importResolved(InsightContent typed, Instant delegatedAt, Instant resolvedAt, String actor) {
+        checkProblems(typed);
+        var content = withMeasuredImpact(typed, null);
         Instant now = clock.instant();
         if (!delegatedAt.isBefore(resolvedAt) || resolvedAt.isAfter(now)) {
             throw new IllegalArgumentException("an imported insight is delegated before it is resolved, and resolved in the "
@@ -459,29 +550,118 @@ public class Insights implements TeamDirectory {
                 .mapToLong(java.util.Map.Entry::getValue).sum();
     }
 
-    /** The ranked list of the insights still to be done. */
+    /**
+     * The ranked list of the insights still to be done, scored from the data: occurrences a year are the linked
+     * problems' complaints in the last 52 full weeks unless a person overrode them with a reason, and probability is
+     * their share of all complaints in the last {@link #RECENT_FREQUENCY_WEEKS} full weeks (not all time: a problem
+     * fixed long ago must not keep its old weight). Each row explains its factors in words.
+     */
     public List<Ranking.Ranked> ranked(Ranking.Scoring scoring) {
-        long allComplaints = cpm.totals(Scope.GLOBAL, LocalDate.of(1900, 1, 1), LocalDate.now(clock)).complaints();
+        var window = FrequencyWindow.ending(LocalDate.now(clock));
+        long allRecent = cpm.totals(Scope.GLOBAL, window.recentFrom(), window.to().plusDays(6)).complaints();
         var candidates = new ArrayList<Ranking.Candidate>();
         for (var row : repository.all(List.copyOf(OPEN))) {
             var c = row.content();
-            Double probability = null;
-            if (!c.problemIds().isEmpty() && allComplaints > 0) {
-                long complaints = 0;
-                for (long p : c.problemIds()) {
-                    try {
-                        complaints += problems.get(p).complaints();
-                    } catch (ProblemNotFoundException e) {
-                        // a problem that is gone counts nothing
-                    }
-                }
-                probability = Math.min(1.0, (double) complaints / allComplaints);
+            var measured = c.problemIds().isEmpty() ? null : measure(c.problemIds(), window, allRecent);
+            ImpactModel impact = c.impact();
+            if (impact != null && measured != null) {
+                // the stored figure is from the last save: a figure that follows the data follows today's data
+                impact = impact.overridden()
+                        ? impact.withOccurrences(impact.occurrencesPerYear(), measured.occurrencesPerYear(), impact.occurrencesReason())
+                        : impact.withOccurrences(measured.occurrencesPerYear(), measured.occurrencesPerYear(), null);
             }
+            var facts = new Ranking.Facts(impact, measured == null ? null : measured.recentComplaints(),
+                    measured == null ? null : allRecent, measured == null ? null : measured.weeksWithComplaints(),
+                    RECENT_FREQUENCY_WEEKS);
             candidates.add(new Ranking.Candidate(row.id(), c.title(), row.createdAt(),
-                    c.impact() == null ? null : c.impact().valuePerYear(), c.effortPersonDays(), probability,
-                    c.impact() == null ? null : c.impact().occurrencesPerYear(), c.riceImpact(), c.confidence()));
+                    impact == null || !impact.occurrencesKnown() ? null : impact.valuePerYear(), c.effortPersonDays(),
+                    measured == null ? null : measured.probability(), impact == null ? null : impact.occurrencesPerYear(),
+                    c.riceImpact(), c.confidence(), facts));
         }
         return Ranking.rank(candidates, scoring);
+    }
+
+    /** Weeks of the probability and frequency window (the last full weeks), and of the occurrences window. */
+    public static final int RECENT_FREQUENCY_WEEKS = 12, OCCURRENCE_WEEKS = 52;
+
+    /** The last 52 full ISO weeks up to last week, and the last 12 of them. */
+    private record FrequencyWindow(LocalDate from, LocalDate recentFrom, LocalDate to) {
+        static FrequencyWindow ending(LocalDate today) {
+            LocalDate to = monday(today).minusWeeks(1);
+            return new FrequencyWindow(to.minusWeeks(OCCURRENCE_WEEKS - 1L), to.minusWeeks(RECENT_FREQUENCY_WEEKS - 1L), to);
+        }
+    }
+
+    /**
+     * The measured defaults of an insight's impact and priority for a set of problems (a root cause with its
+     * variants, each signal once): occurrences a year are their complaints in the last 52 full weeks; probability is
+     * their share of all complaints in the last 12 full weeks; frequency is in how many of those 12 weeks they had
+     * complaints. What the insight form fills in before a person types anything.
+     */
+    public record ImpactDefaults(List<Long> problemIds, LocalDate from, LocalDate to, long occurrencesPerYear,
+            LocalDate recentFrom, long recentComplaints, long allRecentComplaints, int weeksWithComplaints, int recentWeeks,
+            double probability, String explanation) {
+    }
+
+    public ImpactDefaults impactDefaults(List<Long> problemIds) {
+        if (problemIds == null || problemIds.isEmpty()) {
+            throw new IllegalArgumentException("problems: give at least one problem id, e.g. problems=12,40");
+        }
+        if (problemIds.size() > 100) {
+            throw new IllegalArgumentException("problems: at most 100 ids, was " + problemIds.size());
+        }
+        for (long p : problemIds) {
+            problems.get(p); // throws ProblemNotFoundException naming the id
+        }
+        var window = FrequencyWindow.ending(LocalDate.now(clock));
+        return measure(List.copyOf(new java.util.LinkedHashSet<>(problemIds)), window,
+                cpm.totals(Scope.GLOBAL, window.recentFrom(), window.to().plusDays(6)).complaints());
+    }
+
+    private ImpactDefaults measure(List<Long> problemIds, FrequencyWindow w, long allRecent) {
+        var weekly = problems.weeklyComplaints(problemIds, w.from(), w.to());
+        long year = sum(weekly, w.from(), w.to()), recent = sum(weekly, w.recentFrom(), w.to());
+        int weeks = (int) weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(w.recentFrom()) && e.getValue() > 0).count();
+        double probability = allRecent == 0 ? 0 : Math.min(1.0, (double) recent / allRecent);
+        return new ImpactDefaults(List.copyOf(problemIds), w.from(), w.to().plusDays(6), year, w.recentFrom(), recent, allRecent,
+                weeks, RECENT_FREQUENCY_WEEKS, probability, String.format(java.util.Locale.ROOT,
+                        "%,d complaints in the last %d weeks (%s to %s) are the occurrences a year; %,d of the %,d complaints in "
+                                + "the last %d weeks (%.2f %%) are the probability; complaints in %d of the last %d weeks",
+                        year, OCCURRENCE_WEEKS, w.from(), w.to().plusDays(6), recent, allRecent, RECENT_FREQUENCY_WEEKS,
+                        probability * 100, weeks, RECENT_FREQUENCY_WEEKS));
+    }
+
+    /**
+     * The content with its impact's occurrences decided from the data: left out (or equal to the measured number), or
+     * unchanged from a stored figure that followed the data, they are the linked problems' complaints in the last 52
+     * weeks; another number needs a reason ({@link OccurrencesOverrideWithoutReasonException}), and is kept with the
+     * measured number beside it. An unchanged override keeps its reason. Without a linked problem, what is typed stands.
+     * Whatever measured figure a client sends is replaced by the server's.
+     */
+    private InsightContent withMeasuredImpact(InsightContent content, InsightContent stored) {
+        var impact = content.impact();
+        if (impact == null) {
+            return content;
+        }
+        if (content.problemIds().isEmpty()) {
+            return content.withImpact(impact.withOccurrences(impact.occurrencesPerYear(), null, impact.occurrencesReason()));
+        }
+        var window = FrequencyWindow.ending(LocalDate.now(clock));
+        long measured = sum(problems.weeklyComplaints(content.problemIds(), window.from(), window.to()), window.from(), window.to());
+        var before = stored == null ? null : stored.impact();
+        Long typed = impact.occurrencesPerYear();
+        String reason = impact.occurrencesReason();
+        boolean unchanged = before != null && java.util.Objects.equals(typed, before.occurrencesPerYear());
+        if (reason == null && unchanged && before.overridden()) {
+            reason = before.occurrencesReason();
+        }
+        if (typed == null || typed == measured || (reason == null && unchanged)) {
+            return content.withImpact(impact.withOccurrences(measured, measured, null));
+        }
+        if (reason == null) {
+            throw new OccurrencesOverrideWithoutReasonException(typed, measured);
+        }
+        return content.withImpact(impact.withOccurrences(typed, measured, reason));
     }
 
     private void checkProblems(InsightContent content) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  * One ranked list of insights. Two scorings, the user's choice:
  * <ul>
  * <li>{@link Scoring#VALUE}: value per year per person-day of effort, weighted by probability, the linked problems'
- * share of all complaints (the program's rule: talking to a customer about a rare problem is rare by definition,
- * so common problems come first);</li>
+ * share of all complaints in the last 12 full weeks (the program's rule: talking to a customer about a rare problem is
+ * rare by definition, so common problems come first; recent weeks, so that a problem fixed long ago does not keep its
+ * old weight);</li>
  * <li>{@link Scoring#RICE}: reach (occurrences a year) x impact (0.25 minimal to 3 massive) x confidence (0 to 1) /
  * effort (person-days).</li>
  * </ul>
@@ -38,12 +39,21 @@ public final class Ranking {
     /**
      * What ranking needs of one insight. Nullable parts are the ones a draft may not have yet.
      *
-     * @param probability the linked problems' share of all complaints, 0 to 1 (null: no problem linked)
+     * @param probability the linked problems' share of all complaints in the recent weeks, 0 to 1 (null: no problem
+     *                    linked)
+     * @param facts       where the numbers come from, for the words of {@link Ranked#explanation()} (null: none)
      * @param riceImpact  0.25, 0.5, 1, 2 or 3 (RICE's scale)
      * @param confidence  0 to 1
      */
     public record Candidate(long insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
-            Double probability, Long reach, Double riceImpact, Double confidence) {
+            Double probability, Long reach, Double riceImpact, Double confidence, Facts facts) {
+
+        /** A candidate without the facts behind its numbers (explained from the numbers alone). */
+        public Candidate(long insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
+                Double probability, Long reach, Double riceImpact, Double confidence) {
+            this(insightId, title, createdAt, valuePerYear, effortPersonDays, probability, reach, riceImpact, confidence, null);
+        }
+
         public Candidate {
             Objects.requireNonNull(createdAt, "createdAt");
             if (probability != null && !(probability >= 0 && probability <= 1)) {
@@ -58,10 +68,32 @@ public final class Ranking {
         }
     }
 
-    /** A scored insight with the parts of its score, or an unscored one with what is missing. */
-    public record Ranked(int rank, Candidate insight, Double score, String formula, List<String> missing) {
+    /**
+     * Where a candidate's numbers come from, to explain them in words: the impact model as ranked (occurrences
+     * measured or overridden), and the linked problems' complaints in the recent weeks (null: no problem linked).
+     *
+     * @param recentComplaints     the linked problems' complaints in the last {@code recentWeeks} full weeks
+     * @param allRecentComplaints  all complaints in those weeks
+     * @param weeksWithComplaints  how many of those weeks the linked problems had complaints
+     */
+    public record Facts(ImpactModel impact, Long recentComplaints, Long allRecentComplaints, Integer weeksWithComplaints,
+            int recentWeeks) {
+    }
+
+    /**
+     * A scored insight with the parts of its score, or an unscored one with what is missing; {@code explanation} says
+     * each factor in words ("Impact: 81 complaints in the last 52 weeks x 15.15 per occurrence x 70 % removed by the
+     * fix = 859 a year", "Effort: 6 person-days", "Frequency: complaints in 7 of the last 12 weeks", ...).
+     */
+    public record Ranked(int rank, Candidate insight, Double score, String formula, List<String> missing,
+            List<String> explanation) {
         public Ranked {
             missing = List.copyOf(missing);
+            explanation = List.copyOf(explanation);
+        }
+
+        public Ranked(int rank, Candidate insight, Double score, String formula, List<String> missing) {
+            this(rank, insight, score, formula, missing, explain(insight, Scoring.VALUE));
         }
     }
 
@@ -76,7 +108,7 @@ public final class Ranking {
         for (Candidate c : candidates) {
             var missing = missing(c, scoring);
             if (!missing.isEmpty()) {
-                unscored.add(new Ranked(0, c, null, null, missing));
+                unscored.add(new Ranked(0, c, null, null, missing, explain(c, scoring)));
                 continue;
             }
             if (scoring == Scoring.VALUE) {
@@ -98,11 +130,58 @@ public final class Ranking {
         scored.sort(order);
         var result = new ArrayList<Ranked>();
         for (Scored s : scored) {
-            result.add(new Ranked(result.size() + 1, s.c(), s.score(), s.formula(), List.of()));
+            result.add(new Ranked(result.size() + 1, s.c(), s.score(), s.formula(), List.of(), explain(s.c(), scoring)));
         }
         unscored.sort(Comparator.comparing((Ranked r) -> r.insight().createdAt()).thenComparingLong(r -> r.insight().insightId()));
         result.addAll(unscored);
         return result;
+    }
+
+    /** Each factor of a candidate's score in words, from its facts where it has them. */
+    static List<String> explain(Candidate c, Scoring scoring) {
+        var words = new ArrayList<String>();
+        var f = c.facts();
+        var impact = f == null ? null : f.impact();
+        String occurrences;
+        if (impact != null && impact.occurrencesKnown()) {
+            occurrences = impact.measuredOccurrencesPerYear() == null
+                    ? String.format(Locale.ROOT, "%,d occurrences a year (typed; no problem linked to measure them)",
+                            impact.occurrencesPerYear())
+                    : impact.overridden()
+                            ? String.format(Locale.ROOT, "%,d occurrences a year (typed instead of the measured %,d complaints "
+                                    + "in the last 52 weeks; reason: %s)", impact.occurrencesPerYear(),
+                                    impact.measuredOccurrencesPerYear(), impact.occurrencesReason())
+                            : String.format(Locale.ROOT, "%,d complaints in the last 52 weeks", impact.occurrencesPerYear());
+        } else {
+            occurrences = c.reach() == null ? null : String.format(Locale.ROOT, "%,d occurrences a year", c.reach());
+        }
+        if (scoring == Scoring.VALUE) {
+            if (impact != null && occurrences != null) {
+                words.add(String.format(Locale.ROOT, "Impact: %s x %s each x %.0f %% removed by the fix = %,d a year", occurrences,
+                        impact.costPerOccurrence().toPlainString(), impact.shareRemoved() * 100,
+                        impact.valuePerYear().longValue()));
+            } else {
+                words.add(c.valuePerYear() == null ? "Impact: not estimated yet"
+                        : String.format(Locale.ROOT, "Impact: %,d a year", c.valuePerYear().longValue()));
+            }
+        } else {
+            words.add(occurrences == null ? "Reach: not known yet" : "Reach: " + occurrences);
+            words.add(c.riceImpact() == null ? "Impact: not rated yet" : "Impact: " + trim(c.riceImpact()) + " on RICE's scale");
+            words.add(c.confidence() == null ? "Confidence: not rated yet"
+                    : String.format(Locale.ROOT, "Confidence: %.0f %%", c.confidence() * 100));
+        }
+        words.add(c.effortPersonDays() == null ? "Effort: not estimated yet" : "Effort: " + trim(c.effortPersonDays()) + " person-days");
+        if (f != null && f.recentComplaints() != null) {
+            words.add(String.format(Locale.ROOT, "Probability: %,d of the %,d complaints in the last %d weeks (%.2f %%)",
+                    f.recentComplaints(), f.allRecentComplaints(), f.recentWeeks(), c.probability() == null ? 0 : c.probability() * 100));
+            words.add(String.format(Locale.ROOT, "Frequency: complaints in %d of the last %d weeks", f.weeksWithComplaints(),
+                    f.recentWeeks()));
+        } else if (c.probability() != null) {
+            words.add(String.format(Locale.ROOT, "Probability: %.2f %%", c.probability() * 100));
+        } else {
+            words.add("Probability: no problem linked");
+        }
+        return words;
     }
 
     private static List<String> missing(Candidate c, Scoring scoring) {

@@ -75,7 +75,12 @@ class GenericProblems extends ResponseEntityExceptionHandler {
     }
 
     static String describe(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getMostSpecificCause();
+        return describe((Throwable) ex.getMostSpecificCause());
+    }
+
+    /** As above, for a body read by hand (a merge patch's merged tree): the innermost cause decides. */
+    static String describe(Throwable error) {
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error);
         if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
             // a value type refused a value in its constructor: its message names the field and the (masked) value
             return com.zeromission.privacy.TextMasker.standard().mask(invalid.getMessage()).text();

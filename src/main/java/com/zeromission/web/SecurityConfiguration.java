@@ -169,12 +169,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/insights", "/api/v1/insights/**")
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
+                        // a merge patch (RFC 7396) is the same edit as the PUT, so the same roles
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/imports").hasAnyRole(ANALYST, ADMIN)
                         // Analysts write insights and delegate them; the owners' team members move them along.
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights", "/api/v1/insights/*/delegate",
                                 "/api/v1/insights/*/measure", "/api/v1/insights/*/attachments")
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
+                        // a merge patch (RFC 7396) is the same edit as the PUT, so the same roles
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/insights/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/insights/*/transitions")
                         .hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // The weekly cadence: forming a week's squads and setting their mandates are analysts' work;
@@ -183,6 +187,8 @@ class SecurityConfiguration {
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/form").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/squads/*").hasAnyRole(ANALYST, ADMIN)
+                        // a merge patch (RFC 7396) is the same edit as the PUT, so the same roles
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/squads/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/squads/*/close").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Leaps: analysts set them up, change and close them and write the deliverable (each
                         // recommendation becomes an insight); the members, team members, write the log.
@@ -190,6 +196,8 @@ class SecurityConfiguration {
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leaps").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/leaps/*").hasAnyRole(ANALYST, ADMIN)
+                        // a merge patch (RFC 7396) is the same edit as the PUT, so the same roles
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/leaps/*").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/log").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/leaps/*/recommendations").hasAnyRole(ANALYST, ADMIN)
                         // Mystery shopping: analysts write the scenarios; whoever shops (team members too) runs them,

@@ -89,6 +89,17 @@ class SquadApiTest {
         assertThat(mvc.put().uri("/api/v1/squads/" + id).with(httpBasic("analyst", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"lead\":\"Anna Svensson\"}").exchange())
                 .hasStatus(400).bodyJson().extractingPath("$.detail").asString().contains("Anna Svensson");
+        // a merge patch (RFC 7396) changes the members it names and keeps the rest; a squad has no optional member
+        var mergePatch = MediaType.parseMediaType("application/merge-patch+json");
+        var patched = mvc.patch().uri("/api/v1/squads/" + id).with(httpBasic("analyst", "secret")).contentType(mergePatch)
+                .content("{\"lead\":\"lars\"}").exchange();
+        assertThat(patched).hasStatusOk().bodyJson().extractingPath("$.lead").isEqualTo("lars");
+        assertThat(patched).bodyJson().extractingPath("$.members").asArray().containsExactly("lars", "olle");
+        assertThat(mvc.patch().uri("/api/v1/squads/" + id).with(httpBasic("analyst", "secret")).contentType(mergePatch)
+                .content("{\"lead\":null}").exchange()).hasStatus(400).bodyJson().extractingPath("$.detail").asString()
+                .startsWith("lead: cannot be removed");
+        assertThat(mvc.patch().uri("/api/v1/squads/" + id).with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"lead\":\"lars\"}").exchange()).hasStatus(415);
         assertThat(mvc.post().uri("/api/v1/squads/" + id + "/close").with(httpBasic("lars", "secret"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"handed to the invoicing team\"}").exchange())
                 .hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("CLOSED");

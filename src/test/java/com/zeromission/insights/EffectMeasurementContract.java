@@ -87,7 +87,7 @@ abstract class EffectMeasurementContract {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/e"))), List.of(),
                 "Customers describe this problem in detail and it recurs every week in the same way.",
                 "Change the product so that this cannot happen again, and tell the customers concerned.",
-                new ImpactModel(1_000, 1, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1), 3.0, "effect-team", "anna",
+                new ImpactModel(null, 1, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1, null, null), 3.0, "effect-team", "anna",
                 List.of("effect-team"), List.of(), null, null), "anna");
         insights.delegate(i.id(), "anna");
         insights.move(i.id(), InsightState.IN_PROGRESS, "anna", null);

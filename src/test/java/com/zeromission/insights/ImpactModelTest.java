@@ -42,4 +42,26 @@ class ImpactModelTest {
         assertThatThrownBy(() -> new ImpactModel(-1, 1, BigDecimal.ONE, BigDecimal.ONE, 0, BigDecimal.ONE, 1))
                 .hasMessage("occurrencesPerYear must be >= 0, was -1");
     }
+
+    @Test
+    void showsTheTypedAndTheMeasuredOccurrencesAndTheReasonWhenAPersonOverrodeThem() {
+        var overridden = new ImpactModel(24_000L, 1.5, new BigDecimal("6.00"), new BigDecimal("5.00"), 0.02,
+                new BigDecimal("40.00"), 0.75, 81L, "most customers phone instead");
+        assertThat(overridden.overridden()).isTrue();
+        assertThat(overridden.explain()).startsWith("24,000 occurrences a year (typed; measured 81 in the last 52 weeks; "
+                + "reason: most customers phone instead) x 14.80 per occurrence");
+
+        var measured = overridden.withOccurrences(81L, 81L, null);
+        assertThat(measured.overridden()).isFalse();
+        assertThat(measured.explain()).startsWith("81 occurrences a year (measured: complaints in the last 52 weeks)");
+        assertThat(measured.valuePerYear()).isEqualByComparingTo("899"); // 81 x 14.80 x 0.75 = 899.1
+    }
+
+    @Test
+    void leavesOccurrencesUnknownWhenNeitherTypedNorMeasuredAndValuesThemAtNothing() {
+        var unknown = new ImpactModel(null, 1.5, new BigDecimal("6.00"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.75, null, null);
+        assertThat(unknown.occurrencesKnown()).isFalse();
+        assertThat(unknown.valuePerYear()).isEqualByComparingTo("0");
+        assertThat(unknown.explain()).isEqualTo("occurrences a year unknown: link a problem to measure them, or type them");
+    }
 }

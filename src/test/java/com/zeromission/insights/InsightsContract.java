@@ -35,14 +35,19 @@ abstract class InsightsContract {
     private static int counter;
     private final String tag = "i" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
+    @Autowired
+    com.zeromission.audit.AuditLog audit;
+
+    /** A problem with complaints three weeks ago: inside both the 52-week and the 12-week window, whenever it runs. */
     long problemWith(int complaints, String text) {
-        return problemWith(complaints, text, "2026-03-10");
+        return problemWith(complaints, text, java.time.LocalDate.now(clock).minusWeeks(3).toString());
     }
 
     long problemWith(int complaints, String text, String day) {
         var list = new java.util.ArrayList<SignalSubmission>();
         for (int i = 0; i < complaints; i++) {
-            list.add(SignalSubmission.parse(new RawSignal("insights-test", tag + "-" + textKey(text) + "-" + i, "complaint",
+            list.add(SignalSubmission.parse(new RawSignal("insights-test", tag + "-" + textKey(text) + "-d"
+                    + java.time.LocalDate.parse(day).toEpochDay() + "-" + i, "complaint",
                     "SE", "pay-later", "invoice", day + "T10:00:00Z", "en", text, null, null, null), clock));
         }
         var created = intake.acceptAll(list);
@@ -69,8 +74,13 @@ abstract class InsightsContract {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/" + tag))), List.of(),
                 "Paper invoices sent in early January arrive after their due date, so customers pay a reminder fee.",
                 "Send digital invoices by default and give January invoices a fourteen-day grace period.",
-                new ImpactModel(10_000, 1.0, new BigDecimal(value), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0), effort,
+                fromTheData(value), effort,
                 tag + "-invoicing", "anna", List.of(tag + "-invoicing", tag + "-print"), List.of("legal"), 2.0, 0.8);
+    }
+
+    /** An impact whose occurrences a year are left to the data (the linked problems' last 52 weeks). */
+    static ImpactModel fromTheData(String contactCost) {
+        return new ImpactModel(null, 1.0, new BigDecimal(contactCost), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0, null, null);
     }
 
     void teams() {
@@ -110,6 +120,7 @@ abstract class InsightsContract {
         assertThat(delegated.gate().passed()).isTrue();
         assertThat(delegated.history()).extracting(Insight.Transition::from, Insight.Transition::to).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(null, InsightState.DRAFT),
+                org.assertj.core.groups.Tuple.tuple(InsightState.DRAFT, InsightState.DRAFT), // the edit that completed it
                 org.assertj.core.groups.Tuple.tuple(InsightState.DRAFT, InsightState.ACTIONABLE),
                 org.assertj.core.groups.Tuple.tuple(InsightState.ACTIONABLE, InsightState.DELEGATED));
         assertThat(delegated.history().getLast().actor()).isEqualTo("lars");
@@ -219,22 +230,167 @@ abstract class InsightsContract {
     }
 
     @Test
-    void ranksOpenInsightsByValuePerEffortWeightedByTheirProblemsShareOfComplaints() {
+    void ranksOpenInsightsByValuePerEffortWeightedByTheirProblemsShareOfRecentComplaints() {
         teams();
         long common = problemWith(6, "The card payment was declined at checkout without reason " + tag);
         long rare = problemWith(1, "Exchange rate on my statement looks wrong " + tag);
-        var a = insights.create(complete("Explain declines", common, "10.00", 10), "anna"); // 100,000 / 10 x p(6)
-        var b = insights.create(complete("Fix exchange rates", rare, "10.00", 1), "anna");  // 100,000 / 1 x p(1)
+        var a = insights.create(complete("Explain declines", common, "10.00", 10), "anna"); // 6 x 10.00 / 10 x p(6)
+        var b = insights.create(complete("Fix exchange rates", rare, "10.00", 1), "anna");  // 1 x 10.00 / 1 x p(1)
         var unscored = insights.create(draft("Somebody should look at this", rare), "anna");
 
         var ranked = insights.ranked(Ranking.Scoring.VALUE).stream()
                 .filter(r -> List.of(a.id(), b.id(), unscored.id()).contains(r.insight().insightId())).toList();
 
-        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(b.id(), a.id(), unscored.id());
-        assertThat(ranked.get(0).score() / ranked.get(1).score()).isCloseTo(10.0 / 6.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(a.id(), b.id(), unscored.id());
+        // (60 / 10 x 6) / (10 / 1 x 1): the value comes from the measured complaints, not from a typed guess
+        assertThat(ranked.get(0).score() / ranked.get(1).score()).isCloseTo(3.6, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(ranked.get(2).missing()).contains("financial impact (value per year, more than 0)");
         assertThat(insights.ranked(Ranking.Scoring.RICE).stream().filter(r -> r.insight().insightId() == a.id()).findFirst()
-                .orElseThrow().score()).isEqualTo(10_000 * 2.0 * 0.8 / 10);
+                .orElseThrow().score()).isEqualTo(6 * 2.0 * 0.8 / 10);
         assertThat(insights.list(EnumSet.of(InsightState.DRAFT))).extracting(Insight::id).contains(a.id(), b.id(), unscored.id());
+    }
+
+    @Test
+    void occurrencesDefaultToLinkedProblemsComplaintsOverTheLast52Weeks() {
+        String text = "The instalment plan charged me on the wrong day " + tag;
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        long problem = problemWith(4, text, today.minusWeeks(3).toString());
+        assertThat(problemWith(2, text, today.minusWeeks(30).toString())).isEqualTo(problem);
+        assertThat(problemWith(5, text, today.minusWeeks(60).toString())).isEqualTo(problem); // over a year ago: not counted
+
+        var created = insights.create(new InsightContent("Charged on the wrong day", List.of(problem), List.of(), List.of(),
+                null, null, fromTheData("10.00"), null, null, null, List.of(), List.of(), null, null), "anna");
+
+        var impact = created.content().impact();
+        assertThat(impact.occurrencesPerYear()).isEqualTo(6);
+        assertThat(impact.measuredOccurrencesPerYear()).isEqualTo(6);
+        assertThat(impact.overridden()).isFalse();
+        assertThat(impact.explain()).startsWith("6 occurrences a year (measured: complaints in the last 52 weeks)");
+        var defaults = insights.impactDefaults(List.of(problem));
+        assertThat(defaults.occurrencesPerYear()).isEqualTo(6);
+        assertThat(defaults.recentComplaints()).isEqualTo(4);   // only the complaints of three weeks ago are recent
+        assertThat(defaults.weeksWithComplaints()).isEqualTo(1);
+        assertThat(defaults.explanation()).contains("6 complaints in the last 52 weeks", "complaints in 1 of the last 12 weeks");
+        // a number typed equal to the measured one needs no reason, and a client's own "measured" figure is replaced
+        var typedSame = insights.create(new InsightContent("Same number", List.of(problem), List.of(), List.of(), null, null,
+                new ImpactModel(6L, 1.0, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0, 99_999L, null), null, null,
+                null, List.of(), List.of(), null, null), "anna");
+        assertThat(typedSame.content().impact().measuredOccurrencesPerYear()).isEqualTo(6);
+    }
+
+    @Test
+    void overridingOccurrencesRequiresAReason() {
+        teams();
+        long problem = problemWith(3, "The paper invoice came after the due date " + tag);
+        var content = complete("Late paper invoices", problem, "10.00", 5);
+        var guess = content.withImpact(new ImpactModel(24_000, 1.0, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0));
+
+        assertThatThrownBy(() -> insights.create(guess, "anna")).isInstanceOf(OccurrencesOverrideWithoutReasonException.class)
+                .hasMessageContaining("impact.occurrencesReason is required")
+                .hasMessageContaining("(24,000) differs from the linked problems' measured 3 complaints in the last 52 weeks");
+        var reasonedAtCreation = insights.create(guess.withImpact(guess.impact().withOccurrences(24_000L, null,
+                "phone calls are not in the complaints")), "anna");
+        assertThat(reasonedAtCreation.history().getFirst().note()).isEqualTo("created; occurrences a year typed as 24,000 "
+                + "instead of the measured 3 (reason: phone calls are not in the complaints)");
+        var created = insights.create(content, "anna");
+        assertThatThrownBy(() -> insights.update(created.id(), guess, "anna"))
+                .isInstanceOf(OccurrencesOverrideWithoutReasonException.class);
+        assertThat(insights.get(created.id()).content().impact().occurrencesPerYear()).isEqualTo(3);
+
+        var reasoned = guess.withImpact(guess.impact().withOccurrences(24_000L, null,
+                "most customers call instead of writing; call volume 2,000 a month"));
+        var saved = insights.update(created.id(), reasoned, "lars");
+
+        var impact = saved.content().impact();
+        assertThat(impact.occurrencesPerYear()).isEqualTo(24_000);
+        assertThat(impact.measuredOccurrencesPerYear()).isEqualTo(3);
+        assertThat(impact.overridden()).isTrue();
+        assertThat(impact.explain()).contains("24,000 occurrences a year (typed; measured 3 in the last 52 weeks; reason: most "
+                + "customers call instead of writing");
+        assertThat(saved.history().getLast().note()).contains("impact.occurrencesPerYear", "typed as 24,000 instead of the "
+                + "measured 3", "reason: most customers call");
+        // resent unchanged (a form that does not know the reason), the override keeps its reason
+        assertThat(insights.update(created.id(), guess, "lars").content().impact().occurrencesReason())
+                .startsWith("most customers call");
+        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId() == created.id())
+                .findFirst().orElseThrow();
+        assertThat(ranked.explanation().getFirst()).startsWith("Impact: 24,000 occurrences a year (typed instead of the "
+                + "measured 3 complaints in the last 52 weeks; reason: most customers call");
+    }
+
+    @Test
+    void probabilityAndFrequencyComeFromTheLast12WeeksNotAllTime() {
+        teams();
+        String text = "My account was locked after a password reset " + tag;
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        long problem = problemWith(1, text, today.minusWeeks(2).toString());
+        assertThat(problemWith(30, text, today.minusWeeks(40).toString())).isEqualTo(problem);
+        var i = insights.create(complete("Locked after reset", problem, "10.00", 5), "anna");
+
+        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId() == i.id())
+                .findFirst().orElseThrow();
+
+        var window = insights.impactDefaults(List.of(problem));
+        assertThat(window.recentComplaints()).isEqualTo(1);
+        assertThat(ranked.insight().probability()).isEqualTo((double) 1 / window.allRecentComplaints());
+        assertThat(ranked.insight().reach()).isEqualTo(31);
+        assertThat(ranked.explanation()).containsExactly(
+                "Impact: 31 complaints in the last 52 weeks x 10.00 each x 100 % removed by the fix = 310 a year",
+                "Effort: 5 person-days",
+                String.format(java.util.Locale.ROOT, "Probability: 1 of the %,d complaints in the last 12 weeks (%.2f %%)",
+                        window.allRecentComplaints(), 100.0 / window.allRecentComplaints()),
+                "Frequency: complaints in 1 of the last 12 weeks");
+    }
+
+    @Test
+    void aPutThatWouldDropEvidenceIsRefusedNamingItAndChangesNothing() {
+        teams();
+        long problem = problemWith(2, "The screenshot shows the wrong due date " + tag);
+        var created = insights.create(complete("Wrong due date", problem, "10.00", 5), "anna");
+        var c = created.content();
+        var withoutEvidence = new InsightContent("Wrong due date on the invoice", c.problemIds(), List.of(), c.exampleSignalIds(),
+                c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), c.ownerTeam(),
+                c.responsiblePerson(), c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence());
+
+        assertThatThrownBy(() -> insights.replace(created.id(), withoutEvidence, "anna"))
+                .isInstanceOf(EvidenceWouldBeLostException.class)
+                .hasMessageContaining("session-replay link https://replay.example.com/s/" + tag)
+                .hasMessageContaining("PATCH");
+        var after = insights.get(created.id());
+        assertThat(after.content()).isEqualTo(c);
+        assertThat(after.history()).hasSize(1);
+
+        // the full content still replaces; removing evidence on purpose is a patch, and recorded
+        assertThat(insights.replace(created.id(), c.withImpact(c.impact()), "anna").content().evidence()).hasSize(1);
+        var patched = insights.patch(created.id(), current -> withoutEvidence, "anna");
+        assertThat(patched.content().evidence()).isEmpty();
+        assertThat(patched.history().getLast().note()).isEqualTo("edited (PATCH): title, evidence; evidence: 0 added, 1 removed");
+    }
+
+    @Test
+    void contentEditsAreInTheHistoryAndTheAuditTrailByFieldNameWithoutTheirValues() {
+        teams();
+        long problem = problemWith(2, "Nobody answers the chat " + tag);
+        var created = insights.create(complete("Chat unanswered", problem, "10.00", 5), "anna");
+        var c = created.content();
+        var edited = new InsightContent(c.title(), c.problemIds(), c.evidence(), c.exampleSignalIds(),
+                c.problemDefinition(), "Route the chat to a person after two bot turns; ask anna.svensson@example.com.",
+                c.impact().withOccurrences(null, null, null), 8.0, c.ownerTeam(), c.responsiblePerson(), c.teamsNeeded(),
+                c.approvalsNeeded(), c.riceImpact(), c.confidence());
+
+        var saved = insights.replace(created.id(), edited, "lars");
+
+        var entry = saved.history().getLast();
+        assertThat(entry.actor()).isEqualTo("lars");
+        assertThat(entry.from()).isEqualTo(entry.to()).isEqualTo(InsightState.DRAFT);
+        assertThat(entry.note()).isEqualTo("edited (PUT): proposedSolution, effortPersonDays");
+        assertThat(audit.latest(20)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("insight.edited");
+            assertThat(e.subject()).isEqualTo("insight " + created.id());
+            assertThat(e.actor()).isEqualTo("lars");
+            assertThat(e.detail()).isEqualTo("edited (PUT): proposedSolution, effortPersonDays");
+        });
+        // the same content again changes nothing and records nothing
+        assertThat(insights.update(created.id(), saved.content(), "lars").history()).hasSameSizeAs(saved.history());
     }
 }

@@ -78,4 +78,30 @@ class RankingTest {
         assertThat(ranked.get(1).score()).isEqualTo(3_000.0);
         assertThat(ranked.get(2).missing()).containsExactly("impact (0.25, 0.5, 1, 2 or 3)");
     }
+
+    @Test
+    void explainsEachFactorInWordsFromTheMeasuredFacts() {
+        var impact = new ImpactModel(81L, 1.0, new BigDecimal("450.00"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0, 81L, null);
+        var measured = new Candidate(1, "insight 1", T0, impact.valuePerYear(), 15.0, 0.012, 81L, 2.0, 0.8,
+                new Ranking.Facts(impact, 210L, 17_500L, 7, 12));
+
+        var ranked = Ranking.rank(List.of(measured), Scoring.VALUE).getFirst();
+
+        assertThat(ranked.explanation()).containsExactly(
+                "Impact: 81 complaints in the last 52 weeks x 450.00 each x 100 % removed by the fix = 36,450 a year",
+                "Effort: 15 person-days",
+                "Probability: 210 of the 17,500 complaints in the last 12 weeks (1.20 %)",
+                "Frequency: complaints in 7 of the last 12 weeks");
+        assertThat(Ranking.rank(List.of(measured), Scoring.RICE).getFirst().explanation()).containsExactly(
+                "Reach: 81 complaints in the last 52 weeks", "Impact: 2 on RICE's scale", "Confidence: 80 %",
+                "Effort: 15 person-days", "Probability: 210 of the 17,500 complaints in the last 12 weeks (1.20 %)",
+                "Frequency: complaints in 7 of the last 12 weeks");
+    }
+
+    @Test
+    void explainsAnUnscoredInsightWithWhatItLacks() {
+        var ranked = Ranking.rank(List.of(value(4, null, null, null, 0)), Scoring.VALUE).getFirst();
+        assertThat(ranked.explanation()).containsExactly("Impact: not estimated yet", "Effort: not estimated yet",
+                "Probability: no problem linked");
+    }
 }

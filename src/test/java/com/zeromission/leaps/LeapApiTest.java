@@ -154,6 +154,29 @@ class LeapApiTest {
                 .exchange()).hasStatus(400).bodyJson().extractingPath("$.detail").asString().contains("'ghosts'");
     }
 
+    static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
+
+    @Test
+    void aMergePatchChangesOnlyTheMembersItNamesAndRefusesToRemoveARequiredOne() throws Exception {
+        long id = created();
+        LocalDate end = leaps.today().plusWeeks(6);
+
+        var patched = mvc.patch().uri("/api/v1/leaps/" + id).with(httpBasic("analyst", "secret")).contentType(MERGE_PATCH)
+                .content("{\"end\":\"" + end + "\"}").exchange();
+
+        assertThat(patched).hasStatusOk().bodyJson().extractingPath("$.end").isEqualTo(end.toString());
+        assertThat(patched).bodyJson().extractingPath("$.name").isEqualTo("Complaints per million");
+        assertThat(patched).bodyJson().extractingPath("$.members").asArray().hasSize(3);
+        assertThat(mvc.patch().uri("/api/v1/leaps/" + id).with(httpBasic("analyst", "secret")).contentType(MERGE_PATCH)
+                .content("{\"mandate\":null}").exchange()).hasStatus(400).bodyJson().extractingPath("$.detail").asString()
+                .startsWith("mandate: cannot be removed");
+        assertThat(mvc.patch().uri("/api/v1/leaps/" + id).with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}").exchange()).hasStatus(415);
+        assertThat(mvc.patch().uri("/api/v1/leaps/" + id).with(httpBasic("member", "secret")).contentType(MERGE_PATCH)
+                .content("{\"name\":\"x\"}").exchange()).hasStatus(403);
+        assertThat(leaps.get(id).mandate()).isEqualTo("Why do 40 in every million purchases end in a complaint?");
+    }
+
     @Test
     void anUnknownLeapIs404() {
         insights.saveTeam(new Team("api-invoicing", "payments", List.of("anna")));

@@ -179,8 +179,8 @@ abstract class LeapsContract {
         insights.update(handed.insightId(), new com.zeromission.insights.InsightContent(content.title(), content.problemIds(),
                 List.of(new com.zeromission.insights.Evidence.ReplayLink(java.net.URI.create("https://replay.example.com/x"))),
                 List.of(), "Customers miss the due date and pay a reminder fee they did not expect.", content.proposedSolution(),
-                new com.zeromission.insights.ImpactModel(10_000, 1.2, new java.math.BigDecimal("6.50"), java.math.BigDecimal.ZERO,
-                        0.03, new java.math.BigDecimal("35.00"), 0.5),
+                new com.zeromission.insights.ImpactModel(null, 1.2, new java.math.BigDecimal("6.50"), java.math.BigDecimal.ZERO,
+                        0.03, new java.math.BigDecimal("35.00"), 0.5, null, null),
                 5.0, content.ownerTeam(), content.responsiblePerson(), content.teamsNeeded(), List.of(), null, null), "analyst");
         insights.delegate(handed.insightId(), "analyst");
 

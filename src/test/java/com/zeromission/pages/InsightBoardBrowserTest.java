@@ -43,7 +43,7 @@ class InsightBoardBrowserTest extends PageTest {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/" + N.incrementAndGet()))), List.of(),
                 "Customers who pay by invoice get a reminder fee because the paper invoice arrives late.",
                 "Send the invoice by e-mail as well and waive the first reminder fee automatically.",
-                new ImpactModel(8_000, 1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6), effort,
+                new ImpactModel(null, 1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6, null, null), effort,
                 "invoicing", "member", teamsNeeded, approvals, 1.0, 0.5), "analyst");
     }
 
@@ -85,7 +85,9 @@ class InsightBoardBrowserTest extends PageTest {
         new Select(browser().findElement(By.id("ownerTeam"))).selectByValue("invoicing");
         fill("responsiblePerson", "member");
         fill("effortPersonDays", "3");
-        fill("occurrencesPerYear", "5000");
+        // the measured occurrences (the invoice problem's last 52 weeks): another number would need a reason (issue 16)
+        long measured = insights.impactDefaults(List.of(seeded.invoiceProblem())).occurrencesPerYear();
+        fill("occurrencesPerYear", String.valueOf(measured));
         fill("contactsPerOccurrence", "1.2");
         fill("contactCost", "6.50");
         fill("shareRemovedPercent", "60");
@@ -94,8 +96,9 @@ class InsightBoardBrowserTest extends PageTest {
         waitForText(By.cssSelector("[role=status]"), "It passes the quality gate and can be delegated.");
         assertThat(text(By.id("readiness"))).isEqualTo("100 % ready");
         assertThat(browser().findElements(By.cssSelector("#gate .checklist li.passed"))).hasSize(7);
-        // 5000 x (1.2 x 6.50) x 60 % = 23,400 a year
-        assertThat(text(By.id("content"))).contains("23,400 a year");
+        // measured x (1.2 x 6.50) x 60 %
+        assertThat(text(By.id("content"))).contains(String.format(java.util.Locale.ROOT, "%,d a year", new ImpactModel(measured,
+                1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6).valuePerYear().longValue()));
 
         waitFor(By.id("delegate")).click();
         waitForText(By.cssSelector("[role=status]"), "Delegated to invoicing (member).");
@@ -190,9 +193,11 @@ class InsightBoardBrowserTest extends PageTest {
 
         browser().findElement(By.linkText("By RICE")).click();
         waitForText(By.cssSelector("#ranked .tabs a.on"), "By RICE");
-        // 8000 reach x 1 impact x 0.5 confidence / 2 person-days
+        // reach: the invoice problem's complaints in the last 52 weeks (issue 16), x 1 impact x 0.5 confidence / 2 person-days
+        long reach = insights.impactDefaults(List.of(seeded.invoiceProblem())).occurrencesPerYear();
         assertThat(text(By.cssSelector("#ranked tr[data-insight='" + readyId + "']")))
-                .contains("8,000 reach x 1 impact x 0.5 confidence / 2 person-days").contains("2,000.0");
+                .contains(String.format(java.util.Locale.ROOT, "%,d reach x 1 impact x 0.5 confidence / 2 person-days", reach))
+                .contains(String.format(java.util.Locale.ROOT, "%,.1f", reach * 0.5 / 2));
     }
 
     @Test

@@ -148,7 +148,7 @@ abstract class PageTest {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/invoice"))), List.of(),
                 "Paper invoices arrive after their due date, so customers pay a reminder fee.",
                 "Send digital invoices by default and give paper invoices a fourteen-day grace period.",
-                new ImpactModel(10_000, 1.0, new BigDecimal("3.00"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0), 5.0,
+                new ImpactModel(null, 1.0, new BigDecimal("3.00"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0, null, null), 5.0,
                 "invoicing", "member", List.of("invoicing"), List.of(), 2.0, 0.8), "analyst");
         Insight draft = insights.create(new InsightContent("Refunds take weeks", List.of(refund), List.of(), List.of(),
                 "Refunds for returns are paid out late.", null, null, null, null, null, List.of(), List.of(), null, null),

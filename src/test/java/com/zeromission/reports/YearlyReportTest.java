@@ -146,7 +146,7 @@ class YearlyReportTest {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/y"))), List.of(),
                 "Invoices sent by post arrive after the due date, so customers pay a reminder fee for an invoice they never saw.",
                 "Send the invoice by e-mail and in the app by default, and waive the fee when the post was late.",
-                new ImpactModel(1_000, 1, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1), 3.0, "invoice-team",
+                new ImpactModel(null, 1, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1, null, null), 3.0, "invoice-team",
                 "anna", List.of("invoice-team"), List.of(), null, null), "anna");
         fixId = i.id();
         insights.delegate(fixId, "anna");

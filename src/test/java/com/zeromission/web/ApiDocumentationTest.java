@@ -33,4 +33,15 @@ class ApiDocumentationTest {
         assertThat(doc).bodyJson().extractingPath("$.components.securitySchemes.token.scheme").isEqualTo("bearer");
         assertThat(doc).bodyJson().extractingPath("$.paths['/api/v1/signals']").isNotNull();
     }
+
+    @Test
+    void documentsTheMergePatchOfEveryEditableResourceAndTheImpactDefaults() {
+        var doc = mvc.get().uri("/v3/api-docs").with(user("viewer").roles("VIEWER")).exchange();
+        for (String path : new String[] {"/api/v1/insights/{id}", "/api/v1/teams/{name}", "/api/v1/squads/{id}", "/api/v1/leaps/{id}"}) {
+            assertThat(doc).bodyJson().extractingPath("$.paths['" + path + "'].patch.requestBody.content")
+                    .asMap().containsOnlyKeys("application/merge-patch+json");
+        }
+        assertThat(doc).bodyJson().extractingPath("$.paths['/api/v1/insights/impact-defaults'].get.parameters[0].name")
+                .isEqualTo("problems");
+    }
 }

@@ -202,26 +202,26 @@ class DemoInsights {
                         + "customers who never saw the invoice pay a reminder fee and complain.",
                 "Send digital invoices by default and give every invoice issued in late December a fourteen-day grace period "
                         + "before any reminder.",
-                new ImpactModel(24_000, 1.4, new BigDecimal("6.50"), new BigDecimal("5.00"), 0.03, new BigDecimal("35.00"), 0.7),
+                measured(1.4, new BigDecimal("6.50"), new BigDecimal("5.00"), 0.03, new BigDecimal("35.00"), 0.7),
                 6.0, "invoicing", "anna", List.of("invoicing", "print"), List.of("legal"), true, "analyst");
         insight(found, DemoProblem.REFUND_FRICTION, "Refunds wait for the merchant while the invoice runs on",
                 "Customers return goods and wait weeks for the refund, while the invoice for the returned goods stays due "
                         + "and reminders keep coming.",
                 "Pause the invoice as soon as the carrier scans the return, and refund without waiting for the merchant.",
-                new ImpactModel(30_000, 1.8, new BigDecimal("6.50"), BigDecimal.ZERO, 0.05, new BigDecimal("35.00"), 0.6),
+                measured(1.8, new BigDecimal("6.50"), BigDecimal.ZERO, 0.05, new BigDecimal("35.00"), 0.6),
                 15.0, "returns", "jonas", List.of("returns", "invoicing"), List.of(), true, "analyst");
         insight(found, DemoProblem.MISSED_PAYMENT, "Missed payments end in late fees and debt collection",
                 "Customers who miss one payment by a few days get late fees and, weeks later, a debt collection letter they "
                         + "did not see coming.",
                 "Offer scheduled payments, send a reminder e-mail three days before the due date and retry the card charge "
                         + "once before any fee.",
-                new ImpactModel(18_000, 1.2, new BigDecimal("6.50"), new BigDecimal("8.00"), 0.04, new BigDecimal("35.00"), 0.5),
+                measured(1.2, new BigDecimal("6.50"), new BigDecimal("8.00"), 0.04, new BigDecimal("35.00"), 0.5),
                 20.0, "collections", "eva", List.of("collections", "app", "customer-service"), List.of("legal"), false, null);
         insight(found, DemoProblem.CUSTOMER_SERVICE_REACH, "The chat bot loops and nobody can be reached",
                 "Customers looking for help end in a chat bot loop without a way to reach a person, and then complain about "
                         + "the original problem and about customer service.",
                 "Add a 'talk to a person' step after two unanswered bot turns, and route it to the customer-service queue.",
-                new ImpactModel(12_000, 2.0, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02, new BigDecimal("35.00"), 0.5),
+                measured(2.0, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02, new BigDecimal("35.00"), 0.5),
                 3.0, "customer-service", "nils", List.of("customer-service", "app", "checkout", "legal", "credit-decisions"),
                 List.of("security board", "brand", "legal"), false, null);
         insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
@@ -259,7 +259,7 @@ class DemoInsights {
             try {
                 var content = new InsightContent(f.title(), List.of(problem),
                         List.of(new Evidence.ReplayLink(REPLAY.resolve(f.problem().key() + "-fix"))), List.of(), f.definition(),
-                        f.solution(), new ImpactModel(15_000, 1.3, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02,
+                        f.solution(), measured(1.3, new BigDecimal("6.50"), BigDecimal.ZERO, 0.02,
                                 new BigDecimal("35.00"), 0.5), 10.0, f.owner(), f.person(), List.of(f.owner()), List.of(), 2.0, 0.8);
                 java.time.Instant shipped = f.milestone().date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 var imported = insights.importResolved(content, shipped.minus(java.time.Duration.ofDays(42)), shipped, "analyst");
@@ -269,6 +269,15 @@ class DemoInsights {
                 log.warn("Demo fix '{}' could not be recorded: {}", f.title(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * An impact model whose occurrences a year are left to the data: the insight takes the linked problem's measured
+     * complaints in the last 52 weeks (issue 16: the demo once assumed 24,000 a year for a problem with 81).
+     */
+    private static ImpactModel measured(double contacts, BigDecimal contactCost, BigDecimal fees, double lostShare,
+            BigDecimal lostValue, double shareRemoved) {
+        return new ImpactModel(null, contacts, contactCost, fees, lostShare, lostValue, shareRemoved, null, null);
     }
 
     private void insight(Map<DemoProblem, Long> found, DemoProblem problem, String title, String definition, String solution,

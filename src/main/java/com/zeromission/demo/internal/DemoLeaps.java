@@ -108,8 +108,8 @@ class DemoLeaps {
                 List.of(new Evidence.ReplayLink(REPLAY.resolve(String.valueOf(leap)))), List.of(),
                 "The leap read whole purchase journeys: customers complain when this goes wrong after the purchase, and "
                         + "it is among last week's top problems by complaints per million purchases.",
-                c.proposedSolution(), new ImpactModel(15_000, 1.4, new BigDecimal("6.50"), BigDecimal.ZERO, 0.03,
-                        new BigDecimal("35.00"), 0.6), 8.0, c.ownerTeam(), c.responsiblePerson(), c.teamsNeeded(), List.of(),
+                c.proposedSolution(), new ImpactModel(null, 1.4, new BigDecimal("6.50"), BigDecimal.ZERO, 0.03,
+                        new BigDecimal("35.00"), 0.6, null, null), 8.0, c.ownerTeam(), c.responsiblePerson(), c.teamsNeeded(), List.of(),
                 2.0, 0.8), "analyst");
         insights.delegate(r.insightId(), "analyst");
     }

@@ -128,6 +128,16 @@ public class InsightRepository {
                 id, from == null ? null : from.name(), to.name(), actor, ts(at), note);
     }
 
+    /**
+     * Records a content edit in the history (a step from the state to itself, as an attachment is) and, as
+     * {@code insight.edited}, in the audit trail, in the caller's transaction.
+     */
+    public void recordEdit(long id, InsightState state, String actor, Instant at, String note) {
+        audit.record(actor, "insight.edited", "insight " + id, note);
+        jdbc.update("INSERT INTO insight_transition (insight_id, from_state, to_state, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                id, state.name(), state.name(), actor, ts(at), note.length() <= 2000 ? note : note.substring(0, 1999) + "…");
+    }
+
     public List<Insight.Transition> history(long id) {
         return jdbc.query("SELECT from_state, to_state, actor, at, note FROM insight_transition WHERE insight_id = ? ORDER BY id",
                 (rs, n) -> new Insight.Transition(rs.getString(1) == null ? null : InsightState.valueOf(rs.getString(1)),

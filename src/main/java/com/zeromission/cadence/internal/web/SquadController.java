@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,6 +27,9 @@ import com.zeromission.cadence.SquadClosedException;
 import com.zeromission.cadence.SquadMembershipRequiredException;
 import com.zeromission.cadence.SquadNotFoundException;
 import com.zeromission.web.Callers;
+import com.zeromission.web.MergePatch;
+
+import tools.jackson.databind.JsonNode;
 import com.zeromission.cadence.Weeks;
 import com.zeromission.cadence.WeeklyReview;
 import com.zeromission.privacy.TextMasker;
@@ -45,10 +49,12 @@ class SquadController {
 
     private final Cadence cadence;
     private final TextMasker masker;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    SquadController(Cadence cadence, TextMasker masker) {
+    SquadController(Cadence cadence, TextMasker masker, tools.jackson.databind.json.JsonMapper json) {
         this.cadence = cadence;
         this.masker = masker;
+        this.json = json;
     }
 
     /** {@code POST /api/v1/squads/form?week=2026-11-30}: forms that week's squads from the week before's ranking. */
@@ -74,6 +80,16 @@ class SquadController {
     @PutMapping("/squads/{id}")
     Squad update(@PathVariable long id, @RequestBody SquadChange body, Principal user) {
         return cadence.update(id, body, user.getName());
+    }
+
+    /**
+     * {@code PATCH /api/v1/squads/{id}} with {@code application/merge-patch+json}, e.g. {@code {"lead":"lars"}}: the
+     * members given replace the squad's, absent ones are kept; every part of a squad is required, so {@code null} is
+     * refused naming it (RFC 7396 on a resource without optional members).
+     */
+    @PatchMapping(value = "/squads/{id}", consumes = MergePatch.MEDIA_TYPE)
+    Squad patch(@PathVariable long id, @RequestBody JsonNode patch, Principal user) {
+        return cadence.update(id, MergePatch.changes(json, patch, SquadChange.class), user.getName());
     }
 
     record Close(String outcome) {

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,6 +34,9 @@ import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.web.Callers;
+import com.zeromission.web.MergePatch;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Insights and teams over HTTP. A refused delegation is a 409 whose {@code missing} lists every element of the quality
@@ -47,12 +51,17 @@ class InsightController {
     static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-insight");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
 
+    static final URI EVIDENCE_WOULD_BE_LOST = URI.create("https://zeromission.dev/problems/evidence-would-be-lost");
+    static final URI REASON_REQUIRED = URI.create("https://zeromission.dev/problems/occurrences-reason-required");
+
     private final Insights insights;
     private final TextMasker masker;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    InsightController(Insights insights, TextMasker masker) {
+    InsightController(Insights insights, TextMasker masker, tools.jackson.databind.json.JsonMapper json) {
         this.insights = insights;
         this.masker = masker;
+        this.json = json;
     }
 
     @GetMapping("/teams")
@@ -69,6 +78,22 @@ class InsightController {
         var team = new Team(name, body == null ? null : body.area(), body == null ? List.of() : body.members());
         boolean created = insights.saveTeam(team);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(team);
+    }
+
+    /**
+     * {@code PATCH /api/v1/teams/{name}} with {@code application/merge-patch+json}, e.g. {@code {"area":"risk"}}: the
+     * members given replace the team's, {@code "area":null} removes the area, the rest is kept (RFC 7396).
+     */
+    @PatchMapping(value = "/teams/{name}", consumes = MergePatch.MEDIA_TYPE)
+    Team patchTeam(@PathVariable String name, @RequestBody JsonNode patch) {
+        var current = insights.team(name).orElseThrow(() -> new TeamNotFoundException(masker.mask(name).text()));
+        var merged = MergePatch.merge(json.valueToTree(current), MergePatch.object(patch));
+        if (merged.has("name") && !name.equals(merged.get("name").asString(""))) {
+            throw new IllegalArgumentException("name: a team is renamed by creating the new one, not by a patch");
+        }
+        var team = MergePatch.read(json, merged, Team.class);
+        insights.saveTeam(team);
+        return team;
     }
 
     /** {@code POST /api/v1/teams/imports} with a {@code text/csv} body {@code team,area,person}: all or nothing. */
@@ -100,6 +125,15 @@ class InsightController {
         return insights.frequency(problemIds);
     }
 
+    /**
+     * {@code GET /api/v1/insights/impact-defaults?problems=12,40}: the measured defaults the insight form starts from
+     * (occurrences a year from the last 52 weeks' complaints, probability and frequency from the last 12 weeks).
+     */
+    @GetMapping("/insights/impact-defaults")
+    Insights.ImpactDefaults impactDefaults(@RequestParam List<Long> problems) {
+        return insights.impactDefaults(problems);
+    }
+
     @GetMapping("/insights/{id}")
     Insight get(@PathVariable long id) {
         return insights.get(id);
@@ -111,9 +145,21 @@ class InsightController {
         return ResponseEntity.created(URI.create("/api/v1/insights/" + insight.id())).body(insight);
     }
 
+    /** Replaces the whole content; one that leaves out evidence the insight has is a 409 naming it (use PATCH). */
     @PutMapping("/insights/{id}")
     Insight update(@PathVariable long id, @RequestBody InsightContent body, Principal user) {
-        return insights.update(id, body, user.getName());
+        return insights.replace(id, body, user.getName());
+    }
+
+    /**
+     * {@code PATCH /api/v1/insights/{id}} with {@code application/merge-patch+json} (RFC 7396), e.g.
+     * {@code {"title":"..."}}: members present replace, {@code null} removes an optional one, absent members are
+     * kept; the merged content is checked like a PUT's. Any other content type is a 415.
+     */
+    @PatchMapping(value = "/insights/{id}", consumes = MergePatch.MEDIA_TYPE)
+    Insight patch(@PathVariable long id, @RequestBody JsonNode patch, Principal user) {
+        var changes = MergePatch.object(patch);
+        return insights.patch(id, current -> MergePatch.apply(json, current, changes, InsightContent.class), user.getName());
     }
 
     @PostMapping("/insights/{id}/delegate")
@@ -184,6 +230,13 @@ class InsightController {
                 Callers.limitedToOwnWork(user));
     }
 
+    /** No team of that name (a patch changes a team; a PUT creates one). */
+    static final class TeamNotFoundException extends RuntimeException {
+        TeamNotFoundException(String name) {
+            super("no team named '" + name + "'; create it with PUT /api/v1/teams/{name}");
+        }
+    }
+
     @ExceptionHandler(DelegationRefusedException.class)
     ProblemDetail notActionable(DelegationRefusedException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, masker.mask(e.getMessage()).text());
@@ -191,6 +244,24 @@ class InsightController {
         problem.setTitle("Insight is not actionable yet");
         problem.setProperty("missing", e.missing().stream()
                 .map(c -> java.util.Map.of("element", c.element().code(), "reason", masker.mask(c.reason()).text())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(com.zeromission.insights.EvidenceWouldBeLostException.class)
+    ProblemDetail evidenceWouldBeLost(com.zeromission.insights.EvidenceWouldBeLostException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, masker.mask(e.getMessage()).text());
+        problem.setType(EVIDENCE_WOULD_BE_LOST);
+        problem.setTitle("The replacement would drop evidence");
+        problem.setProperty("lost", e.lost().stream().map(l -> masker.mask(l).text()).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(com.zeromission.insights.OccurrencesOverrideWithoutReasonException.class)
+    ProblemDetail reasonRequired(com.zeromission.insights.OccurrencesOverrideWithoutReasonException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(REASON_REQUIRED);
+        problem.setTitle("A reason is required to override the measured occurrences");
+        problem.setProperty("field", com.zeromission.insights.OccurrencesOverrideWithoutReasonException.FIELD);
         return problem;
     }
 
@@ -222,7 +293,7 @@ class InsightController {
     }
 
     @ExceptionHandler({InsightNotFoundException.class, ProblemNotFoundException.class,
-            com.zeromission.insights.AttachmentNotFoundException.class})
+            com.zeromission.insights.AttachmentNotFoundException.class, TeamNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,6 +26,9 @@ import com.zeromission.leaps.LeapDraft;
 import com.zeromission.leaps.LeapMembershipRequiredException;
 import com.zeromission.leaps.LeapNotFoundException;
 import com.zeromission.web.Callers;
+import com.zeromission.web.MergePatch;
+
+import tools.jackson.databind.JsonNode;
 import com.zeromission.leaps.LeapRefusedException;
 import com.zeromission.leaps.Leaps;
 import com.zeromission.leaps.LogEntry;
@@ -48,9 +52,11 @@ class LeapController {
     private static final TextMasker MASKER = TextMasker.standard();
 
     private final Leaps leaps;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    LeapController(Leaps leaps) {
+    LeapController(Leaps leaps, tools.jackson.databind.json.JsonMapper json) {
         this.leaps = leaps;
+        this.json = json;
     }
 
     @GetMapping
@@ -74,6 +80,16 @@ class LeapController {
     @PutMapping("/{id}")
     Leap update(@PathVariable long id, @RequestBody LeapChange body, Principal user) {
         return leaps.update(id, body, user.getName());
+    }
+
+    /**
+     * {@code PATCH /api/v1/leaps/{id}} with {@code application/merge-patch+json}, e.g. {@code {"end":"2027-02-01"}}:
+     * the members given replace the leap's, absent ones are kept; every part of a leap is required, so {@code null}
+     * is refused naming it (RFC 7396 on a resource without optional members).
+     */
+    @PatchMapping(value = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    Leap patch(@PathVariable long id, @RequestBody JsonNode patch, Principal user) {
+        return leaps.update(id, MergePatch.changes(json, patch, LeapChange.class), user.getName());
     }
 
     record NewEntry(String kind, LocalDate date, String text) {

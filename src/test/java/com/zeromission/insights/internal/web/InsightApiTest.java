@@ -24,7 +24,8 @@ class InsightApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.useH2(registry);
-        String[][] users = {{"ingest", "INGEST"}, {"viewer", "VIEWER"}, {"member", "TEAM_MEMBER"}, {"analyst", "ANALYST"}};
+        String[][] users = {{"ingest", "INGEST"}, {"viewer", "VIEWER"}, {"member", "TEAM_MEMBER"}, {"analyst", "ANALYST"},
+                {"admin", "ADMIN"}};
         TestDatabases.useUsers(registry, users);
     }
 
@@ -84,6 +85,109 @@ class InsightApiTest {
         var ranked = mvc.get().uri("/api/v1/insights/ranked").with(httpBasic("viewer", "secret")).exchange();
         assertThat(ranked).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$[0].missing[0]")
                 .isEqualTo("probability (link the insight to a problem)");
+    }
+
+    static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
+
+    MvcTestResult patch(String user, String uri, String json) {
+        return mvc.patch().uri(uri).with(httpBasic(user, "secret")).contentType(MERGE_PATCH).content(json).exchange();
+    }
+
+    /** A complete insight with a session replay and an uploaded screenshot; its id. */
+    String withScreenshot() {
+        var created = send("POST", "analyst", "/api/v1/insights", COMPLETE);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+        assertThat(mvc.post().uri("/api/v1/insights/" + id + "/attachments").with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.IMAGE_PNG).content(PNG).exchange()).hasStatus(HttpStatus.CREATED);
+        return id;
+    }
+
+    @Test
+    void aPartialPatchOfTheTitleReturns200AndKeepsTheSolutionAndTheEvidence() throws Exception {
+        String id = withScreenshot();
+
+        var patched = patch("analyst", "/api/v1/insights/" + id, "{\"title\":\"Reminder fees after late paper invoices\"}");
+
+        assertThat(patched).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.content.title")
+                .isEqualTo("Reminder fees after late paper invoices");
+        assertThat(patched).bodyJson().extractingPath("$.content.proposedSolution").asString().startsWith("Send digital invoices");
+        assertThat(patched).bodyJson().extractingPath("$.content.evidence[*].type").asArray().containsExactly("replay", "screenshot");
+        assertThat(patched).bodyJson().extractingPath("$.content.impact.occurrencesPerYear").isEqualTo(12000);
+        // null removes an optional member; the history and the audit trail name the fields, not their values
+        var removed = patch("analyst", "/api/v1/insights/" + id, "{\"approvalsNeeded\":null,\"effortPersonDays\":5}");
+        assertThat(removed).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.content.approvalsNeeded").asArray().isEmpty();
+        var read = mvc.get().uri("/api/v1/insights/" + id).with(httpBasic("viewer", "secret")).exchange();
+        assertThat(read).bodyJson().extractingPath("$.history[-2].note").isEqualTo("edited (PATCH): title");
+        assertThat(read).bodyJson().extractingPath("$.history[-1].note").isEqualTo("edited (PATCH): effortPersonDays, approvalsNeeded");
+        assertThat(read).bodyJson().extractingPath("$.history[-1].actor").isEqualTo("analyst");
+        var audit = mvc.get().uri("/api/v1/audit?limit=5").with(httpBasic("admin", "secret")).exchange();
+        assertThat(audit).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$[0].action").isEqualTo("insight.edited");
+        assertThat(audit).bodyJson().extractingPath("$[0].subject").isEqualTo("insight " + id);
+        assertThat(audit).bodyJson().extractingPath("$[0].detail").isEqualTo("edited (PATCH): effortPersonDays, approvalsNeeded");
+    }
+
+    @Test
+    void aBadPatchIsRefusedNamingTheFieldAndChangesNothingAndOtherContentTypesAre415() throws Exception {
+        String id = withScreenshot();
+        String before = mvc.get().uri("/api/v1/insights/" + id).with(httpBasic("viewer", "secret")).exchange()
+                .getResponse().getContentAsString();
+
+        assertThat(patch("analyst", "/api/v1/insights/" + id, "{\"title\":null}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("title");
+        assertThat(patch("analyst", "/api/v1/insights/" + id, "{\"effortPersonDays\":\"lots\"}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("at field effortPersonDays");
+        assertThat(patch("analyst", "/api/v1/insights/" + id, "{\"impact\":{\"shareRemoved\":2}}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").isEqualTo("shareRemoved must be between 0 and 1, was 2.0");
+        assertThat(patch("analyst", "/api/v1/insights/" + id, "{\"title\":\"" + "x".repeat(201) + "\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("title");
+        assertThat(patch("analyst", "/api/v1/insights/" + id, "[{\"op\":\"replace\"}]")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("must be a JSON object");
+        assertThat(mvc.patch().uri("/api/v1/insights/" + id).with(httpBasic("analyst", "secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"x\"}").exchange())
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(patch("viewer", "/api/v1/insights/" + id, "{\"title\":\"x\"}")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(patch("analyst", "/api/v1/insights/987654", "{\"title\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
+
+        assertThat(mvc.get().uri("/api/v1/insights/" + id).with(httpBasic("viewer", "secret")).exchange()
+                .getResponse().getContentAsString()).isEqualTo(before);
+    }
+
+    @Test
+    void aPutThatLeavesOutTheScreenshotIsRefusedWith409NamingItAndAFullPutStillWorks() throws Exception {
+        String id = withScreenshot();
+
+        var refused = send("PUT", "analyst", "/api/v1/insights/" + id, COMPLETE.replace("never came", "never arrived"));
+
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://zeromission.dev/problems/evidence-would-be-lost");
+        assertThat(refused).bodyJson().extractingPath("$.lost[0]").asString().startsWith("screenshot screenshot-");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("would be lost", "PATCH");
+        var current = mvc.get().uri("/api/v1/insights/" + id).with(httpBasic("viewer", "secret")).exchange();
+        assertThat(current).bodyJson().extractingPath("$.content.title").isEqualTo("Reminder fees for invoices that never came");
+        // the content as read, sent back whole with a new title: the screenshot is in it, so nothing is lost
+        String content = new tools.jackson.databind.json.JsonMapper().readTree(current.getResponse().getContentAsString())
+                .get("content").toString();
+        var full = send("PUT", "analyst", "/api/v1/insights/" + id, content.replace("never came", "never arrived"));
+        assertThat(full).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.content.evidence").asArray().hasSize(2);
+    }
+
+    @Test
+    void patchesATeamKeepingWhatThePatchLeavesOutAndGivesTheImpactDefaultsOfProblems() {
+        assertThat(send("PUT", "analyst", "/api/v1/teams/patch-team", "{\"area\":\"payments\",\"members\":[\"anna\"]}"))
+                .hasStatus(HttpStatus.CREATED);
+        var patched = patch("analyst", "/api/v1/teams/patch-team", "{\"area\":\"risk\"}");
+        assertThat(patched).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.members").asArray().containsExactly("anna");
+        assertThat(patched).bodyJson().extractingPath("$.area").isEqualTo("risk");
+        assertThat(patch("analyst", "/api/v1/teams/patch-team", "{\"area\":null,\"members\":[\"Anna S\"]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("member of patch-team");
+        assertThat(patch("analyst", "/api/v1/teams/no-such-team", "{\"area\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/teams").with(httpBasic("viewer", "secret")).exchange()).bodyJson()
+                .extractingPath("$[?(@.name=='patch-team')].area").asArray().containsExactly("risk");
+
+        assertThat(mvc.get().uri("/api/v1/insights/impact-defaults?problems=987654").with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/insights/impact-defaults?problems=").with(httpBasic("viewer", "secret"))
+                .exchange()).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     static final byte[] PNG = java.util.Base64.getDecoder().decode(

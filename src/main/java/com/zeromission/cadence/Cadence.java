@@ -180,6 +180,33 @@ public class Cadence {
         return repository.ofWeek(week);
     }
 
+    /**
+     * The active squads a team works in: one of its members leads the squad or is on it, or the team owns the squad's
+     * insight. {@code team} is a team's name, or {@link com.zeromission.insights.Team#MINE} for {@code user}'s teams,
+     * where {@code user}'s own squads count too (somebody on a squad but in no team still sees it). An unknown team
+     * is refused, naming it.
+     */
+    public List<Squad> squadsOf(String team, String user) {
+        List<com.zeromission.insights.Team> teams;
+        var people = new java.util.HashSet<String>();
+        if (com.zeromission.insights.Team.MINE.equals(team)) {
+            teams = insights.teamsOf(user);
+            people.add(user);
+        } else {
+            teams = insights.teams().stream().filter(t -> t.name().equals(team)).toList();
+            if (teams.isEmpty()) {
+                throw new com.zeromission.insights.UnknownTeamException(team);
+            }
+        }
+        teams.forEach(t -> people.addAll(t.members()));
+        var owned = new java.util.HashSet<Long>();
+        insights.ownedBy(teams.stream().map(com.zeromission.insights.Team::name).toList(), Set.of())
+                .forEach(i -> owned.add(i.id()));
+        return repository.active().stream().filter(sq -> people.contains(sq.lead())
+                || sq.members().stream().anyMatch(people::contains) || (sq.insightId() != null && owned.contains(sq.insightId())))
+                .toList();
+    }
+
     public Squad get(long id) {
         return repository.find(id, false).orElseThrow(() -> new SquadNotFoundException(id));
     }

@@ -132,6 +132,33 @@ public class Insights implements TeamDirectory {
         return repository.teams().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /**
+     * The teams {@code user} is a member of, by name. The team directory is the one record of who belongs to which
+     * team (the sign-in accounts carry roles only): moving a person between teams takes effect at once, and the
+     * quality gate's "responsible person belongs to the owner team" reads the same rows.
+     */
+    public List<Team> teamsOf(String user) {
+        var names = java.util.Set.copyOf(repository.teamsOf(user));
+        return names.isEmpty() ? List.of() : teams().stream().filter(t -> names.contains(t.name())).toList();
+    }
+
+    /**
+     * The insights owned by (delegated to, or to be delegated to) any of {@code teams}, in {@code states} (every state
+     * when empty), oldest first. An unknown team name is refused, naming it, rather than answered with nothing.
+     */
+    public List<Insight> ownedBy(java.util.Collection<String> teams, Set<InsightState> states) {
+        for (String t : teams) {
+            if (t == null || !teamExists(t)) {
+                throw new UnknownTeamException(t);
+            }
+        }
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return repository.ownedBy(List.copyOf(teams),
+                List.copyOf(states.isEmpty() ? EnumSet.allOf(InsightState.class) : states)).stream().map(this::view).toList();
+    }
+
     @Override
     public boolean teamExists(String team) {
         return repository.teamExists(team);
@@ -365,10 +392,8 @@ public class Insights implements TeamDirectory {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
             String owner = row.content().ownerTeam();
             if (ownerTeamOnly && (owner == null || !repository.isMember(owner, actor))) {
-                throw new InsightTransitionRefusedException(id, row.state(), to, owner == null
-                        ? "it has no owner team yet, and only its owner team's members (or an analyst) move it"
-                        : "only members of its owner team '" + owner + "' (or an analyst) move it; '" + actor
-                                + "' is not a member");
+                throw new OwnerTeamMembershipRequiredException(id, row.state(), to, owner, actor,
+                        repository.teamsOf(actor));
             }
             if (!row.state().canBecome(to)) {
                 throw new InsightTransitionRefusedException(id, row.state(), to, "the workflow goes from "

@@ -7,10 +7,16 @@ import java.util.regex.Pattern;
 public record Team(String name, String area, List<String> members) {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** Not a team's name: in filters ({@code GET /api/v1/insights?team=mine}) it means the caller's own teams. */
+    public static final String MINE = "mine";
 
     public Team {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("team name must be 1-64 of a-z, 0-9, '.', '_' or '-', was '" + name + "'");
+        }
+        if (name.equals(MINE)) {
+            throw new IllegalArgumentException("team name '" + MINE + "' is reserved: ?team=" + MINE
+                    + " means the caller's own teams");
         }
         area = com.zeromission.privacy.FreeText.optional("area", area, com.zeromission.privacy.FreeText.Kind.LABEL);
         members = (members == null ? List.<String>of() : members).stream().map(m -> m == null ? "" : m.strip()).distinct().toList();

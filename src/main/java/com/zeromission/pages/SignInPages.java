@@ -12,15 +12,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class SignInPages {
 
     private final boolean demo;
+    private final java.util.List<String> teamLogins;
 
-    SignInPages(@Value("${zeromission.demo.enabled:false}") boolean demo) {
+    SignInPages(@Value("${zeromission.demo.enabled:false}") boolean demo,
+            org.springframework.beans.factory.ObjectProvider<com.zeromission.web.DemoLogins> demoLogins) {
         this.demo = demo;
+        this.teamLogins = demoLogins.stream().flatMap(d -> d.teamMembers().stream()).toList();
     }
 
     @GetMapping("/login")
     String login(Model model) {
         // The demo users are documented; naming them on the sign-in page is only right in demo mode.
         model.addAttribute("demo", demo);
+        model.addAttribute("teamLogins", teamLogins);
         return "pages/login";
     }
 

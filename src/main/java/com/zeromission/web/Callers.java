@@ -14,6 +14,15 @@ public final class Callers {
     private Callers() {
     }
 
+    /** The caller's roles without Spring's {@code ROLE_} prefix, sorted (ADMIN, ANALYST, TEAM_MEMBER, ...). */
+    public static java.util.List<String> roles(Principal user) {
+        if (!(user instanceof Authentication auth)) {
+            return java.util.List.of();
+        }
+        return auth.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5)).sorted().toList();
+    }
+
     /**
      * True when the caller is limited to their own squads, leaps and teams: a team member who is neither analyst nor
      * admin. An unknown kind of principal is limited too (fail closed).

@@ -64,6 +64,8 @@ class PageSecurity {
                         .requestMatchers(HttpMethod.GET, "/search").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
                                 "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
+                        // One's own teams' work: for those who move it (viewers in a team read it on /teams).
+                        .requestMatchers(HttpMethod.GET, "/my-team").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Changing problems is an analyst's decision, as in the API.
                         .requestMatchers(HttpMethod.POST, "/problems/*/rename", "/problems/*/merge",
                                 "/problems/*/split", "/problems/*/pin", "/problems/*/resolve", "/problems/*/reopen")

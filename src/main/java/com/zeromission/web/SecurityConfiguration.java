@@ -54,11 +54,30 @@ class SecurityConfiguration {
         }
     }
 
-    /** A configured account; the password is stored encoded, e.g. {bcrypt}$2a$... ({noop} only for demos). */
-    record Account(String name, String password, List<String> roles) {
+    /**
+     * A user name: what a team's members, a squad's lead and members and an insight's responsible person are written
+     * with, so that an account can be found in them.
+     */
+    static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /**
+     * A configured account; the password is stored encoded, e.g. {bcrypt}$2a$... ({noop} only for demos). Which teams
+     * the user is in is not configured here: the team directory lists each team's members by user name (one record,
+     * changed without a restart); {@code teams} given here is refused, saying so, rather than silently ignored.
+     */
+    record Account(String name, String password, List<String> roles, List<String> teams) {
         Account {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("zeromission.security.users[].name is required");
+            }
+            if (!USER_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("zeromission.security.users[].name must be a user name (1-64 of a-z, "
+                        + "0-9, '.', '_' or '-', as team members are written), was '" + name + "'");
+            }
+            if (teams != null && !teams.isEmpty()) {
+                throw new IllegalArgumentException("zeromission.security.users[].teams is not read (user '" + name
+                        + "'): a user's teams are the team directory's, set them as the team's members with "
+                        + "PUT /api/v1/teams/{name}, the teams CSV import or the Teams page");
             }
             if (password == null || password.isBlank()) {
                 throw new IllegalArgumentException("zeromission.security.users[].password is required for user '" + name + "'");
@@ -166,6 +185,8 @@ class SecurityConfiguration {
                                 "/api/v1/problems/assign").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/problems/*/label", "/api/v1/problems/*/pin")
                         .hasAnyRole(ANALYST, ADMIN)
+                        // Who am I: every signed-in caller may ask for their own name, roles and teams.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN, INGEST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/insights", "/api/v1/insights/**")
                         .hasAnyRole(VIEWER, TEAM_MEMBER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*").hasAnyRole(ANALYST, ADMIN)
@@ -309,19 +330,26 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService users(Users configured, PasswordEncoder encoder,
             @Value("${zeromission.demo.enabled:false}") boolean demo,
-            @Value("${zeromission.data-dir}") Path dataDir) throws IOException {
+            @Value("${zeromission.data-dir}") Path dataDir,
+            org.springframework.beans.factory.ObjectProvider<DemoLogins> demoLogins) throws IOException {
         var details = new ArrayList<UserDetails>();
         for (Account a : configured.users()) {
             details.add(User.withUsername(a.name()).password(a.password()).roles(a.roles().toArray(String[]::new)).build());
         }
         if (details.isEmpty() && demo) {
-            log.warn("Demo mode: demo users admin, analyst, member, viewer and ingest, each with password 'demo'. "
-                    + "Never use demo mode with real data.");
+            var fixed = List.of("admin", "analyst", "member", "viewer", "ingest");
+            // one login per demo team (the demo module's roster), so that owners can sign in and move their work
+            var teamMembers = demoLogins.stream().flatMap(d -> d.teamMembers().stream())
+                    .filter(n -> !fixed.contains(n)).distinct().toList();
+            log.warn("Demo mode: demo users admin, analyst, member, viewer and ingest{}, each with password 'demo'. "
+                    + "Never use demo mode with real data.", teamMembers.isEmpty() ? ""
+                            : ", and the demo teams' members " + String.join(", ", teamMembers));
             details.add(demoUser("admin", ADMIN, ANALYST));
             details.add(demoUser("analyst", ANALYST));
             details.add(demoUser("member", TEAM_MEMBER));
             details.add(demoUser("viewer", VIEWER));
             details.add(demoUser("ingest", INGEST));
+            teamMembers.forEach(n -> details.add(demoUser(n, TEAM_MEMBER)));
         } else if (details.isEmpty()) {
             Path file = dataDir.resolve("admin.password");
             String password;

@@ -133,6 +133,36 @@ class SquadApiTest {
                 .hasStatusOk().bodyJson().extractingPath("$.closedBy").isEqualTo("analyst");
     }
 
+    @Autowired
+    com.zeromission.insights.Insights insights;
+
+    @Test
+    void teamMemberListsTheActiveSquadsTheirTeamWorksIn() {
+        var week = cadence.thisWeek().minusWeeks(3); // a week no other test forms
+        complaintsIn(week.minusWeeks(1), "glombrat uvesk tarrimol", 5);
+        complaintsIn(week.minusWeeks(1), "prevansk holudir emmet", 4);
+        cadence.form(week, "analyst");
+        var formed = cadence.squads(week);
+        assertThat(formed).hasSizeGreaterThanOrEqualTo(2);
+        var ours = formed.get(0);
+        var theirs = formed.get(1);
+        insights.saveTeam(new com.zeromission.insights.Team("squad-owners", "payments", java.util.List.of("member", "lars")));
+        cadence.update(ours.id(), new SquadChange("anna", java.util.List.of("lars"), null, null), "analyst");
+        cadence.update(theirs.id(), new SquadChange("olle", java.util.List.of(), null, null), "analyst");
+
+        // member is not on the squad, but lars of their team is: the team's squad
+        var mine = mvc.get().uri("/api/v1/squads?team=mine").with(httpBasic("member", "secret")).exchange();
+        assertThat(mine).hasStatusOk().bodyJson().extractingPath("$[*].id").asArray()
+                .contains(Math.toIntExact(ours.id())).doesNotContain(Math.toIntExact(theirs.id()));
+        assertThat(mvc.get().uri("/api/v1/squads?team=squad-owners").with(httpBasic("viewer", "secret")).exchange())
+                .hasStatusOk().bodyJson().extractingPath("$[*].id").asArray().contains(Math.toIntExact(ours.id()))
+                .doesNotContain(Math.toIntExact(theirs.id()));
+        assertThat(mvc.get().uri("/api/v1/squads?team=no-such-team").with(httpBasic("member", "secret")).exchange())
+                .hasStatus(400).bodyJson().extractingPath("$.detail").asString().contains("no team named 'no-such-team'");
+        assertThat(mvc.get().uri("/api/v1/squads?team=mine&week=" + week).with(httpBasic("member", "secret")).exchange())
+                .hasStatus(400).bodyJson().extractingPath("$.detail").asString().contains("not both");
+    }
+
     @Test
     void aBadWeekIsA400NamingTheValue() {
         assertThat(mvc.post().uri("/api/v1/squads/form?week=2026-12-01").with(httpBasic("analyst", "secret")).exchange())

@@ -148,21 +148,96 @@ abstract class InsightsContract {
     }
 
     @Test
-    void aTeamMemberMovesOnlyTheirOwnTeamsInsightsAndAnAnalystMovesAny() {
+    void teamMemberMovesOwnTeamsInsight() {
         teams();
         long problem = problemWith(2, "The reminder came twice " + tag);
         var i = insights.create(complete("Reminders sent twice", problem, "3.00", 2), "anna");
         insights.delegate(i.id(), "anna"); // owner team: tag-invoicing, members anna and lars
 
-        assertThatThrownBy(() -> insights.move(i.id(), InsightState.IN_PROGRESS, "olle", null, true))
-                .isInstanceOf(InsightTransitionRefusedException.class)
-                .hasMessageContaining("only members of its owner team '" + tag + "-invoicing'")
-                .hasMessageContaining("'olle' is not a member");
-        assertThat(insights.get(i.id()).state()).isEqualTo(InsightState.DELEGATED);
-        assertThat(insights.move(i.id(), InsightState.IN_PROGRESS, "lars", "started", true).state())
-                .isEqualTo(InsightState.IN_PROGRESS);
-        assertThat(insights.move(i.id(), InsightState.RESOLVED, "someone-from-analytics", "shipped", false).state())
+        var started = insights.move(i.id(), InsightState.IN_PROGRESS, "lars", "started", true);
+
+        assertThat(started.state()).isEqualTo(InsightState.IN_PROGRESS);
+        assertThat(started.history().getLast().actor()).isEqualTo("lars");
+        assertThat(insights.move(i.id(), InsightState.RESOLVED, "anna", "shipped", true).state())
                 .isEqualTo(InsightState.RESOLVED);
+    }
+
+    @Test
+    void teamMemberCannotMoveAnotherTeamsInsightAndNothingChanges() {
+        teams();
+        long problem = problemWith(2, "The reminder came three times " + tag);
+        var i = insights.create(complete("Reminders sent three times", problem, "3.00", 2), "anna");
+        insights.delegate(i.id(), "anna");
+        int steps = insights.get(i.id()).history().size();
+
+        // olle is in tag-print, not in the owner team tag-invoicing
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.IN_PROGRESS, "olle", null, true))
+                .isInstanceOf(OwnerTeamMembershipRequiredException.class)
+                .hasMessageContaining("only members of its owner team '" + tag + "-invoicing'")
+                .hasMessageContaining("'olle' is in ").hasMessageContaining(tag + "-print");
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.IN_PROGRESS, "nobody-" + tag, null, true))
+                .hasMessageContaining("'nobody-" + tag + "' is in no team");
+
+        var after = insights.get(i.id());
+        assertThat(after.state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(after.history()).hasSize(steps);
+    }
+
+    @Test
+    void teamMemberCannotMoveAnInsightWithoutOwnerTeam() {
+        teams();
+        long problem = problemWith(2, "Nobody owns this reminder " + tag);
+        var i = insights.create(draft("Nobody's yet", problem), "anna");
+
+        assertThatThrownBy(() -> insights.move(i.id(), InsightState.ACTIONABLE, "anna", null, true))
+                .isInstanceOf(OwnerTeamMembershipRequiredException.class).hasMessageContaining("no owner team yet");
+        assertThat(insights.get(i.id()).state()).isEqualTo(InsightState.DRAFT);
+    }
+
+    @Test
+    void analystMovesAnyTeamsInsight() {
+        teams();
+        long problem = problemWith(2, "The reminder came four times " + tag);
+        var i = insights.create(complete("Reminders sent four times", problem, "3.00", 2), "anna");
+        insights.delegate(i.id(), "anna");
+
+        assertThat(insights.move(i.id(), InsightState.IN_PROGRESS, "someone-from-analytics", "started", false).state())
+                .isEqualTo(InsightState.IN_PROGRESS);
+    }
+
+    @Test
+    void aUsersTeamsAreTheTeamsThatListThemAsMember() {
+        teams();
+        insights.saveTeam(new Team(tag + "-returns", "merchant-services", List.of("lars")));
+
+        // other tests' teams list lars too (one database): only this test's teams are looked at
+        assertThat(insights.teamsOf("lars")).extracting(Team::name).filteredOn(n -> n.startsWith(tag + "-"))
+                .containsExactly(tag + "-invoicing", tag + "-returns");
+        assertThat(insights.teamsOf("olle")).extracting(Team::name).contains(tag + "-print")
+                .doesNotContain(tag + "-invoicing");
+        assertThat(insights.teamsOf("nobody-" + tag)).isEmpty();
+
+        insights.saveTeam(new Team(tag + "-returns", "merchant-services", List.of())); // lars leaves returns
+        assertThat(insights.teamsOf("lars")).extracting(Team::name).doesNotContain(tag + "-returns");
+    }
+
+    @Test
+    void listsTheInsightsTeamsOwnAndRefusesAnUnknownTeam() {
+        teams();
+        long problem = problemWith(2, "Printed letters arrive late " + tag);
+        var owned = insights.create(complete("Letters late", problem, "3.00", 2), "anna");
+        insights.delegate(owned.id(), "anna");
+        var other = insights.create(draft("Not the team's", problem), "anna");
+
+        assertThat(insights.ownedBy(List.of(tag + "-invoicing"), java.util.Set.of())).extracting(Insight::id)
+                .contains(owned.id()).doesNotContain(other.id());
+        assertThat(insights.ownedBy(List.of(tag + "-invoicing", tag + "-print"), EnumSet.of(InsightState.DELEGATED)))
+                .extracting(Insight::id).contains(owned.id());
+        assertThat(insights.ownedBy(List.of(tag + "-invoicing"), EnumSet.of(InsightState.RESOLVED)))
+                .extracting(Insight::id).doesNotContain(owned.id());
+        assertThatThrownBy(() -> insights.ownedBy(List.of(tag + "-nosuch"), java.util.Set.of()))
+                .isInstanceOf(UnknownTeamException.class).hasMessageContaining("no team named '" + tag + "-nosuch'");
+        assertThat(insights.ownedBy(List.of(), java.util.Set.of())).isEmpty();
     }
 
     @Test

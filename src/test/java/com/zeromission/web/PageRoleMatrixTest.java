@@ -65,6 +65,8 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/insights/987654/move", MOVERS),
             new Page(HttpMethod.POST, "/insights/987654/edit", ANALYSTS),
             new Page(HttpMethod.GET, "/teams", READERS),
+            // one's own teams' work, with its move buttons: for those who move it
+            new Page(HttpMethod.GET, "/my-team", MOVERS),
             new Page(HttpMethod.GET, "/weekly", READERS),
             new Page(HttpMethod.GET, "/weekly?week=2026-W48", READERS),
             new Page(HttpMethod.GET, "/leaps", READERS),

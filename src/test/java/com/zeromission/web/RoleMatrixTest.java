@@ -81,6 +81,7 @@ class RoleMatrixTest {
             new Endpoint(HttpMethod.POST, "/api/v1/problems/merges/1/undo", null, null, ANALYSTS),
             new Endpoint(HttpMethod.POST, "/api/v1/problems/consolidate", null, null, ANALYSTS),
             new Endpoint(HttpMethod.POST, "/api/v1/problems/assign", null, null, ANALYSTS),
+            new Endpoint(HttpMethod.GET, "/api/v1/me", null, null, EVERYONE),
             new Endpoint(HttpMethod.GET, "/api/v1/teams", null, null, READERS),
             new Endpoint(HttpMethod.PUT, "/api/v1/teams/matrix", JSON, "{\"members\":[]}", ANALYSTS),
             new Endpoint(HttpMethod.POST, "/api/v1/teams/imports", "text/csv", "team,area,person\n", ANALYSTS),

@@ -25,7 +25,6 @@ import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
-import com.zeromission.insights.Team;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalSubmission;
@@ -138,7 +137,9 @@ class DemoInsights {
     /**
      * The weekly cadence on the demo data, after the insights (which own some of the top problems already): last
      * Monday's squads, so that the weekly review of last week has squads that worked in it, and this Monday's from
-     * last week's ranking. Forming a week is idempotent, so a restart changes nothing.
+     * last week's ranking. Forming a week is idempotent, so a restart changes nothing. Each squad that has no members
+     * yet gets the member who can sign in of the team its problem belongs to ({@link #teamOf}), so that team's
+     * login sees it under "My team" and may close it.
      */
     void squads() {
         try {
@@ -147,18 +148,51 @@ class DemoInsights {
                 var formation = cadence.form(week, "analyst");
                 log.info("Demo squads for the week of {}: {}", week, formation.squads().size());
             }
-            // The demo team member is on this week's first two squads, not on the others: they may close those two
-            // and are refused the rest (only a squad's lead and members close it, docs/cadence.md).
             var current = cadence.squads(thisWeek);
-            for (int i = 0; i < Math.min(2, current.size()); i++) {
-                var squad = current.get(i);
-                if (squad.active() && squad.members().isEmpty()) {
-                    cadence.update(squad.id(), new SquadChange(null, List.of("anna", "member"), null, null), "analyst");
+            var squads = new java.util.ArrayList<>(cadence.squads(thisWeek.minusWeeks(1)));
+            squads.addAll(current);
+            for (var squad : squads) {
+                if (!squad.active() || !squad.members().isEmpty()) {
+                    continue;
+                }
+                var members = new java.util.ArrayList<String>();
+                String team = teamOf(squad.problemId(), squad.problemWeek());
+                if (team != null) {
+                    members.add(DemoTeams.login(team));
+                }
+                // The demo user member is on this week's first two squads, not on the others: they may close those
+                // two and are refused the rest (only a squad's lead and members close it, docs/cadence.md).
+                int index = current.indexOf(squad);
+                if (index >= 0 && index < 2) {
+                    members.add("member");
+                }
+                if (!members.isEmpty()) {
+                    cadence.update(squad.id(), new SquadChange(null, members, null, null), "analyst");
+                    log.info("Demo squad {} ({}): members {}", squad.id(), team == null ? "no team found" : team, members);
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Demo squads could not be formed: {}", e.getMessage());
         }
+    }
+
+    /**
+     * The demo team a problem belongs to: the owner of the demo problem most of its signals of {@code week} were
+     * generated for. The signals are looked up by their source ids in that week's generated data (a day's data never
+     * depends on the rest of the period, so the week alone is generated). Null when none of them is a demo signal.
+     */
+    String teamOf(long problemId, LocalDate week) {
+        var truth = new HashMap<String, DemoProblem>();
+        new DemoDataGenerator(new DemoSettings(properties.seed(), week, week.plusDays(6), properties.scale())).signals()
+                .forEach(s -> truth.put(s.raw().sourceId(), s.problem()));
+        var votes = new EnumMap<DemoProblem, Integer>(DemoProblem.class);
+        for (var id : problems.signalsInWeek(problemId, week, 40)) {
+            intake.find(new com.zeromission.intake.SignalId(id))
+                    .filter(sig -> DemoDataGenerator.SOURCE.equals(sig.source()))
+                    .map(sig -> truth.get(sig.sourceId())).ifPresent(p -> votes.merge(p, 1, Integer::sum));
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> DemoTeams.OWNER.get(e.getKey()))
+                .orElse(null);
     }
 
     /** The problem holding most of each demo problem's signals, from the first signals of each. */
@@ -186,15 +220,7 @@ class DemoInsights {
 
     void create() {
         var found = problemsOf();
-        for (var t : List.of(new Team("invoicing", "payments", List.of("anna", "lars", "member")),
-                new Team("checkout", "payments", List.of("maria", "omar")),
-                new Team("credit-decisions", "risk", List.of("sofia")),
-                new Team("returns", "merchant-services", List.of("jonas", "member")),
-                new Team("collections", "payments", List.of("eva")),
-                new Team("customer-service", "operations", List.of("nils", "ida")),
-                new Team("app", "mobile", List.of("kim")),
-                new Team("print", "operations", List.of("olle")),
-                new Team("legal", "company", List.of("hanna")))) {
+        for (var t : DemoTeams.TEAMS) {
             insights.saveTeam(t);
         }
         insight(found, DemoProblem.INVOICE_REMINDER_FEE, "Paper invoices late after new year, then a reminder fee",
@@ -228,7 +254,7 @@ class DemoInsights {
                 null, null, List.of(), List.of(), false, null);
         shipped(found);
         log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)",
-                insights.list(EnumSet.noneOf(InsightState.class)).size(), 9);
+                insights.list(EnumSet.noneOf(InsightState.class)).size(), DemoTeams.TEAMS.size());
     }
 
     /**

@@ -78,6 +78,12 @@ public class InsightRepository {
                 person) > 0;
     }
 
+    /** The names of the teams {@code person} is a member of, sorted. */
+    public List<String> teamsOf(String person) {
+        return jdbc.queryForList("SELECT team_name FROM team_member WHERE person = ? ORDER BY team_name", String.class,
+                person);
+    }
+
     // ---- insights ----------------------------------------------------------------------------------------------
 
     public long create(InsightContent content, String actor, Instant now) {
@@ -119,6 +125,19 @@ public class InsightRepository {
         return jdbc.query("SELECT id, state, content, created_by, created_at, updated_at FROM insight WHERE state IN ("
                 + String.join(",", java.util.Collections.nCopies(states.size(), "?")) + ") ORDER BY id",
                 (rs, n) -> row(rs), states.stream().map(InsightState::name).toArray());
+    }
+
+    /** The insights whose owner team is one of {@code teams}, in one of {@code states}, oldest first. */
+    public List<Row> ownedBy(List<String> teams, List<InsightState> states) {
+        if (teams.isEmpty() || states.isEmpty()) {
+            return List.of();
+        }
+        var args = new ArrayList<Object>(teams);
+        states.forEach(st -> args.add(st.name()));
+        return jdbc.query("SELECT id, state, content, created_by, created_at, updated_at FROM insight WHERE owner_team IN ("
+                + String.join(",", java.util.Collections.nCopies(teams.size(), "?")) + ") AND state IN ("
+                + String.join(",", java.util.Collections.nCopies(states.size(), "?")) + ") ORDER BY id",
+                (rs, n) -> row(rs), args.toArray());
     }
 
     /** Records a workflow step (or a refusal), and the same in the audit trail, in one transaction. */

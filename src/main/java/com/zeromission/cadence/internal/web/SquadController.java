@@ -65,9 +65,20 @@ class SquadController {
                 .body(formation);
     }
 
-    /** {@code GET /api/v1/squads?week=2026-11-30}: the week's squads; without a week, every active squad. */
+    /**
+     * {@code GET /api/v1/squads?week=2026-11-30}: the week's squads; without a week, every active squad. With
+     * {@code team=mine} (or a team's name) instead: the active squads that team works in (a 400 with both).
+     */
     @GetMapping("/squads")
-    List<Squad> list(@RequestParam(required = false) String week) {
+    List<Squad> list(@RequestParam(required = false) String week, @RequestParam(required = false) String team,
+            Principal user) {
+        if (team != null && !team.isBlank()) {
+            if (week != null && !week.isBlank()) {
+                throw new IllegalArgumentException("ask for a week's squads or a team's active squads, not both (week="
+                        + week + ", team=" + team + ")");
+            }
+            return cadence.squadsOf(team.strip(), user.getName());
+        }
         return cadence.squads(week == null || week.isBlank() ? null : Weeks.parse(week));
     }
 

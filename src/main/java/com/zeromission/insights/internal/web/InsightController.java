@@ -50,6 +50,7 @@ class InsightController {
     static final URI REFUSED = URI.create("https://zeromission.dev/problems/insight-transition-refused");
     static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-insight");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
+    static final URI NOT_IN_OWNER_TEAM = URI.create("https://zeromission.dev/problems/owner-team-membership-required");
 
     static final URI EVIDENCE_WOULD_BE_LOST = URI.create("https://zeromission.dev/problems/evidence-would-be-lost");
     static final URI REASON_REQUIRED = URI.create("https://zeromission.dev/problems/occurrences-reason-required");
@@ -102,16 +103,38 @@ class InsightController {
         return insights.importTeams(csv);
     }
 
+    /** {@code GET /api/v1/me}: who is calling, with their roles and the teams the team directory lists them in. */
+    record Me(String user, List<String> roles, List<Team> teams) {
+    }
+
+    @GetMapping("/me")
+    Me me(Principal user) {
+        return new Me(user.getName(), Callers.roles(user), insights.teamsOf(user.getName()));
+    }
+
+    /**
+     * {@code GET /api/v1/insights?state=delegated,in-progress&team=mine}: {@code team} is a team's name, or
+     * {@code mine} for the caller's teams (none: an empty list); an unknown team is a 400 naming it.
+     */
     @GetMapping("/insights")
-    List<Insight> list(@RequestParam(required = false) String state) {
+    List<Insight> list(@RequestParam(required = false) String state, @RequestParam(required = false) String team,
+            Principal user) {
         Set<InsightState> states = EnumSet.noneOf(InsightState.class);
         if (state != null && !state.isBlank()) {
             for (String s : state.split(",")) {
                 states.add(InsightState.parse(s));
             }
         }
-        return insights.list(states);
+        if (team == null || team.isBlank()) {
+            return insights.list(states);
+        }
+        var teams = team.strip().equals(MINE) ? insights.teamsOf(user.getName()).stream().map(Team::name).toList()
+                : List.of(team.strip());
+        return insights.ownedBy(teams, states);
     }
+
+    /** The {@code team} filter's word for "the caller's teams" (no team may have this name, see {@link Team}). */
+    static final String MINE = Team.MINE;
 
     /** {@code GET /api/v1/insights/ranked?scoring=value|rice}: open insights, best first, each with its score's parts. */
     @GetMapping("/insights/ranked")
@@ -262,6 +285,14 @@ class InsightController {
         problem.setType(REASON_REQUIRED);
         problem.setTitle("A reason is required to override the measured occurrences");
         problem.setProperty("field", com.zeromission.insights.OccurrencesOverrideWithoutReasonException.FIELD);
+        return problem;
+    }
+
+    @ExceptionHandler(com.zeromission.insights.OwnerTeamMembershipRequiredException.class)
+    ProblemDetail notInOwnerTeam(com.zeromission.insights.OwnerTeamMembershipRequiredException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(NOT_IN_OWNER_TEAM);
+        problem.setTitle("Not a member of the insight's owner team");
         return problem;
     }
 

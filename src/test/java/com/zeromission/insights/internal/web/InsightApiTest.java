@@ -73,7 +73,7 @@ class InsightApiTest {
         assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\"]}"))
                 .hasStatus(HttpStatus.OK);
         assertThat(send("POST", "member", "/api/v1/insights/" + id + "/transitions", "{\"to\":\"in-progress\"}"))
-                .hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.detail").asString()
+                .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.detail").asString()
                 .contains("only members of its owner team 'invoicing'");
         assertThat(send("PUT", "analyst", "/api/v1/teams/invoicing", "{\"area\":\"payments\",\"members\":[\"anna\",\"member\"]}"))
                 .hasStatus(HttpStatus.OK);
@@ -188,6 +188,82 @@ class InsightApiTest {
                 .exchange()).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/v1/insights/impact-defaults?problems=").with(httpBasic("viewer", "secret"))
                 .exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    /** {@link #COMPLETE}, owned by {@code team} with {@code person} responsible. */
+    static String ownedBy(String team, String person) {
+        return COMPLETE.replace("\"ownerTeam\":\"invoicing\", \"responsiblePerson\":\"anna\"",
+                "\"ownerTeam\":\"" + team + "\", \"responsiblePerson\":\"" + person + "\"");
+    }
+
+    String delegated(String team, String person) {
+        var created = send("POST", "analyst", "/api/v1/insights", ownedBy(team, person));
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        String id = created.getResponse().getHeader("Location").replaceAll(".*/", "");
+        assertThat(send("POST", "analyst", "/api/v1/insights/" + id + "/delegate", null)).hasStatus(HttpStatus.OK);
+        return id;
+    }
+
+    MvcTestResult get(String user, String uri) {
+        return mvc.get().uri(uri).with(httpBasic(user, "secret")).exchange();
+    }
+
+    @Test
+    void teamMemberSeesTheirTeamsAndTheirTeamsInsights() {
+        assertThat(send("PUT", "analyst", "/api/v1/teams/owners-ledger", "{\"area\":\"payments\",\"members\":[\"member\",\"lars\"]}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(send("PUT", "analyst", "/api/v1/teams/owners-mail", "{\"members\":[\"olle\"]}")).hasStatus(HttpStatus.CREATED);
+        String ours = delegated("owners-ledger", "lars"), theirs = delegated("owners-mail", "olle");
+
+        var me = get("member", "/api/v1/me");
+        assertThat(me).hasStatusOk().bodyJson().extractingPath("$.user").isEqualTo("member");
+        assertThat(me).bodyJson().extractingPath("$.roles").asArray().containsExactly("TEAM_MEMBER");
+        assertThat(me).bodyJson().extractingPath("$.teams[*].name").asArray().contains("owners-ledger")
+                .doesNotContain("owners-mail");
+        assertThat(get("viewer", "/api/v1/me")).hasStatusOk().bodyJson().extractingPath("$.teams").asArray().isEmpty();
+
+        var mine = get("member", "/api/v1/insights?team=mine&state=delegated");
+        assertThat(mine).hasStatusOk().bodyJson().extractingPath("$[*].id").asArray()
+                .contains(Integer.valueOf(ours)).doesNotContain(Integer.valueOf(theirs));
+        assertThat(get("viewer", "/api/v1/insights?team=owners-mail")).hasStatusOk().bodyJson()
+                .extractingPath("$[*].id").asArray().containsExactly(Integer.valueOf(theirs));
+        assertThat(get("viewer", "/api/v1/insights?team=mine")).hasStatusOk().bodyJson().extractingPath("$").asArray().isEmpty();
+        assertThat(get("viewer", "/api/v1/insights?team=no-such-team")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .extractingPath("$.detail").asString().contains("no team named 'no-such-team'");
+    }
+
+    @Test
+    void teamMemberMovesOwnTeamsInsightAndIsRefusedAnotherTeamsWith403() {
+        assertThat(send("PUT", "analyst", "/api/v1/teams/movers-ledger", "{\"members\":[\"member\",\"lars\"]}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(send("PUT", "analyst", "/api/v1/teams/movers-mail", "{\"members\":[\"olle\"]}")).hasStatus(HttpStatus.CREATED);
+        String ours = delegated("movers-ledger", "lars"), theirs = delegated("movers-mail", "olle");
+
+        var refused = send("POST", "member", "/api/v1/insights/" + theirs + "/transitions", "{\"to\":\"in-progress\"}");
+        assertThat(refused).hasStatus(HttpStatus.FORBIDDEN).hasContentType("application/problem+json");
+        assertThat(refused).bodyJson().extractingPath("$.type")
+                .isEqualTo("https://zeromission.dev/problems/owner-team-membership-required");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString()
+                .contains("insight " + theirs, "only members of its owner team 'movers-mail'", "'member' is in ", "movers-ledger");
+        var unchanged = get("viewer", "/api/v1/insights/" + theirs);
+        assertThat(unchanged).bodyJson().extractingPath("$.state").isEqualTo("DELEGATED");
+        assertThat(unchanged).bodyJson().extractingPath("$.history").asArray().hasSize(3); // created, actionable, delegated
+
+        assertThat(send("POST", "member", "/api/v1/insights/" + ours + "/transitions", "{\"to\":\"in-progress\"}"))
+                .hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+        // an analyst moves any team's insight
+        assertThat(send("POST", "analyst", "/api/v1/insights/" + theirs + "/transitions", "{\"to\":\"in-progress\"}"))
+                .hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void refusesATeamNamedMineAndAMemberThatIsNotAUserName() {
+        assertThat(send("PUT", "analyst", "/api/v1/teams/mine", "{\"members\":[]}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains("'mine' is reserved");
+        assertThat(send("PUT", "analyst", "/api/v1/teams/owners-x", "{\"members\":[\"Anna Svensson\"]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
+                .contains("member of owners-x must be a user name");
+        assertThat(get("viewer", "/api/v1/teams")).bodyJson().extractingPath("$[*].name").asArray().doesNotContain("mine", "owners-x");
     }
 
     static final byte[] PNG = java.util.Base64.getDecoder().decode(

@@ -62,6 +62,10 @@ class PageSecurity {
                         .hasAnyRole(ANALYST, ADMIN)
                         // Searching the masked texts is reading them, as a problem's examples are.
                         .requestMatchers(HttpMethod.GET, "/search").hasAnyRole(READERS)
+                        // Writing an insight (the form, its live gate check, screenshots) is analysts' work, as in the API.
+                        .requestMatchers(HttpMethod.GET, "/insights/new").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/insights", "/insights/gate", "/insights/*/attachments",
+                                "/insights/*/measure").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
                                 "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
                         // Changing problems is an analyst's decision, as in the API.

@@ -149,7 +149,8 @@ public record InsightForm(String title, String problemDefinition, String propose
                 contacts = field(errors, "contactsPerOccurrence", () -> range(CONTACTS, number(CONTACTS, contactsPerOccurrence), 100)),
                 cost = field(errors, "contactCost", () -> range(CONTACT_COST, number(CONTACT_COST, contactCost), null)),
                 share = field(errors, "shareRemovedPercent", () -> range(SHARE_REMOVED, number(SHARE_REMOVED, shareRemovedPercent), 100));
-        if (occurrences == null && contacts == null && cost == null && share == null) {
+        if (contacts == null && cost == null && share == null) {
+            // nothing estimated yet: occurrences alone (prefilled from the problems' complaints) are no model
             return null;
         }
         var missing = new ArrayList<String>();

@@ -168,7 +168,15 @@ class InsightPages {
         model.addAttribute("editable", writing);
         model.addAttribute("knownOwner", insight.content().ownerTeam() == null
                 || teams.stream().anyMatch(t -> t.name().equals(insight.content().ownerTeam())));
-        model.addAttribute("form", submitted != null ? submitted : InsightForm.of(insight.content()));
+        var form = submitted != null ? submitted : InsightForm.of(insight.content());
+        if (submitted == null && insight.content().impact() == null && !insight.content().problemIds().isEmpty()) {
+            // not estimated yet: start from the linked problems' measured complaints, as the new-insight form does
+            form = new InsightForm(form.title(), form.problemDefinition(), form.proposedSolution(), form.ownerTeam(),
+                    form.responsiblePerson(), form.effortPersonDays(), String.valueOf(occurrencesPerYear(
+                            insight.content().problemIds())), "", "", "", form.replayUrl(), form.problems(),
+                    form.teamsNeeded(), form.approvalsNeeded());
+        }
+        model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("valuePerYear", insight.content().impact() == null ? null : insight.content().impact().valuePerYear());
         model.addAttribute("measurable", insight.state() == InsightState.RESOLVED || insight.state() == InsightState.VERIFIED);

@@ -177,4 +177,71 @@ class InsightPageFormTest {
         assertThat(post("viewer", "VIEWER", form("effortPersonDays", "3"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(insights.get(insight.id())).isEqualTo(insight);
     }
+
+    @Test
+    void showsEveryBadValueBesideItsFieldAndKeepsWhatWasTyped() {
+        var result = post("analyst", "ANALYST", form("effortPersonDays", "lots", "occurrencesPerYear", "1.5",
+                "proposedSolution", "Typed and not lost: send the invoice by e-mail as well."));
+        assertRefused(result, "id=\"effortPersonDays-error\"", "effort (person-days) must be a number, was &#39;lots&#39;",
+                "id=\"occurrencesPerYear-error\"", "occurrences a year must be a whole number",
+                "2 fields need correcting", "Typed and not lost: send the invoice by e-mail as well.",
+                "name=\"effortPersonDays\" value=\"lots\"");
+    }
+
+    LinkedMultiValueMap<String, String> newForm(String... fields) {
+        var form = new LinkedMultiValueMap<String, String>();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        return form;
+    }
+
+    @Test
+    void writesANewDraftFromTheFormAndOpensIt() {
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "Invoices arrive after their due date", "problemDefinition",
+                        "Paper invoices sent in January arrive after their due date, so customers pay a reminder fee.",
+                        "teamsNeeded", "invoicing, print", "approvalsNeeded", "legal")).exchange();
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
+        var created = insights.get(id);
+        assertThat(created.state()).isEqualTo(InsightState.DRAFT);
+        assertThat(created.createdBy()).isEqualTo("analyst");
+        assertThat(created.content().teamsNeeded()).containsExactly("invoicing", "print");
+        assertThat(created.content().approvalsNeeded()).containsExactly("legal");
+        assertThat(result).flash().extractingByKey("flash").asString().startsWith("Draft saved. 14 % ready; still missing: evidence");
+    }
+
+    @Test
+    void refusesANewInsightWithoutATitleBesideTheFieldAndSavesNothing() {
+        int before = insights.list(java.util.EnumSet.noneOf(InsightState.class)).size();
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", " ", "effortPersonDays", "3", "problems", "12, x")).exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyText().contains("id=\"problems-error\"", "&#39;x&#39; is not one", "name=\"effortPersonDays\" value=\"3\"");
+        assertThat(insights.list(java.util.EnumSet.noneOf(InsightState.class))).hasSize(before);
+    }
+
+    @Test
+    void theGateCheckSaysWhatIsMissingWithoutSaving() {
+        var result = mvc.post().uri("/insights/gate").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "", "effortPersonDays", "2", "occurrencesPerYear", "5000", "contactsPerOccurrence",
+                        "1.2", "contactCost", "6.50", "shareRemovedPercent", "60", "ownerTeam", "invoicing",
+                        "responsiblePerson", "bob")).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.valuePerYear").isEqualTo(23400);
+        assertThat(result).bodyJson().extractingPath("$.readinessPercent").isEqualTo(43);
+        assertThat(result).bodyJson().extractingPath("$.checks[6].reason").isEqualTo("'bob' is not a member of invoicing");
+        assertThat(mvc.post().uri("/insights/gate").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("effortPersonDays", "-1")).exchange()).bodyJson().extractingPath("$.errors.effortPersonDays")
+                .asString().contains("must be more than 0");
+        assertThat(insights.get(insight.id())).isEqualTo(insight);
+    }
+
+    @Test
+    void aViewerMayNeitherOpenNorSendTheNewInsightForm() {
+        assertThat(mvc.get().uri("/insights/new").with(user("viewer").roles("VIEWER"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/insights").with(user("viewer").roles("VIEWER")).with(csrf())
+                .formFields(newForm("title", "A title")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+    }
 }

@@ -48,6 +48,14 @@ class InsightPageFormTest {
     MockMvcTester mvc;
     @Autowired
     Insights insights;
+    @Autowired
+    com.zeromission.callbacks.Callbacks callbacks;
+    @Autowired
+    com.zeromission.intake.IntakeService intake;
+    @Autowired
+    com.zeromission.problems.Problems problems;
+    @Autowired
+    java.time.Clock clock;
 
     Insight insight;
 
@@ -243,5 +251,39 @@ class InsightPageFormTest {
         assertThat(mvc.get().uri("/insights/new").with(user("viewer").roles("VIEWER"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/insights").with(user("viewer").roles("VIEWER")).with(csrf())
                 .formFields(newForm("title", "A title")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void writesAnInsightFromAReachedCallWithItsNoteAsEvidence() {
+        var week = callbacks.lastWeek().minusWeeks(2);
+        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+                "form-call-1", "complaint", "SE", "card", "payment", week.plusDays(2) + "T10:00:00Z", "en",
+                "complaint quorvel brintash melopraxe", null, null, "form-customer-1"), clock)));
+        problems.assignPending();
+        var entry = callbacks.build(week, "analyst").entries().stream()
+                .filter(e -> e.problemLabel().contains("quorvel")).findFirst().orElseThrow();
+        callbacks.record(entry.id(), com.zeromission.callbacks.CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
+
+        assertThat(mvc.get().uri("/insights/new?call=" + entry.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("call-back " + entry.id() + " by ida").contains("the reminder came anyway")
+                .contains("name=\"problems\" value=\"" + entry.problemId() + "\"")
+                .contains("name=\"call\" value=\"" + entry.id() + "\"");
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "Reminders after payment", "problems", String.valueOf(entry.problemId()),
+                        "call", String.valueOf(entry.id()))).exchange();
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
+        assertThat(insights.get(id).content().evidence()).singleElement().isInstanceOfSatisfying(Evidence.CallNote.class,
+                n -> assertThat(n.callId()).isEqualTo(entry.id()));
+        assertThat(callbacks.get(entry.id()).insightId()).isEqualTo(id);
+        assertThat(result).flash().extractingByKey("flash").asString().contains("Call " + entry.id() + "'s note is attached");
+    }
+
+    @Test
+    void anUnknownProblemOrSquadOrCallIsNamedNotFound() {
+        for (String query : List.of("problem=987654", "squad=987654", "call=987654")) {
+            assertThat(mvc.get().uri("/insights/new?" + query).with(user("analyst").roles("ANALYST")))
+                    .hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("987654");
+        }
     }
 }

@@ -270,6 +270,14 @@ class InsightPages {
             @RequestParam(required = false) String action, Principal user, RedirectAttributes flash, Model model,
             HttpServletResponse response) {
         var outcome = form.parse(emptyDraft(call));
+        if (form.title() == null || form.title().isBlank()) {
+            // the empty draft's stand-in title is for the gate check only: a new insight is named by its writer
+            var errors = new java.util.LinkedHashMap<String, String>(Map.of("title", "a title is required"));
+            if (outcome instanceof InsightForm.Invalid invalid) {
+                errors.putAll(invalid.errors());
+            }
+            outcome = new InsightForm.Invalid(errors);
+        }
         if (outcome instanceof InsightForm.Invalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("formError", mask(invalid.summary()));

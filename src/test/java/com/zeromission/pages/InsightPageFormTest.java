@@ -226,7 +226,7 @@ class InsightPageFormTest {
         var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
                 .formFields(newForm("title", " ", "effortPersonDays", "3", "problems", "12, x")).exchange();
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyText().contains("id=\"problems-error\"", "&#39;x&#39; is not one", "name=\"effortPersonDays\" value=\"3\"");
+        assertThat(result).bodyText().contains("id=\"title-error\"", "a title is required", "id=\"problems-error\"", "&#39;x&#39; is not one", "name=\"effortPersonDays\" value=\"3\"");
         assertThat(insights.list(java.util.EnumSet.noneOf(InsightState.class))).hasSize(before);
     }
 

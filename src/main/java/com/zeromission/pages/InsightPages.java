@@ -54,6 +54,10 @@ class InsightPages {
     static final Set<InsightState> NOT_BY_HAND = EnumSet.of(InsightState.DELEGATED, InsightState.VERIFIED,
             InsightState.REGRESSED);
     static final int MAX_NOTE = 500;
+    /** A board card's names of the missing gate elements: short, so that the list fits on a line or two. */
+    static final Map<String, String> SHORT = Map.of("evidence", "evidence", "problem-definition", "definition",
+            "proposed-solution", "solution", "financial-impact", "impact", "effort", "effort", "owner-team", "owner team",
+            "responsible-person", "person");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final TextMasker MASKER = TextMasker.standard();
 
@@ -125,6 +129,7 @@ class InsightPages {
         model.addAttribute("ranked", insights.ranked(chosen));
         model.addAttribute("scoring", chosen.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("teams", insights.teams());
+        model.addAttribute("short", SHORT);
         model.addAttribute("states", java.util.Arrays.stream(InsightState.values()).map(s -> new Move(s.code(), label(s))).toList());
         model.addAttribute("team", ownerTeam == null ? "" : ownerTeam);
         model.addAttribute("state", only == null ? "" : only.code());

@@ -226,7 +226,14 @@ class InsightPages {
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
-        return back(id);
+        // the form posts to #edit-card (so that a refusal opens at the form); "top" brings the saved page to its message
+        return back(id) + "#top";
+    }
+
+    /** Reloading a refused edit's address shows the insight page with its form, not a refusal. */
+    @GetMapping("/insights/{id}/edit")
+    String editAgain(@PathVariable long id, Model model) {
+        return render(id, model, null, Map.of());
     }
 
     /** The insight page again, with what was typed and what was wrong beside it: nothing is saved, nothing is lost. */

@@ -67,7 +67,7 @@ class PageSecurity {
                         .requestMatchers(HttpMethod.POST, "/insights", "/insights/gate", "/insights/*/attachments",
                                 "/insights/*/measure").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
-                                "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
+                                "/insights/*", "/insights/*/edit", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
                         // Changing problems is an analyst's decision, as in the API.
                         .requestMatchers(HttpMethod.POST, "/problems/*/rename", "/problems/*/merge",
                                 "/problems/*/split", "/problems/*/pin", "/problems/*/resolve", "/problems/*/reopen")

@@ -201,4 +201,27 @@ class InsightLoopBrowserTest extends PageTest {
         assertThat(browser().findElements(By.cssSelector("#board .insight-card .team"))).extracting(WebElement::getText)
                 .isNotEmpty().allMatch("invoicing"::equals);
     }
+
+    @Test
+    void aSearchHitOpensTheFormPrefilledWithItsProblemAndABadValueStaysBesideItsField() {
+        signIn("analyst");
+        open("/search?q=invoice");
+        WebElement hit = waitFor(By.cssSelector("#results .example.hit a.write-insight"));
+        String problem = hit.findElement(By.xpath("ancestor::div[@data-problem]")).getDomAttribute("data-problem");
+        hit.click();
+        waitFor(By.id("new-insight"));
+        assertThat(browser().findElement(By.id("problems")).getDomProperty("value")).isEqualTo(problem);
+        fill("effortPersonDays", "a week");
+        // the script shows the server's answer beside the field as it is typed...
+        waitForText(By.id("effortPersonDays-error"), "effort (person-days) must be a number, was 'a week'");
+        // ...and saving shows it there too, on the same page, with what was typed kept
+        fill("proposedSolution", "Send the invoice by e-mail as well.");
+        browser().findElement(By.id("save")).click();
+        waitForText(By.id("form-error"), "Not saved: effort (person-days) must be a number, was 'a week'.");
+        assertThat(text(By.id("effortPersonDays-error"))).isEqualTo("effort (person-days) must be a number, was 'a week'");
+        assertThat(browser().findElement(By.id("effortPersonDays")).getDomProperty("value")).isEqualTo("a week");
+        assertThat(browser().findElement(By.id("proposedSolution")).getDomProperty("value"))
+                .isEqualTo("Send the invoice by e-mail as well.");
+        assertThat(browser().findElement(By.id("problems")).getDomProperty("value")).isEqualTo(problem);
+    }
 }

@@ -146,7 +146,7 @@ class InsightPageFormTest {
     void savesTheGateFieldsKeepingWhatTheFormDoesNotShow() {
         var result = post("analyst", "ANALYST", form("effortPersonDays", "2.5", "shareRemovedPercent", "50",
                 "replayUrl", "https://replay.example.com/s/2"));
-        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/insights/" + insight.id());
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/insights/" + insight.id() + "#top");
         assertThat(result).flash().containsEntry("flash", "Saved. It passes the quality gate and can be delegated.");
         var c = insights.get(insight.id()).content();
         assertThat(c.effortPersonDays()).isEqualTo(2.5);
@@ -285,5 +285,11 @@ class InsightPageFormTest {
             assertThat(mvc.get().uri("/insights/new?" + query).with(user("analyst").roles("ANALYST")))
                     .hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("987654");
         }
+    }
+
+    @Test
+    void reloadingARefusedEditsAddressShowsTheInsightWithItsForm() {
+        assertThat(mvc.get().uri("/insights/" + insight.id() + "/edit").with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("id=\"edit-card\"").contains("action=\"/insights/" + insight.id() + "/edit#edit-card\"");
     }
 }

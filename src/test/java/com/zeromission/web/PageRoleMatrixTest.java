@@ -65,6 +65,7 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/insights/987654/move", MOVERS),
             new Page(HttpMethod.POST, "/insights/987654/edit", ANALYSTS),
             new Page(HttpMethod.GET, "/insights/new", ANALYSTS),
+            new Page(HttpMethod.GET, "/insights/987654/edit", READERS),
             new Page(HttpMethod.POST, "/insights", ANALYSTS),
             new Page(HttpMethod.POST, "/insights/gate", ANALYSTS),
             new Page(HttpMethod.POST, "/insights/987654/attachments", ANALYSTS),

@@ -52,7 +52,7 @@ public record InsightForm(String title, String problemDefinition, String propose
             errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         }
 
-        /** "2 fields need correcting: effort (person-days), occurrences a year" style summary, first message only. */
+        /** One error's own message, or how many fields need correcting (each says why beside it). */
         String summary() {
             return errors.size() == 1 ? errors.values().iterator().next()
                     : errors.size() + " fields need correcting; each says why beside it";
@@ -115,7 +115,9 @@ public record InsightForm(String title, String problemDefinition, String propose
             return new Invalid(Map.of(LABELS.containsKey(field) ? field : "title",
                     e.getMessage().replace(e.field(), LABELS.getOrDefault(field, field))));
         } catch (IllegalArgumentException e) {
-            return new Invalid(Map.of("title", e.getMessage()));
+            // the content's list limits ("evidence may hold at most 20 entries"): beside the links, else the title
+            return new Invalid(Map.of(String.valueOf(e.getMessage()).startsWith("evidence") ? "replayUrl" : "title",
+                    e.getMessage()));
         }
     }
 

@@ -27,6 +27,7 @@ import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
+import com.zeromission.cadence.Cadence;
 import com.zeromission.support.TestDatabases;
 
 /**
@@ -56,6 +57,8 @@ class InsightPageFormTest {
     com.zeromission.problems.Problems problems;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    Cadence cadence;
 
     Insight insight;
 
@@ -264,6 +267,10 @@ class InsightPageFormTest {
                 .filter(e -> e.problemLabel().contains("quorvel")).findFirst().orElseThrow();
         callbacks.record(entry.id(), com.zeromission.callbacks.CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
 
+        // the call-backs page offers it beside the reached call's note
+        assertThat(mvc.get().uri("/callbacks?week=" + com.zeromission.cadence.Weeks.label(week))
+                .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
+                .contains("href=\"/insights/new?call=" + entry.id() + "\"");
         assertThat(mvc.get().uri("/insights/new?call=" + entry.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
                 .bodyText().contains("call-back " + entry.id() + " by ida").contains("the reminder came anyway")
                 .contains("name=\"problems\" value=\"" + entry.problemId() + "\"")
@@ -291,5 +298,24 @@ class InsightPageFormTest {
     void reloadingARefusedEditsAddressShowsTheInsightWithItsForm() {
         assertThat(mvc.get().uri("/insights/" + insight.id() + "/edit").with(user("analyst").roles("ANALYST"))).hasStatusOk()
                 .bodyText().contains("id=\"edit-card\"").contains("action=\"/insights/" + insight.id() + "/edit#edit-card\"");
+    }
+
+    @Test
+    void aSquadOffersItsDraftAndTheFormPrefilledFromTheSquad() {
+        var problemWeek = cadence.lastWeek().minusWeeks(3);
+        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+                "form-squad-1", "complaint", "SE", "card", "payment", problemWeek.plusDays(2) + "T10:00:00Z", "en",
+                "complaint vintrabel osquaroth pelmidrane", null, null, "form-customer-2"), clock)));
+        problems.assignPending();
+        var squad = cadence.form(problemWeek.plusWeeks(1), "analyst").squads().stream()
+                .filter(q -> q.name().contains("vintrabel") || problems.get(q.problemId()).label().contains("vintrabel"))
+                .findFirst().orElseThrow();
+
+        assertThat(mvc.get().uri("/weekly?week=" + com.zeromission.cadence.Weeks.label(squad.week()))
+                .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
+                .contains("href=\"/insights/" + squad.insightId() + "#edit-card\"").contains("Write the insight");
+        assertThat(mvc.get().uri("/insights/new?squad=" + squad.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("name=\"problems\" value=\"" + squad.problemId() + "\"")
+                .contains("name=\"title\" value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(squad.name()) + "\"");
     }
 }

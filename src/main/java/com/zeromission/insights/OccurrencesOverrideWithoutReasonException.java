@@ -10,9 +10,24 @@ public class OccurrencesOverrideWithoutReasonException extends RuntimeException 
 
     public static final String FIELD = "impact.occurrencesReason";
 
+    private final long typed;
+    private final long measured;
+
     public OccurrencesOverrideWithoutReasonException(long typed, long measured) {
         super(String.format(Locale.ROOT, "%s is required when impact.occurrencesPerYear (%,d) differs from the linked "
                 + "problems' measured %,d complaints in the last 52 weeks; leave occurrencesPerYear out (or null) to use "
                 + "the measured number", FIELD, typed, measured));
+        this.typed = typed;
+        this.measured = measured;
+    }
+
+    /** The occurrences a year that were typed. */
+    public long typed() {
+        return typed;
+    }
+
+    /** The linked problems' complaints in the last 52 full weeks. */
+    public long measured() {
+        return measured;
     }
 }

@@ -3,37 +3,92 @@ package com.zeromission.pages;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.privacy.TypedTextRefusedException;
 
 /**
- * The insight page's form for what the quality gate needs, as the browser sends it: every field a string, so that a
- * bad value is refused with its field's name (the label the form shows) and the value, before anything is changed.
- * The impact model's fees refunded and lost purchases are not in the form: they are kept as they are (the API sets
- * them). The replay field is the insight's first session-replay link; screenshots are kept.
+ * The form for everything the quality gate needs, as the browser sends it (the new-insight page and the insight
+ * page's edit form): every field a string, so that a bad value is refused beside its field, in the words the form
+ * shows, with the value as typed, before anything is changed. A field the browser did not send (null) keeps what the
+ * insight says; the impact model's fees refunded and lost purchases are not in the form and are kept as they are.
+ * Screenshots and call notes are evidence the form does not edit: they are kept.
+ *
+ * @param problems   the linked problems' ids, separated by commas or spaces
+ * @param replayUrl  the session-replay links, one per line (all of the insight's replay links)
+ * @param teamsNeeded     every team the fix needs, separated by commas
+ * @param approvalsNeeded every approval the fix needs, separated by commas
+ * @param occurrencesReason why the occurrences typed differ from the linked problems' measured complaints (required
+ *                        then, as in the API; empty while they follow the data)
  */
 public record InsightForm(String title, String problemDefinition, String proposedSolution, String ownerTeam,
         String responsiblePerson, String effortPersonDays, String occurrencesPerYear, String contactsPerOccurrence,
-        String contactCost, String shareRemovedPercent, String replayUrl) {
+        String contactCost, String shareRemovedPercent, String replayUrl, String problems, String teamsNeeded,
+        String approvalsNeeded, String occurrencesReason) {
 
     static final String EFFORT = "effort (person-days)", OCCURRENCES = "occurrences a year",
             CONTACTS = "contacts per occurrence", CONTACT_COST = "cost of a contact",
             SHARE_REMOVED = "share removed by the fix (%)", REPLAY = "session-replay link";
+    /** The key of errors that belong to the impact model as a whole (its fieldset), not to one of its fields. */
+    static final String IMPACT = "impact";
+    /** The names the form shows, for refusals that name a field of the content. */
+    private static final Map<String, String> LABELS = Map.of("title", "title", "problemDefinition", "problem definition",
+            "proposedSolution", "proposed solution", "ownerTeam", "owner team", "responsiblePerson", "responsible person",
+            "teamsNeeded", "teams needed", "approvalsNeeded", "approvals needed", "evidence", "evidence");
+
+    /** What the form says: the content to save, or what is wrong, by field (the form's input names). */
+    sealed interface Outcome {
+    }
+
+    record Valid(InsightContent content) implements Outcome {
+    }
+
+    record Invalid(Map<String, String> errors) implements Outcome {
+        Invalid {
+            errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        }
+
+        /** One error's own message, or how many fields need correcting (each says why beside it). */
+        String summary() {
+            return errors.size() == 1 ? errors.values().iterator().next()
+                    : errors.size() + " fields need correcting; each says why beside it";
+        }
+    }
 
     /** The form filled in with what the insight says now. */
     static InsightForm of(InsightContent c) {
         var impact = c.impact();
         return new InsightForm(c.title(), c.problemDefinition(), c.proposedSolution(), c.ownerTeam(), c.responsiblePerson(),
                 c.effortPersonDays() == null ? "" : plain(BigDecimal.valueOf(c.effortPersonDays())),
-                impact == null ? "" : String.valueOf(impact.occurrencesPerYear()),
+                impact == null || impact.occurrencesPerYear() == null ? "" : String.valueOf(impact.occurrencesPerYear()),
                 impact == null ? "" : plain(BigDecimal.valueOf(impact.contactsPerOccurrence())),
                 impact == null ? "" : plain(impact.contactCost()),
                 impact == null ? "" : plain(BigDecimal.valueOf(impact.shareRemoved()).movePointRight(2)),
-                c.evidence().stream().filter(Evidence.ReplayLink.class::isInstance).map(e -> ((Evidence.ReplayLink) e).uri()
-                        .toString()).findFirst().orElse(""));
+                String.join("\n", c.evidence().stream().filter(Evidence.ReplayLink.class::isInstance)
+                        .map(e -> ((Evidence.ReplayLink) e).uri().toString()).toList()),
+                String.join(", ", c.problemIds().stream().map(String::valueOf).toList()),
+                String.join(", ", c.teamsNeeded()), String.join(", ", c.approvalsNeeded()),
+                impact == null || impact.occurrencesReason() == null ? "" : impact.occurrencesReason());
+    }
+
+    /** The same form with other occurrences a year (the measured default) and no reason. */
+    InsightForm withOccurrences(String occurrences) {
+        return new InsightForm(title, problemDefinition, proposedSolution, ownerTeam, responsiblePerson, effortPersonDays,
+                occurrences, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, problems, teamsNeeded,
+                approvalsNeeded, "");
+    }
+
+    /** The same form with another title. */
+    InsightForm withTitle(String other) {
+        return new InsightForm(other, problemDefinition, proposedSolution, ownerTeam, responsiblePerson, effortPersonDays,
+                occurrencesPerYear, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, problems,
+                teamsNeeded, approvalsNeeded, occurrencesReason);
     }
 
     /** Whether the stored impact model has parts the form does not show (and keeps). */
@@ -42,93 +97,167 @@ public record InsightForm(String title, String problemDefinition, String propose
                 || impact.lostPurchaseValue().signum() != 0);
     }
 
-    /** The insight's content with this form's fields; refuses the first bad value, naming its field. */
-    InsightContent apply(InsightContent c) {
-        Double effort = null;
-        BigDecimal e = number(EFFORT, effortPersonDays);
-        if (e != null) {
-            if (e.signum() <= 0 || e.compareTo(BigDecimal.valueOf(10_000)) > 0) {
-                throw new IllegalArgumentException(EFFORT + " must be more than 0 and at most 10000, was '"
-                        + effortPersonDays.strip() + "'");
-            }
-            effort = e.doubleValue();
+    /** The problem ids the form links, or an empty list when it names none or a bad one (reported by {@link #parse}). */
+    List<Long> problemIds() {
+        try {
+            return ids(problems);
+        } catch (IllegalArgumentException e) {
+            return List.of();
         }
-        return new InsightContent(title == null ? c.title() : title, c.problemIds(), evidence(c.evidence()), c.exampleSignalIds(),
-                blankToNull(problemDefinition), blankToNull(proposedSolution), impact(c.impact()), effort,
-                blankToNull(ownerTeam), blankToNull(responsiblePerson), c.teamsNeeded(), c.approvalsNeeded(),
-                c.riceImpact(), c.confidence());
     }
 
-    private ImpactModel impact(ImpactModel before) {
-        BigDecimal occurrences = number(OCCURRENCES, occurrencesPerYear), contacts = number(CONTACTS, contactsPerOccurrence),
-                cost = number(CONTACT_COST, contactCost), share = number(SHARE_REMOVED, shareRemovedPercent);
-        if (occurrences == null && contacts == null && cost == null && share == null) {
+    /**
+     * The insight's content with this form's fields, or every bad value by field. {@code base}: what the insight says
+     * now (an empty draft for a new one).
+     */
+    Outcome parse(InsightContent base) {
+        var errors = new LinkedHashMap<String, String>();
+        Double effort = field(errors, "effortPersonDays", () -> effort(number(EFFORT, effortPersonDays)));
+        ImpactModel impact = impact(base.impact(), errors);
+        List<Evidence> evidence = field(errors, "replayUrl", () -> evidence(base.evidence()));
+        List<Long> problemIds = problems == null ? base.problemIds() : field(errors, "problems", () -> ids(problems));
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        try {
+            return new Valid(new InsightContent(title == null ? base.title() : title, problemIds, evidence,
+                    base.exampleSignalIds(), blankToNull(problemDefinition), blankToNull(proposedSolution), impact, effort,
+                    blankToNull(ownerTeam), blankToNull(responsiblePerson),
+                    teamsNeeded == null ? base.teamsNeeded() : list(teamsNeeded),
+                    approvalsNeeded == null ? base.approvalsNeeded() : list(approvalsNeeded), base.riceImpact(),
+                    base.confidence()));
+        } catch (TypedTextRefusedException e) {
+            // the content's own checks name the content's field ("teamsNeeded[2]"): said in the form's words, beside it
+            String field = e.field().replaceAll("\\[.*", "");
+            return new Invalid(Map.of(LABELS.containsKey(field) ? field : "title",
+                    e.getMessage().replace(e.field(), LABELS.getOrDefault(field, field))));
+        } catch (IllegalArgumentException e) {
+            // the content's list limits ("evidence may hold at most 20 entries"): beside the links, else the title
+            return new Invalid(Map.of(String.valueOf(e.getMessage()).startsWith("evidence") ? "replayUrl" : "title",
+                    e.getMessage()));
+        }
+    }
+
+    private interface Part<T> {
+        T get();
+    }
+
+    private static <T> T field(Map<String, String> errors, String name, Part<T> part) {
+        try {
+            return part.get();
+        } catch (IllegalArgumentException e) {
+            errors.put(name, e.getMessage());
+            return null;
+        }
+    }
+
+    private Double effort(BigDecimal e) {
+        if (e == null) {
+            return null;
+        }
+        if (e.signum() <= 0 || e.compareTo(BigDecimal.valueOf(10_000)) > 0) {
+            throw new IllegalArgumentException(EFFORT + " must be more than 0 and at most 10000, was '"
+                    + effortPersonDays.strip() + "'");
+        }
+        return e.doubleValue();
+    }
+
+    /** The impact model, or null when all four fields are empty; a bad value is put beside its field. */
+    private ImpactModel impact(ImpactModel before, Map<String, String> errors) {
+        BigDecimal occurrences = field(errors, "occurrencesPerYear", () -> whole(number(OCCURRENCES, occurrencesPerYear))),
+                contacts = field(errors, "contactsPerOccurrence", () -> range(CONTACTS, number(CONTACTS, contactsPerOccurrence), 100)),
+                cost = field(errors, "contactCost", () -> range(CONTACT_COST, number(CONTACT_COST, contactCost), null)),
+                share = field(errors, "shareRemovedPercent", () -> range(SHARE_REMOVED, number(SHARE_REMOVED, shareRemovedPercent), 100));
+        if (contacts == null && cost == null && share == null) {
+            // nothing estimated yet: occurrences alone (prefilled from the problems' complaints) are no model
             return null;
         }
         var missing = new ArrayList<String>();
-        if (occurrences == null) {
-            missing.add(OCCURRENCES);
-        }
-        if (contacts == null) {
-            missing.add(CONTACTS);
-        }
-        if (cost == null) {
-            missing.add(CONTACT_COST);
-        }
-        if (share == null) {
-            missing.add(SHARE_REMOVED);
+        for (var part : List.of(Map.entry(OCCURRENCES, "occurrencesPerYear"), Map.entry(CONTACTS, "contactsPerOccurrence"),
+                Map.entry(CONTACT_COST, "contactCost"), Map.entry(SHARE_REMOVED, "shareRemovedPercent"))) {
+            if (errors.containsKey(part.getValue())) {
+                return null;
+            }
+            if (blankToNull(switch (part.getValue()) {
+                case "occurrencesPerYear" -> occurrencesPerYear;
+                case "contactsPerOccurrence" -> contactsPerOccurrence;
+                case "contactCost" -> contactCost;
+                default -> shareRemovedPercent;
+            }) == null) {
+                missing.add(part.getKey());
+            }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the impact model needs all four of " + OCCURRENCES + ", " + CONTACTS + ", "
+            errors.put(IMPACT, "the impact model needs all four of " + OCCURRENCES + ", " + CONTACTS + ", "
                     + CONTACT_COST + " and " + SHARE_REMOVED + "; missing: " + String.join(", ", missing));
+            return null;
         }
-        if (occurrences.signum() < 0 || occurrences.stripTrailingZeros().scale() > 0
-                || occurrences.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+        // the measured occurrences are the insights module's to fill in; a typed number other than them needs the reason
+        return new ImpactModel(occurrences.longValueExact(), contacts.doubleValue(), cost,
+                before == null ? BigDecimal.ZERO : before.feesRefunded(), before == null ? 0 : before.lostPurchaseShare(),
+                before == null ? BigDecimal.ZERO : before.lostPurchaseValue(), share.movePointLeft(2).doubleValue(), null,
+                blankToNull(occurrencesReason));
+    }
+
+    private BigDecimal whole(BigDecimal occurrences) {
+        if (occurrences != null && (occurrences.signum() < 0 || occurrences.stripTrailingZeros().scale() > 0
+                || occurrences.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0)) {
             throw new IllegalArgumentException(OCCURRENCES + " must be a whole number from 0 to 1000000000000, was '"
                     + occurrencesPerYear.strip() + "'");
         }
-        if (contacts.signum() < 0 || contacts.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException(CONTACTS + " must be from 0 to 100, was '" + contactsPerOccurrence.strip() + "'");
-        }
-        if (cost.signum() < 0) {
-            throw new IllegalArgumentException(CONTACT_COST + " must be 0 or more, was '" + contactCost.strip() + "'");
-        }
-        if (share.signum() < 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException(SHARE_REMOVED + " must be from 0 to 100, was '" + shareRemovedPercent.strip() + "'");
-        }
-        return new ImpactModel(occurrences.longValueExact(), contacts.doubleValue(), cost,
-                before == null ? BigDecimal.ZERO : before.feesRefunded(), before == null ? 0 : before.lostPurchaseShare(),
-                before == null ? BigDecimal.ZERO : before.lostPurchaseValue(), share.movePointLeft(2).doubleValue());
+        return occurrences;
     }
 
+    /** The value when it is from 0 to {@code max} (no upper limit when null). */
+    private static BigDecimal range(String name, BigDecimal value, Integer max) {
+        if (value != null && (value.signum() < 0 || max != null && value.compareTo(BigDecimal.valueOf(max)) > 0)) {
+            throw new IllegalArgumentException(name + (max == null ? " must be 0 or more" : " must be from 0 to " + max)
+                    + ", was '" + value.toPlainString() + "'");
+        }
+        return value;
+    }
+
+    /** The evidence with the replay links the field lists, in place of the ones it had; screenshots and notes kept. */
     private List<Evidence> evidence(List<Evidence> before) {
-        var evidence = new ArrayList<>(before);
-        int first = -1;
-        for (int i = 0; i < evidence.size() && first < 0; i++) {
-            if (evidence.get(i) instanceof Evidence.ReplayLink) {
-                first = i;
+        if (replayUrl == null) {
+            return before;
+        }
+        var evidence = new ArrayList<Evidence>(before.stream().filter(e -> !(e instanceof Evidence.ReplayLink)).toList());
+        for (String url : replayUrl.strip().split("\\s+")) {
+            if (url.isEmpty()) {
+                continue;
             }
-        }
-        String url = blankToNull(replayUrl);
-        if (url == null) {
-            if (first >= 0) {
-                evidence.remove(first);
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (java.net.URISyntaxException ex) {
+                throw new IllegalArgumentException(REPLAY + " must be an absolute https URL, was '" + url + "'");
             }
-            return evidence;
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException ex) {
-            throw new IllegalArgumentException(REPLAY + " must be an absolute https URL, was '" + url + "'");
-        }
-        var link = new Evidence.ReplayLink(uri); // refuses anything but an absolute https URL, naming it
-        if (first >= 0) {
-            evidence.set(first, link);
-        } else {
-            evidence.add(link);
+            evidence.add(new Evidence.ReplayLink(uri)); // refuses anything but an absolute https URL, naming it
         }
         return evidence;
+    }
+
+    private static List<Long> ids(String text) {
+        var ids = new ArrayList<Long>();
+        for (String s : text == null ? new String[0] : text.strip().split("[\\s,;]+")) {
+            String id = s.startsWith("#") ? s.substring(1) : s;
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!id.matches("\\d{1,18}") || Long.parseLong(id) == 0) {
+                throw new IllegalArgumentException("problems must be problem numbers separated by commas, e.g. 12, 15; '"
+                        + s + "' is not one");
+            }
+            if (!ids.contains(Long.parseLong(id))) {
+                ids.add(Long.parseLong(id));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     /** A decimal number as typed (a dot for decimals), or null when the field is empty. */

@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +26,26 @@ import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
+import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.Insights;
+import com.zeromission.insights.QualityGate;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemNotFoundException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The insight board (a column per workflow state, each card with its quality-gate checklist, and the ranked list
- * beside it) and one insight's page: its content, checklist, history and effect measurement; for analysts the
- * delegate button and the form for the gate's fields; for team members the workflow's next steps. Every post
- * redirects back to the insight with a message; a refusal (the gate, or a step the workflow does not allow) is
- * shown there as an alert that names what is missing. Bad input is a 400 page naming the field (see {@link PageErrors}).
+ * The success team's core loop in the browser. The board: compact cards in a column per workflow state (the gate
+ * folded into one line once complete), filtered by owner team and state, each card with a select of its next steps
+ * (the keyboard and no-script way; the board's script adds drag and drop on top of it), and the ranked list. The
+ * new-insight form, opened from a problem, a search hit, a squad or a call-back and prefilled from it, with every
+ * element of the quality gate and its checklist (the server's gate is the authority: the script asks
+ * {@code POST /insights/gate} and only shows the answer). One insight's page: its content, checklist, history and
+ * effect measurement; for analysts the edit form, the screenshot upload, delegation and measuring; for team members
+ * the workflow's next steps. Bad form input is shown beside its field on the same page, as typed (a 400); every
+ * other post redirects back with a message, a refusal naming what is missing.
  */
 @Controller
 class InsightPages {
@@ -44,17 +55,30 @@ class InsightPages {
     static final Set<InsightState> NOT_BY_HAND = EnumSet.of(InsightState.DELEGATED, InsightState.VERIFIED,
             InsightState.REGRESSED);
     static final int MAX_NOTE = 500;
+    /** A board card's names of the missing gate elements: short, so that the list fits on a line or two. */
+    static final Map<String, String> SHORT = Map.of("evidence", "evidence", "problem-definition", "definition",
+            "proposed-solution", "solution", "financial-impact", "impact", "effort", "effort", "owner-team", "owner team",
+            "responsible-person", "person");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final TextMasker MASKER = TextMasker.standard();
 
     private final Insights insights;
+    private final com.zeromission.problems.Problems problems;
+    private final com.zeromission.cadence.Cadence cadence;
+    private final com.zeromission.callbacks.Callbacks callbacks;
+    private final QualityGate gate;
 
-    InsightPages(Insights insights) {
+    InsightPages(Insights insights, com.zeromission.problems.Problems problems, com.zeromission.cadence.Cadence cadence,
+            com.zeromission.callbacks.Callbacks callbacks) {
         this.insights = insights;
+        this.problems = problems;
+        this.cadence = cadence;
+        this.callbacks = callbacks;
+        this.gate = new QualityGate(insights);
     }
 
     /** One column of the board. */
-    public record Column(String code, String label, List<Insight> insights) {
+    public record Column(String code, String label, List<Card> cards) {
     }
 
     /** One line of the history, ready to show. {@code refused}: a refused delegation or step (the state stayed). */
@@ -82,32 +106,58 @@ class InsightPages {
     public record Missing(String element, String reason) {
     }
 
+    /** A card of the board: the insight, and the steps its select offers (forward only: a step back needs a note). */
+    public record Card(Insight insight, List<Move> moves) {
+    }
+
     @GetMapping("/insights")
-    String board(@RequestParam(defaultValue = "value") String scoring, Model model) {
+    String board(@RequestParam(defaultValue = "value") String scoring, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String state, Model model, org.springframework.security.core.Authentication user) {
         var chosen = Ranking.Scoring.parse(scoring);
-        var all = insights.list(EnumSet.noneOf(InsightState.class));
+        InsightState only = state == null || state.isBlank() ? null : InsightState.parse(state); // unknown: a 400 naming it
+        String ownerTeam = team == null || team.isBlank() ? null : team.strip();
+        var me = CurrentUser.of(user);
+        var all = insights.list(only == null ? EnumSet.noneOf(InsightState.class) : EnumSet.of(only)).stream()
+                .filter(i -> ownerTeam == null || ownerTeam.equals(i.content().ownerTeam())).toList();
         var columns = new ArrayList<Column>();
-        for (InsightState state : InsightState.values()) {
-            columns.add(new Column(state.code(), label(state), all.stream().filter(i -> i.state() == state).toList()));
+        for (InsightState s : InsightState.values()) {
+            if (only == null || only == s) {
+                columns.add(new Column(s.code(), label(s), all.stream().filter(i -> i.state() == s)
+                        .map(i -> new Card(i, boardMoves(i, me))).toList()));
+            }
         }
         model.addAttribute("columns", columns);
         model.addAttribute("ranked", insights.ranked(chosen));
         model.addAttribute("scoring", chosen.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("teams", insights.teams());
+        model.addAttribute("short", SHORT);
+        model.addAttribute("states", java.util.Arrays.stream(InsightState.values()).map(s -> new Move(s.code(), label(s))).toList());
+        model.addAttribute("team", ownerTeam == null ? "" : ownerTeam);
+        model.addAttribute("state", only == null ? "" : only.code());
         return "pages/insights";
+    }
+
+    /** The steps a card offers this user: forward steps by hand, and delegation for analysts. */
+    private static List<Move> boardMoves(Insight i, CurrentUser me) {
+        if (me == null || !me.member()) {
+            return List.of();
+        }
+        return i.state().next().stream().filter(s -> s.ordinal() > i.state().ordinal())
+                .filter(s -> !NOT_BY_HAND.contains(s) || s == InsightState.DELEGATED && me.analyst())
+                .filter(s -> s != InsightState.ACTIONABLE || me.analyst())
+                .sorted().map(s -> new Move(s.code(), label(s))).toList();
     }
 
     @GetMapping("/insights/{id}")
     String insight(@PathVariable long id, Model model) {
-        return render(id, model, null);
+        return render(id, model, null, Map.of());
     }
 
     /** The insight page; {@code submitted}: a form that was refused, shown again as typed (with its error). */
-    private String render(long id, Model model, InsightForm submitted) {
+    private String render(long id, Model model, InsightForm submitted, Map<String, String> errors) {
         Insight insight = insights.get(id);
         var history = insight.history().stream().map(InsightPages::step).toList();
-        List<Team> teams = insights.teams();
-        var people = new TreeSet<String>();
-        teams.forEach(t -> people.addAll(t.members()));
+        List<Team> teams = teamsAndPeople(model);
         boolean writing = insight.state() == InsightState.DRAFT || insight.state() == InsightState.ACTIONABLE;
         model.addAttribute("insight", insight);
         model.addAttribute("state", label(insight.state()));
@@ -122,11 +172,17 @@ class InsightPages {
                 .filter(s -> s.ordinal() < insight.state().ordinal()).sorted().map(s -> new Move(s.code(), label(s))).toList());
         model.addAttribute("canDelegate", writing);
         model.addAttribute("editable", writing);
-        model.addAttribute("teams", teams);
         model.addAttribute("knownOwner", insight.content().ownerTeam() == null
                 || teams.stream().anyMatch(t -> t.name().equals(insight.content().ownerTeam())));
-        model.addAttribute("people", List.copyOf(people));
-        model.addAttribute("form", submitted != null ? submitted : InsightForm.of(insight.content()));
+        var form = submitted != null ? submitted : InsightForm.of(insight.content());
+        if (submitted == null && insight.content().impact() == null && !insight.content().problemIds().isEmpty()) {
+            // not estimated yet: start from the linked problems' measured complaints, as the new-insight form does
+            form = form.withOccurrences(String.valueOf(occurrencesPerYear(insight.content().problemIds())));
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("valuePerYear", insight.content().impact() == null ? null : insight.content().impact().valuePerYear());
+        model.addAttribute("measurable", insight.state() == InsightState.RESOLVED || insight.state() == InsightState.VERIFIED);
         model.addAttribute("impactKept", InsightForm.keepsMoreThanTheForm(insight.content().impact()));
         return "pages/insight";
     }
@@ -145,55 +201,292 @@ class InsightPages {
         return back(id);
     }
 
-    /** Saves the gate's fields. Every number is checked first: a bad one is a 400 naming it, and nothing changes. */
+    /**
+     * Saves the gate's fields. Every value is checked first: bad ones are shown beside their fields on the same page
+     * (a 400), with what was typed kept, and nothing changes.
+     */
     @PostMapping("/insights/{id}/edit")
     String edit(@PathVariable long id, @ModelAttribute InsightForm form, Principal user, RedirectAttributes flash,
-            Model model, jakarta.servlet.http.HttpServletResponse response) {
+            Model model, HttpServletResponse response) {
         var current = insights.get(id);
-        InsightContent content;
-        try {
-            content = form.apply(current.content());
-        } catch (IllegalArgumentException e) {
-            // the page again, with what was typed and what was wrong: nothing is saved, nothing is lost
-            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("formError", mask(e.getMessage()));
-            return render(id, model, form);
+        var outcome = form.parse(current.content());
+        if (outcome instanceof InsightForm.Invalid invalid) {
+            return refusedForm(id, form, invalid, model, response);
         }
         try {
-            var saved = insights.update(id, content, user.getName());
+            var saved = insights.update(id, ((InsightForm.Valid) outcome).content(), user.getName());
             flash.addFlashAttribute("flash", saved.gate().passed()
                     ? "Saved. It passes the quality gate and can be delegated."
                     : "Saved. " + saved.gate().readinessPercent() + " % ready; still missing: "
                             + mask(saved.gate().describeMissing()) + ".");
+        } catch (ProblemNotFoundException e) {
+            return refusedForm(id, form, new InsightForm.Invalid(Map.of("problems", e.getMessage())), model, response);
+        } catch (OccurrencesOverrideWithoutReasonException e) {
+            return refusedForm(id, form, new InsightForm.Invalid(Map.of("occurrencesReason", reasonNeeded(e))), model,
+                    response);
+        } catch (InsightTransitionRefusedException e) {
+            flash.addFlashAttribute("refusal", mask(e.getMessage()));
+        }
+        // the form posts to #edit-card (so that a refusal opens at the form); "top" brings the saved page to its message
+        return back(id) + "#top";
+    }
+
+    /** Reloading a refused edit's address shows the insight page with its form, not a refusal. */
+    @GetMapping("/insights/{id}/edit")
+    String editAgain(@PathVariable long id, Model model) {
+        return render(id, model, null, Map.of());
+    }
+
+    /** The insight page again, with what was typed and what was wrong beside it: nothing is saved, nothing is lost. */
+    private String refusedForm(long id, InsightForm form, InsightForm.Invalid invalid, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("formError", mask(invalid.summary()));
+        return render(id, model, form, masked(invalid.errors()));
+    }
+
+    // ---- writing a new insight ---------------------------------------------------------------------------------
+
+    /**
+     * The new-insight form, prefilled with what it was opened from: problems ({@code problem}, repeatable), a squad
+     * (its problem, name and mandate) or a reached call-back (its problem, and its note as evidence).
+     */
+    @GetMapping("/insights/new")
+    String newInsight(@RequestParam(name = "problem", required = false) List<Long> problemIds,
+            @RequestParam(required = false) Long squad, @RequestParam(required = false) Long call, Model model) {
+        var ids = new ArrayList<Long>(problemIds == null ? List.of() : problemIds);
+        String title = "", definition = "";
+        if (squad != null) {
+            var s = cadence.get(squad);
+            ids.add(s.problemId());
+            title = s.name();
+            definition = s.mandate();
+        }
+        if (call != null) {
+            ids.add(callbacks.get(call).problemId());
+        }
+        ids = new ArrayList<>(ids.stream().distinct().toList());
+        if (title.isEmpty() && !ids.isEmpty()) {
+            title = problems.get(ids.getFirst()).label(); // an unknown problem is a 404 naming it
+        }
+        String occurrences = ids.isEmpty() ? "" : String.valueOf(occurrencesPerYear(ids));
+        var form = new InsightForm(title, definition, "", "", "", "", occurrences, "", "", "", "",
+                String.join(", ", ids.stream().map(String::valueOf).toList()), "", "", "");
+        return renderNew(form, call, Map.of(), model);
+    }
+
+    /**
+     * Saves a new draft and opens it; {@code action=check} (the no-script path of the live checklist) shows the gate's
+     * verdict on what was typed without saving. Bad values are shown beside their fields, as typed (a 400).
+     */
+    @PostMapping("/insights")
+    String create(@ModelAttribute InsightForm form, @RequestParam(required = false) Long call,
+            @RequestParam(required = false) String action, Principal user, RedirectAttributes flash, Model model,
+            HttpServletResponse response) {
+        var outcome = form.parse(emptyDraft(call));
+        if (form.title() == null || form.title().isBlank()) {
+            // the empty draft's stand-in title is for the gate check only: a new insight is named by its writer
+            var errors = new java.util.LinkedHashMap<String, String>(Map.of("title", "a title is required"));
+            if (outcome instanceof InsightForm.Invalid invalid) {
+                errors.putAll(invalid.errors());
+            }
+            outcome = new InsightForm.Invalid(errors);
+        }
+        if (outcome instanceof InsightForm.Invalid invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formError", mask(invalid.summary()));
+            return renderNew(form, call, masked(invalid.errors()), model);
+        }
+        if ("check".equals(action)) {
+            return renderNew(form, call, Map.of(), model);
+        }
+        Insight created;
+        try {
+            created = insights.create(((InsightForm.Valid) outcome).content(), user.getName());
+        } catch (ProblemNotFoundException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formError", mask(e.getMessage()));
+            return renderNew(form, call, Map.of("problems", mask(e.getMessage())), model);
+        } catch (OccurrencesOverrideWithoutReasonException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formError", reasonNeeded(e));
+            return renderNew(form, call, Map.of("occurrencesReason", reasonNeeded(e)), model);
+        }
+        String attached = "";
+        if (call != null) {
+            try {
+                created = callbacks.attachToInsight(call, created.id(), user.getName());
+                attached = " Call " + call + "'s note is attached as evidence.";
+            } catch (com.zeromission.callbacks.CallNoteRefusedException | InsightTransitionRefusedException e) {
+                flash.addFlashAttribute("refusal", mask(e.getMessage()));
+            }
+        }
+        flash.addFlashAttribute("flash", "Draft saved." + attached + " " + (created.gate().passed()
+                ? "It passes the quality gate and can be delegated."
+                : created.gate().readinessPercent() + " % ready; still missing: " + mask(created.gate().describeMissing()) + "."));
+        return back(created.id());
+    }
+
+    /** The gate's verdict on a form as typed, for the live checklist: the server decides, the script only shows it. */
+    @PostMapping(path = "/insights/gate", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    GateView gateOf(@ModelAttribute InsightForm form, @RequestParam(required = false) Long insight,
+            @RequestParam(required = false) Long call) {
+        var base = insight != null ? insights.get(insight).content() : emptyDraft(call);
+        // the title is not part of the gate: a form without one yet is still checked
+        var typed = form.title() == null || form.title().isBlank() ? form.withTitle("untitled") : form;
+        return switch (typed.parse(base)) {
+            case InsightForm.Valid v -> GateView.of(gate.check(v.content()), v.content().impact(), Map.of());
+            case InsightForm.Invalid i -> GateView.of(null, null, masked(i.errors()));
+        };
+    }
+
+    /** The live checklist's answer: each element, the value a year and any field errors. */
+    public record GateView(List<GateLine> checks, Integer readinessPercent, Boolean passed, java.math.BigDecimal valuePerYear,
+            Map<String, String> errors) {
+
+        public record GateLine(String element, String label, boolean passed, String reason) {
+        }
+
+        static GateView of(QualityGate.Result result, com.zeromission.insights.ImpactModel impact, Map<String, String> errors) {
+            return new GateView(result == null ? null : result.checks().stream().map(c -> new GateLine(c.element().code(),
+                    c.element().code().replace('-', ' '), c.passed(), c.reason() == null ? null : mask(c.reason()))).toList(),
+                    result == null ? null : result.readinessPercent(), result == null ? null : result.passed(),
+                    impact == null ? null : impact.valuePerYear(), errors);
+        }
+    }
+
+    /**
+     * Adds an uploaded screenshot to a draft's evidence: the image itself is the request body (the page's script sends
+     * it after showing a preview). Answers JSON: the stored name, or what was wrong.
+     */
+    @PostMapping(path = "/insights/{id}/attachments", produces = "application/json")
+    org.springframework.http.ResponseEntity<Map<String, String>> attach(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Content-Type", required = false) String type,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body, Principal user) {
+        try {
+            var attachment = new com.zeromission.insights.Attachment(null, type, body);
+            insights.attach(id, attachment, user.getName());
+            return org.springframework.http.ResponseEntity.ok(Map.of("fileName", attachment.fileName()));
+        } catch (IllegalArgumentException | InsightTransitionRefusedException e) {
+            return org.springframework.http.ResponseEntity.badRequest().body(Map.of("error", mask(e.getMessage())));
+        }
+    }
+
+    /** Measures the effect of a resolved fix now, as the nightly job does. */
+    @PostMapping("/insights/{id}/measure")
+    String measure(@PathVariable long id, Principal user, RedirectAttributes flash) {
+        try {
+            var measurement = insights.measure(id, user.getName());
+            flash.addFlashAttribute("flash", "Measured: " + measurement.outcome() + ".");
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
         return back(id);
     }
 
+    private String renderNew(InsightForm form, Long call, Map<String, String> errors, Model model) {
+        teamsAndPeople(model);
+        var base = emptyDraft(call);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("call", call);
+        model.addAttribute("callNote", base.evidence().stream().map(EvidenceRow::of).findFirst().orElse(null));
+        model.addAttribute("linked", form.problemIds().stream().map(p -> {
+            try {
+                return problems.get(p);
+            } catch (ProblemNotFoundException e) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList());
+        var parsed = form.parse(base);
+        model.addAttribute("gate", parsed instanceof InsightForm.Valid v ? gate.check(v.content())
+                : gate.check(base));
+        model.addAttribute("valuePerYear", parsed instanceof InsightForm.Valid v && v.content().impact() != null
+                ? v.content().impact().valuePerYear() : null);
+        return "pages/insight-new";
+    }
+
+    /**
+     * A new draft's starting content: an untitled draft, with the call-back's note as evidence when it was opened
+     * from one (so the gate sees it), refused with its reason when that call's note cannot be evidence.
+     */
+    private InsightContent emptyDraft(Long call) {
+        var evidence = new ArrayList<com.zeromission.insights.Evidence>();
+        if (call != null) {
+            var entry = callbacks.get(call);
+            if (!entry.noteAttachable()) {
+                throw new IllegalArgumentException("call " + call + "'s note cannot be evidence: only a reached call with "
+                        + "notes that is not evidence on another insight yet");
+            }
+            evidence.add(new com.zeromission.insights.Evidence.CallNote(call, entry.agent(), entry.calledAt(),
+                    MASKER.mask(entry.notes()).text()));
+        }
+        return new InsightContent("untitled", List.of(), evidence, List.of(), null, null, null, null, null, null,
+                List.of(), List.of(), null, null);
+    }
+
+    /**
+     * Occurrences a year to start the impact model from: the linked problems' complaints in the last 52 full weeks.
+     * Kept to this one call so it can be switched to {@code GET /api/v1/insights/impact-defaults}'s service.
+     */
+    private long occurrencesPerYear(List<Long> problemIds) {
+        return insights.impactDefaults(problemIds).occurrencesPerYear();
+    }
+
+    /** The refusal of a typed number without a reason, in the form's words. */
+    private static String reasonNeeded(OccurrencesOverrideWithoutReasonException e) {
+        return "occurrences a year differ from the " + String.format(java.util.Locale.ROOT, "%,d", e.measured())
+                + " complaints the linked problems had in the last 52 weeks: say why in 'reason for another number', "
+                + "or keep the measured number";
+    }
+
+    private List<Team> teamsAndPeople(Model model) {
+        List<Team> teams = insights.teams();
+        var people = new TreeSet<String>();
+        teams.forEach(t -> people.addAll(t.members()));
+        model.addAttribute("teams", teams);
+        model.addAttribute("people", List.copyOf(people));
+        return teams;
+    }
+
+    private static Map<String, String> masked(Map<String, String> errors) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        errors.forEach((k, v) -> out.put(k, mask(v)));
+        return out;
+    }
+
+    /**
+     * A step along the workflow, from the insight page or a board card ({@code back=board} returns to the board).
+     * Delegation offered on a board card goes through the gate as the delegate button does, for analysts only.
+     */
     @PostMapping("/insights/{id}/move")
     String move(@PathVariable long id, @RequestParam String to, @RequestParam(required = false) String note,
-            Principal user, RedirectAttributes flash) {
+            @RequestParam(required = false) String back, Principal user, RedirectAttributes flash) {
         InsightState target = InsightState.parse(to); // an unknown state is a 400 naming it
         if (note != null && note.strip().length() > MAX_NOTE) {
             throw new IllegalArgumentException("note must be at most " + MAX_NOTE + " characters, was " + note.strip().length());
         }
+        String there = "board".equals(back) ? "redirect:/insights#insight-" + id : back(id);
+        var me = CurrentUser.of((org.springframework.security.core.Authentication) user);
+        if (target == InsightState.DELEGATED && me != null && me.analyst()) {
+            delegate(id, user, flash);
+            return there;
+        }
         try {
-            var me = CurrentUser.of((org.springframework.security.core.Authentication) user);
             InsightState from = insights.get(id).state();
             if (target.ordinal() < from.ordinal() && (note == null || note.isBlank())) {
                 // a step back undoes somebody's work (a delegation, a resolution): it must say why
                 flash.addFlashAttribute("refusal", "Moving it back to " + label(target) + " needs a note saying why. Nothing changed.");
-                return back(id);
+                return there;
             }
             insights.move(id, target, user.getName(), note, me == null || !me.analyst());
-            flash.addFlashAttribute("flash", "Moved to " + label(target) + ".");
+            flash.addFlashAttribute("flash", ("board".equals(back) ? "#" + id + ": moved" : "Moved") + " to " + label(target) + ".");
         } catch (DelegationRefusedException e) {
             refused(flash, e, "Marking it actionable");
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
-        return back(id);
+        return there;
     }
 
     private static void refused(RedirectAttributes flash, DelegationRefusedException e, String what) {

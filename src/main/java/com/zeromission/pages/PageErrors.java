@@ -29,7 +29,8 @@ class PageErrors {
     private static final TextMasker MASKER = TextMasker.standard();
 
     @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class,
-            com.zeromission.leaps.LeapNotFoundException.class, RunNotFoundException.class, ScenarioNotFoundException.class})
+            com.zeromission.leaps.LeapNotFoundException.class, RunNotFoundException.class, ScenarioNotFoundException.class,
+            com.zeromission.callbacks.CallEntryNotFoundException.class, com.zeromission.cadence.SquadNotFoundException.class})
     String notFound(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.NOT_FOUND, "Not found", e, request, response, model);
     }

@@ -62,8 +62,12 @@ class PageSecurity {
                         .hasAnyRole(ANALYST, ADMIN)
                         // Searching the masked texts is reading them, as a problem's examples are.
                         .requestMatchers(HttpMethod.GET, "/search").hasAnyRole(READERS)
+                        // Writing an insight (the form, its live gate check, screenshots) is analysts' work, as in the API.
+                        .requestMatchers(HttpMethod.GET, "/insights/new").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/insights", "/insights/gate", "/insights/*/attachments",
+                                "/insights/*/measure").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/problems", "/problems/*", "/insights",
-                                "/insights/*", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
+                                "/insights/*", "/insights/*/edit", "/teams", "/weekly", "/deadlines", "/reports/yearly", "/leaps", "/leaps/*", "/mystery", "/mystery/runs/*").hasAnyRole(READERS)
                         // One's own teams' work: for those who move it (viewers in a team read it on /teams).
                         .requestMatchers(HttpMethod.GET, "/my-team").hasAnyRole(TEAM_MEMBER, ANALYST, ADMIN)
                         // Changing problems is an analyst's decision, as in the API.

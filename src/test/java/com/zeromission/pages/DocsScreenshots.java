@@ -40,10 +40,15 @@ public final class DocsScreenshots {
         if (!first.isEmpty()) {
             b.get(first.getFirst().getDomProperty("href"));
             shoot(b, out, "problem");
+            var write = b.findElements(By.id("write-insight"));
+            if (!write.isEmpty()) {
+                b.get(write.getFirst().getDomProperty("href"));
+                shoot(b, out, "insight-form");
+            }
         }
         b.get(base + "/insights");
         shoot(b, out, "insight-board");
-        var card = b.findElements(By.cssSelector("main a[href*='/insights/']"));
+        var card = b.findElements(By.cssSelector("#board .insight-card a.title"));
         if (!card.isEmpty()) {
             b.get(card.getFirst().getDomProperty("href"));
             shoot(b, out, "insight");

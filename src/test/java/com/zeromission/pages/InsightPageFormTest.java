@@ -27,6 +27,7 @@ import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
+import com.zeromission.cadence.Cadence;
 import com.zeromission.support.TestDatabases;
 
 /**
@@ -48,6 +49,16 @@ class InsightPageFormTest {
     MockMvcTester mvc;
     @Autowired
     Insights insights;
+    @Autowired
+    com.zeromission.callbacks.Callbacks callbacks;
+    @Autowired
+    com.zeromission.intake.IntakeService intake;
+    @Autowired
+    com.zeromission.problems.Problems problems;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    Cadence cadence;
 
     Insight insight;
 
@@ -99,7 +110,7 @@ class InsightPageFormTest {
         var f = InsightForm.of(insight.content());
         assertThat(f).isEqualTo(new InsightForm("Reminder fees for invoices that never came",
                 insight.content().problemDefinition(), insight.content().proposedSolution(), "invoicing", "anna", "8",
-                "12000", "1.5", "6", "75", "https://replay.example.com/s/1"));
+                "12000", "1.5", "6", "75", "https://replay.example.com/s/1", "", "invoicing, print", "legal", ""));
         assertThat(mvc.get().uri("/insights/" + insight.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
                 .bodyText().contains("name=\"shareRemovedPercent\" value=\"75\"")
                 .contains("<option value=\"invoicing\" selected=\"selected\">invoicing (payments)</option>");
@@ -138,7 +149,7 @@ class InsightPageFormTest {
     void savesTheGateFieldsKeepingWhatTheFormDoesNotShow() {
         var result = post("analyst", "ANALYST", form("effortPersonDays", "2.5", "shareRemovedPercent", "50",
                 "replayUrl", "https://replay.example.com/s/2"));
-        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/insights/" + insight.id());
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/insights/" + insight.id() + "#top");
         assertThat(result).flash().containsEntry("flash", "Saved. It passes the quality gate and can be delegated.");
         var c = insights.get(insight.id()).content();
         assertThat(c.effortPersonDays()).isEqualTo(2.5);
@@ -176,5 +187,164 @@ class InsightPageFormTest {
     void aViewerMayNotEdit() {
         assertThat(post("viewer", "VIEWER", form("effortPersonDays", "3"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(insights.get(insight.id())).isEqualTo(insight);
+    }
+
+    @Test
+    void showsEveryBadValueBesideItsFieldAndKeepsWhatWasTyped() {
+        var result = post("analyst", "ANALYST", form("effortPersonDays", "lots", "occurrencesPerYear", "1.5",
+                "proposedSolution", "Typed and not lost: send the invoice by e-mail as well."));
+        assertRefused(result, "id=\"effortPersonDays-error\"", "effort (person-days) must be a number, was &#39;lots&#39;",
+                "id=\"occurrencesPerYear-error\"", "occurrences a year must be a whole number",
+                "2 fields need correcting", "Typed and not lost: send the invoice by e-mail as well.",
+                "name=\"effortPersonDays\" value=\"lots\"");
+    }
+
+    LinkedMultiValueMap<String, String> newForm(String... fields) {
+        var form = new LinkedMultiValueMap<String, String>();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        return form;
+    }
+
+    @Test
+    void writesANewDraftFromTheFormAndOpensIt() {
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "Invoices arrive after their due date", "problemDefinition",
+                        "Paper invoices sent in January arrive after their due date, so customers pay a reminder fee.",
+                        "teamsNeeded", "invoicing, print", "approvalsNeeded", "legal")).exchange();
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
+        var created = insights.get(id);
+        assertThat(created.state()).isEqualTo(InsightState.DRAFT);
+        assertThat(created.createdBy()).isEqualTo("analyst");
+        assertThat(created.content().teamsNeeded()).containsExactly("invoicing", "print");
+        assertThat(created.content().approvalsNeeded()).containsExactly("legal");
+        assertThat(result).flash().extractingByKey("flash").asString().startsWith("Draft saved. 14 % ready; still missing: evidence");
+    }
+
+    @Test
+    void refusesANewInsightWithoutATitleBesideTheFieldAndSavesNothing() {
+        int before = insights.list(java.util.EnumSet.noneOf(InsightState.class)).size();
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", " ", "effortPersonDays", "3", "problems", "12, x")).exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyText().contains("id=\"title-error\"", "a title is required", "id=\"problems-error\"", "&#39;x&#39; is not one", "name=\"effortPersonDays\" value=\"3\"");
+        assertThat(insights.list(java.util.EnumSet.noneOf(InsightState.class))).hasSize(before);
+    }
+
+    @Test
+    void theGateCheckSaysWhatIsMissingWithoutSaving() {
+        var result = mvc.post().uri("/insights/gate").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "", "effortPersonDays", "2", "occurrencesPerYear", "5000", "contactsPerOccurrence",
+                        "1.2", "contactCost", "6.50", "shareRemovedPercent", "60", "ownerTeam", "invoicing",
+                        "responsiblePerson", "bob")).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.valuePerYear").isEqualTo(23400);
+        assertThat(result).bodyJson().extractingPath("$.readinessPercent").isEqualTo(43);
+        assertThat(result).bodyJson().extractingPath("$.checks[6].reason").isEqualTo("'bob' is not a member of invoicing");
+        assertThat(mvc.post().uri("/insights/gate").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("effortPersonDays", "-1")).exchange()).bodyJson().extractingPath("$.errors.effortPersonDays")
+                .asString().contains("must be more than 0");
+        assertThat(insights.get(insight.id())).isEqualTo(insight);
+    }
+
+    @Test
+    void aViewerMayNeitherOpenNorSendTheNewInsightForm() {
+        assertThat(mvc.get().uri("/insights/new").with(user("viewer").roles("VIEWER"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/insights").with(user("viewer").roles("VIEWER")).with(csrf())
+                .formFields(newForm("title", "A title")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void writesAnInsightFromAReachedCallWithItsNoteAsEvidence() {
+        var week = callbacks.lastWeek().minusWeeks(2);
+        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+                "form-call-1", "complaint", "SE", "card", "payment", week.plusDays(2) + "T10:00:00Z", "en",
+                "complaint quorvel brintash melopraxe", null, null, "form-customer-1"), clock)));
+        problems.assignPending();
+        var entry = callbacks.build(week, "analyst").entries().stream()
+                .filter(e -> e.problemLabel().contains("quorvel")).findFirst().orElseThrow();
+        callbacks.record(entry.id(), com.zeromission.callbacks.CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
+
+        // the call-backs page offers it beside the reached call's note
+        assertThat(mvc.get().uri("/callbacks?week=" + com.zeromission.cadence.Weeks.label(week))
+                .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
+                .contains("href=\"/insights/new?call=" + entry.id() + "\"");
+        assertThat(mvc.get().uri("/insights/new?call=" + entry.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("call-back " + entry.id() + " by ida").contains("the reminder came anyway")
+                .contains("name=\"problems\" value=\"" + entry.problemId() + "\"")
+                .contains("name=\"call\" value=\"" + entry.id() + "\"");
+        var result = mvc.post().uri("/insights").with(user("analyst").roles("ANALYST")).with(csrf())
+                .formFields(newForm("title", "Reminders after payment", "problems", String.valueOf(entry.problemId()),
+                        "call", String.valueOf(entry.id()))).exchange();
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
+        assertThat(insights.get(id).content().evidence()).singleElement().isInstanceOfSatisfying(Evidence.CallNote.class,
+                n -> assertThat(n.callId()).isEqualTo(entry.id()));
+        assertThat(callbacks.get(entry.id()).insightId()).isEqualTo(id);
+        assertThat(result).flash().extractingByKey("flash").asString().contains("Call " + entry.id() + "'s note is attached");
+    }
+
+    @Test
+    void anotherNumberThanTheMeasuredOccurrencesNeedsAReasonBesideItsFieldAndTheReasonIsKept() {
+        var day = java.time.LocalDate.now(clock).minusWeeks(3);
+        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+                "form-measured-1", "complaint", "SE", "card", "payment", day + "T10:00:00Z", "en",
+                "complaint zolvath prenquist darbelon", null, null, "form-customer-2"), clock)));
+        problems.assignPending();
+        long problem = problems.list(List.of(), 100).stream().filter(p -> p.label().toLowerCase(java.util.Locale.ROOT).contains("zolvath")).findFirst().orElseThrow().id();
+        long measured = insights.impactDefaults(List.of(problem)).occurrencesPerYear();
+        var before = insights.get(insight.id());
+
+        var refused = post("analyst", "ANALYST", form("problems", String.valueOf(problem), "occurrencesPerYear",
+                String.valueOf(measured + 24_000)));
+
+        assertRefused(refused, "id=\"occurrencesReason\"", "complaints the linked problems had in the last 52 weeks");
+        assertThat(refused).bodyText().contains("value=\"" + (measured + 24_000) + "\"");
+        assertThat(insights.get(insight.id())).isEqualTo(before);
+
+        var saved = post("analyst", "ANALYST", form("problems", String.valueOf(problem), "occurrencesPerYear",
+                String.valueOf(measured + 24_000), "occurrencesReason", "the chat logs show most never complain"));
+        assertThat(saved).hasStatus(HttpStatus.FOUND);
+        var impact = insights.get(insight.id()).content().impact();
+        assertThat(impact.occurrencesPerYear()).isEqualTo(measured + 24_000);
+        assertThat(impact.measuredOccurrencesPerYear()).isEqualTo(measured);
+        assertThat(impact.occurrencesReason()).isEqualTo("the chat logs show most never complain");
+        assertThat(InsightForm.of(insights.get(insight.id()).content()).occurrencesReason())
+                .isEqualTo("the chat logs show most never complain");
+    }
+
+    @Test
+    void anUnknownProblemOrSquadOrCallIsNamedNotFound() {
+        for (String query : List.of("problem=987654", "squad=987654", "call=987654")) {
+            assertThat(mvc.get().uri("/insights/new?" + query).with(user("analyst").roles("ANALYST")))
+                    .hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("987654");
+        }
+    }
+
+    @Test
+    void reloadingARefusedEditsAddressShowsTheInsightWithItsForm() {
+        assertThat(mvc.get().uri("/insights/" + insight.id() + "/edit").with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("id=\"edit-card\"").contains("action=\"/insights/" + insight.id() + "/edit#edit-card\"");
+    }
+
+    @Test
+    void aSquadOffersItsDraftAndTheFormPrefilledFromTheSquad() {
+        var problemWeek = cadence.lastWeek().minusWeeks(3);
+        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+                "form-squad-1", "complaint", "SE", "card", "payment", problemWeek.plusDays(2) + "T10:00:00Z", "en",
+                "complaint vintrabel osquaroth pelmidrane", null, null, "form-customer-2"), clock)));
+        problems.assignPending();
+        var squad = cadence.form(problemWeek.plusWeeks(1), "analyst").squads().stream()
+                .filter(q -> q.name().contains("vintrabel") || problems.get(q.problemId()).label().contains("vintrabel"))
+                .findFirst().orElseThrow();
+
+        assertThat(mvc.get().uri("/weekly?week=" + com.zeromission.cadence.Weeks.label(squad.week()))
+                .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
+                .contains("href=\"/insights/" + squad.insightId() + "#edit-card\"").contains("Write the insight");
+        assertThat(mvc.get().uri("/insights/new?squad=" + squad.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+                .bodyText().contains("name=\"problems\" value=\"" + squad.problemId() + "\"")
+                .contains("name=\"title\" value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(squad.name()) + "\"");
     }
 }

@@ -64,6 +64,12 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/insights/987654/delegate", ANALYSTS),
             new Page(HttpMethod.POST, "/insights/987654/move", MOVERS),
             new Page(HttpMethod.POST, "/insights/987654/edit", ANALYSTS),
+            new Page(HttpMethod.GET, "/insights/new", ANALYSTS),
+            new Page(HttpMethod.GET, "/insights/987654/edit", READERS),
+            new Page(HttpMethod.POST, "/insights", ANALYSTS),
+            new Page(HttpMethod.POST, "/insights/gate", ANALYSTS),
+            new Page(HttpMethod.POST, "/insights/987654/attachments", ANALYSTS),
+            new Page(HttpMethod.POST, "/insights/987654/measure", ANALYSTS),
             new Page(HttpMethod.GET, "/teams", READERS),
             // one's own teams' work, with its move buttons: for those who move it
             new Page(HttpMethod.GET, "/my-team", MOVERS),

@@ -300,30 +300,13 @@ class ProblemPages {
         return back(pid);
     }
 
+    /**
+     * The problem page's merge once went here and refused bad input on a page of its own: it now leads to the merge
+     * preview (a GET the analyst can reload), where every mistake is said beside the field.
+     */
     @PostMapping("/problems/{id}/merge")
-    String merge(@PathVariable String id, @RequestParam(required = false) String from, Principal user,
-            RedirectAttributes flash) {
-        long into = id(id);
-        if (from == null || from.isBlank()) {
-            throw new IllegalArgumentException("from must name the id of a problem to merge into problem " + into);
-        }
-        var ids = new LinkedHashSet<Long>();
-        for (String part : from.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                ids.add(number("from", part));
-            }
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("from must name the id of a problem to merge into problem " + into
-                    + ", was '" + shown(from) + "'");
-        }
-        if (ids.size() > MAX_MERGE) {
-            throw new IllegalArgumentException("at most " + MAX_MERGE + " problems per merge, got " + ids.size());
-        }
-        problems.merge(into, List.copyOf(ids), user.getName());
-        flash.addFlashAttribute("flash", "Merged " + (ids.size() == 1 ? "problem " : "problems ")
-                + String.join(", ", ids.stream().map(String::valueOf).toList()) + " into this one.");
-        return back(into);
+    String merge(@PathVariable String id, @RequestParam(required = false) String from) {
+        return "redirect:" + SearchPages.previewLink(String.valueOf(id(id)), from == null ? null : shown(from));
     }
 
     @PostMapping("/problems/{id}/split")

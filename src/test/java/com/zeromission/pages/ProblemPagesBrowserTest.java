@@ -69,8 +69,11 @@ class ProblemPagesBrowserTest extends PageTest {
 
         signIn("analyst");
         open("/problems/" + parcel);
-        waitFor(By.id("merge-from")).sendKeys(String.valueOf(discount));
+        // found by its words, not typed by number: the problems whose signals match are offered to tick
+        waitFor(By.id("merge-from")).sendKeys("discount code newsletter");
         browser().findElement(By.cssSelector("#merge-form button")).click();
+        waitFor(By.cssSelector("#pick-merge input[value='" + discount + "']")).click();
+        browser().findElement(By.cssSelector("#pick-merge button")).click();
         // the form leads to a preview of what moves; the merge happens when it is confirmed there (wait for that
         // page: the click returns before the browser has navigated)
         waitFor(By.cssSelector("#confirm-merge button")).click();

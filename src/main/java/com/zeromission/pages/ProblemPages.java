@@ -127,7 +127,7 @@ class ProblemPages {
             List<Long> trend = trends.getOrDefault(p.id(), List.of());
             rows.add(new Row(p, subtitle(texts.get(p.id())), p.lastSeen() == null ? "–" : DAY.format(p.lastSeen()), trend,
                     sparkPoints(trend, SPARK_WIDTH, SPARK_HEIGHT), "complaints per week, " + weeks + ": "
-                            + String.join(", ", trend.stream().map(String::valueOf).toList())));
+                            + String.join("; ", trend.stream().map(n -> String.format(Locale.UK, "%,d", n)).toList())));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("state", filter);

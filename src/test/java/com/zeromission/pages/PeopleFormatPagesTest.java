@@ -119,7 +119,8 @@ class PeopleFormatPagesTest {
             if (exceptClasses.stream().anyMatch(c -> attributes.matches(".*class=\"[^\"]*\\b" + c + "\\b[^\"]*\".*"))) {
                 continue;
             }
-            String text = m.group(2).replaceAll("<[^>]+>", " ");
+            // ISO week labels ("2026-W48", in the trend's description) are dates too
+            String text = m.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\b\\d{4}-W\\d{2}\\b", "week");
             if (RUN_TOGETHER.matcher(text).find()) {
                 found.add(text.strip());
             }

@@ -128,7 +128,7 @@ class ProblemPagesMvcTest {
         assertThat(self).hasStatus(HttpStatus.CONFLICT);
         assertThat(body(self)).contains("id=\"merge-error\"").contains("into itself").doesNotContain("from must");
 
-        var bad = preview("into=" + invoice + "&from=" + refund + ",%20seven");
+        var bad = preview("into=" + invoice + "&from=" + refund + ",seven");
         assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(bad)).contains("id=\"merge-error\"").contains("not &#39;seven&#39;");
 
@@ -137,7 +137,7 @@ class ProblemPagesMvcTest {
         assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(body(unknown)).contains("There is no problem 999999");
 
-        var blank = preview("into=" + invoice + "&from=%20");
+        var blank = preview("into=" + invoice + "&from=,");
         assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(blank)).contains("Find the problems to merge into problem " + invoice);
 

@@ -88,8 +88,12 @@ class LayoutBrowserTest extends PageTest {
                 waitFor(By.cssSelector("main"));
                 long[] w = widths();
                 assertThat(w[1]).as("the window is %d px wide", width).isBetween(width - 20L, (long) width);
+                if (width == PHONE && (mapping.equals("/problems") || mapping.equals("/callbacks"))) {
+                    Browser.screenshot("phone" + mapping.replace('/', '-'));
+                }
                 if (w[0] > w[1]) {
-                    tooWide.add(pages.get(mapping) + " at " + width + " px: " + w[0] + " px wide in a " + w[1] + " px window");
+                    tooWide.add(pages.get(mapping) + " at " + width + " px: " + w[0] + " px wide in a " + w[1]
+                            + " px window, past its edge: " + pastTheEdge());
                 }
             }
         }
@@ -108,6 +112,26 @@ class LayoutBrowserTest extends PageTest {
     }
 
     @Test
+    void anUncalledCustomerHasNoOutcomeChosenAndRecordCallIsInReachOnBothScreens() {
+        callList();
+        signIn("analyst");
+        open("/callbacks?week=2026-W48");
+        var rows = browser().findElements(By.cssSelector("table.callbacks tbody tr"));
+        assertThat(rows).hasSizeGreaterThan(1);
+        var uncalled = rows.stream().filter(r -> r.findElements(By.cssSelector(".call-done")).isEmpty()).findFirst().orElseThrow();
+        var outcome = uncalled.findElement(By.cssSelector("select[name=outcome]"));
+        assertThat(outcome.getDomProperty("value")).as("nothing preselected").isEmpty();
+        assertThat(outcome.getDomAttribute("required")).isNotNull();
+        for (int width : new int[] {DESKTOP, PHONE}) {
+            browser().manage().window().setSize(new Dimension(width, 900));
+            var record = uncalled.findElement(By.xpath(".//button[normalize-space()='Record call']"));
+            long right = ((Number) ((JavascriptExecutor) browser()).executeScript(
+                    "return arguments[0].getBoundingClientRect().right", record)).longValue();
+            assertThat(right).as("Record call inside a %d px window", width).isLessThanOrEqualTo(widths()[1]);
+        }
+    }
+
+    @Test
     void theNavigationFoldsIntoAMenuOnAPhoneAndSignOutIsReachable() {
         signIn("analyst");
         browser().manage().window().setSize(new Dimension(PHONE, 900));
@@ -120,6 +144,19 @@ class LayoutBrowserTest extends PageTest {
         waitFor(By.id("teams"));
         browser().findElement(By.cssSelector("header.top details.menu summary")).click();
         assertThat(browser().findElement(By.cssSelector("header.top .who button")).isDisplayed()).isTrue();
+    }
+
+    /** The innermost elements that reach past the window's right edge, to say what to fix. */
+    private Object pastTheEdge() {
+        return ((JavascriptExecutor) browser()).executeScript("""
+                var out = [];
+                document.querySelectorAll('main *, header *').forEach(function (e) {
+                    if (e.getBoundingClientRect().right > window.innerWidth + 1 && out.length < 5
+                            && !Array.from(e.children).some(function (c) { return c.getBoundingClientRect().right > window.innerWidth + 1; })) {
+                        out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className.split(' ').join('.') : ''));
+                    }
+                });
+                return out.join(', ');""");
     }
 
     /** [document width, window width] in CSS pixels. */
@@ -180,7 +217,11 @@ class LayoutBrowserTest extends PageTest {
         }
         intake.acceptAll(list);
         problems.assignPending();
-        callbacks.build(LocalDate.parse("2026-11-23"), "analyst");
+        var built = callbacks.build(LocalDate.parse("2026-11-23"), "analyst");
+        // one call made, with a long note: its row then offers to attach the note to an open insight (a wide select)
+        callbacks.record(built.entries().getFirst().id(), com.zeromission.callbacks.CallOutcome.REACHED,
+                "Reached the customer, who explained that the paper invoice arrived two weeks after the due date and that "
+                        + "the reminder fee was charged before the invoice could be paid", "member");
     }
 
     private long aLeap() {

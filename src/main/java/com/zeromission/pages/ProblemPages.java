@@ -72,7 +72,7 @@ class ProblemPages {
      * One line of a problem's history; {@code otherId}: the other problem it names, if any; {@code undoable}: the
      * event's id when it is a merge into this problem that can still be undone.
      */
-    public record Event(String when, String what, String actor, String detail, Long otherId, boolean undone,
+    public record Event(java.time.Instant when, String what, String actor, String detail, Long otherId, boolean undone,
             Long undoable) {
     }
 
@@ -209,8 +209,9 @@ class ProblemPages {
         model.addAttribute("chartBase", CHART_HEIGHT - CHART_BOTTOM);
         model.addAttribute("events", d.events().stream().map(e -> event(pid, e)).toList());
         model.addAttribute("linked", linkedInsights(pid));
-        model.addAttribute("firstSeen", p.firstSeen() == null ? "–" : WHEN.format(p.firstSeen()));
-        model.addAttribute("lastSeen", p.lastSeen() == null ? "–" : WHEN.format(p.lastSeen()));
+        // instants: the page shows them in the viewer's zone (#fmt)
+        model.addAttribute("firstSeen", p.firstSeen());
+        model.addAttribute("lastSeen", p.lastSeen());
         model.addAttribute("changeable", p.state() != ProblemState.MERGED);
         return "pages/problem";
     }
@@ -270,7 +271,7 @@ class ProblemPages {
         Long other = e.problemId() == id ? e.otherId() : Long.valueOf(e.problemId());
         // a merge into this problem that still stands can be undone from here
         Long undoable = e.kind().isMerge() && e.undoneBy() == null && Long.valueOf(id).equals(e.otherId()) ? e.id() : null;
-        return new Event(WHEN.format(e.at()), e.kind().code(), e.actor(), e.detail() == null ? "" : e.detail(), other,
+        return new Event(e.at(), e.kind().code(), e.actor(), e.detail() == null ? "" : e.detail(), other,
                 e.undoneBy() != null, undoable);
     }
 

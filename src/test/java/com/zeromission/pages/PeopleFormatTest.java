@@ -67,7 +67,8 @@ class PeopleFormatTest {
     void turnsEnumValuesAndCodesIntoWords() {
         assertThat(fmt.words(Outcome.NOT_APPLICABLE)).isEqualTo("Not applicable");
         assertThat(fmt.words(CallOutcome.REACHED)).isEqualTo("Reached");
-        assertThat(fmt.words("ZEROMISSION")).isEqualTo("zeromission");
+        assertThat(fmt.words("ZEROMISSION")).isEqualTo("zeromission CSV");
+        assertThat(fmt.words("CFPB")).isEqualTo("CFPB export");
         assertThat(fmt.words("in-progress")).isEqualTo("In progress");
         assertThat(fmt.percent(0.052)).isEqualTo("5.2 %");
     }

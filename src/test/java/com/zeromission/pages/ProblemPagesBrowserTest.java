@@ -53,7 +53,7 @@ class ProblemPagesBrowserTest extends PageTest {
             browser().findElement(By.cssSelector("#rename-form button")).click();
             assertThat(text(By.cssSelector("[role=status]"))).contains("Renamed to 'Invoice never arrived, reminder fee charged'");
             assertThat(text(By.id("label"))).isEqualTo("Invoice never arrived, reminder fee charged");
-            assertThat(text(By.id("history"))).contains("rename").contains("analyst");
+            assertThat(text(By.id("history"))).contains("Rename").contains("analyst");
             assertThat(problems.get(invoice).label()).isEqualTo("Invoice never arrived, reminder fee charged");
             Browser.screenshot("problem");
         } finally {
@@ -79,7 +79,7 @@ class ProblemPagesBrowserTest extends PageTest {
         waitFor(By.cssSelector("#confirm-merge button")).click();
         assertThat(text(By.cssSelector("[role=status]"))).contains("Merged problem " + discount + " into this one");
         assertThat(text(By.id("examples"))).contains("courier left my parcel").contains("discount code");
-        assertThat(text(By.id("history"))).contains("merge").contains("analyst");
+        assertThat(text(By.id("history"))).contains("Merge").contains("analyst");
         assertThat(problems.get(discount).state()).isEqualTo(ProblemState.MERGED);
         assertThat(problems.get(discount).mergedInto()).isEqualTo(parcel);
 

@@ -178,12 +178,21 @@ class SearchPages {
         model.addAttribute("into", shown(into));
         model.addAttribute("from", shown(from));
         model.addAttribute("q", shown(q));
+        long target;
         try {
-            Long target = number("The problem to merge into", into);
-            if (target == null) {
+            Long given = number("The problem to merge into", into);
+            if (given == null) {
                 throw new IllegalArgumentException("Say which problem to merge into.");
             }
-            model.addAttribute("target", problems.get(target));
+            model.addAttribute("target", problems.get(given));
+            target = given;
+        } catch (IllegalArgumentException | ProblemNotFoundException e) {
+            // said beside the "into" field
+            response.setStatus(e instanceof ProblemNotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("intoError", plain(e));
+            return "pages/merge-preview";
+        }
+        try {
             if ((from == null || from.isBlank()) && q != null && !q.isBlank()) {
                 return candidates(target, q, model);
             }
@@ -239,9 +248,7 @@ class SearchPages {
      */
     @PostMapping("/problems/merge")
     String merge(@RequestParam(required = false) String into, @RequestParam(required = false) String from,
-            Principal user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        model.addAttribute("into", shown(into));
-        model.addAttribute("from", shown(from));
+            Principal user, RedirectAttributes flash) {
         try {
             Long target = number("The problem to merge into", into);
             List<Long> moving = numbers(from);

@@ -137,6 +137,10 @@ class ProblemPagesMvcTest {
         assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(body(unknown)).contains("There is no problem 999999");
 
+        var noTarget = preview("into=abc&from=" + refund);
+        assertThat(noTarget).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(noTarget)).contains("id=\"into-error\"").contains("not &#39;abc&#39;");
+
         var blank = preview("into=" + invoice + "&from=,");
         assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(blank)).contains("Find the problems to merge into problem " + invoice);

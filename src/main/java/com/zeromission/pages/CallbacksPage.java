@@ -64,9 +64,15 @@ class CallbacksPage {
     }
 
     @PostMapping("/callbacks/{id}/outcome")
-    String outcome(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String notes,
-            Principal user, RedirectAttributes flash) {
+    String outcome(@PathVariable long id, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String notes, Principal user, RedirectAttributes flash) {
         var entry = callbacks.get(id);
+        if (outcome == null || outcome.isBlank()) {
+            // the form asks for a choice; a browser that skipped the check hears it beside the call, notes kept
+            flash.addFlashAttribute("outcomeMissing", id);
+            flash.addFlashAttribute("notesTyped", notes);
+            return "redirect:/callbacks?week=" + Weeks.label(entry.week()) + "#call-" + id;
+        }
         try {
             callbacks.record(id, CallOutcome.parse(outcome), notes, user.getName());
             flash.addFlashAttribute("flash", "Call " + id + " recorded.");

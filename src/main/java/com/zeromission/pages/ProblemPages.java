@@ -72,7 +72,7 @@ class ProblemPages {
      * One line of a problem's history; {@code otherId}: the other problem it names, if any; {@code undoable}: the
      * event's id when it is a merge into this problem that can still be undone.
      */
-    public record Event(String when, String what, String actor, String detail, Long otherId, boolean undone,
+    public record Event(java.time.Instant when, String what, String actor, String detail, Long otherId, boolean undone,
             Long undoable) {
     }
 
@@ -127,7 +127,7 @@ class ProblemPages {
             List<Long> trend = trends.getOrDefault(p.id(), List.of());
             rows.add(new Row(p, subtitle(texts.get(p.id())), p.lastSeen() == null ? "–" : DAY.format(p.lastSeen()), trend,
                     sparkPoints(trend, SPARK_WIDTH, SPARK_HEIGHT), "complaints per week, " + weeks + ": "
-                            + String.join(", ", trend.stream().map(String::valueOf).toList())));
+                            + String.join("; ", trend.stream().map(n -> String.format(Locale.UK, "%,d", n)).toList())));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("state", filter);
@@ -209,8 +209,9 @@ class ProblemPages {
         model.addAttribute("chartBase", CHART_HEIGHT - CHART_BOTTOM);
         model.addAttribute("events", d.events().stream().map(e -> event(pid, e)).toList());
         model.addAttribute("linked", linkedInsights(pid));
-        model.addAttribute("firstSeen", p.firstSeen() == null ? "–" : WHEN.format(p.firstSeen()));
-        model.addAttribute("lastSeen", p.lastSeen() == null ? "–" : WHEN.format(p.lastSeen()));
+        // instants: the page shows them in the viewer's zone (#fmt)
+        model.addAttribute("firstSeen", p.firstSeen());
+        model.addAttribute("lastSeen", p.lastSeen());
         model.addAttribute("changeable", p.state() != ProblemState.MERGED);
         return "pages/problem";
     }
@@ -270,7 +271,7 @@ class ProblemPages {
         Long other = e.problemId() == id ? e.otherId() : Long.valueOf(e.problemId());
         // a merge into this problem that still stands can be undone from here
         Long undoable = e.kind().isMerge() && e.undoneBy() == null && Long.valueOf(id).equals(e.otherId()) ? e.id() : null;
-        return new Event(WHEN.format(e.at()), e.kind().code(), e.actor(), e.detail() == null ? "" : e.detail(), other,
+        return new Event(e.at(), e.kind().code(), e.actor(), e.detail() == null ? "" : e.detail(), other,
                 e.undoneBy() != null, undoable);
     }
 
@@ -300,30 +301,13 @@ class ProblemPages {
         return back(pid);
     }
 
+    /**
+     * The problem page's merge once went here and refused bad input on a page of its own: it now leads to the merge
+     * preview (a GET the analyst can reload), where every mistake is said beside the field.
+     */
     @PostMapping("/problems/{id}/merge")
-    String merge(@PathVariable String id, @RequestParam(required = false) String from, Principal user,
-            RedirectAttributes flash) {
-        long into = id(id);
-        if (from == null || from.isBlank()) {
-            throw new IllegalArgumentException("from must name the id of a problem to merge into problem " + into);
-        }
-        var ids = new LinkedHashSet<Long>();
-        for (String part : from.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                ids.add(number("from", part));
-            }
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("from must name the id of a problem to merge into problem " + into
-                    + ", was '" + shown(from) + "'");
-        }
-        if (ids.size() > MAX_MERGE) {
-            throw new IllegalArgumentException("at most " + MAX_MERGE + " problems per merge, got " + ids.size());
-        }
-        problems.merge(into, List.copyOf(ids), user.getName());
-        flash.addFlashAttribute("flash", "Merged " + (ids.size() == 1 ? "problem " : "problems ")
-                + String.join(", ", ids.stream().map(String::valueOf).toList()) + " into this one.");
-        return back(into);
+    String merge(@PathVariable String id, @RequestParam(required = false) String from) {
+        return "redirect:" + SearchPages.previewLink(String.valueOf(id(id)), from == null ? null : shown(from));
     }
 
     @PostMapping("/problems/{id}/split")

@@ -48,6 +48,10 @@ class SearchPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final TextMasker MASKER = TextMasker.standard();
+    /** Problem numbers typed where words could be: "12", "12, 15". */
+    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("[\\d,\\s]+");
+    /** How many of the best matching signals name the problems offered for a merge. */
+    static final int CANDIDATE_SIGNALS = Math.min(100, SignalQuery.MAX_SIZE);
 
     private final SignalSearch search;
     private final Problems problems;
@@ -164,18 +168,38 @@ class SearchPages {
      * move, and the counts before and after. Changes nothing.
      */
     @GetMapping("/problems/merge")
-    String preview(@RequestParam(required = false) String into, @RequestParam(required = false) String from, Model model,
-            HttpServletResponse response) {
+    String preview(@RequestParam(required = false) String into, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String q, Model model, HttpServletResponse response) {
+        // "find": words to search the problems by, or their numbers typed straight in
+        if ((from == null || from.isBlank()) && q != null && NUMBERS.matcher(q).matches()) {
+            from = q;
+            q = null;
+        }
         model.addAttribute("into", shown(into));
         model.addAttribute("from", shown(from));
+        model.addAttribute("q", shown(q));
+        long target;
         try {
-            Long target = number("The problem to merge into", into);
-            List<Long> moving = numbers(from);
-            if (target == null) {
+            Long given = number("The problem to merge into", into);
+            if (given == null) {
                 throw new IllegalArgumentException("Say which problem to merge into.");
             }
+            model.addAttribute("target", problems.get(given));
+            target = given;
+        } catch (IllegalArgumentException | ProblemNotFoundException e) {
+            // said beside the "into" field
+            response.setStatus(e instanceof ProblemNotFoundException ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("intoError", plain(e));
+            return "pages/merge-preview";
+        }
+        try {
+            if ((from == null || from.isBlank()) && q != null && !q.isBlank()) {
+                return candidates(target, q, model);
+            }
+            List<Long> moving = numbers(from);
             if (moving.isEmpty()) {
-                throw new IllegalArgumentException("Say which problem to merge into problem " + target + ".");
+                throw new IllegalArgumentException("Find the problems to merge into problem " + target
+                        + " by their words, or give their numbers.");
             }
             MergePreview preview = problems.previewMerge(target, moving);
             model.addAttribute("preview", preview);
@@ -190,12 +214,41 @@ class SearchPages {
         return "pages/merge-preview";
     }
 
-    /** The preview's confirmation: merges, then shows the problem the others went into, with an Undo button. */
+    /** Words typed to find the problems to merge: the problems of the best matching signals, the target left out. */
+    private String candidates(long target, String q, Model model) {
+        SignalQuery query;
+        try {
+            query = SignalQuery.parse(q, null, null, null, null, null, null, null, "1", String.valueOf(CANDIDATE_SIGNALS));
+        } catch (InvalidSignalQueryException e) {
+            model.addAttribute("error", e.violations().stream().map(SignalQuery.Violation::sentence)
+                    .collect(java.util.stream.Collectors.joining(" ")));
+            return "pages/merge-preview";
+        }
+        var hits = new LinkedHashMap<Long, long[]>();
+        var labels = new LinkedHashMap<Long, String>();
+        for (SignalHit h : search.search(query).signals()) {
+            if (h.problemId() != null && h.problemId() != target) {
+                hits.computeIfAbsent(h.problemId(), k -> new long[1])[0]++;
+                labels.putIfAbsent(h.problemId(), h.problemLabel());
+            }
+        }
+        var found = hits.entrySet().stream()
+                .sorted(Map.Entry.<Long, long[]>comparingByValue((a, b) -> Long.compare(b[0], a[0])))
+                .map(e -> new ProblemOnPage(e.getKey(), labels.get(e.getKey()), e.getValue()[0])).toList();
+        model.addAttribute("candidates", found);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "No other problem has signals with the words '" + shown(q) + "': try other words.");
+        }
+        return "pages/merge-preview";
+    }
+
+    /**
+     * The preview's confirmation: merges, then shows the problem the others went into, with an Undo button. A refusal
+     * goes back to the preview's own address with the reason, so the page can be reloaded and corrected.
+     */
     @PostMapping("/problems/merge")
     String merge(@RequestParam(required = false) String into, @RequestParam(required = false) String from,
-            Principal user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        model.addAttribute("into", shown(into));
-        model.addAttribute("from", shown(from));
+            Principal user, RedirectAttributes flash) {
         try {
             Long target = number("The problem to merge into", into);
             List<Long> moving = numbers(from);
@@ -210,9 +263,18 @@ class SearchPages {
                     + (moved == 1 ? " signal" : " signals") + " moved.");
             flash.addFlashAttribute("undo", events.stream().map(e -> new Undo(e.id(), e.problemId())).toList());
             return "redirect:/problems/" + target;
-        } catch (RuntimeException e) {
-            return refusedPreview(e, model, response);
+        } catch (ProblemNotFoundException | ProblemChangeRefusedException | IllegalArgumentException e) {
+            flash.addFlashAttribute("refused", plain(e));
+            return "redirect:" + previewLink(shown(into), shown(from));
         }
+    }
+
+    /** The preview's address for what was typed. */
+    static String previewLink(String into, String from) {
+        var b = UriComponentsBuilder.fromPath("/problems/merge");
+        param(b, "into", into);
+        param(b, "from", from);
+        return b.encode().build().toUriString();
     }
 
     /** An Undo button: undoes merge {@code event}, which moved problem {@code problemId}. */

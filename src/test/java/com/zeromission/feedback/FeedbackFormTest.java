@@ -62,6 +62,10 @@ class FeedbackFormTest {
         assertThat(en.getResponse().getContentAsString()).contains("Tell us what went wrong", "name=\"_csrf\"");
         var sv = mvc.get().uri("/feedback?lang=sv").exchange();
         assertThat(sv.getResponse().getContentAsString()).contains("Berätta vad som gick fel", "lang=\"sv\"");
+        // markets and products in words of the page's language, the codes only as the values sent
+        assertThat(sv.getResponse().getContentAsString()).contains("value=\"SE\">Sverige<", "value=\"DK\">Danmark<",
+                "value=\"pay-in-3\">Delbetalning<").doesNotContain(">SE<", ">pay-in-3<");
+        assertThat(en.getResponse().getContentAsString()).contains("value=\"SE\">Sweden<", "value=\"pay-in-3\">Pay in 3<");
         var byBrowser = mvc.get().uri("/feedback").header("Accept-Language", "sv-SE,sv;q=0.9").exchange();
         assertThat(byBrowser.getResponse().getContentAsString()).contains("Berätta vad som gick fel");
         assertThat(en.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'")

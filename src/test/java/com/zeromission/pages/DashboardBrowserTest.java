@@ -57,7 +57,7 @@ class DashboardBrowserTest extends PageTest {
         new Select(waitFor(By.id("market"))).selectByValue("SE");
         browser().findElement(By.cssSelector(".filters button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("market=SE"));
-        assertThat(new Select(waitFor(By.id("market"))).getFirstSelectedOption().getText()).isEqualTo("SE");
+        assertThat(new Select(waitFor(By.id("market"))).getFirstSelectedOption().getText()).isEqualTo("Sweden");
         // SE has no target of its own: the page says so instead of drawing the global one
         assertThat(text(By.cssSelector(".kpis"))).contains("no target set");
     }

@@ -53,7 +53,7 @@ class ProblemPagesBrowserTest extends PageTest {
             browser().findElement(By.cssSelector("#rename-form button")).click();
             assertThat(text(By.cssSelector("[role=status]"))).contains("Renamed to 'Invoice never arrived, reminder fee charged'");
             assertThat(text(By.id("label"))).isEqualTo("Invoice never arrived, reminder fee charged");
-            assertThat(text(By.id("history"))).contains("rename").contains("analyst");
+            assertThat(text(By.id("history"))).contains("Rename").contains("analyst");
             assertThat(problems.get(invoice).label()).isEqualTo("Invoice never arrived, reminder fee charged");
             Browser.screenshot("problem");
         } finally {
@@ -69,14 +69,17 @@ class ProblemPagesBrowserTest extends PageTest {
 
         signIn("analyst");
         open("/problems/" + parcel);
-        waitFor(By.id("merge-from")).sendKeys(String.valueOf(discount));
+        // found by its words, not typed by number: the problems whose signals match are offered to tick
+        waitFor(By.id("merge-from")).sendKeys("discount code newsletter");
         browser().findElement(By.cssSelector("#merge-form button")).click();
+        waitFor(By.cssSelector("#pick-merge input[value='" + discount + "']")).click();
+        browser().findElement(By.cssSelector("#pick-merge button")).click();
         // the form leads to a preview of what moves; the merge happens when it is confirmed there (wait for that
         // page: the click returns before the browser has navigated)
         waitFor(By.cssSelector("#confirm-merge button")).click();
         assertThat(text(By.cssSelector("[role=status]"))).contains("Merged problem " + discount + " into this one");
         assertThat(text(By.id("examples"))).contains("courier left my parcel").contains("discount code");
-        assertThat(text(By.id("history"))).contains("merge").contains("analyst");
+        assertThat(text(By.id("history"))).contains("Merge").contains("analyst");
         assertThat(problems.get(discount).state()).isEqualTo(ProblemState.MERGED);
         assertThat(problems.get(discount).mergedInto()).isEqualTo(parcel);
 

@@ -119,25 +119,50 @@ class ProblemPagesMvcTest {
     }
 
     @Test
-    void refusesMergingAProblemIntoItselfABadIdAndAnUnknownOneAndChangesNothing() {
+    void anOldMergePostLeadsToThePreviewWhichSaysEachMistakeBesideTheFieldAndChangesNothing() {
         var itself = post("/problems/" + invoice + "/merge", "from", String.valueOf(invoice));
-        assertThat(itself).hasStatus(HttpStatus.CONFLICT);
-        assertThat(body(itself)).contains("cannot merge problem " + invoice + " into itself");
+        assertThat(itself).hasStatus(HttpStatus.FOUND);
+        assertThat(itself.getResponse().getRedirectedUrl()).isEqualTo("/problems/merge?into=" + invoice + "&from=" + invoice);
 
-        var bad = post("/problems/" + invoice + "/merge", "from", refund + ", seven");
+        var self = preview("into=" + invoice + "&from=" + invoice);
+        assertThat(self).hasStatus(HttpStatus.CONFLICT);
+        assertThat(body(self)).contains("id=\"merge-error\"").contains("into itself").doesNotContain("from must");
+
+        var bad = preview("into=" + invoice + "&from=" + refund + ",seven");
         assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(body(bad)).contains("from must be a positive whole number, was &#39;seven&#39;");
+        assertThat(body(bad)).contains("id=\"merge-error\"").contains("not &#39;seven&#39;");
 
         // all or none: the known one in the list is not merged either
-        var unknown = post("/problems/" + invoice + "/merge", "from", refund + ",999999");
+        var unknown = preview("into=" + invoice + "&from=" + refund + ",999999");
         assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(body(unknown)).contains("no problem with id 999999");
+        assertThat(body(unknown)).contains("There is no problem 999999");
 
-        var blank = post("/problems/" + invoice + "/merge", "from", " ");
+        var noTarget = preview("into=abc&from=" + refund);
+        assertThat(noTarget).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(noTarget)).contains("id=\"into-error\"").contains("not &#39;abc&#39;");
+
+        var blank = preview("into=" + invoice + "&from=,");
         assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(blank)).contains("Find the problems to merge into problem " + invoice);
 
         assertThat(problems.get(refund).state()).isEqualTo(ProblemState.OPEN);
         assertThat(problems.get(invoice).state()).isEqualTo(ProblemState.OPEN);
+    }
+
+    @Test
+    void findsTheProblemsToMergeByTheWordsOfTheirSignals() {
+        var found = preview("into=" + refund + "&q=invoice");
+        assertThat(found).hasStatus(HttpStatus.OK);
+        assertThat(body(found)).contains("id=\"pick-merge\"").contains("value=\"" + invoice + "\"")
+                .doesNotContain("name=\"from\" value=\"" + refund + "\"");
+
+        var nothing = preview("into=" + refund + "&q=zebra");
+        assertThat(body(nothing)).contains("No other problem has signals with the words &#39;zebra&#39;")
+                .doesNotContain("id=\"pick-merge\"");
+    }
+
+    private MvcTestResult preview(String query) {
+        return mvc.get().uri("/problems/merge?" + query).with(user("analyst").roles("ANALYST")).exchange();
     }
 
     @Test

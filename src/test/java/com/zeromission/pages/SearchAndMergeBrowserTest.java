@@ -38,10 +38,16 @@ class SearchAndMergeBrowserTest extends PageTest {
                 .doesNotContain("anna.berg@example.com");
         Browser.screenshot("search");
 
-        // merge the fragment found into the other problem: preview first
-        WebElement first = hits.getFirst();
-        first.findElement(By.cssSelector("input[name=into]")).sendKeys(String.valueOf(checkout));
-        first.findElement(By.cssSelector(".merge-from-search button")).click();
+        // merge the fragment found into the other problem: from the other problem's text, find the fragment by its
+        // words (no problem numbers typed), tick it, preview first
+        browser().findElement(By.id("q")).clear();
+        browser().findElement(By.id("q")).sendKeys("checkout froze bicycle");
+        browser().findElement(By.cssSelector("#search-form button")).click();
+        WebElement other = waitFor(By.cssSelector("#results .hit[data-problem='" + checkout + "']"));
+        other.findElement(By.cssSelector(".merge-from-search input[name=q]")).sendKeys("KVITTO klocka");
+        other.findElement(By.cssSelector(".merge-from-search button")).click();
+        waitFor(By.cssSelector("#pick-merge input[value='" + receipt + "']")).click();
+        browser().findElement(By.cssSelector("#pick-merge button")).click();
         waitFor(By.id("merge-counts"));
         assertThat(text(By.id("merge-summary"))).contains("problem " + receipt).contains("problem " + checkout);
         assertThat(text(By.cssSelector("#merge-counts tr.moving"))).contains("#" + receipt).contains("2 2 0 0");

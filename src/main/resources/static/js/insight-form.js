@@ -61,7 +61,8 @@
         if (total && !errors.occurrencesPerYear && !errors.contactsPerOccurrence && !errors.contactCost
                 && !errors.shareRemovedPercent && !errors.impact) {
             total.textContent = view.valuePerYear == null ? '–'
-                : 'EUR ' + Number(view.valuePerYear).toLocaleString('en-GB', {maximumFractionDigits: 0});
+                : new Intl.NumberFormat('en-GB', {style: 'currency', currency: total.dataset.currency || 'EUR',
+                    minimumFractionDigits: 0, maximumFractionDigits: 0}).format(Number(view.valuePerYear));
         }
         const gate = document.getElementById('gate');
         if (!gate || !view.checks) {

@@ -59,7 +59,6 @@ class InsightPages {
     static final Map<String, String> SHORT = Map.of("evidence", "evidence", "problem-definition", "definition",
             "proposed-solution", "solution", "financial-impact", "impact", "effort", "effort", "owner-team", "owner team",
             "responsible-person", "person");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final TextMasker MASKER = TextMasker.standard();
 
     private final Insights insights;
@@ -82,7 +81,7 @@ class InsightPages {
     }
 
     /** One line of the history, ready to show. {@code refused}: a refused delegation or step (the state stayed). */
-    public record Step(String at, String actor, String from, String to, String note, boolean refused) {
+    public record Step(Instant at, String actor, String from, String to, String note, boolean refused) {
     }
 
     /** A step a button offers. */
@@ -117,13 +116,14 @@ class InsightPages {
         InsightState only = state == null || state.isBlank() ? null : InsightState.parse(state); // unknown: a 400 naming it
         String ownerTeam = team == null || team.isBlank() ? null : team.strip();
         var me = CurrentUser.of(user);
+        var mine = myTeams(me);
         var all = insights.list(only == null ? EnumSet.noneOf(InsightState.class) : EnumSet.of(only)).stream()
                 .filter(i -> ownerTeam == null || ownerTeam.equals(i.content().ownerTeam())).toList();
         var columns = new ArrayList<Column>();
         for (InsightState s : InsightState.values()) {
             if (only == null || only == s) {
                 columns.add(new Column(s.code(), label(s), all.stream().filter(i -> i.state() == s)
-                        .map(i -> new Card(i, boardMoves(i, me))).toList()));
+                        .map(i -> new Card(i, mayMove(i, me, mine) ? boardMoves(i, me) : List.of())).toList()));
             }
         }
         model.addAttribute("columns", columns);
@@ -135,6 +135,20 @@ class InsightPages {
         model.addAttribute("team", ownerTeam == null ? "" : ownerTeam);
         model.addAttribute("state", only == null ? "" : only.code());
         return "pages/insights";
+    }
+
+    /** The teams of a team member who is no analyst (whose moves are limited to them); empty for everyone else. */
+    private java.util.Set<String> myTeams(CurrentUser me) {
+        return me == null || !me.member() || me.analyst() ? java.util.Set.of()
+                : insights.teamsOf(me.name()).stream().map(Team::name).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Whether the page offers this user moves of the insight: analysts move any; a team member only their own teams'
+     * (the rule {@code Insights.move} enforces), so that no button is shown that would only be refused.
+     */
+    private static boolean mayMove(Insight i, CurrentUser me, java.util.Set<String> myTeams) {
+        return me != null && me.member() && (me.analyst() || myTeams.contains(i.content().ownerTeam()));
     }
 
     /** The steps a card offers this user: forward steps by hand, and delegation for analysts. */
@@ -166,9 +180,12 @@ class InsightPages {
         model.addAttribute("effects", insight.history().stream()
                 .filter(t -> t.to() == InsightState.VERIFIED || t.to() == InsightState.REGRESSED).map(InsightPages::step).toList());
         // forward steps first, as the main buttons; steps back (hand back, reopen) apart and asking for a note
-        model.addAttribute("moves", insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
+        var me = CurrentUser.of(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+        boolean mayMove = mayMove(insight, me, myTeams(me));
+        model.addAttribute("mayMove", mayMove);
+        model.addAttribute("moves", !mayMove ? List.of() : insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
                 .filter(s -> s.ordinal() > insight.state().ordinal()).sorted().map(s -> new Move(s.code(), label(s))).toList());
-        model.addAttribute("backMoves", insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
+        model.addAttribute("backMoves", !mayMove ? List.of() : insight.state().next().stream().filter(s -> !NOT_BY_HAND.contains(s))
                 .filter(s -> s.ordinal() < insight.state().ordinal()).sorted().map(s -> new Move(s.code(), label(s))).toList());
         model.addAttribute("canDelegate", writing);
         model.addAttribute("editable", writing);
@@ -506,12 +523,8 @@ class InsightPages {
 
     private static Step step(Insight.Transition t) {
         boolean refused = t.from() == t.to() && t.note() != null && t.note().contains("refused");
-        return new Step(at(t.at()), t.actor(), t.from() == null ? "" : label(t.from()), label(t.to()),
+        return new Step(t.at(), t.actor(), t.from() == null ? "" : label(t.from()), label(t.to()),
                 t.note() == null ? "" : t.note(), refused);
-    }
-
-    static String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
     }
 
     private static String mask(String text) {

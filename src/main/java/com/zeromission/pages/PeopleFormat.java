@@ -36,17 +36,34 @@ public final class PeopleFormat {
     private final Locale locale;
     private final ZoneId zone;
     private final MessageSource messages;
+    private final Currency currency;
 
     public PeopleFormat(Locale locale, ZoneId zone, MessageSource messages) {
+        this(locale, zone, messages, Currency.getInstance("EUR"));
+    }
+
+    /** @param currency the company's reporting currency: what amounts without a currency of their own are in */
+    public PeopleFormat(Locale locale, ZoneId zone, MessageSource messages, Currency currency) {
         this.locale = Objects.requireNonNull(locale, "locale");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    /** The reporting currency's code ("EUR"), for labels such as "Cost of a contact (EUR)". */
+    public String currency() {
+        return currency.getCurrencyCode();
+    }
+
+    /** An amount in the reporting currency (insights' impact models are in it): "€254,520". */
+    public String money(Number amount) {
+        return money(amount, currency.getCurrencyCode());
     }
 
     /** The same formatting in another language (the public feedback form chooses its language itself). */
     public PeopleFormat in(String language) {
         return new PeopleFormat(language == null || language.isBlank() ? locale : Locale.forLanguageTag(language), zone,
-                messages);
+                messages, currency);
     }
 
     public Locale locale() {

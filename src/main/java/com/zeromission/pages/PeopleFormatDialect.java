@@ -29,11 +29,19 @@ class PeopleFormatDialect extends AbstractDialect implements IExpressionObjectDi
 
     private final MessageSource messages;
     private final ZoneId defaultZone;
+    private final java.util.Currency currency;
 
-    PeopleFormatDialect(MessageSource messages, @Value("${zeromission.web.zone:Europe/Stockholm}") String defaultZone) {
+    PeopleFormatDialect(MessageSource messages, @Value("${zeromission.web.zone:Europe/Stockholm}") String defaultZone,
+            @Value("${zeromission.currency:EUR}") String currency) {
         super("zeromission-format");
         this.messages = messages;
         this.defaultZone = ZoneId.of(defaultZone);
+        try {
+            this.currency = java.util.Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("zeromission.currency must be an ISO 4217 currency code such as EUR or SEK, was '"
+                    + currency + "'", e);
+        }
     }
 
     @Override
@@ -47,7 +55,7 @@ class PeopleFormatDialect extends AbstractDialect implements IExpressionObjectDi
             @Override
             public Object buildObject(IExpressionContext context, String name) {
                 String cookie = context instanceof IWebContext web ? web.getExchange().getRequest().getCookieValue(ZONE_COOKIE) : null;
-                return new PeopleFormat(PAGES, zone(cookie), messages);
+                return new PeopleFormat(PAGES, zone(cookie), messages, currency);
             }
 
             @Override

@@ -112,7 +112,7 @@ class InsightLoopBrowserTest extends PageTest {
         fill("contactsPerOccurrence", "1.2");
         fill("contactCost", "6.50");
         fill("shareRemovedPercent", "60");
-        String value = String.format(java.util.Locale.UK, "EUR %,d", Math.round(measured * 1.2 * 6.5 * 0.6));
+        String value = String.format(java.util.Locale.UK, "€%,d", Math.round(measured * 1.2 * 6.5 * 0.6));
         waitForText(By.id("impact-total"), value);
         new Select(browser().findElement(By.id("ownerTeam"))).selectByValue(OWNER_TEAM);
         fill("responsiblePerson", TEAM_MEMBER_LOGIN);

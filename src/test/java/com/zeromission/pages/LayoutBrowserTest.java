@@ -191,6 +191,9 @@ class LayoutBrowserTest extends PageTest {
         pages.put("/search", "/search?q=invoice");
         pages.put("/insights", "/insights");
         pages.put("/insights/{id}", "/insights/" + seeded.completeInsight());
+        pages.put("/insights/new", "/insights/new?problem=" + seeded.invoiceProblem());
+        pages.put("/insights/{id}/edit", "/insights/" + seeded.completeInsight() + "/edit");
+        pages.put("/my-team", "/my-team");
         pages.put("/teams", "/teams");
         pages.put("/weekly", "/weekly");
         pages.put("/deadlines", "/deadlines");

@@ -27,7 +27,7 @@ class MyTeamBrowserTest extends PageTest {
                 List.of(new Evidence.ReplayLink(URI.create("https://replay.example.com/s/" + title.hashCode()))), List.of(),
                 "Customers who pay by invoice get a reminder fee because the paper invoice arrives late.",
                 "Send the invoice by e-mail as well and waive the first reminder fee automatically.",
-                new ImpactModel(8_000, 1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6), 2.0,
+                new ImpactModel(null, 1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6, null, null), 2.0,
                 team, person, List.of(team), List.of(), 1.0, 0.5), "analyst").id();
         insights.delegate(id, "analyst");
         return id;

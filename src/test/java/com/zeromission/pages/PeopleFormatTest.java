@@ -87,9 +87,18 @@ class PeopleFormatTest {
 
     @Test
     void takesTheZoneFromTheCookieOnlyWhenItNamesOne() {
-        var dialect = new PeopleFormatDialect(MESSAGES, "Europe/Stockholm");
+        var dialect = new PeopleFormatDialect(MESSAGES, "Europe/Stockholm", "EUR");
         assertThat(dialect.zone("America%2FNew_York")).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(dialect.zone("Mars/Olympus")).isEqualTo(ZoneId.of("Europe/Stockholm"));
         assertThat(dialect.zone(null)).isEqualTo(ZoneId.of("Europe/Stockholm"));
+    }
+
+    @Test
+    void amountsWithoutACurrencyOfTheirOwnAreInTheConfiguredReportingCurrencyAndABadCodeIsRefusedNamingIt() {
+        var sek = new PeopleFormat(java.util.Locale.UK, ZoneId.of("Europe/Stockholm"), MESSAGES, java.util.Currency.getInstance("SEK"));
+        assertThat(sek.money(254_520)).isEqualTo("SEK254,520");
+        assertThat(sek.currency()).isEqualTo("SEK");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PeopleFormatDialect(MESSAGES, "Europe/Stockholm", "euro"))
+                .hasMessageContaining("zeromission.currency").hasMessageContaining("'euro'");
     }
 }

@@ -142,15 +142,18 @@ public class YearlyReports {
         LocalDate jan1 = LocalDate.of(year, 1, 1);
         var now = cpm.totals(scope, jan1, asOf);
         var before = cpm.totals(scope, jan1.minusYears(1), LocalDate.of(year - 1, 12, 31));
-        Double target = targets.find(year, scope).map(t -> t.cpm().doubleValue()).orElse(null);
+        // a market without a target of its own is held to the global one, as on the dashboard
+        var heldTo = targets.heldTo(year, scope);
+        Double target = heldTo.map(t -> t.cpm().doubleValue()).orElse(null);
         Double projected = null;
-        if (target != null && !complete) {
-            TargetProgress progress = targets.progress(year, scope, asOf);
+        if (heldTo.isPresent() && !complete) {
+            TargetProgress progress = targets.progress(heldTo.get(), scope, asOf);
             projected = progress.projectedCpm();
         }
         Double change = ReportText.changePercent(before.cpm(), now.cpm());
         return new YearlyReport.Figures(name, now.complaints(), now.purchases(), now.cpm(), before.complaints(),
-                before.purchases(), before.cpm(), change, target, projected, Verdict.of(target, now.cpm(), projected, complete));
+                before.purchases(), before.cpm(), change, target, projected, Verdict.of(target, now.cpm(), projected, complete),
+                heldTo.isPresent() && !heldTo.get().scope().equals(scope));
     }
 
     // ---- initiatives -------------------------------------------------------------------------------------------

@@ -101,6 +101,24 @@ public class PeriodRollupRepository {
         jdbc.update("DELETE FROM purchase_period");
     }
 
+    /** The signals of the cells of one grain whose period starts between two days (inclusive). */
+    public long sumSignals(Grain grain, LocalDate from, LocalDate to, List<String> channels, String market, String product) {
+        var sql = new StringBuilder("SELECT COALESCE(SUM(signals), 0) FROM signal_period "
+                + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
+        var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
+        RollupSql.where(sql, args, channels, market, product);
+        return jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+    }
+
+    /** The purchases of the cells of one grain whose period starts between two days (inclusive). */
+    public long sumPurchases(Grain grain, LocalDate from, LocalDate to, String market, String product) {
+        var sql = new StringBuilder("SELECT COALESCE(SUM(purchases), 0) FROM purchase_period "
+                + "WHERE grain = ? AND period_start >= ? AND period_start <= ?");
+        var args = new ArrayList<Object>(List.of(grain.code(), Date.valueOf(from), Date.valueOf(to)));
+        RollupSql.whereMarketAndProduct(sql, args, market, product);
+        return jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+    }
+
     /** Streams the signal cells of one grain whose period starts between two days (inclusive). */
     public void forEachSignals(Grain grain, LocalDate from, LocalDate to, List<String> channels, String market,
             String product, Consumer<SignalCount> consumer) {

@@ -462,18 +462,34 @@ public class ProblemRepository {
         var sql = new StringBuilder("SELECT problem_id, week_start, market, product, channel, signals FROM problem_week "
                 + "WHERE week_start >= ? AND week_start <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        // A long list over a few weeks is matched here, not in the database: H2 tests each row against a list of
+        // parameters one by one, which made the trends of a page of 500 problems most of the time of the problem list
+        // and the yearly report. A short list, or one over all time (a problem's history), is matched by the
+        // database, which finds its rows by the primary key instead of reading every week.
+        java.util.Set<Long> wanted = null;
         if (problems != null) {
             if (problems.isEmpty()) {
                 return;
             }
-            sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
-            args.addAll(problems);
+            if (problems.size() <= IN_LIST_MAX || java.time.temporal.ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS) {
+                sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
+                args.addAll(problems);
+            } else {
+                wanted = new java.util.HashSet<>(problems);
+            }
         }
+        var only = wanted;
         jdbc.query(sql.toString(), rs -> {
-            consumer.accept(new WeekCount(new WeekCell(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3).strip(),
-                    rs.getString(4), rs.getString(5)), rs.getLong(6)));
+            long problem = rs.getLong(1);
+            if (only == null || only.contains(problem)) {
+                consumer.accept(new WeekCount(new WeekCell(problem, rs.getDate(2).toLocalDate(), rs.getString(3).strip(),
+                        rs.getString(4), rs.getString(5)), rs.getLong(6)));
+            }
         }, args.toArray());
     }
+
+    /** Up to this many problems, or over more weeks than {@link #MATCH_HERE_WEEKS}, the database matches them. */
+    static final int IN_LIST_MAX = 20, MATCH_HERE_WEEKS = 104;
 
     // ---- events ------------------------------------------------------------------------------------------------
 

@@ -877,16 +877,18 @@ public class Problems {
         List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : engine.topTerms(id, 10);
         // The most similar members, one per wording: many complaints repeat the same sentence. The first few members
         // usually give all five; the 1,000 (texts and all) are read only when they do not (that read was most of the
-        // page's time for a big problem).
-        var examples = examples(repository.mostSimilar(id, FEW_MEMBERS));
-        if (examples.size() < 5) {
+        // page's time for a big problem); a problem with fewer members than were asked for has given them all.
+        var best = repository.mostSimilar(id, FEW_MEMBERS);
+        var examples = examples(best);
+        if (examples.size() < 5 && best.size() == FEW_MEMBERS) {
             examples = examples(repository.mostSimilar(id, 1_000));
         }
         // Its variants: each with its examples, one per language (at most three), read the same way.
         var variants = new ArrayList<Variant>();
         for (Problem v : variants(id, roots)) {
-            var byLanguage = byLanguage(repository.mostSimilar(v.id(), FEW_MEMBERS));
-            if (byLanguage.size() < 3) {
+            var few = repository.mostSimilar(v.id(), FEW_MEMBERS);
+            var byLanguage = byLanguage(few);
+            if (byLanguage.size() < 3 && few.size() == FEW_MEMBERS) {
                 byLanguage = byLanguage(repository.mostSimilar(v.id(), 200));
             }
             variants.add(new Variant(v, byLanguage));

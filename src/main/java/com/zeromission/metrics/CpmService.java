@@ -124,9 +124,9 @@ public class CpmService {
     }
 
     /**
-     * Summed by the database: the whole months inside the range from the monthly roll-up, the days before and after
-     * them from the daily one (a year is then about 12 × its cells instead of 365 ×; the yearly report asks this
-     * about 80 times). The roll-ups are written with the daily cells, so the sums are the days' sums.
+     * Summed by the database in one statement: the whole months inside the range from the monthly roll-up, the days
+     * before and after them from the daily one (a year is then about 12 × its cells instead of 365 ×; the yearly
+     * report asks this about 80 times). The roll-ups are written with the daily cells, so the sums are the days'.
      */
     public Totals totals(Scope scope, LocalDate from, LocalDate to) {
         Objects.requireNonNull(scope, "scope");
@@ -138,21 +138,12 @@ public class CpmService {
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1); // the day after the last whole month
         if (!firstMonth.isBefore(afterMonths)) {
-            return new Totals(signals.sum(from, to, COMPLAINT_CHANNELS, market, product),
-                    purchases.sum(from, to, market, product));
+            // no whole month: every day from the daily cells (the month range is then empty)
+            firstMonth = to.plusDays(1);
+            afterMonths = firstMonth;
         }
-        LocalDate lastMonth = afterMonths.minusMonths(1);
-        long n = periods.sumSignals(Grain.MONTH, firstMonth, lastMonth, COMPLAINT_CHANNELS, market, product);
-        long p = periods.sumPurchases(Grain.MONTH, firstMonth, lastMonth, market, product);
-        if (from.isBefore(firstMonth)) {
-            n += signals.sum(from, firstMonth.minusDays(1), COMPLAINT_CHANNELS, market, product);
-            p += purchases.sum(from, firstMonth.minusDays(1), market, product);
-        }
-        if (!afterMonths.isAfter(to)) {
-            n += signals.sum(afterMonths, to, COMPLAINT_CHANNELS, market, product);
-            p += purchases.sum(afterMonths, to, market, product);
-        }
-        return new Totals(n, p);
+        long[] sums = periods.sumByMonthsAndDays(from, firstMonth, afterMonths, to, COMPLAINT_CHANNELS, market, product);
+        return new Totals(sums[0], sums[1]);
     }
 
     private static void add(Map<Key, long[]> map, Key key, long n) {

@@ -83,14 +83,6 @@ public class PurchaseRepository {
         }
     }
 
-    /** The purchases between two days (inclusive), optionally of one market and/or product (null: all). */
-    public long sum(LocalDate from, LocalDate to, String market, String product) {
-        var sql = new StringBuilder("SELECT COALESCE(SUM(purchases), 0) FROM purchase_day WHERE on_day >= ? AND on_day <= ?");
-        var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        RollupSql.whereMarketAndProduct(sql, args, market, product);
-        return jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-    }
-
     public void forEach(LocalDate from, LocalDate to, String market, String product, Consumer<PurchaseCount> consumer) {
         var sql = new StringBuilder("SELECT on_day, market, product, purchases FROM purchase_day WHERE on_day >= ? AND on_day <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));

@@ -56,14 +56,6 @@ public class SignalDayRepository {
         jdbc.update("DELETE FROM signal_day");
     }
 
-    /** The signals of the given channels (null: all) between two days (inclusive), optionally for one market/product. */
-    public long sum(LocalDate from, LocalDate to, List<String> channels, String market, String product) {
-        var sql = new StringBuilder("SELECT COALESCE(SUM(signals), 0) FROM signal_day WHERE on_day >= ? AND on_day <= ?");
-        var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        RollupSql.where(sql, args, channels, market, product);
-        return jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-    }
-
     /** Streams the cells of the given channels (null: all) between two days (inclusive), optionally for one market/product. */
     public void forEach(LocalDate from, LocalDate to, List<String> channels, String market, String product,
             Consumer<Count> consumer) {

@@ -126,7 +126,8 @@ final class PagesBench implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "200", description = "Highest acceptable p95 per page in ms (default: ${DEFAULT-VALUE}).")
     double budget;
 
-    @Option(names = "--only", description = "Time only the pages whose path contains this text, e.g. --only /reports.")
+    @Option(names = "--only", description = "Time only the pages whose path (as requested, or with its placeholder) contains this text, "
+            + "e.g. --only /reports or --only /problems/.")
     String only;
 
     @Override
@@ -145,14 +146,16 @@ final class PagesBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-40s %5s %8s %8s %8s %8s%n", "page", "count", "median", "p95", "p99", "max");
         int over = 0, failed = 0;
         for (Page page : PAGES) {
-            if (only != null && !page.path().contains(only)) {
-                continue;
-            }
             String path;
             try {
                 path = fill(page.path(), ids);
             } catch (IllegalStateException e) {
-                System.out.printf(Locale.ROOT, "%-40s skipped: %s%n", page.path(), e.getMessage());
+                if (only == null || page.path().contains(only)) {
+                    System.out.printf(Locale.ROOT, "%-40s skipped: %s%n", page.path(), e.getMessage());
+                }
+                continue;
+            }
+            if (only != null && !path.contains(only) && !page.path().contains(only)) {
                 continue;
             }
             Session session = page.who() == Who.ADMIN

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Reproducible benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.CpmBench.class, BenchCommand.EmbeddingsBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.CpmBench.class, BenchCommand.EmbeddingsBench.class,
+                PagesBench.class})
 final class BenchCommand implements Runnable {
 
     @Override

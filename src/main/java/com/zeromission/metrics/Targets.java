@@ -61,13 +61,32 @@ public class Targets {
         return repository.find(year, scope).map(s -> new Target(s.year(), s.scope(), s.cpm()));
     }
 
+    /**
+     * The target {@code scope} is held to in {@code year}: its own, or else the global one. A market or product
+     * without a target of its own answers to the company's; every page and report reads targets through this one
+     * rule (the returned target's scope says whose it is).
+     */
+    public java.util.Optional<Target> heldTo(int year, Scope scope) {
+        var own = find(year, scope);
+        return own.isPresent() || scope.equals(Scope.GLOBAL) ? own : find(year, Scope.GLOBAL);
+    }
+
     public List<Target> list(int year) {
         return repository.list(year).stream().map(s -> new Target(s.year(), s.scope(), s.cpm())).toList();
     }
 
     /** Progress on {@code asOf} (inclusive; clamped to the year), or the clock's yesterday when null. */
     public TargetProgress progress(int year, Scope scope, LocalDate asOf) {
-        var target = repository.find(year, scope).orElseThrow(() -> new TargetNotFoundException(year, scope));
+        var target = find(year, scope).orElseThrow(() -> new TargetNotFoundException(year, scope));
+        return progress(target, scope, asOf);
+    }
+
+    /**
+     * Progress of {@code scope} against {@code target}, which is the scope's own or the global one it is held to (see
+     * {@link #heldTo}), on {@code asOf} (inclusive; clamped to the target's year), or the clock's yesterday when null.
+     */
+    public TargetProgress progress(Target target, Scope scope, LocalDate asOf) {
+        int year = target.year();
         LocalDate jan1 = LocalDate.of(year, 1, 1), dec31 = LocalDate.of(year, 12, 31);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock).minusDays(1);
         if (day.isBefore(jan1)) {
@@ -108,20 +127,22 @@ public class Targets {
         var lastYear = cpm.totals(scope, jan1.minusYears(1), dec31.minusYears(1));
         Double lastYearCpm = lastYear.cpm();
         Double change = rate == null || lastYearCpm == null || lastYearCpm == 0 ? null : (rate - lastYearCpm) / lastYearCpm * 100;
-        String summary = summary(year, scope, goal, day, ytd, rate, lower, upper, used, projectedCpm, onTrack, lastYearCpm, change);
+        String summary = summary(year, scope, !target.scope().equals(scope), goal, day, ytd, rate, lower, upper, used,
+                projectedCpm, onTrack, lastYearCpm, change);
         return new TargetProgress(year, scope, goal, day, ytd.complaints(), ytd.purchases(), rate, lower, upper, budget,
                 used, projectedPurchases, projectedComplaints, projectedCpm, onTrack, lastYearCpm, change, summary);
     }
 
-    private static String summary(int year, Scope scope, double goal, LocalDate day, CpmService.Totals ytd, Double rate,
-            Double lower, Double upper, Double used, Double projected, boolean onTrack, Double lastYear, Double change) {
+    private static String summary(int year, Scope scope, boolean heldToGlobal, double goal, LocalDate day,
+            CpmService.Totals ytd, Double rate, Double lower, Double upper, Double used, Double projected, boolean onTrack, Double lastYear, Double change) {
+        String target = heldToGlobal ? "global target" : "target";
         if (rate == null) {
-            return String.format(Locale.ROOT, "%d (%s): no purchases recorded up to %s; target %.1f CPM", year,
-                    scope.describe(), day, goal);
+            return String.format(Locale.ROOT, "%d (%s): no purchases recorded up to %s; %s %.1f CPM", year,
+                    scope.describe(), day, target, goal);
         }
         var sb = new StringBuilder(String.format(Locale.ROOT, "%d (%s) up to %s: %.1f CPM (95 %% CI %.1f-%.1f), %,d complaints "
-                + "in %,d purchases, against a target of %.1f: %s", year, scope.describe(), day, rate, lower, upper,
-                ytd.complaints(), ytd.purchases(), goal, rate <= goal
+                + "in %,d purchases, against %s of %.1f: %s", year, scope.describe(), day, rate, lower, upper,
+                ytd.complaints(), ytd.purchases(), heldToGlobal ? "the global target" : "a target", goal, rate <= goal
                         ? String.format(Locale.ROOT, "%.1f CPM (%.0f %%) below it", goal - rate, (goal - rate) / goal * 100)
                         : String.format(Locale.ROOT, "%.1f CPM (%.0f %%) above it", rate - goal, (rate - goal) / goal * 100)));
         if (used != null) {

@@ -108,8 +108,11 @@ class DashboardPage {
         }
 
         Optional<Scope> scope = m != null && p != null ? Optional.empty() : Optional.of(new Scope(m, p));
-        Double target = scope.flatMap(s -> targets.find(y, s)).map(t -> t.cpm().doubleValue()).orElse(null);
-        TargetProgress progress = target == null ? null : targets.progress(y, scope.get(), last);
+        // a market or product without a target of its own is held to the global one, as in the yearly report
+        Optional<Targets.Target> heldTo = scope.flatMap(s -> targets.heldTo(y, s));
+        Double target = heldTo.map(t -> t.cpm().doubleValue()).orElse(null);
+        TargetProgress progress = heldTo.isEmpty() ? null : targets.progress(heldTo.get(), scope.get(), last);
+        boolean globalTarget = heldTo.isPresent() && !heldTo.get().scope().equals(scope.get());
         var total = cpm.totals(scope.orElse(Scope.GLOBAL), jan1, last);
 
         List<Alert> open = alarms.list(false, ALERTS).stream().filter(Alert::isOpen).toList();
@@ -128,6 +131,7 @@ class DashboardPage {
         model.addAttribute("points", points);
         model.addAttribute("chart", scriptSafe(json.writeValueAsString(chartData(points, target))));
         model.addAttribute("target", target);
+        model.addAttribute("globalTarget", globalTarget);
         model.addAttribute("bothFilters", scope.isEmpty());
         model.addAttribute("progress", progress);
         model.addAttribute("complaints", scope.isPresent() ? total.complaints() : sum(points, true));

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.zeromission.reports.ReportText;
+import com.zeromission.reports.YearlyReport;
 import com.zeromission.reports.YearlyReports;
 
 /**
@@ -32,7 +33,8 @@ class YearlyReportPage {
         var report = reports.yearly(year == null ? LocalDate.now(clock).getYear() : year);
         model.addAttribute("report", report);
         model.addAttribute("years", reports.yearsWithFigures());
-        model.addAttribute("marketsWithoutTarget", report.markets().stream().anyMatch(m -> m.target() == null));
+        model.addAttribute("globalTarget", report.markets().stream().filter(YearlyReport.Figures::globalTarget)
+                .map(YearlyReport.Figures::target).findFirst().orElse(null));
         model.addAttribute("text", new Text());
         return "pages/yearly-report";
     }

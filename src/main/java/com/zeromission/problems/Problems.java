@@ -875,28 +875,23 @@ public class Problems {
         var roots = repository.roots();
         Problem problem = withVariants(require(id), roots);
         List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : engine.topTerms(id, 10);
-        var examples = new ArrayList<Example>();
-        var seen = new HashSet<String>();
-        // The most similar members, one per wording: many complaints repeat the same sentence.
-        for (Member m : repository.mostSimilar(id, 1_000)) {
-            String key = m.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
-            if (seen.add(key)) {
-                examples.add(example(m));
-            }
-            if (examples.size() == 5) {
-                break;
-            }
+        // The most similar members, one per wording: many complaints repeat the same sentence. The first few members
+        // usually give all five; the 1,000 (texts and all) are read only when they do not (that read was most of the
+        // page's time for a big problem); a problem with fewer members than were asked for has given them all.
+        var best = repository.mostSimilar(id, FEW_MEMBERS);
+        var examples = examples(best);
+        if (examples.size() < 5 && best.size() == FEW_MEMBERS) {
+            examples = examples(repository.mostSimilar(id, 1_000));
         }
-        // Its variants: each with its examples, one per language (at most three).
+        // Its variants: each with its examples, one per language (at most three), read the same way.
         var variants = new ArrayList<Variant>();
         for (Problem v : variants(id, roots)) {
-            var byLanguage = new LinkedHashMap<String, Example>();
-            for (Member m : repository.mostSimilar(v.id(), 200)) {
-                if (byLanguage.size() < 3) {
-                    byLanguage.putIfAbsent(m.language(), example(m));
-                }
+            var few = repository.mostSimilar(v.id(), FEW_MEMBERS);
+            var byLanguage = byLanguage(few);
+            if (byLanguage.size() < 3 && few.size() == FEW_MEMBERS) {
+                byLanguage = byLanguage(repository.mostSimilar(v.id(), 200));
             }
-            variants.add(new Variant(v, List.copyOf(byLanguage.values())));
+            variants.add(new Variant(v, byLanguage));
         }
         Problem rootCause = problem.rootId() == null ? null : repository.find(problem.rootId()).orElse(null);
         var weeks = new TreeMap<LocalDate, long[]>();
@@ -917,6 +912,36 @@ public class Problems {
                 e.getValue()[1])).toList();
         return new Details(problem, terms, examples, figures, markets, products, channels, repository.events(id, 100),
                 namesByLanguage(id), variants, rootCause);
+    }
+
+    /** Members read first for a problem's examples; more only when these lack enough wordings or languages. */
+    private static final int FEW_MEMBERS = 40;
+    private static final java.util.regex.Pattern NON_WORDS = java.util.regex.Pattern.compile("\\W+");
+
+    /** Up to five examples, the first member of each wording (in the order given). */
+    private static List<Example> examples(List<Member> members) {
+        var examples = new ArrayList<Example>();
+        var seen = new HashSet<String>();
+        for (Member m : members) {
+            if (seen.add(NON_WORDS.matcher(m.text().toLowerCase(Locale.ROOT)).replaceAll(" ").strip())) {
+                examples.add(example(m));
+            }
+            if (examples.size() == 5) {
+                break;
+            }
+        }
+        return examples;
+    }
+
+    /** Up to three examples, the first member of each language (in the order given). */
+    private static List<Example> byLanguage(List<Member> members) {
+        var byLanguage = new LinkedHashMap<String, Example>();
+        for (Member m : members) {
+            if (byLanguage.size() < 3) {
+                byLanguage.putIfAbsent(m.language(), example(m));
+            }
+        }
+        return List.copyOf(byLanguage.values());
     }
 
     private static Example example(Member m) {
@@ -963,6 +988,26 @@ public class Problems {
                     trend.size() >= 2 ? trend.get(trend.size() - 2) : 0, trend));
         }
         return new WeeklyTop(monday, weekLabel(monday), by, totals.complaints(), totals.purchases(), result);
+    }
+
+    /**
+     * Complaints per week of every root problem with any between two Mondays (inclusive), one count per week, oldest
+     * first: what a ranking over several weeks reads in one go instead of one weekly top list per week.
+     */
+    public Map<Long, long[]> weeklyComplaintsByProblem(LocalDate fromMonday, LocalDate toMonday) {
+        int weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(fromMonday, toMonday) + 1;
+        if (weeks < 1 || weeks > 53 || fromMonday.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("from must be a Monday up to 53 weeks before to, was " + fromMonday
+                    + " to " + toMonday);
+        }
+        var weekly = new HashMap<Long, long[]>();
+        repository.forEachRootWeek(null, repository.roots(), fromMonday, toMonday, c -> {
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel()) && c.signals() > 0) {
+                int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(fromMonday, c.cell().weekStart());
+                weekly.computeIfAbsent(c.cell().problemId(), k -> new long[weeks])[i] += c.signals();
+            }
+        });
+        return weekly;
     }
 
     /**

@@ -120,11 +120,18 @@ public final class ReportText {
                     .append(" to ").append(cpm(worst.cpm())).append(", ").append(percent(worst.changePercent())).append(')');
         }
         var targeted = markets.stream().filter(m -> m.target() != null).toList();
+        var global = targeted.stream().filter(YearlyReport.Figures::globalTarget).toList();
         if (!targeted.isEmpty()) {
             long good = targeted.stream().filter(m -> m.verdict().good()).count();
-            sb.append("; ").append(good).append(" of ").append(targeted.size())
-                    .append(targeted.size() == 1 ? " market with its own target is" : " markets with their own target are")
-                    .append(" within it");
+            sb.append("; ").append(good).append(" of ").append(targeted.size());
+            if (global.isEmpty()) {
+                sb.append(targeted.size() == 1 ? " market with its own target is" : " markets with their own target are")
+                        .append(" within it");
+            } else {
+                sb.append(targeted.size() == 1 ? " market is within its target" : " markets are within their target")
+                        .append(" (").append(global.size() == targeted.size() ? "all" : global.size())
+                        .append(" held to the global target ").append(cpm(global.getFirst().target())).append(" CPM)");
+            }
         }
         return sb.append('.').toString();
     }

@@ -28,11 +28,12 @@ public record YearlyReport(int year, LocalDate asOf, boolean complete, int lastY
 
     /**
      * CPM of one scope ("global" or a market code): the whole of last year, this year up to {@code asOf}, the change,
-     * the target if one is set, the full-year projection (running years with a target) and the verdict.
+     * the target it is held to if one is set, the full-year projection (running years with a target) and the verdict.
+     * {@code globalTarget}: a market without a target of its own is held to the global one (see Targets.heldTo).
      */
     public record Figures(String scope, long complaints, long purchases, Double cpm, long lastYearComplaints,
             long lastYearPurchases, Double lastYearCpm, Double changePercent, Double target, Double projectedCpm,
-            Verdict verdict) {
+            Verdict verdict, boolean globalTarget) {
 
         public Figures {
             Objects.requireNonNull(scope, "scope");

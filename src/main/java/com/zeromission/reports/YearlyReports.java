@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,15 +141,18 @@ public class YearlyReports {
         LocalDate jan1 = LocalDate.of(year, 1, 1);
         var now = cpm.totals(scope, jan1, asOf);
         var before = cpm.totals(scope, jan1.minusYears(1), LocalDate.of(year - 1, 12, 31));
-        Double target = targets.find(year, scope).map(t -> t.cpm().doubleValue()).orElse(null);
+        // a market without a target of its own is held to the global one, as on the dashboard
+        var heldTo = targets.heldTo(year, scope);
+        Double target = heldTo.map(t -> t.cpm().doubleValue()).orElse(null);
         Double projected = null;
-        if (target != null && !complete) {
-            TargetProgress progress = targets.progress(year, scope, asOf);
+        if (heldTo.isPresent() && !complete) {
+            TargetProgress progress = targets.progress(heldTo.get(), scope, asOf);
             projected = progress.projectedCpm();
         }
         Double change = ReportText.changePercent(before.cpm(), now.cpm());
         return new YearlyReport.Figures(name, now.complaints(), now.purchases(), now.cpm(), before.complaints(),
-                before.purchases(), before.cpm(), change, target, projected, Verdict.of(target, now.cpm(), projected, complete));
+                before.purchases(), before.cpm(), change, target, projected, Verdict.of(target, now.cpm(), projected, complete),
+                heldTo.isPresent() && !heldTo.get().scope().equals(scope));
     }
 
     // ---- initiatives -------------------------------------------------------------------------------------------
@@ -215,6 +217,14 @@ public class YearlyReports {
         }
     }
 
+    private Problem problemOrNull(long id) {
+        try {
+            return problems.get(id);
+        } catch (ProblemNotFoundException e) {
+            return null;
+        }
+    }
+
     private static Instant last(Insight insight, InsightState to, Instant orElse) {
         return insight.history().stream().filter(t -> t.to() == to && t.from() != to).map(Insight.Transition::at)
                 .reduce((a, b) -> b).orElse(orElse);
@@ -235,17 +245,9 @@ public class YearlyReports {
         LocalDate lastWeek = problems.lastWeek();
         LocalDate to = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
         LocalDate from = to.minusWeeks(FOCUS_WEEKS - 1L);
-        var weekly = new LinkedHashMap<Long, long[]>();
-        var states = new HashMap<Long, Problem>();
-        long all = 0;
-        for (int w = 0; w < FOCUS_WEEKS; w++) {
-            var top = problems.top(from.plusWeeks(w), "complaints", Problems.MAX_LIST);
-            all += top.complaintsInWeek();
-            for (var p : top.problems()) {
-                weekly.computeIfAbsent(p.problem().id(), k -> new long[FOCUS_WEEKS])[w] += p.complaints();
-                states.put(p.problem().id(), p.problem());
-            }
-        }
+        // one read of every problem's weeks in the window (it was a weekly top list per week, each with its trends)
+        var weekly = problems.weeklyComplaintsByProblem(from, to);
+        long all = cpm.totals(Scope.GLOBAL, from, to.plusDays(6)).complaints();
         var owners = new HashMap<Long, Insight>();
         for (Insight i : insights.list(Insights.OPEN)) {
             for (long p : i.content().problemIds()) {
@@ -254,11 +256,15 @@ public class YearlyReports {
             }
         }
         long total = all;
+        // the most complained about first; a problem's state is looked up only until five open ones are found
+        var states = new HashMap<Long, Problem>();
         var ranked = weekly.entrySet().stream()
-                .filter(e -> states.get(e.getKey()).state() == ProblemState.OPEN
-                        || states.get(e.getKey()).state() == ProblemState.REGRESSED)
                 .sorted(Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> -java.util.Arrays.stream(e.getValue()).sum())
                         .thenComparingLong(Map.Entry::getKey))
+                .filter(e -> {
+                    Problem p = states.computeIfAbsent(e.getKey(), this::problemOrNull);
+                    return p != null && (p.state() == ProblemState.OPEN || p.state() == ProblemState.REGRESSED);
+                })
                 .limit(FOCUS_AREAS).toList();
         var areas = new ArrayList<YearlyReport.FocusArea>();
         for (var e : ranked) {

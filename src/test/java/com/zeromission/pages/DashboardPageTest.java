@@ -17,6 +17,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
+import com.zeromission.metrics.Scope;
+import com.zeromission.metrics.Targets;
+import com.zeromission.reports.YearlyReports;
 import com.zeromission.support.TestDatabases;
 
 /** The dashboard's filters without a browser: what it refuses, and that it says what exists instead. */
@@ -36,6 +39,10 @@ class DashboardPageTest {
     Purchases purchases;
     @Autowired
     com.zeromission.alarms.TestClock clock;
+    @Autowired
+    Targets targets;
+    @Autowired
+    YearlyReports reports;
 
     @BeforeEach
     void figures() {
@@ -66,6 +73,26 @@ class DashboardPageTest {
                 .contains("products: [card]");
         assertThat(page("/?market=JP", 400)).contains("market JP has no purchase figures in 2026");
         assertThat(page("/?product=card", 200)).contains("(all markets and products)");
+    }
+
+    @Test
+    void holdsAMarketWithoutATargetOfItsOwnToTheGlobalTargetAsTheYearlyReportDoes() throws Exception {
+        assertThat(page("/?market=SE", 200)).contains("no target set");
+        targets.set(new Targets.Target(2026, Scope.GLOBAL, new java.math.BigDecimal("12.0")));
+
+        assertThat(page("/?market=SE", 200)).contains("global target 12.0 CPM").doesNotContain("no target set")
+                .contains("projected for the year");
+        assertThat(page("/?product=card", 200)).contains("global target 12.0 CPM");
+        var se = reports.yearly(2026).markets().getFirst();
+        assertThat(se.scope()).isEqualTo("SE");
+        assertThat(se.target()).isEqualTo(12.0);
+        assertThat(se.globalTarget()).isTrue();
+
+        // a target of its own wins over the global one, on both pages
+        targets.set(new Targets.Target(2026, new Scope("SE", null), new java.math.BigDecimal("9.0")));
+        assertThat(page("/?market=SE", 200)).contains("target 2026").contains("9.0").doesNotContain("global target");
+        assertThat(reports.yearly(2026).markets().getFirst().target()).isEqualTo(9.0);
+        assertThat(reports.yearly(2026).markets().getFirst().globalTarget()).isFalse();
     }
 
     @Test

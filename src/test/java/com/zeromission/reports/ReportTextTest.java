@@ -13,8 +13,13 @@ class ReportTextTest {
 
     static YearlyReport.Figures figures(String scope, Double lastYear, Double cpm, Double target, Double projected,
             boolean complete) {
+        return figures(scope, lastYear, cpm, target, projected, complete, false);
+    }
+
+    static YearlyReport.Figures figures(String scope, Double lastYear, Double cpm, Double target, Double projected,
+            boolean complete, boolean globalTarget) {
         return new YearlyReport.Figures(scope, 0, 0, cpm, 0, 0, lastYear, ReportText.changePercent(lastYear, cpm), target,
-                projected, Verdict.of(target, cpm, projected, complete));
+                projected, Verdict.of(target, cpm, projected, complete), globalTarget);
     }
 
     @Test
@@ -77,6 +82,17 @@ class ReportTextTest {
         assertThat(ReportText.markets(2026, 2025, markets)).isEqualTo("2 of 3 markets improved on 2025; the largest drop "
                 + "was SE (40.0 to 30.0, \u221225 %); NL rose the most (20.0 to 21.0, +5 %); 1 of 1 market with its own "
                 + "target is within it.");
+    }
+
+    @Test
+    void theMarketsSentenceCountsMarketsHeldToTheGlobalTargetWithTheirVerdicts() {
+        var markets = List.of(figures("DE", 30.0, 27.0, 28.0, null, true, true), figures("NL", 20.0, 29.0, 28.0, null, true, true),
+                figures("SE", 40.0, 30.0, 32.0, null, true));
+
+        assertThat(ReportText.markets(2026, 2025, markets)).endsWith("; 2 of 3 markets are within their target (2 held "
+                + "to the global target 28.0 CPM).");
+        assertThat(ReportText.markets(2026, 2025, markets.subList(0, 2))).endsWith("; 1 of 2 markets are within their "
+                + "target (all held to the global target 28.0 CPM).");
     }
 
     @Test

@@ -194,7 +194,15 @@ class YearlyReportTest {
         var se = report.markets().get(1);
         assertThat(se.lastYearComplaints()).isEqualTo(48);
         assertThat(se.complaints()).isEqualTo(640);
-        assertThat(report.sentences().markets()).startsWith("2 of 2 markets improved on 2025; the largest drop was ");
+        assertThat(report.sentences().markets()).startsWith("2 of 2 markets improved on 2025; the largest drop was ")
+                .endsWith("; 2 of 2 markets are within their target (all held to the global target 5.0 CPM).");
+        // neither market has a target of its own: both are held to the global one, as the dashboard holds them
+        assertThat(report.markets()).allSatisfy(m -> {
+            assertThat(m.target()).isEqualTo(5.0);
+            assertThat(m.globalTarget()).isTrue();
+            assertThat(m.verdict()).isEqualTo(Verdict.ON_TRACK);
+        });
+        assertThat(g.globalTarget()).isFalse();
 
         var api = mvc.get().uri("/api/v1/reports/yearly?year=2026").with(httpBasic("viewer", "secret")).exchange();
         assertThat(api).hasStatusOk().bodyJson().extractingPath("$.sentences.headline").isEqualTo(headline);
@@ -204,7 +212,8 @@ class YearlyReportTest {
 
         var page = mvc.get().uri("/reports/yearly?year=2026").with(user("viewer").roles("VIEWER")).exchange();
         assertThat(page).hasStatusOk().bodyText().contains("The 2026 report")
-                .contains(headline.replace("'", "&#39;")).contains("data-market=\"SE\"").contains("Per market");
+                .contains(headline.replace("'", "&#39;")).contains("data-market=\"SE\"").contains("Per market")
+                .contains("5.0 (global)").contains("held to the global target 5.0 CPM");
     }
 
     @Test

@@ -101,6 +101,38 @@ public class PeriodRollupRepository {
         jdbc.update("DELETE FROM purchase_period");
     }
 
+    /**
+     * Signals of some channels and purchases, optionally of one market and/or product, in one statement: the months
+     * starting in [{@code firstMonth}, {@code afterMonths}) from the monthly cells, the days of [{@code from},
+     * {@code firstMonth}) and [{@code afterMonths}, {@code to}] from the daily ones (an empty range adds nothing).
+     */
+    public long[] sumByMonthsAndDays(LocalDate from, LocalDate firstMonth, LocalDate afterMonths, LocalDate to,
+            List<String> channels, String market, String product) {
+        var sql = new StringBuilder("SELECT ");
+        var args = new ArrayList<Object>();
+        String[][] parts = {{"signal_period", "signals", "period_start", "grain = 'M' AND "}, {"signal_day", "signals", "on_day", ""},
+                {"purchase_period", "purchases", "period_start", "grain = 'M' AND "}, {"purchase_day", "purchases", "on_day", ""}};
+        for (int i = 0; i < parts.length; i++) {
+            String[] t = parts[i];
+            boolean signals = t[1].equals("signals"), months = t[0].endsWith("_period");
+            sql.append(i == 2 ? ", " : i == 0 ? "" : " + ");
+            for (int range = 0; range < (months ? 1 : 2); range++) {
+                sql.append(range == 1 ? " + " : "").append("(SELECT COALESCE(SUM(").append(t[1]).append("), 0) FROM ")
+                        .append(t[0]).append(" WHERE ").append(t[3]).append(t[2]).append(" >= ? AND ").append(t[2])
+                        .append(months || range == 0 ? " < ?" : " <= ?");
+                args.add(Date.valueOf(months ? firstMonth : range == 0 ? from : afterMonths));
+                args.add(Date.valueOf(months ? afterMonths : range == 0 ? firstMonth : to));
+                if (signals) {
+                    RollupSql.where(sql, args, channels, market, product);
+                } else {
+                    RollupSql.whereMarketAndProduct(sql, args, market, product);
+                }
+                sql.append(')');
+            }
+        }
+        return jdbc.queryForObject(sql.toString(), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+    }
+
     /** Streams the signal cells of one grain whose period starts between two days (inclusive). */
     public void forEachSignals(Grain grain, LocalDate from, LocalDate to, List<String> channels, String market,
             String product, Consumer<SignalCount> consumer) {

@@ -370,19 +370,19 @@ public class ProblemRepository {
     public List<Member> mostSimilar(long problemId, int limit) {
         // The best members from signal_problem alone first, then only those few joined with their signals: joining a
         // big problem's every member (thousands) to sort them cost a problem list of 100 rows over a second.
+        // In one statement, the few best as a derived table joined by primary key: the ids passed back as an IN list
+        // of parameters made H2 test every joined row against the whole list (most of a big problem's page).
         int candidates = limit * 2 + 8;
-        List<UUID> best = jdbc.queryForList("SELECT signal_id FROM signal_problem WHERE problem_id = ? "
-                + "ORDER BY similarity DESC, seq LIMIT ?", UUID.class, problemId, candidates);
-        if (best.isEmpty()) {
+        long members = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM signal_problem WHERE problem_id = ? "
+                + "LIMIT ?) x", Long.class, problemId, candidates);
+        if (members == 0) {
             return List.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(best.size(), "?"));
-        var args = new ArrayList<Object>(best);
-        args.add(limit);
-        List<Member> found = jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
-                + "WHERE sp.signal_id IN (" + in + ") AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
-                (rs, n) -> member(rs), args.toArray());
-        if (found.size() < limit && best.size() == candidates) {
+        List<Member> found = jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM (SELECT signal_id, similarity, seq, embedded "
+                + "FROM signal_problem WHERE problem_id = ? ORDER BY similarity DESC, seq LIMIT ?) sp "
+                + "JOIN signal s ON s.id = sp.signal_id WHERE s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
+                (rs, n) -> member(rs), problemId, candidates, limit);
+        if (found.size() < limit && members == candidates) {
             // many of the best were erased: fall back to the full ordering
             return jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
                     + "AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
@@ -462,18 +462,34 @@ public class ProblemRepository {
         var sql = new StringBuilder("SELECT problem_id, week_start, market, product, channel, signals FROM problem_week "
                 + "WHERE week_start >= ? AND week_start <= ?");
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        // A long list over a few weeks is matched here, not in the database: H2 tests each row against a list of
+        // parameters one by one, which made the trends of a page of 500 problems most of the time of the problem list
+        // and the yearly report. A short list, or one over all time (a problem's history), is matched by the
+        // database, which finds its rows by the primary key instead of reading every week.
+        java.util.Set<Long> wanted = null;
         if (problems != null) {
             if (problems.isEmpty()) {
                 return;
             }
-            sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
-            args.addAll(problems);
+            if (problems.size() <= IN_LIST_MAX || java.time.temporal.ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS) {
+                sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
+                args.addAll(problems);
+            } else {
+                wanted = new java.util.HashSet<>(problems);
+            }
         }
+        var only = wanted;
         jdbc.query(sql.toString(), rs -> {
-            consumer.accept(new WeekCount(new WeekCell(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3).strip(),
-                    rs.getString(4), rs.getString(5)), rs.getLong(6)));
+            long problem = rs.getLong(1);
+            if (only == null || only.contains(problem)) {
+                consumer.accept(new WeekCount(new WeekCell(problem, rs.getDate(2).toLocalDate(), rs.getString(3).strip(),
+                        rs.getString(4), rs.getString(5)), rs.getLong(6)));
+            }
         }, args.toArray());
     }
+
+    /** Up to this many problems, or over more weeks than {@link #MATCH_HERE_WEEKS}, the database matches them. */
+    static final int IN_LIST_MAX = 20, MATCH_HERE_WEEKS = 104;
 
     // ---- events ------------------------------------------------------------------------------------------------
 

@@ -169,6 +169,26 @@ abstract class MetricsContract {
     }
 
     @Test
+    void holdsAScopeWithoutATargetOfItsOwnToTheGlobalOne() {
+        var scope = new Scope(null, product);
+        targets.set(new Targets.Target(2023, Scope.GLOBAL, new BigDecimal("12")));
+        purchases.upsert(List.of(new PurchaseCount(LocalDate.of(2023, 1, 2), "SE", product, 1_000_000)), "test");
+        intake.acceptAll(signals(10, "complaint", "2023-01-02"));
+
+        var global = targets.heldTo(2023, scope).orElseThrow();
+        assertThat(global.scope()).isEqualTo(Scope.GLOBAL);
+        var p = targets.progress(global, scope, LocalDate.of(2023, 1, 2));
+        assertThat(p.scope()).isEqualTo(scope);
+        assertThat(p.cpm()).isEqualTo(10.0);
+        assertThat(p.summary()).contains("against the global target of 12.0");
+        assertThat(targets.heldTo(2022, scope)).isEmpty();
+
+        targets.set(new Targets.Target(2023, scope, new BigDecimal("8")));
+        assertThat(targets.heldTo(2023, scope).orElseThrow().scope()).isEqualTo(scope);
+        assertThat(targets.progress(2023, scope, LocalDate.of(2023, 1, 2)).summary()).contains("against a target of 8.0");
+    }
+
+    @Test
     void answersWeeksMonthsQuartersAndYearsExactlyAsTheSumOfTheirDaysAfterCorrectionsAndRebuilds() {
         // 2024-12-30 is the Monday of ISO week 2025-W01: weeks cross month, quarter and year boundaries here
         var days = List.of("2024-12-30", "2024-12-31", "2025-01-01", "2025-01-31", "2025-02-01", "2025-03-31", "2025-04-01");
@@ -206,5 +226,18 @@ abstract class MetricsContract {
             }
             assertThat(actual).as(period.name()).isEqualTo(expected);
         }
+        // totals read whole months from the monthly roll-up and the days around them from the daily one: any range
+        // (inside a month, across months and years, whole months, one day) is the sum of its days
+        var ranges = List.of(List.of("2024-12-01", "2025-04-30"), List.of("2024-12-31", "2025-02-01"),
+                List.of("2025-01-01", "2025-01-31"), List.of("2025-01-02", "2025-01-30"), List.of("2024-12-30", "2025-03-31"),
+                List.of("2025-02-01", "2025-04-01"), List.of("2025-03-31", "2025-03-31"), List.of("2025-02-02", "2025-03-30"));
+        for (var range : ranges) {
+            LocalDate from = LocalDate.parse(range.get(0)), to = LocalDate.parse(range.get(1));
+            var days = daily.stream().filter(d -> !d.start().isBefore(from) && !d.start().isAfter(to)).toList();
+            assertThat(cpm.totals(new Scope(null, product), from, to)).as(range.toString()).isEqualTo(new CpmService.Totals(
+                    days.stream().mapToLong(CpmRow::complaints).sum(), days.stream().mapToLong(CpmRow::purchases).sum()));
+        }
+        assertThat(cpm.totals(new Scope(null, product), LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-31")))
+                .isEqualTo(new CpmService.Totals(0, 0));
     }
 }

@@ -98,7 +98,7 @@ class LeapApiTest {
         var page = mvc.get().uri("/leaps/" + id).with(user("viewer").roles("VIEWER")).exchange();
         assertThat(page).hasStatusOk().bodyText().contains("Why do 40 in every million purchases end in a complaint?")
                 .contains("Members by home team").contains("api-checkout").contains("Read 30 complaints about reminders")
-                .contains("Action plan: 1 recommendations, 0 delegated").contains("Digital invoices");
+                .contains("Action plan: 1 recommendation, 0 delegated").contains("Digital invoices");
         assertThat(mvc.get().uri("/leaps").with(user("member").roles("TEAM_MEMBER")).exchange()).hasStatusOk()
                 .bodyText().contains("Complaints per million");
 

@@ -44,7 +44,7 @@ class ProblemPagesBrowserTest extends PageTest {
             assertThat(browser().findElements(By.cssSelector("#weekly svg.bars rect"))).isNotEmpty();
             // the insight written about it is linked
             assertThat(text(By.id("insights"))).contains("Send invoices digitally by default");
-            assertThat(browser().findElement(By.cssSelector("#insights a")).getDomAttribute("href"))
+            assertThat(browser().findElement(By.cssSelector("#insights li a")).getDomAttribute("href"))
                     .isEqualTo("/insights/" + seeded.completeInsight());
 
             WebElement label = browser().findElement(By.id("rename-label"));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -585,9 +586,14 @@ public class Insights implements TeamDirectory {
         var window = FrequencyWindow.ending(LocalDate.now(clock));
         long allRecent = cpm.totals(Scope.GLOBAL, window.recentFrom(), window.to().plusDays(6)).complaints();
         var candidates = new ArrayList<Ranking.Candidate>();
-        for (var row : repository.all(List.copyOf(OPEN))) {
+        var rows = repository.all(List.copyOf(OPEN));
+        // every insight's linked problems in one read of the weeks (one read per insight took half a second)
+        var weeklies = problems.weeklyComplaintsOfEach(rows.stream().map(r -> r.content().problemIds()).toList(),
+                window.from(), window.to());
+        for (int k = 0; k < rows.size(); k++) {
+            var row = rows.get(k);
             var c = row.content();
-            var measured = c.problemIds().isEmpty() ? null : measure(c.problemIds(), window, allRecent);
+            var measured = c.problemIds().isEmpty() ? null : measure(c.problemIds(), weeklies.get(k), window, allRecent);
             ImpactModel impact = c.impact();
             if (impact != null && measured != null) {
                 // the stored figure is from the last save: a figure that follows the data follows today's data
@@ -644,7 +650,10 @@ public class Insights implements TeamDirectory {
     }
 
     private ImpactDefaults measure(List<Long> problemIds, FrequencyWindow w, long allRecent) {
-        var weekly = problems.weeklyComplaints(problemIds, w.from(), w.to());
+        return measure(problemIds, problems.weeklyComplaints(problemIds, w.from(), w.to()), w, allRecent);
+    }
+
+    private ImpactDefaults measure(List<Long> problemIds, Map<LocalDate, Long> weekly, FrequencyWindow w, long allRecent) {
         long year = sum(weekly, w.from(), w.to()), recent = sum(weekly, w.recentFrom(), w.to());
         int weeks = (int) weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(w.recentFrom()) && e.getValue() > 0).count();
         double probability = allRecent == 0 ? 0 : Math.min(1.0, (double) recent / allRecent);

@@ -829,6 +829,39 @@ public class Problems {
     }
 
     /**
+     * {@link #weeklyComplaints(java.util.Collection, LocalDate, LocalDate)} for several sets of problems at once, in one
+     * read of the weeks (a ranking of every open insight asks for each insight's linked problems): the result's
+     * {@code i}-th map is the {@code i}-th set's.
+     */
+    public List<Map<LocalDate, Long>> weeklyComplaintsOfEach(List<? extends java.util.Collection<Long>> sets,
+            LocalDate fromMonday, LocalDate toMonday) {
+        var roots = repository.roots();
+        var out = new ArrayList<Map<LocalDate, Long>>(sets.size());
+        var setsOfRoot = new HashMap<Long, List<Integer>>();
+        for (int i = 0; i < sets.size(); i++) {
+            out.add(new TreeMap<>());
+            var ids = new LinkedHashSet<Long>();
+            for (Long id : sets.get(i)) {
+                ids.add(roots.getOrDefault(id, id)); // a root cause with its variants, each signal once
+            }
+            for (Long root : ids) {
+                setsOfRoot.computeIfAbsent(root, k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (setsOfRoot.isEmpty()) {
+            return out;
+        }
+        repository.forEachRootWeek(List.copyOf(setsOfRoot.keySet()), roots, fromMonday, toMonday, c -> {
+            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
+                for (int i : setsOfRoot.getOrDefault(c.cell().problemId(), List.of())) {
+                    out.get(i).merge(c.cell().weekStart(), c.signals(), Long::sum);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
      * The ids of the signals of a problem received in the ISO week of {@code week} (UTC), oldest first, at most
      * {@code limit}. Ids only: the signals themselves (channel, pseudonym, source) are intake's, read through its API.
      */

@@ -283,6 +283,10 @@ abstract class ProblemsContract {
         var week = java.time.LocalDate.parse("2026-03-09");
         assertThat(problems.weeklyComplaints(List.of(root, variant), week, week)).containsEntry(week, 8L);
         assertThat(problems.weeklyComplaints(List.of(variant), week, week)).containsEntry(week, 8L);
+        // several sets in one read give what one read per set gives (a ranking reads every insight's problems at once)
+        assertThat(problems.weeklyComplaintsOfEach(List.of(List.of(root, variant), List.of(variant), List.of(), List.of(root)),
+                week, week)).containsExactly(java.util.Map.of(week, 8L), java.util.Map.of(week, 8L), java.util.Map.of(),
+                java.util.Map.of(week, 8L));
         assertThat(problems.signalsInWeek(root, week, 100)).hasSize(8);
 
         // the next pass finds no such root cause in these two texts: the variant is a problem of its own again

@@ -40,6 +40,9 @@ import com.zeromission.problems.Problems;
 @Controller
 class ProblemPages {
 
+    /** Variants shown with their examples on a root cause's page; the others link to their own pages. */
+    static final int VARIANTS_WITH_EXAMPLES = 12;
+
     /** Rows the list shows at most; more would be a page nobody reads. */
     static final int LIST_CAP = 100;
     static final int TOP = 10, SUBTITLE = 120, CHART_WEEKS = 26, MAX_MERGE = 100;
@@ -182,7 +185,7 @@ class ProblemPages {
     @GetMapping("/problems/{id}")
     String problem(@PathVariable String id, Model model) {
         long pid = id(id);
-        Details d = problems.details(pid);
+        Details d = problems.details(pid, VARIANTS_WITH_EXAMPLES);
         Problem p = d.problem();
         model.addAttribute("p", p);
         model.addAttribute("terms", d.topTerms());

@@ -905,6 +905,18 @@ public class Problems {
     }
 
     public Details details(long id) {
+        return details(id, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A problem's details, with examples for its {@code variantsWithExamples} largest variants only (the others are
+     * listed with their counts and no examples): a big root cause has dozens of variants, and reading each one's
+     * members was most of its page's time, for examples the page folds away.
+     */
+    public Details details(long id, int variantsWithExamples) {
+        if (variantsWithExamples < 0) {
+            throw new IllegalArgumentException("variantsWithExamples must be 0 or more, was " + variantsWithExamples);
+        }
         var roots = repository.roots();
         Problem problem = withVariants(require(id), roots);
         List<String> terms = problem.state() == ProblemState.MERGED ? List.of() : engine.topTerms(id, 10);
@@ -919,6 +931,10 @@ public class Problems {
         // Its variants: each with its examples, one per language (at most three), read the same way.
         var variants = new ArrayList<Variant>();
         for (Problem v : variants(id, roots)) {
+            if (variants.size() >= variantsWithExamples) {
+                variants.add(new Variant(v, List.of()));
+                continue;
+            }
             var few = repository.mostSimilar(v.id(), FEW_MEMBERS);
             var byLanguage = byLanguage(few);
             if (byLanguage.size() < 3 && few.size() == FEW_MEMBERS) {

@@ -278,6 +278,9 @@ abstract class ProblemsContract {
         var details = problems.details(root);
         assertThat(details.variants()).extracting(v -> v.problem().id()).containsExactly(variant);
         assertThat(details.variants().getFirst().examples()).isNotEmpty();
+        // a page may ask for the examples of its largest variants only: the others are listed without
+        assertThat(problems.details(root, 0).variants()).singleElement()
+                .satisfies(v -> assertThat(v.problem().id()).isEqualTo(variant), v -> assertThat(v.examples()).isEmpty());
         assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::complaints).containsExactly(8L);
         assertThat(problems.details(variant).rootCause().id()).isEqualTo(root);
         var week = java.time.LocalDate.parse("2026-03-09");

@@ -85,10 +85,16 @@ public record ImpactModel(Long occurrencesPerYear, double contactsPerOccurrence,
                 lostPurchaseValue, shareRemoved, measured, reason);
     }
 
+    /** The largest amount an occurrence's part may have: anything larger is a typing mistake, not an estimate. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
     private static BigDecimal nonNegative(String name, BigDecimal value) {
         Objects.requireNonNull(value, name);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, was " + value.toPlainString());
+        // checked before anything else is done with it: "1e999999999" is a valid decimal whose digits would fill memory
+        if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException(name + " must be from 0 to " + MAX_AMOUNT.toPlainString()
+                    + " with at most two decimals, was " + (value.precision() - value.scale() > 30 || value.scale() > 30
+                            ? value.toString() : value.toPlainString()));
         }
         return value;
     }

@@ -22,9 +22,11 @@ public record InsightContent(String title, List<Long> problemIds, List<Evidence>
 
     /** Most entries in each list; the content is stored as one JSON document, which must stay within its column. */
     public static final int MAX_EVIDENCE = 20, MAX_EXAMPLES = 100, MAX_TEAMS = 30, MAX_APPROVALS = 30;
+    /** As many problems as the measured impact may be read for at once ({@code Insights.impactDefaults}). */
+    public static final int MAX_PROBLEMS = 100;
 
     public InsightContent {
-        problemIds = problemIds == null ? List.of() : List.copyOf(problemIds);
+        problemIds = limited("problemIds", problemIds == null ? List.of() : List.copyOf(problemIds), MAX_PROBLEMS);
         evidence = limited("evidence", evidence == null ? List.of() : List.copyOf(evidence), MAX_EVIDENCE);
         exampleSignalIds = limited("exampleSignalIds", exampleSignalIds == null ? List.of() : List.copyOf(exampleSignalIds),
                 MAX_EXAMPLES);

@@ -638,8 +638,8 @@ public class Insights implements TeamDirectory {
         if (problemIds == null || problemIds.isEmpty()) {
             throw new IllegalArgumentException("problems: give at least one problem id, e.g. problems=12,40");
         }
-        if (problemIds.size() > 100) {
-            throw new IllegalArgumentException("problems: at most 100 ids, was " + problemIds.size());
+        if (problemIds.size() > InsightContent.MAX_PROBLEMS) {
+            throw new IllegalArgumentException("problems: at most " + InsightContent.MAX_PROBLEMS + " ids, was " + problemIds.size());
         }
         for (long p : problemIds) {
             problems.get(p); // throws ProblemNotFoundException naming the id

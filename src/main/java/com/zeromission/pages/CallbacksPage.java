@@ -70,7 +70,9 @@ class CallbacksPage {
         if (outcome == null || outcome.isBlank()) {
             // the form asks for a choice; a browser that skipped the check hears it beside the call, notes kept
             flash.addFlashAttribute("outcomeMissing", id);
-            flash.addFlashAttribute("notesTyped", notes);
+            // kept for the form only, and no longer than a call note may be (the session is no place for more)
+            flash.addFlashAttribute("notesTyped", notes == null ? null
+                    : notes.substring(0, Math.min(notes.length(), com.zeromission.privacy.FreeText.Kind.TEXT.max())));
             return "redirect:/callbacks?week=" + Weeks.label(entry.week()) + "#call-" + id;
         }
         try {

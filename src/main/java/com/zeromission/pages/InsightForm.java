@@ -166,7 +166,7 @@ public record InsightForm(String title, String problemDefinition, String propose
     private ImpactModel impact(ImpactModel before, Map<String, String> errors) {
         BigDecimal occurrences = field(errors, "occurrencesPerYear", () -> whole(number(OCCURRENCES, occurrencesPerYear))),
                 contacts = field(errors, "contactsPerOccurrence", () -> range(CONTACTS, number(CONTACTS, contactsPerOccurrence), 100)),
-                cost = field(errors, "contactCost", () -> range(CONTACT_COST, number(CONTACT_COST, contactCost), null)),
+                cost = field(errors, "contactCost", () -> cents(range(CONTACT_COST, number(CONTACT_COST, contactCost), 1_000_000_000))),
                 share = field(errors, "shareRemovedPercent", () -> range(SHARE_REMOVED, number(SHARE_REMOVED, shareRemovedPercent), 100));
         if (contacts == null && cost == null && share == null) {
             // nothing estimated yet: occurrences alone (prefilled from the problems' complaints) are no model
@@ -208,11 +208,19 @@ public record InsightForm(String title, String problemDefinition, String propose
         return occurrences;
     }
 
+    /** An amount in whole cents at most ("6.50", not "6.505"). */
+    private BigDecimal cents(BigDecimal amount) {
+        if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException(CONTACT_COST + " must have at most two decimals, was '" + contactCost.strip() + "'");
+        }
+        return amount;
+    }
+
     /** The value when it is from 0 to {@code max} (no upper limit when null). */
     private static BigDecimal range(String name, BigDecimal value, Integer max) {
         if (value != null && (value.signum() < 0 || max != null && value.compareTo(BigDecimal.valueOf(max)) > 0)) {
             throw new IllegalArgumentException(name + (max == null ? " must be 0 or more" : " must be from 0 to " + max)
-                    + ", was '" + value.toPlainString() + "'");
+                    + ", was '" + (value.precision() - value.scale() > 30 ? value.toString() : value.toPlainString()) + "'");
         }
         return value;
     }

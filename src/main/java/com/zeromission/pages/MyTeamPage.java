@@ -53,7 +53,8 @@ class MyTeamPage {
                 .sorted(java.util.Comparator.comparing((Insight i) -> i.state().ordinal()).thenComparing(Insight::id))
                 .map(i -> new Row(i, InsightPages.label(i.state()), i.state().next().stream()
                         .filter(s -> s == InsightState.IN_PROGRESS || s == InsightState.RESOLVED)
-                        .filter(s -> s.ordinal() > i.state().ordinal() || i.state() == InsightState.REGRESSED)
+                        // forward only: taking a regressed fix up again is a step back, which needs a note (its page asks)
+                        .filter(s -> s.ordinal() > i.state().ordinal())
                         .map(s -> new Move(s.code(), s == InsightState.IN_PROGRESS ? "Start work" : "Mark resolved"))
                         .toList()))
                 .toList();

@@ -38,7 +38,18 @@ class ImpactModelTest {
         assertThatThrownBy(() -> new ImpactModel(1, 1, BigDecimal.ONE, BigDecimal.ONE, 0, BigDecimal.ONE, 1.5))
                 .hasMessage("shareRemoved must be between 0 and 1, was 1.5");
         assertThatThrownBy(() -> new ImpactModel(1, 1, new BigDecimal("-2"), BigDecimal.ONE, 0, BigDecimal.ONE, 1))
-                .hasMessage("contactCost must be >= 0, was -2");
+                .hasMessage("contactCost must be from 0 to 1000000000 with at most two decimals, was -2");
+    }
+
+    @Test
+    void rejectsAnAmountTooLargeToBeAnEstimateOrFinerThanCentsBeforeComputingWithIt() {
+        assertThatThrownBy(() -> new ImpactModel(1, 1, new BigDecimal("1e999999999"), BigDecimal.ONE, 0, BigDecimal.ONE, 1))
+                .hasMessage("contactCost must be from 0 to 1000000000 with at most two decimals, was 1E+999999999");
+        assertThatThrownBy(() -> new ImpactModel(1, 1, BigDecimal.ONE, new BigDecimal("0.005"), 0, BigDecimal.ONE, 1))
+                .hasMessage("feesRefunded must be from 0 to 1000000000 with at most two decimals, was 0.005");
+        var largest = new ImpactModel(1_000_000_000_000L, 100, ImpactModel.MAX_AMOUNT, ImpactModel.MAX_AMOUNT, 1,
+                ImpactModel.MAX_AMOUNT, 1);
+        assertThat(largest.valuePerYear()).isEqualByComparingTo("102000000000000000000000");
         assertThatThrownBy(() -> new ImpactModel(-1, 1, BigDecimal.ONE, BigDecimal.ONE, 0, BigDecimal.ONE, 1))
                 .hasMessage("occurrencesPerYear must be >= 0, was -1");
     }

@@ -134,6 +134,14 @@ class InsightPageFormTest {
     }
 
     @Test
+    void refusesACostTooLargeToBeAnEstimateBesideItsFieldAndChangesNothing() {
+        var before = insights.get(insight.id());
+        assertRefused(post("analyst", "ANALYST", form("contactCost", "1e999999999")), "cost of a contact must be from 0 to 1000000000");
+        assertRefused(post("analyst", "ANALYST", form("contactCost", "6.505")), "cost of a contact must have at most two decimals");
+        assertThat(insights.get(insight.id())).isEqualTo(before);
+    }
+
+    @Test
     void refusesAHalfFilledImpactModelNamingWhatIsMissing() {
         assertRefused(post("analyst", "ANALYST", form("contactCost", "", "shareRemovedPercent", " ")),
                 "missing: cost of a contact, share removed by the fix (%)");

@@ -112,8 +112,11 @@ public record InsightForm(String title, String problemDefinition, String propose
      */
     Outcome parse(InsightContent base) {
         var errors = new LinkedHashMap<String, String>();
-        Double effort = field(errors, "effortPersonDays", () -> effort(number(EFFORT, effortPersonDays)));
-        ImpactModel impact = impact(base.impact(), errors);
+        Double effort = effortPersonDays == null ? base.effortPersonDays()
+                : field(errors, "effortPersonDays", () -> effort(number(EFFORT, effortPersonDays)));
+        // the impact model's four fields come together (one fieldset): none sent keeps the model as it is
+        ImpactModel impact = occurrencesPerYear == null && contactsPerOccurrence == null && contactCost == null
+                && shareRemovedPercent == null ? base.impact() : impact(base.impact(), errors);
         List<Evidence> evidence = field(errors, "replayUrl", () -> evidence(base.evidence()));
         List<Long> problemIds = problems == null ? base.problemIds() : field(errors, "problems", () -> ids(problems));
         if (!errors.isEmpty()) {
@@ -121,8 +124,10 @@ public record InsightForm(String title, String problemDefinition, String propose
         }
         try {
             return new Valid(new InsightContent(title == null ? base.title() : title, problemIds, evidence,
-                    base.exampleSignalIds(), blankToNull(problemDefinition), blankToNull(proposedSolution), impact, effort,
-                    blankToNull(ownerTeam), blankToNull(responsiblePerson),
+                    base.exampleSignalIds(), problemDefinition == null ? base.problemDefinition() : blankToNull(problemDefinition),
+                    proposedSolution == null ? base.proposedSolution() : blankToNull(proposedSolution), impact, effort,
+                    ownerTeam == null ? base.ownerTeam() : blankToNull(ownerTeam),
+                    responsiblePerson == null ? base.responsiblePerson() : blankToNull(responsiblePerson),
                     teamsNeeded == null ? base.teamsNeeded() : list(teamsNeeded),
                     approvalsNeeded == null ? base.approvalsNeeded() : list(approvalsNeeded), base.riceImpact(),
                     base.confidence()));

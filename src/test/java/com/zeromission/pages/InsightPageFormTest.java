@@ -134,6 +134,25 @@ class InsightPageFormTest {
     }
 
     @Test
+    void aFieldThePostLeavesOutKeepsWhatTheInsightSays() {
+        var only = new LinkedMultiValueMap<String, String>();
+        only.add("title", "Reminder fees after late paper invoices");
+
+        assertThat(post("analyst", "ANALYST", only)).hasStatus(HttpStatus.FOUND);
+
+        var after = insights.get(insight.id()).content();
+        assertThat(after.title()).isEqualTo("Reminder fees after late paper invoices");
+        var c = insight.content();
+        assertThat(after.problemDefinition()).isEqualTo(c.problemDefinition());
+        assertThat(after.proposedSolution()).isEqualTo(c.proposedSolution());
+        assertThat(after.ownerTeam()).isEqualTo("invoicing");
+        assertThat(after.responsiblePerson()).isEqualTo("anna");
+        assertThat(after.effortPersonDays()).isEqualTo(8.0);
+        assertThat(after.impact()).isEqualTo(c.impact());
+        assertThat(after.evidence()).isEqualTo(c.evidence());
+    }
+
+    @Test
     void refusesACostTooLargeToBeAnEstimateBesideItsFieldAndChangesNothing() {
         var before = insights.get(insight.id());
         assertRefused(post("analyst", "ANALYST", form("contactCost", "1e999999999")), "cost of a contact must be from 0 to 1000000000");

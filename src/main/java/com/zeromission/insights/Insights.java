@@ -680,8 +680,7 @@ public class Insights implements TeamDirectory {
         if (content.problemIds().isEmpty()) {
             return content.withImpact(impact.withOccurrences(impact.occurrencesPerYear(), null, impact.occurrencesReason()));
         }
-        var window = FrequencyWindow.ending(LocalDate.now(clock));
-        long measured = sum(problems.weeklyComplaints(content.problemIds(), window.from(), window.to()), window.from(), window.to());
+        long measured = occurrences(content.problemIds(), FrequencyWindow.ending(LocalDate.now(clock)));
         var before = stored == null ? null : stored.impact();
         Long typed = impact.occurrencesPerYear();
         String reason = impact.occurrencesReason();
@@ -724,9 +723,14 @@ public class Insights implements TeamDirectory {
         for (long p : problemIds) {
             problems.get(p);
         }
-        LocalDate to = monday(LocalDate.now(clock)).minusWeeks(1), from = to.minusWeeks(51);
-        long complaints = problems.weeklyComplaints(problemIds, from, to).values().stream().mapToLong(Long::longValue).sum();
-        return new Frequency(List.copyOf(problemIds), from, to.plusDays(6), complaints, complaints);
+        var window = FrequencyWindow.ending(LocalDate.now(clock));
+        long complaints = occurrences(problemIds, window);
+        return new Frequency(List.copyOf(problemIds), window.from(), window.to().plusDays(6), complaints, complaints);
+    }
+
+    /** The problems' complaints in the window's 52 full weeks: the measured occurrences a year. */
+    private long occurrences(List<Long> problemIds, FrequencyWindow window) {
+        return sum(problems.weeklyComplaints(problemIds, window.from(), window.to()), window.from(), window.to());
     }
 
     private Insight load(long id) {

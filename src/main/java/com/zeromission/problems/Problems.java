@@ -810,22 +810,8 @@ public class Problems {
      * {@code toMonday} inclusive; weeks without complaints are absent. What effect measurement compares.
      */
     public Map<LocalDate, Long> weeklyComplaints(java.util.Collection<Long> problemIds, LocalDate fromMonday, LocalDate toMonday) {
-        var weeks = new TreeMap<LocalDate, Long>();
-        if (problemIds.isEmpty()) {
-            return weeks;
-        }
         // A root cause counts with its variants (each signal once, whichever of them the caller names).
-        var roots = repository.roots();
-        var ids = new LinkedHashSet<Long>();
-        for (Long id : problemIds) {
-            ids.add(roots.getOrDefault(id, id));
-        }
-        repository.forEachRootWeek(List.copyOf(ids), roots, fromMonday, toMonday, c -> {
-            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
-                weeks.merge(c.cell().weekStart(), c.signals(), Long::sum);
-            }
-        });
-        return weeks;
+        return weeklyComplaintsOfEach(List.of(problemIds), fromMonday, toMonday).getFirst();
     }
 
     /**

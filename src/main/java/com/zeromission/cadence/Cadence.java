@@ -36,6 +36,7 @@ import com.zeromission.insights.Insights;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.TopOrder;
 
 /**
  * The program's weekly rhythm. At each week's start, last week's top problems by complaints that nobody owns get a
@@ -112,7 +113,7 @@ public class Cadence {
         repository.claim(week, actor, now); // first: the second one for this week stops here
         LocalDate problemWeek = week.minusWeeks(1);
         String problemWeekLabel = Weeks.label(problemWeek);
-        var top = problems.top(problemWeek, "complaints", properties.searchDepth());
+        var top = problems.top(problemWeek, TopOrder.COMPLAINTS, properties.searchDepth());
         var owners = owners();
         // A person who forms squads by hand leads them until they name somebody else; the job's get the configured lead.
         String lead = Squad.USER.matcher(actor).matches() && !actor.equals(Problems.SYSTEM) ? actor : properties.lead();

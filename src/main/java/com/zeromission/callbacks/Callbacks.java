@@ -23,6 +23,7 @@ import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.TopOrder;
 
 /**
  * The weekly call list and its calls. A week's list is built once, from that week's top problems by complaints,
@@ -93,7 +94,7 @@ public class Callbacks {
     private void buildClaimed(LocalDate week, String actor) {
         Instant now = clock.instant();
         repository.claim(week, actor, now); // first: the second build of this week stops here
-        var top = problems.top(week, "complaints", properties.problems());
+        var top = problems.top(week, TopOrder.COMPLAINTS, properties.problems());
         var customers = new HashSet<String>();
         var entries = new ArrayList<CallbackRepository.NewEntry>();
         // Each customer is called about the highest-ranked problem they complained about; then the list takes one

@@ -31,6 +31,7 @@ import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemViews.WeeklyTop;
+import com.zeromission.problems.TopOrder;
 
 /**
  * The dashboard: the year's weekly CPM with its 95 % interval band against the yearly target (and last year's
@@ -116,7 +117,7 @@ class DashboardPage {
         var total = cpm.totals(scope.orElse(Scope.GLOBAL), jan1, last);
 
         List<Alert> open = alarms.list(false, ALERTS).stream().filter(Alert::isOpen).toList();
-        WeeklyTop top = problems.top(problems.lastWeek(), "complaints", TOP_PROBLEMS);
+        WeeklyTop top = problems.top(problems.lastWeek(), TopOrder.COMPLAINTS, TOP_PROBLEMS);
         // waiting: passed the gate (actionable, or a draft that would pass) and not yet delegated
         List<Insight> waiting = insights.list(EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE)).stream()
                 .filter(i -> i.state() == InsightState.ACTIONABLE || i.gate().passed()).toList();

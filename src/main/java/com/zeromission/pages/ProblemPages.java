@@ -30,6 +30,7 @@ import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews.Details;
 import com.zeromission.problems.ProblemViews.WeekFigure;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.TopOrder;
 
 /**
  * The problems list (with last week's top, emerging and regressed problems above it) and one problem's page: its
@@ -146,7 +147,7 @@ class ProblemPages {
         model.addAttribute("sparkWidth", SPARK_WIDTH);
         model.addAttribute("sparkHeight", SPARK_HEIGHT);
         model.addAttribute("trendWeeks", weeks);
-        model.addAttribute("top", problems.top(lastWeek, "complaints", TOP));
+        model.addAttribute("top", problems.top(lastWeek, TopOrder.COMPLAINTS, TOP));
         model.addAttribute("emerging", problems.emerging(lastWeek));
         model.addAttribute("regressions", problems.regressions().stream().limit(TOP).toList());
         return "pages/problems";

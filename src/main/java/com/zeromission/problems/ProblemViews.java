@@ -55,7 +55,7 @@ public final class ProblemViews {
             Double cpmContribution, long previousWeekComplaints, List<Long> trend) {
     }
 
-    public record WeeklyTop(LocalDate weekStart, String week, String sortedBy, long complaintsInWeek,
+    public record WeeklyTop(LocalDate weekStart, String week, TopOrder sortedBy, long complaintsInWeek,
             long purchasesInWeek, List<TopProblem> problems) {
     }
 

@@ -242,7 +242,7 @@ abstract class ProblemsContract {
         ingest(four(INVOICE_EN).subList(0, 1), "en", "2026-03-03"); // the week before
         problems.assignPending();
 
-        var top = problems.top(problems.lastWeek(), "complaints", 10);
+        var top = problems.top(problems.lastWeek(), TopOrder.COMPLAINTS, 10);
 
         assertThat(top.week()).isEqualTo("2026-W11");
         var mine = top.problems().stream().filter(t -> t.problem().id() == problemOf(invoice.getFirst())
@@ -268,7 +268,7 @@ abstract class ProblemsContract {
         // what the consolidation pass writes when it finds the two are one root cause
         jdbc.update("UPDATE problem SET root_id = ? WHERE id = ?", root, variant);
 
-        var top = problems.top(problems.lastWeek(), "complaints", 10);
+        var top = problems.top(problems.lastWeek(), TopOrder.COMPLAINTS, 10);
         assertThat(top.problems()).extracting(t -> t.problem().id()).contains(root).doesNotContain(variant);
         assertThat(top.problems().stream().filter(t -> t.problem().id() == root).findFirst().orElseThrow().complaints())
                 .isEqualTo(8);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +26,7 @@ import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.TopOrder;
 import com.zeromission.privacy.TextMasker;
 
 /**
@@ -80,8 +80,10 @@ class ProblemController {
         var errors = new ArrayList<ParameterError>();
         LocalDate w = week(errors, week);
         int n = limit(errors, limit);
-        String s = sort.strip().toLowerCase(Locale.ROOT);
-        if (!List.of("complaints", "signals", "cpm").contains(s)) {
+        TopOrder s = null;
+        try {
+            s = TopOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
             errors.add(new ParameterError("sort", masked(sort), "must be complaints, cpm or signals"));
         }
         check(errors);

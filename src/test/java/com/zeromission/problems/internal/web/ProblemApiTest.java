@@ -86,6 +86,14 @@ class ProblemApiTest {
     }
 
     @Test
+    void readsTheTopListsSortOrderInAnyCaseAndNamesItInTheAnswer() {
+        assertThat(get("viewer", "/api/v1/problems/top?week=2026-W11&sort=Signals")).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.sortedBy").isEqualTo("signals");
+        assertThat(get("viewer", "/api/v1/problems/top?week=2026-W11")).hasStatus(HttpStatus.OK)
+                .bodyJson().extractingPath("$.sortedBy").isEqualTo("complaints");
+    }
+
+    @Test
     void answersBadInputWithAProblemDetailThatNamesIt() throws Exception {
         long id = ingestAndGroup("api-2", "I returned the jacket three weeks ago and still no refund");
 

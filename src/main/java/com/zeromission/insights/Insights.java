@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -15,13 +13,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
 import com.zeromission.problems.Problems;
 
 /**
  * Insights and teams: drafts written from problems, the quality gate in front of delegation, the workflow with
  * every step recorded, and the ranked list. Delegation is refused, naming every missing element, until the insight
  * passes the gate; the refusal itself is recorded in the insight's history.
+ *
+ * <p>This class is the module's API and the insights' workflow; package-private collaborators own the rest: {@link
+ * TeamRoster} (teams), {@link EffectMeasurement} (did the fix work) and {@link ImpactMeasurement} (occurrences,
+ * probability, the ranked list).
  */
 @Service
 public class Insights implements TeamDirectory {
@@ -35,7 +36,6 @@ public class Insights implements TeamDirectory {
 
     private final InsightRepository repository;
     private final Problems problems;
-    private final CpmService cpm;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final QualityGate gate;
@@ -44,6 +44,9 @@ public class Insights implements TeamDirectory {
 
     private final com.zeromission.intake.IntakeService intake;
     private final com.zeromission.privacy.TextMasker masker;
+    private final TeamRoster roster;
+    private final EffectMeasurement effects;
+    private final ImpactMeasurement measures;
 
     Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock,
             com.zeromission.insights.internal.DelegationOutbox outbox, com.zeromission.intake.IntakeService intake,
@@ -53,16 +56,18 @@ public class Insights implements TeamDirectory {
         this.outbox = outbox;
         this.repository = repository;
         this.problems = problems;
-        this.cpm = cpm;
         this.tx = tx;
         this.clock = clock;
         this.gate = new QualityGate(this);
+        this.roster = new TeamRoster(repository, tx, clock, masker);
+        this.effects = new EffectMeasurement(this, repository, problems, cpm, tx, clock);
+        this.measures = new ImpactMeasurement(repository, problems, cpm, clock);
     }
 
     // ---- teams -------------------------------------------------------------------------------------------------
 
     public boolean saveTeam(Team team) {
-        return Boolean.TRUE.equals(tx.execute(s -> repository.saveTeam(team, clock.instant())));
+        return roster.saveTeam(team);
     }
 
     /**
@@ -71,66 +76,16 @@ public class Insights implements TeamDirectory {
      * the file replaces the team of that name.
      */
     public List<Team> importTeams(String csv) {
-        var members = new java.util.LinkedHashMap<String, List<String>>();
-        var areas = new HashMap<String, String>();
-        var errors = new ArrayList<String>();
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(csv)) {
-            boolean header = true;
-            for (var record : reader) {
-                long line = record.getStartingLineNumber();
-                if (header) {
-                    header = false;
-                    var names = record.getFields().stream().map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList();
-                    if (!names.equals(List.of("team", "area", "person"))) {
-                        throw new IllegalArgumentException("line 1: the header must be team,area,person, was " + String.join(",", names));
-                    }
-                    continue;
-                }
-                if (record.getFieldCount() != 3) {
-                    errors.add("line " + line + ": 3 fields expected, found " + record.getFieldCount());
-                    continue;
-                }
-                String team = record.getField(0).strip(), area = record.getField(1).strip(), person = record.getField(2).strip();
-                try {
-                    new Team(team, area, person.isEmpty() ? List.of() : List.of(person)); // validates both names
-                } catch (IllegalArgumentException e) {
-                    errors.add("line " + line + ": " + e.getMessage());
-                    continue;
-                }
-                String known = areas.putIfAbsent(team, area);
-                if (known != null && !known.equals(area)) {
-                    // areas are typed text: echoed masked, like everywhere else they are shown
-                    errors.add("line " + line + ": team " + team + " has area '" + masker.mask(known).text()
-                            + "' on an earlier line, here '" + masker.mask(area).text() + "'");
-                }
-                var list = members.computeIfAbsent(team, k -> new ArrayList<>());
-                if (!person.isEmpty()) {
-                    list.add(person);
-                }
-            }
-        } catch (java.io.IOException | de.siegmar.fastcsv.reader.CsvParseException e) {
-            throw new IllegalArgumentException("team import refused: the CSV cannot be read (" + e.getMessage() + ")");
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("team import refused, nothing stored: " + String.join("; ", errors.subList(0,
-                    Math.min(20, errors.size()))) + (errors.size() > 20 ? "; and " + (errors.size() - 20) + " more" : ""));
-        }
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("team import refused: the file has no team rows");
-        }
-        var teams = members.entrySet().stream().map(e -> new Team(e.getKey(), areas.get(e.getKey()), e.getValue())).toList();
-        tx.executeWithoutResult(s -> teams.forEach(t -> repository.saveTeam(t, clock.instant())));
-        return teams;
+        return roster.importTeams(csv);
     }
 
     public List<Team> teams() {
-        return repository.teams();
+        return roster.teams();
     }
 
     /** The team of that name, if there is one. */
     public java.util.Optional<Team> team(String name) {
-        return repository.teams().stream().filter(t -> t.name().equals(name)).findFirst();
+        return roster.team(name);
     }
 
     /**
@@ -139,8 +94,7 @@ public class Insights implements TeamDirectory {
      * quality gate's "responsible person belongs to the owner team" reads the same rows.
      */
     public List<Team> teamsOf(String user) {
-        var names = java.util.Set.copyOf(repository.teamsOf(user));
-        return names.isEmpty() ? List.of() : teams().stream().filter(t -> names.contains(t.name())).toList();
+        return roster.teamsOf(user);
     }
 
     /**
@@ -175,7 +129,7 @@ public class Insights implements TeamDirectory {
     /** A new draft; its linked problems must exist. */
     public Insight create(InsightContent content, String actor) {
         checkProblems(content);
-        var resolved = withMeasuredImpact(content, null);
+        var resolved = measures.withMeasuredImpact(content, null);
         return tx.execute(s -> {
             Instant now = clock.instant();
             long id = repository.create(resolved, actor, now);
@@ -233,7 +187,7 @@ public class Insights implements TeamDirectory {
             }
             var content = change.apply(row.content());
             checkProblems(content);
-            content = withMeasuredImpact(content, row.content());
+            content = measures.withMeasuredImpact(content, row.content());
             var changed = InsightContent.changes(row.content(), content);
             if (changed.isEmpty()) {
                 return load(id); // nothing to save, nothing to record
@@ -346,7 +300,7 @@ public class Insights implements TeamDirectory {
      */
     public Insight importResolved(InsightContent typed, Instant delegatedAt, Instant resolvedAt, String actor) {
         checkProblems(typed);
-        var content = withMeasuredImpact(typed, null);
+        var content = measures.withMeasuredImpact(typed, null);
         Instant now = clock.instant();
         if (!delegatedAt.isBefore(resolvedAt) || resolvedAt.isAfter(now)) {
             throw new IllegalArgumentException("an imported insight is delegated before it is resolved, and resolved in the "
@@ -473,7 +427,7 @@ public class Insights implements TeamDirectory {
     }
 
     /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
-    public List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(long id) {
+    public List<DelegationDelivery> deliveries(long id) {
         load(id);
         return outbox.deliveries(id);
     }
@@ -513,67 +467,12 @@ public class Insights implements TeamDirectory {
      * recorded with its figures.
      */
     public Measurement measure(long id, String actor) {
-        return tx.execute(s -> {
-            var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
-            if (row.state() != InsightState.RESOLVED && row.state() != InsightState.VERIFIED) {
-                throw new InsightTransitionRefusedException(id, row.state(), InsightState.VERIFIED,
-                        "only a resolved or verified insight is measured; it is " + row.state().code());
-            }
-            if (row.content().problemIds().isEmpty()) {
-                return new Measurement(load(id), null, "not measurable: no linked problem");
-            }
-            var resolvedAt = repository.history(id).stream().filter(t -> t.to() == InsightState.RESOLVED)
-                    .reduce((a, b) -> b).orElseThrow().at();
-            LocalDate fixWeek = monday(LocalDate.ofInstant(resolvedAt, java.time.ZoneOffset.UTC));
-            LocalDate lastFullWeek = monday(LocalDate.now(clock)).minusWeeks(1);
-            long weeksAfter = java.time.temporal.ChronoUnit.WEEKS.between(fixWeek, lastFullWeek);
-            if (weeksAfter < MIN_WEEKS_AFTER) {
-                return new Measurement(load(id), null, "too early: " + Math.max(0, weeksAfter) + " of the "
-                        + MIN_WEEKS_AFTER + " full weeks after the fix's week have passed");
-            }
-            LocalDate baselineFrom = fixWeek.minusWeeks(BASELINE_WEEKS);
-            LocalDate afterFrom = row.state() == InsightState.RESOLVED ? fixWeek.plusWeeks(1)
-                    : lastFullWeek.minusWeeks(RECENT_WEEKS - 1L);
-            var weekly = problems.weeklyComplaints(row.content().problemIds(), baselineFrom, lastFullWeek);
-            long before = sum(weekly, baselineFrom, fixWeek.minusWeeks(1)), after = sum(weekly, afterFrom, lastFullWeek);
-            long purchasesBefore = cpm.totals(Scope.GLOBAL, baselineFrom, fixWeek.minusDays(1)).purchases();
-            long purchasesAfter = cpm.totals(Scope.GLOBAL, afterFrom, lastFullWeek.plusDays(6)).purchases();
-            var effect = Effect.of(before, purchasesBefore, after, purchasesAfter);
-            Instant now = clock.instant();
-            String outcome;
-            if (row.state() == InsightState.RESOLVED && effect.real()) {
-                repository.setState(id, InsightState.VERIFIED, now);
-                repository.recordTransition(id, InsightState.RESOLVED, InsightState.VERIFIED, actor, now, effect.describe());
-                outcome = "verified";
-            } else if (row.state() == InsightState.VERIFIED && !effect.real()) {
-                repository.setState(id, InsightState.REGRESSED, now);
-                repository.recordTransition(id, InsightState.VERIFIED, InsightState.REGRESSED, actor, now,
-                        "complaints came back in the last " + RECENT_WEEKS + " weeks: " + effect.describe());
-                outcome = "regressed";
-            } else {
-                outcome = row.state() == InsightState.RESOLVED ? "not verified yet: " + effect.describe()
-                        : "still verified: " + effect.describe();
-            }
-            return new Measurement(load(id), effect, outcome);
-        });
+        return effects.measure(id, actor);
     }
 
     /** Measures every resolved and verified insight (the daily job). */
     public List<Measurement> measureAll(String actor) {
-        var result = new ArrayList<Measurement>();
-        for (var row : repository.all(List.of(InsightState.RESOLVED, InsightState.VERIFIED))) {
-            result.add(measure(row.id(), actor));
-        }
-        return result;
-    }
-
-    private static LocalDate monday(LocalDate day) {
-        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-    }
-
-    private static long sum(java.util.Map<LocalDate, Long> weekly, LocalDate from, LocalDate to) {
-        return weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                .mapToLong(java.util.Map.Entry::getValue).sum();
+        return effects.measureAll(actor);
     }
 
     /**
@@ -583,45 +482,11 @@ public class Insights implements TeamDirectory {
      * fixed long ago must not keep its old weight). Each row explains its factors in words.
      */
     public List<Ranking.Ranked> ranked(Ranking.Scoring scoring) {
-        var window = FrequencyWindow.ending(LocalDate.now(clock));
-        long allRecent = cpm.totals(Scope.GLOBAL, window.recentFrom(), window.to().plusDays(6)).complaints();
-        var candidates = new ArrayList<Ranking.Candidate>();
-        var rows = repository.all(List.copyOf(OPEN));
-        // every insight's linked problems in one read of the weeks (one read per insight took half a second)
-        var weeklies = problems.weeklyComplaintsOfEach(rows.stream().map(r -> r.content().problemIds()).toList(),
-                window.from(), window.to());
-        for (int k = 0; k < rows.size(); k++) {
-            var row = rows.get(k);
-            var c = row.content();
-            var measured = c.problemIds().isEmpty() ? null : measure(c.problemIds(), weeklies.get(k), window, allRecent);
-            ImpactModel impact = c.impact();
-            if (impact != null && measured != null) {
-                // the stored figure is from the last save: a figure that follows the data follows today's data
-                impact = impact.overridden()
-                        ? impact.withOccurrences(impact.occurrencesPerYear(), measured.occurrencesPerYear(), impact.occurrencesReason())
-                        : impact.withOccurrences(measured.occurrencesPerYear(), measured.occurrencesPerYear(), null);
-            }
-            var facts = new Ranking.Facts(impact, measured == null ? null : measured.recentComplaints(),
-                    measured == null ? null : allRecent, measured == null ? null : measured.weeksWithComplaints(),
-                    RECENT_FREQUENCY_WEEKS);
-            candidates.add(new Ranking.Candidate(row.id(), c.title(), row.createdAt(),
-                    impact == null || !impact.occurrencesKnown() ? null : impact.valuePerYear(), c.effortPersonDays(),
-                    measured == null ? null : measured.probability(), impact == null ? null : impact.occurrencesPerYear(),
-                    c.riceImpact(), c.confidence(), facts));
-        }
-        return Ranking.rank(candidates, scoring);
+        return measures.ranked(scoring);
     }
 
     /** Weeks of the probability and frequency window (the last full weeks), and of the occurrences window. */
     public static final int RECENT_FREQUENCY_WEEKS = 12, OCCURRENCE_WEEKS = 52;
-
-    /** The last 52 full ISO weeks up to last week, and the last 12 of them. */
-    private record FrequencyWindow(LocalDate from, LocalDate recentFrom, LocalDate to) {
-        static FrequencyWindow ending(LocalDate today) {
-            LocalDate to = monday(today).minusWeeks(1);
-            return new FrequencyWindow(to.minusWeeks(OCCURRENCE_WEEKS - 1L), to.minusWeeks(RECENT_FREQUENCY_WEEKS - 1L), to);
-        }
-    }
 
     /**
      * The measured defaults of an insight's impact and priority for a set of problems (a root cause with its
@@ -635,66 +500,7 @@ public class Insights implements TeamDirectory {
     }
 
     public ImpactDefaults impactDefaults(List<Long> problemIds) {
-        if (problemIds == null || problemIds.isEmpty()) {
-            throw new IllegalArgumentException("problems: give at least one problem id, e.g. problems=12,40");
-        }
-        if (problemIds.size() > InsightContent.MAX_PROBLEMS) {
-            throw new IllegalArgumentException("problems: at most " + InsightContent.MAX_PROBLEMS + " ids, was " + problemIds.size());
-        }
-        for (long p : problemIds) {
-            problems.get(p); // throws ProblemNotFoundException naming the id
-        }
-        var window = FrequencyWindow.ending(LocalDate.now(clock));
-        return measure(List.copyOf(new java.util.LinkedHashSet<>(problemIds)), window,
-                cpm.totals(Scope.GLOBAL, window.recentFrom(), window.to().plusDays(6)).complaints());
-    }
-
-    private ImpactDefaults measure(List<Long> problemIds, FrequencyWindow w, long allRecent) {
-        return measure(problemIds, problems.weeklyComplaints(problemIds, w.from(), w.to()), w, allRecent);
-    }
-
-    private ImpactDefaults measure(List<Long> problemIds, Map<LocalDate, Long> weekly, FrequencyWindow w, long allRecent) {
-        long year = sum(weekly, w.from(), w.to()), recent = sum(weekly, w.recentFrom(), w.to());
-        int weeks = (int) weekly.entrySet().stream().filter(e -> !e.getKey().isBefore(w.recentFrom()) && e.getValue() > 0).count();
-        double probability = allRecent == 0 ? 0 : Math.min(1.0, (double) recent / allRecent);
-        return new ImpactDefaults(List.copyOf(problemIds), w.from(), w.to().plusDays(6), year, w.recentFrom(), recent, allRecent,
-                weeks, RECENT_FREQUENCY_WEEKS, probability, String.format(java.util.Locale.ROOT,
-                        "%,d complaints in the last %d weeks (%s to %s) are the occurrences a year; %,d of the %,d complaints in "
-                                + "the last %d weeks (%.2f %%) are the probability; complaints in %d of the last %d weeks",
-                        year, OCCURRENCE_WEEKS, w.from(), w.to().plusDays(6), recent, allRecent, RECENT_FREQUENCY_WEEKS,
-                        probability * 100, weeks, RECENT_FREQUENCY_WEEKS));
-    }
-
-    /**
-     * The content with its impact's occurrences decided from the data: left out (or equal to the measured number), or
-     * unchanged from a stored figure that followed the data, they are the linked problems' complaints in the last 52
-     * weeks; another number needs a reason ({@link OccurrencesOverrideWithoutReasonException}), and is kept with the
-     * measured number beside it. An unchanged override keeps its reason. Without a linked problem, what is typed stands.
-     * Whatever measured figure a client sends is replaced by the server's.
-     */
-    private InsightContent withMeasuredImpact(InsightContent content, InsightContent stored) {
-        var impact = content.impact();
-        if (impact == null) {
-            return content;
-        }
-        if (content.problemIds().isEmpty()) {
-            return content.withImpact(impact.withOccurrences(impact.occurrencesPerYear(), null, impact.occurrencesReason()));
-        }
-        long measured = occurrences(content.problemIds(), FrequencyWindow.ending(LocalDate.now(clock)));
-        var before = stored == null ? null : stored.impact();
-        Long typed = impact.occurrencesPerYear();
-        String reason = impact.occurrencesReason();
-        boolean unchanged = before != null && java.util.Objects.equals(typed, before.occurrencesPerYear());
-        if (reason == null && unchanged && before.overridden()) {
-            reason = before.occurrencesReason();
-        }
-        if (typed == null || typed == measured || (reason == null && unchanged)) {
-            return content.withImpact(impact.withOccurrences(measured, measured, null));
-        }
-        if (reason == null) {
-            throw new OccurrencesOverrideWithoutReasonException(typed, measured);
-        }
-        return content.withImpact(impact.withOccurrences(typed, measured, reason));
+        return measures.impactDefaults(problemIds);
     }
 
     private void checkProblems(InsightContent content) {
@@ -720,20 +526,10 @@ public class Insights implements TeamDirectory {
 
     /** The linked problems' complaints in the last 52 full weeks. */
     public Frequency frequency(List<Long> problemIds) {
-        for (long p : problemIds) {
-            problems.get(p);
-        }
-        var window = FrequencyWindow.ending(LocalDate.now(clock));
-        long complaints = occurrences(problemIds, window);
-        return new Frequency(List.copyOf(problemIds), window.from(), window.to().plusDays(6), complaints, complaints);
+        return measures.frequency(problemIds);
     }
 
-    /** The problems' complaints in the window's 52 full weeks: the measured occurrences a year. */
-    private long occurrences(List<Long> problemIds, FrequencyWindow window) {
-        return sum(problems.weeklyComplaints(problemIds, window.from(), window.to()), window.from(), window.to());
-    }
-
-    private Insight load(long id) {
+    Insight load(long id) {
         return view(repository.find(id, false).orElseThrow(() -> new InsightNotFoundException(id)));
     }
 

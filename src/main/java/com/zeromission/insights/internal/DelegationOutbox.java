@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.insights.DelegationDelivery;
 import com.zeromission.insights.Insight;
 import com.zeromission.outbound.WebhookClient;
 import com.zeromission.privacy.TextMasker;
@@ -35,11 +36,6 @@ public class DelegationOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(DelegationOutbox.class);
     public static final String EVENT = "insight.delegated";
-
-    /** One delivery as the API shows it. */
-    public record Delivery(String eventKey, String eventType, int attempts, Instant nextAttemptAt, Instant deliveredAt,
-            String lastError, Instant createdAt) {
-    }
 
     private final JdbcTemplate jdbc;
     private final InsightsProperties properties;
@@ -135,9 +131,9 @@ public class DelegationOutbox {
     @org.springframework.beans.factory.annotation.Value("${zeromission.insights.scheduling:true}")
     Boolean scheduling;
 
-    public List<Delivery> deliveries(long insightId) {
+    public List<DelegationDelivery> deliveries(long insightId) {
         return jdbc.query("SELECT event_key, event_type, attempts, next_attempt_at, delivered_at, last_error, created_at "
-                + "FROM insight_delivery WHERE insight_id = ? ORDER BY id", (rs, n) -> new Delivery(rs.getString(1),
+                + "FROM insight_delivery WHERE insight_id = ? ORDER BY id", (rs, n) -> new DelegationDelivery(rs.getString(1),
                         rs.getString(2), rs.getInt(3), instant(rs.getObject(4, OffsetDateTime.class)),
                         instant(rs.getObject(5, OffsetDateTime.class)), rs.getString(6),
                         instant(rs.getObject(7, OffsetDateTime.class))), insightId);

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.insights.Attachment;
+import com.zeromission.insights.DelegationDelivery;
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
@@ -222,7 +223,7 @@ class InsightController {
 
     /** {@code GET /api/v1/insights/{id}/deliveries}: the delegation events sent to the owner's tracker, with outcomes. */
     @GetMapping("/insights/{id}/deliveries")
-    List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(@PathVariable long id) {
+    List<DelegationDelivery> deliveries(@PathVariable long id) {
         return insights.deliveries(id);
     }
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemEvent.Kind;
 import com.zeromission.problems.ProblemViews.Assigned;

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.JourneyStage;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Market;
 import com.zeromission.privacy.TextMasker;
 
 /**

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.intake.DayRange;
-import com.zeromission.intake.Market;
-import com.zeromission.intake.Product;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -32,7 +33,6 @@ import com.zeromission.metrics.Period;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.PurchaseImporter;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.TargetNotFoundException;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
@@ -203,7 +203,7 @@ class MetricsController {
             @RequestParam(required = false) String product, @RequestParam(required = false) String asOf) {
         var errors = new ArrayList<ParameterError>();
         checkScopeParts(errors, market, product);
-        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> new Scope(market, product)) : null;
+        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> Targets.requireTargetScope(new Scope(market, product))) : null;
         LocalDate day = asOf == null ? null : parse(errors, "asOf", asOf, LocalDate::parse);
         if (!errors.isEmpty()) {
             throw new BadParametersException(errors);

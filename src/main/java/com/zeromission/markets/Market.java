@@ -1,4 +1,4 @@
-package com.zeromission.intake;
+package com.zeromission.markets;
 
 import java.util.Locale;
 import java.util.Set;

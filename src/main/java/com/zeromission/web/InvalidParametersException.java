@@ -19,10 +19,6 @@ public class InvalidParametersException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidParametersException(String field, String value, String reason) {
-        this(List.of(new ParameterError(field, value, reason)));
-    }
-
     /** Throws if any parameter was found invalid, naming them all; the way a controller ends its checks. */
     public static void throwIfAny(List<ParameterError> errors) {
         if (!errors.isEmpty()) {

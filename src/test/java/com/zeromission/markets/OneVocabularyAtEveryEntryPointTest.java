@@ -100,6 +100,8 @@ class OneVocabularyAtEveryEntryPointTest {
                 + "\"mode\":\"online\",\"checkout\":\"web\",\"payment\":\"pay-later\",\"card\":\"none\"}");
         assertThat(scenario).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
                 .contains(REFUSAL);
+        assertThat(json("GET", "analyst", "/api/v1/complaint-cases?market=UK", null)).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.detail").asString().contains(REFUSAL);
     }
 
     @Test
@@ -115,6 +117,7 @@ class OneVocabularyAtEveryEntryPointTest {
         assertThat(json("POST", "analyst", "/api/v1/mystery/scenarios", "{\"name\":\"GB online\",\"market\":\"GB\","
                 + "\"mode\":\"online\",\"checkout\":\"web\",\"payment\":\"pay-later\",\"card\":\"none\"}"))
                 .hasStatus(HttpStatus.CREATED);
+        assertThat(json("GET", "analyst", "/api/v1/complaint-cases?market=GB", null)).hasStatus(HttpStatus.OK);
     }
 
     @Test

@@ -22,10 +22,6 @@ public record Scope(String market, String product) {
         product = product.equals(ALL) ? ALL : Product.of(product).code();
     }
 
-    public static Scope of(Market market, Product product) {
-        return new Scope(market == null ? ALL : market.code(), product == null ? ALL : product.code());
-    }
-
     public boolean allMarkets() {
         return market.equals(ALL);
     }

@@ -14,7 +14,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(systemName = "zeromission")
+@Modulithic(systemName = "zeromission", sharedModules = "markets")
 public class ZeromissionApplication {
 
     /** Starts the web application directly (IDEs, tests); the packaged jar starts {@code cli.ZeromissionCli}. */

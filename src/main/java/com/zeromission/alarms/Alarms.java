@@ -26,6 +26,7 @@ import com.zeromission.alarms.internal.Decision;
 import com.zeromission.alarms.internal.Detector;
 import com.zeromission.alarms.internal.Figures;
 import com.zeromission.alarms.internal.Planner;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Targets;
 
@@ -122,7 +123,7 @@ public class Alarms {
                     + to + " is " + (ChronoUnit.DAYS.between(from, to) + 1));
         }
         Figures figures = Figures.load(cpm, detector.firstDayNeeded(from), to);
-        var targetsByYear = new HashMap<Integer, Map<AlertScope, Double>>();
+        var targetsByYear = new HashMap<Integer, Map<Scope, Double>>();
         var open = new LinkedHashMap<AlertKey, Replay.Episode>();
         var episodes = new ArrayList<Replay.Episode>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -160,10 +161,10 @@ public class Alarms {
         return detector.decide(figures, latest, targets(latest.getYear()));
     }
 
-    private Map<AlertScope, Double> targets(int year) {
-        var map = new LinkedHashMap<AlertScope, Double>();
+    private Map<Scope, Double> targets(int year) {
+        var map = new LinkedHashMap<Scope, Double>();
         for (Targets.Target t : targets.list(year)) {
-            map.put(new AlertScope(t.scope().market(), t.scope().product()), t.cpm().doubleValue());
+            map.put(t.scope(), t.cpm().doubleValue());
         }
         return map;
     }

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.zeromission.markets.Scope;
+
 /**
  * A stored alert. It opens on the data day {@code firedOn} (the last complete day it was evaluated on) at the moment
  * {@code firedAt}, and clears on a later evaluation; there is at most one open alert per kind, rule and scope.
  */
-public record Alert(UUID id, AlertKind kind, String rule, Severity severity, AlertScope scope, AlertState state,
+public record Alert(UUID id, AlertKind kind, String rule, Severity severity, Scope scope, AlertState state,
         String summary, Evidence evidence, LocalDate firedOn, Instant firedAt, LocalDate clearedOn, Instant clearedAt,
         String clearReason) {
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import com.zeromission.markets.Scope;
+
 /**
  * The result of one evaluation as of {@code asOf} (the last complete day: yesterday by the clock at
  * {@code evaluatedAt}): every alert that fired, cleared or stayed open, how many checks ran, and the checks that
@@ -14,7 +16,7 @@ public record Evaluation(Instant evaluatedAt, LocalDate asOf, int checks, List<T
         List<NoDecision> undecided) {
 
     /** A check that made no decision: too few purchases, or no figures for the days it needs. */
-    public record NoDecision(AlertKind kind, String rule, AlertScope scope, String reason) {
+    public record NoDecision(AlertKind kind, String rule, Scope scope, String reason) {
         public NoDecision {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(rule, "rule");

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import com.zeromission.markets.Scope;
+
 /**
  * What the rules would have done day by day between two days, computed from the stored figures without storing or
  * sending anything: each episode is one alert from the day it would have fired to the day it would have cleared
@@ -15,7 +17,7 @@ public record Replay(LocalDate from, LocalDate to, List<Episode> episodes) {
     /** The longest replay: one year and a day (a leap year with one day either side). */
     public static final int MAX_DAYS = 367;
 
-    public record Episode(AlertKind kind, String rule, Severity severity, AlertScope scope, LocalDate firedOn,
+    public record Episode(AlertKind kind, String rule, Severity severity, Scope scope, LocalDate firedOn,
             LocalDate clearedOn, String summary, String clearReason) {
     }
 

@@ -175,7 +175,7 @@ final class BenchCommand implements Runnable {
                     var cpm = context.getBean(com.zeromission.metrics.CpmService.class);
                     var clock = context.getBean(Clock.class);
                     LocalDateRange range = LocalDateRange.lastThreeYears(clock);
-                    var all = com.zeromission.metrics.Scope.GLOBAL;
+                    var all = com.zeromission.markets.Scope.GLOBAL;
                     long stored = cpm.totals(all, range.from(), range.to()).complaints();
                     if (stored == 0) {
                         fill(context, clock, signals);

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Dimension;
 import com.zeromission.metrics.Period;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.TargetNotFoundException;
 import com.zeromission.metrics.Targets;
 

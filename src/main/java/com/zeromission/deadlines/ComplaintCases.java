@@ -18,8 +18,8 @@ import com.zeromission.audit.AuditLog;
 import com.zeromission.deadlines.internal.BusinessCalendar;
 import com.zeromission.deadlines.internal.CaseRepository;
 import com.zeromission.deadlines.internal.RuleBook;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.SignalId;
+import com.zeromission.markets.Market;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 

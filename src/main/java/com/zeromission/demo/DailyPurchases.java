@@ -9,8 +9,8 @@ public record DailyPurchases(LocalDate day, String market, String product, long 
     public DailyPurchases {
         Objects.requireNonNull(day, "day");
         // the vocabulary of signals and purchases: the demo writes only what an import would accept
-        market = com.zeromission.intake.Market.of(market).code();
-        product = com.zeromission.intake.Product.of(product).code();
+        market = com.zeromission.markets.Market.of(market).code();
+        product = com.zeromission.markets.Product.of(product).code();
         if (purchases < 0) {
             throw new IllegalArgumentException("purchases must be >= 0, was " + purchases);
         }

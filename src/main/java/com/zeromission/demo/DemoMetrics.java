@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 
 /**

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zeromission.insights.Insights.Measurement;
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.problems.Problems;
 
 import static com.zeromission.insights.Insights.BASELINE_WEEKS;

@@ -10,7 +10,7 @@ import com.zeromission.insights.Insights.Frequency;
 import com.zeromission.insights.Insights.ImpactDefaults;
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.problems.Problems;
 
 import static com.zeromission.insights.Insights.OPEN;

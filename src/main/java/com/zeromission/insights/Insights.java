@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zeromission.insights.internal.InsightRepository;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.problems.Problems;
 

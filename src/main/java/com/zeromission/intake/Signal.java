@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import com.zeromission.markets.Market;
 import com.zeromission.privacy.CustomerKey;
 
 /**

@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+
 /**
  * A checked signal, ready for intake. It still holds the raw text and customer id: it lives only in memory,
  * on its way to the masker, and its {@link #toString()} never prints either.

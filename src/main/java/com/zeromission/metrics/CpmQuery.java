@@ -28,8 +28,8 @@ public record CpmQuery(Period period, LocalDate from, LocalDate to, Set<Dimensio
         }
         by = by == null || by.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(by));
         // filters in the shared vocabulary: a market signals refuse has no figures to filter to
-        market = blankToNull(market) == null ? null : com.zeromission.intake.Market.of(market).code();
-        product = blankToNull(product) == null ? null : com.zeromission.intake.Product.of(product).code();
+        market = blankToNull(market) == null ? null : com.zeromission.markets.Market.of(market).code();
+        product = blankToNull(product) == null ? null : com.zeromission.markets.Product.of(product).code();
         channel = blankToNull(channel);
     }
 

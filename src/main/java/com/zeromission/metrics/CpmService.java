@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 import com.zeromission.intake.Channel;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.internal.Grain;
 import com.zeromission.metrics.internal.PeriodRollupRepository;
 import com.zeromission.metrics.internal.PoissonInterval;

@@ -3,8 +3,8 @@ package com.zeromission.metrics;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import com.zeromission.intake.Market;
-import com.zeromission.intake.Product;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
 
 /** Purchases of one product in one market on one (UTC) day: the denominator of CPM. */
 public record PurchaseCount(LocalDate day, String market, String product, long purchases) {

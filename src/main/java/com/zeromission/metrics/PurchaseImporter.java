@@ -98,16 +98,16 @@ public class PurchaseImporter {
                     errors.add(new RowError(line, "purchases", "'" + shorten(countText) + "' is not a whole number"));
                 }
                 // market and product each on their own, in the shared vocabulary, so a row can name both mistakes
-                com.zeromission.intake.Market market = null;
-                com.zeromission.intake.Product product = null;
+                com.zeromission.markets.Market market = null;
+                com.zeromission.markets.Product product = null;
                 try {
-                    market = com.zeromission.intake.Market.of(field(r, index, "market"));
-                } catch (com.zeromission.intake.UnknownMarketException e) {
+                    market = com.zeromission.markets.Market.of(field(r, index, "market"));
+                } catch (com.zeromission.markets.UnknownMarketException e) {
                     errors.add(new RowError(line, "market", shortenMessage(e.getMessage())));
                 }
                 try {
-                    product = com.zeromission.intake.Product.of(field(r, index, "product"));
-                } catch (com.zeromission.intake.InvalidProductException e) {
+                    product = com.zeromission.markets.Product.of(field(r, index, "product"));
+                } catch (com.zeromission.markets.InvalidProductException e) {
                     errors.add(new RowError(line, "product", shortenMessage(e.getMessage())));
                 }
                 if (errors.size() == before) {

@@ -1,5 +1,7 @@
 package com.zeromission.metrics;
 
+import com.zeromission.markets.Scope;
+
 /** No CPM target has been set for this year and scope. */
 public class TargetNotFoundException extends RuntimeException {
 

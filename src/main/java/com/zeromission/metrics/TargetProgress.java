@@ -2,6 +2,8 @@ package com.zeromission.metrics;
 
 import java.time.LocalDate;
 
+import com.zeromission.markets.Scope;
+
 /**
  * Where a year stands against its CPM target on {@code asOf}: the figures so far with their 95 % interval, the
  * complaint budget (complaints the target allows for the purchases so far) and how much of it is used, a projection

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.internal.PoissonInterval;
 import com.zeromission.metrics.internal.TargetRepository;
 
@@ -32,14 +33,27 @@ public class Targets {
             if (year < 2000 || year > 2100) {
                 throw new IllegalArgumentException("year must be between 2000 and 2100, was " + year);
             }
-            if (scope == null) {
-                throw new IllegalArgumentException("scope is required");
-            }
+            requireTargetScope(scope);
             if (cpm == null || cpm.signum() < 0 || cpm.compareTo(MAX_TARGET) >= 0) {
                 throw new IllegalArgumentException("target CPM must be >= 0 and < " + MAX_TARGET + ", was " + cpm);
             }
             cpm = cpm.setScale(4, RoundingMode.HALF_UP);
         }
+    }
+
+    /**
+     * A target is for everything, one market or one product, not both: a target per market and product would be one
+     * more budget nobody reports on (the year report and the dashboard read global, market and product targets).
+     */
+    public static Scope requireTargetScope(Scope scope) {
+        if (scope == null) {
+            throw new IllegalArgumentException("scope is required");
+        }
+        if (!scope.allMarkets() && !scope.allProducts()) {
+            throw new IllegalArgumentException("a target is for all, one market or one product, not both ("
+                    + scope.market() + ", " + scope.product() + ")");
+        }
+        return scope;
     }
 
     private final TargetRepository repository;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import com.zeromission.intake.Market;
+import com.zeromission.markets.Market;
 import com.zeromission.privacy.TextMasker;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.zeromission.intake.Market;
+import com.zeromission.markets.Market;
 
 /**
  * A mystery-shopping scenario: a purchase to make as a customer would ({@code market}, online or in store, through

@@ -26,7 +26,7 @@ import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Dimension;
 import com.zeromission.metrics.Period;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
 import com.zeromission.problems.Problems;
@@ -79,7 +79,7 @@ class DashboardPage {
         }
         String m = blankToNull(market), p = blankToNull(product);
         if (m != null) {
-            m = new com.zeromission.intake.Market(m).code();
+            m = new com.zeromission.markets.Market(m).code();
         }
         if (p != null && !p.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")) {
             throw new IllegalArgumentException("product must be 1-64 of a-z, 0-9 and '-', was '" + p + "'");

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.JourneyStage;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
 import com.zeromission.privacy.TextMasker;
 
 /**
@@ -125,6 +126,10 @@ public record SignalQuery(String text, Market market, String product, Channel ch
     public record Violation(String parameter, String label, String value, String reason) {
         /** In plain words, for a page: "From date '2026-13-01' is not a date like 2026-01-31." */
         public String sentence() {
+            if (value != null && reason.contains("'" + value + "'")) {
+                // the reason names the value itself ("unknown market 'UK'; …"): it is the sentence
+                return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+            }
             return label + (value == null ? "" : " '" + value + "'") + " " + reason + ".";
         }
     }
@@ -161,12 +166,16 @@ public record SignalQuery(String text, Market market, String product, Channel ch
             try {
                 m = Market.of(market);
             } catch (IllegalArgumentException e) {
-                errors.add(new Violation("market", "Market", shown(market),
-                        "is not a market: use a two-letter country code such as SE, GB or DE"));
+                // the vocabulary's own words, as at every other entry point (they quote the value, masked below)
+                errors.add(new Violation("market", "Market", shown(market), MASKER.mask(e.getMessage()).text()));
             }
         }
-        if (present(product) && SignalSubmission.slug(product).isEmpty()) {
-            errors.add(new Violation("product", "Product", shown(product), "is not a product name such as pay-later or card"));
+        if (present(product)) {
+            try {
+                Product.of(product);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Violation("product", "Product", shown(product), MASKER.mask(e.getMessage()).text()));
+            }
         }
         Channel c = null;
         if (present(channel)) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.problems.ProblemViews.Emerging;
 import com.zeromission.problems.ProblemViews.EmergingReport;
 import com.zeromission.problems.ProblemViews.TopProblem;

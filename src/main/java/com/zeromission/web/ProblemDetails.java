@@ -20,4 +20,14 @@ public final class ProblemDetails {
         problem.setTitle(title);
         return problem;
     }
+
+    /**
+     * A 400 for a request whose parameters were refused: the detail lists them all, and {@code errors} names each
+     * field, its (masked) value and the reason, as {@link ParameterError}s.
+     */
+    public static ProblemDetail invalidParameters(URI type, String title, InvalidParametersException invalid) {
+        var problem = of(HttpStatus.BAD_REQUEST, type, title, invalid.getMessage());
+        problem.setProperty("errors", invalid.errors());
+        return problem;
+    }
 }

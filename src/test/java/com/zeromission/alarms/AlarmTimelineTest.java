@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.zeromission.intake.IntakeService;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 import com.zeromission.support.TestDatabases;
 
@@ -51,7 +51,7 @@ class AlarmTimelineTest {
     @Autowired
     TestClock clock;
 
-    record Event(LocalDate day, String what, String rule, AlertScope scope) {
+    record Event(LocalDate day, String what, String rule, Scope scope) {
     }
 
     @Test
@@ -75,30 +75,30 @@ class AlarmTimelineTest {
             }
         }
 
-        var se = new AlertScope("SE", "pay-later");
+        var se = new Scope("SE", "pay-later");
         assertThat(events).containsExactlyInAnyOrder(
                 // Day 1 of the burst: slow burn (28 days at 1.59x, 7 days at 3.4x), the slice's spike (700 where its
                 // earlier same weekdays predict 40), and the weekly spike of everything, the market and the product
                 // (940 in 7 days where 280 were expected). The fast rule waits: its 2-day window burns at
                 // (40 + 700) / 2 / 40 = 9.25x, below 14.4.
-                new Event(BURST, "fired", "slow-burn", AlertScope.GLOBAL),
+                new Event(BURST, "fired", "slow-burn", Scope.GLOBAL),
                 new Event(BURST, "fired", "spike", se),
-                new Event(BURST, "fired", "weekly-spike", AlertScope.GLOBAL),
-                new Event(BURST, "fired", "weekly-spike", new AlertScope("SE", null)),
-                new Event(BURST, "fired", "weekly-spike", new AlertScope(null, "pay-later")),
+                new Event(BURST, "fired", "weekly-spike", Scope.GLOBAL),
+                new Event(BURST, "fired", "weekly-spike", new Scope("SE", null)),
+                new Event(BURST, "fired", "weekly-spike", new Scope(null, "pay-later")),
                 // Day 2: both fast-burn windows at 17.5x.
-                new Event(BURST.plusDays(1), "fired", "fast-burn", AlertScope.GLOBAL),
+                new Event(BURST.plusDays(1), "fired", "fast-burn", Scope.GLOBAL),
                 // Day 3: the 7-day window reaches (4 * 40 + 3 * 700) / 7 / 40 = 8.1x > 6.
-                new Event(BURST.plusDays(2), "fired", "medium-burn", AlertScope.GLOBAL),
+                new Event(BURST.plusDays(2), "fired", "medium-burn", Scope.GLOBAL),
                 // First normal day: every 1-day window is back at 1x.
-                new Event(AFTER, "cleared", "fast-burn", AlertScope.GLOBAL),
-                new Event(AFTER, "cleared", "medium-burn", AlertScope.GLOBAL),
+                new Event(AFTER, "cleared", "fast-burn", Scope.GLOBAL),
+                new Event(AFTER, "cleared", "medium-burn", Scope.GLOBAL),
                 new Event(AFTER, "cleared", "spike", se),
                 // Slow burn and the weekly spikes clear when their 7-day window holds no burst day any more.
-                new Event(AFTER.plusDays(6), "cleared", "slow-burn", AlertScope.GLOBAL),
-                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", AlertScope.GLOBAL),
-                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new AlertScope("SE", null)),
-                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new AlertScope(null, "pay-later")));
+                new Event(AFTER.plusDays(6), "cleared", "slow-burn", Scope.GLOBAL),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", Scope.GLOBAL),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new Scope("SE", null)),
+                new Event(AFTER.plusDays(6), "cleared", "weekly-spike", new Scope(null, "pay-later")));
 
         // Nothing is open at the end; and the stored history has exactly one alert per episode.
         assertThat(alarms.list(false, 100)).isEmpty();

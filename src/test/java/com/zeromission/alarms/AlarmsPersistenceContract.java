@@ -28,8 +28,8 @@ import com.zeromission.alarms.internal.AlertOutbox;
 import com.zeromission.alarms.internal.AlertRepository;
 import com.zeromission.alarms.internal.WebhookSender;
 import com.zeromission.intake.IntakeService;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 
 import tools.jackson.databind.JsonNode;

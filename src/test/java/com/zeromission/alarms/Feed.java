@@ -9,9 +9,9 @@ import java.util.List;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 
 /**

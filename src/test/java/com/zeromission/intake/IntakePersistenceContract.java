@@ -16,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+
 /**
  * What intake promises about storage, run against every supported database (see the subclasses): each key is
  * stored once, conflicting reuse changes nothing, only masked text is stored, imports keep valid rows and never

@@ -10,10 +10,13 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.demo.DailyPurchases;
+import com.zeromission.markets.InvalidProductException;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+import com.zeromission.markets.Scope;
+import com.zeromission.markets.UnknownMarketException;
 import com.zeromission.metrics.PurchaseCount;
-import com.zeromission.metrics.Scope;
 
 /**
  * One vocabulary for markets, products and days: every value type that names a market or a product refuses what a
@@ -27,7 +30,7 @@ class VocabularyTest {
     void everyValueThatNamesAMarketRefusesUkWithTheIsoHintAndXxAsNoCountry() {
         for (var make : java.util.List.<java.util.function.Function<String, Object>>of(Market::of,
                 m -> new PurchaseCount(LocalDate.parse("2025-01-01"), m, "card", 1), m -> new Scope(m, null),
-                m -> new AlertScope(m, "card"), m -> new DailyPurchases(LocalDate.parse("2025-01-01"), m, "card", 1))) {
+                m -> new Scope(m, "card"), m -> new DailyPurchases(LocalDate.parse("2025-01-01"), m, "card", 1))) {
             assertThatThrownBy(() -> make.apply("UK")).isInstanceOf(UnknownMarketException.class)
                     .hasMessageContaining("'UK'").hasMessageContaining("GB");
             assertThatThrownBy(() -> make.apply("XX")).isInstanceOf(UnknownMarketException.class)
@@ -40,8 +43,8 @@ class VocabularyTest {
         assertThat(new PurchaseCount(LocalDate.parse("2025-01-01"), "se", "Pay Later", 1))
                 .isEqualTo(new PurchaseCount(LocalDate.parse("2025-01-01"), "SE", "pay-later", 1));
         assertThat(new Scope(null, "pay_later").product()).isEqualTo("pay-later");
-        assertThat(new AlertScope("se", null).market()).isEqualTo("SE");
-        assertThatThrownBy(() -> new AlertScope(null, "€€€")).isInstanceOf(InvalidProductException.class)
+        assertThat(new Scope("se", null).market()).isEqualTo("SE");
+        assertThatThrownBy(() -> new Scope(null, "€€€")).isInstanceOf(InvalidProductException.class)
                 .hasMessageContaining("'€€€'").hasMessageContaining(Product.ALLOWED);
         assertThatThrownBy(() -> new Product("Pay Later")).isInstanceOf(InvalidProductException.class);
         assertThat(SignalSubmission.slug("Pay Later")).isEqualTo(Product.of("Pay Later").code());

@@ -22,8 +22,8 @@ import com.zeromission.alarms.TestClock;
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.JourneyStage;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.SignalId;
+import com.zeromission.markets.Market;
 
 /**
  * What mystery shopping promises, on every supported database (see the subclasses), with a fixed clock: findings

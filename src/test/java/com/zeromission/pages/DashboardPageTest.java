@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 import com.zeromission.reports.YearlyReports;
 import com.zeromission.support.TestDatabases;

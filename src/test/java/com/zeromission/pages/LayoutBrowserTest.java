@@ -31,7 +31,7 @@ import com.zeromission.intake.SignalSubmission;
 import com.zeromission.leaps.LeapDraft;
 import com.zeromission.leaps.LeapMember;
 import com.zeromission.leaps.Leaps;
-import com.zeromission.intake.Market;
+import com.zeromission.markets.Market;
 import com.zeromission.mystery.Mode;
 import com.zeromission.mystery.MysteryShopping;
 import com.zeromission.mystery.NewScenario;

@@ -83,7 +83,7 @@ class SearchAndMergeBrowserTest extends PageTest {
         open("/search?q=invoice&from=2026-13-01&market=XX");
         String errors = text(By.id("search-errors"));
         assertThat(errors).contains("From date '2026-13-01' is not a date like 2026-01-31.")
-                .contains("Market 'XX' is not a market").doesNotContain("journeyStage");
+                .contains("Unknown market 'XX'; expected an ISO 3166-1 alpha-2 country code").doesNotContain("journeyStage");
         assertThat(browser().findElement(By.id("q")).getDomProperty("value")).isEqualTo("invoice");
 
         long invoice = seeded.invoiceProblem();

@@ -131,7 +131,7 @@ abstract class SignalSearchContract {
                 new S("refund late four", "en", "SE", "complaint", "return", "2026-03-05"),
                 new S("refund late five", "en", "SE", "complaint", "refund", "2026-02-20")));
         assertThat(find("refund").total()).isEqualTo(5);
-        assertThat(texts(search.search(new SignalQuery("refund", new com.zeromission.intake.Market("GB"), product, null, null,
+        assertThat(texts(search.search(new SignalQuery("refund", new com.zeromission.markets.Market("GB"), product, null, null,
                 null, null, null, 1, 50)))).containsExactly("refund late two");
         assertThat(texts(search.search(new SignalQuery("refund", null, product,
                 com.zeromission.intake.Channel.FEEDBACK_FORM, null, null, null, null, 1, 50)))).containsExactly("refund late three");

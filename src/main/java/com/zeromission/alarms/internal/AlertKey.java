@@ -3,10 +3,10 @@ package com.zeromission.alarms.internal;
 import java.util.Objects;
 
 import com.zeromission.alarms.AlertKind;
-import com.zeromission.alarms.AlertScope;
+import com.zeromission.markets.Scope;
 
 /** What there is at most one open alert for. */
-public record AlertKey(AlertKind kind, String rule, AlertScope scope) {
+public record AlertKey(AlertKind kind, String rule, Scope scope) {
 
     public AlertKey {
         Objects.requireNonNull(kind, "kind");

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 
 import com.zeromission.alarms.Alert;
 import com.zeromission.alarms.AlertKind;
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.alarms.AlertState;
-import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Evidence.Window;
+import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Severity;
+import com.zeromission.markets.Scope;
 
 /** Alerts in plain JDBC, SQL that runs unchanged on H2 and PostgreSQL. */
 @Repository
@@ -122,7 +122,7 @@ public class AlertRepository {
         Date clearedOn = rs.getDate("cleared_on");
         Timestamp clearedAt = rs.getTimestamp("cleared_at");
         return new Alert(rs.getObject("id", UUID.class), kind, rs.getString("rule_name"),
-                Severity.ofCode(rs.getString("severity")), new AlertScope(rs.getString("market"), rs.getString("product")),
+                Severity.ofCode(rs.getString("severity")), new Scope(rs.getString("market"), rs.getString("product")),
                 AlertState.ofCode(rs.getString("state")), rs.getString("summary"), evidence,
                 rs.getDate("fired_on").toLocalDate(), rs.getTimestamp("fired_at").toInstant(),
                 clearedOn == null ? null : clearedOn.toLocalDate(), clearedAt == null ? null : clearedAt.toInstant(),

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import com.zeromission.alarms.Alert;
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.alarms.Evidence;
+import com.zeromission.markets.Scope;
 
 /**
  * An alert as the API and the webhook show it: stable lower-case codes, and the figures behind it spelt out (rates,
@@ -16,7 +16,7 @@ public record AlertView(String id, String kind, String rule, String severity, Sc
         BurnRateView burnRate, SpikeView spike) {
 
     public record ScopeView(String market, String product, String description) {
-        static ScopeView of(AlertScope s) {
+        static ScopeView of(Scope s) {
             return new ScopeView(s.market(), s.product(), s.describe());
         }
     }

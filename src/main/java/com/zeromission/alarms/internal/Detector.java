@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.zeromission.alarms.AlertKind;
-import com.zeromission.alarms.AlertScope;
-import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Evidence.Window;
+import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Severity;
+import com.zeromission.markets.Scope;
 
 /**
  * The rules themselves, as a pure function of the figures: which alerts should be open as of a day. Knows nothing
@@ -79,34 +79,34 @@ public final class Detector {
      *
      * @param targets target CPM per scope for the year of {@code latest}
      */
-    public List<Decision> decide(Figures figures, LocalDate latest, Map<AlertScope, Double> targets) {
+    public List<Decision> decide(Figures figures, LocalDate latest, Map<Scope, Double> targets) {
         var decisions = new ArrayList<Decision>();
         targets.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(AlertScope::market).thenComparing(AlertScope::product)))
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Scope::market).thenComparing(Scope::product)))
                 .forEach(t -> burnRules.forEach(rule -> decisions.add(burnRate(rule, figures, latest, t.getKey(), t.getValue()))));
         for (SpikeRule rule : spikeRules) {
-            for (AlertScope scope : slices(rule.slices(), figures)) {
+            for (Scope scope : slices(rule.slices(), figures)) {
                 decisions.add(spike(rule, figures, latest, scope));
             }
         }
         return decisions;
     }
 
-    static List<AlertScope> slices(SpikeRule.Slices slices, Figures figures) {
+    static List<Scope> slices(SpikeRule.Slices slices, Figures figures) {
         var cells = figures.cells();
         return switch (slices) {
-            case MARKET_PRODUCT -> cells.stream().map(c -> new AlertScope(c.market(), c.product())).toList();
+            case MARKET_PRODUCT -> cells.stream().map(c -> new Scope(c.market(), c.product())).toList();
             case AGGREGATES -> {
-                var scopes = new ArrayList<AlertScope>();
-                scopes.add(AlertScope.GLOBAL);
-                cells.stream().map(Figures.Cell::market).distinct().sorted().forEach(m -> scopes.add(new AlertScope(m, null)));
-                cells.stream().map(Figures.Cell::product).distinct().sorted().forEach(p -> scopes.add(new AlertScope(null, p)));
+                var scopes = new ArrayList<Scope>();
+                scopes.add(Scope.GLOBAL);
+                cells.stream().map(Figures.Cell::market).distinct().sorted().forEach(m -> scopes.add(new Scope(m, null)));
+                cells.stream().map(Figures.Cell::product).distinct().sorted().forEach(p -> scopes.add(new Scope(null, p)));
                 yield scopes;
             }
         };
     }
 
-    Decision burnRate(BurnRateRule rule, Figures figures, LocalDate latest, AlertScope scope, double target) {
+    Decision burnRate(BurnRateRule rule, Figures figures, LocalDate latest, Scope scope, double target) {
         var key = new AlertKey(AlertKind.BURN_RATE, rule.name(), scope);
         if (!(target > 0)) {
             return new Decision.Undecided(key, rule.severity(), "the target is " + fmt(target)
@@ -156,7 +156,7 @@ public final class Detector {
         return (double) w.purchases() / w.days() * Year.of(asOf.getYear()).length();
     }
 
-    Decision spike(SpikeRule rule, Figures figures, LocalDate latest, AlertScope scope) {
+    Decision spike(SpikeRule rule, Figures figures, LocalDate latest, Scope scope) {
         var key = new AlertKey(AlertKind.SPIKE, rule.name(), scope);
         Optional<LocalDate> day = figures.lastCompleteDay(scope, latest, LOOKBACK_DAYS);
         if (day.isEmpty()) {

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.alarms.Evidence.Window;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -100,7 +100,7 @@ public final class Figures {
     }
 
     /** The complaints and purchases of a scope over a window of whole days. */
-    public Window window(AlertScope scope, LocalDate from, LocalDate to) {
+    public Window window(Scope scope, LocalDate from, LocalDate to) {
         if (!covers(from, to)) {
             throw new IllegalArgumentException("window " + from + ".." + to + " is outside the loaded figures " + first + ".." + last);
         }
@@ -120,7 +120,7 @@ public final class Figures {
      * The baseline of a spike rule for a window starting on {@code windowStart}: the days right before it, or the same
      * weekday of each week before it.
      */
-    public com.zeromission.alarms.Evidence.Baseline baseline(AlertScope scope, LocalDate windowStart,
+    public com.zeromission.alarms.Evidence.Baseline baseline(Scope scope, LocalDate windowStart,
             SpikeRule.Baseline baseline) {
         return switch (baseline) {
             case SpikeRule.Trailing t -> {
@@ -146,7 +146,7 @@ public final class Figures {
      * last complete day. Purchase counts arrive once a day from the warehouse; a day without them is not finished
      * yet, and judging its complaints against no purchases would make any complaint look infinitely bad.
      */
-    public Optional<LocalDate> lastCompleteDay(AlertScope scope, LocalDate latest, int lookbackDays) {
+    public Optional<LocalDate> lastCompleteDay(Scope scope, LocalDate latest, int lookbackDays) {
         for (int i = 0; i < lookbackDays; i++) {
             LocalDate day = latest.minusDays(i);
             if (day.isBefore(first)) {

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.zeromission.intake.Market;
+import com.zeromission.markets.Market;
 import com.zeromission.mystery.Mode;
 import com.zeromission.mystery.MysteryShopping;
 import com.zeromission.mystery.NewScenario;

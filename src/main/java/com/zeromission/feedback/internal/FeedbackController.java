@@ -21,6 +21,9 @@ import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.limits.ClientAddresses;
 import com.zeromission.limits.RateLimits;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+import com.zeromission.privacy.TextMasker;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +40,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class FeedbackController {
 
     static final List<String> LANGUAGES = List.of("en", "sv");
+    // the choices the form offers; what a post may name is the shared vocabulary (Market, Product), as everywhere
     static final List<String> MARKETS = List.of("SE", "NO", "DK", "FI", "DE", "AT", "NL", "GB", "US");
     static final List<String> PRODUCTS = List.of("pay-later", "pay-in-3", "pay-now", "financing", "card", "app");
     static final int MIN_TEXT = 10, MAX_TEXT = 2_000;
+
+    private static final TextMasker MASKER = TextMasker.standard();
 
     private final IntakeService intake;
     private final MessageSource messages;
@@ -77,18 +83,21 @@ class FeedbackController {
         }
         String text = message.strip();
         String error = null;
+        String refusal = null; // the vocabulary's own words for a refused market or product, as every entry point gives
         if (text.length() < MIN_TEXT) {
             error = "error.short";
         } else if (text.length() > MAX_TEXT) {
             error = "error.long";
-        } else if (!market.isEmpty() && !MARKETS.contains(market)) {
+        } else if (!market.isEmpty() && (refusal = refusal(() -> Market.of(market))) != null) {
             error = "error.market";
-        } else if (!product.isEmpty() && !PRODUCTS.contains(product)) {
+        } else if (!product.isEmpty() && (refusal = refusal(() -> Product.of(product))) != null) {
             error = "error.product";
         }
         if (error != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, language, error, text.length() > MAX_TEXT ? "" : text, market, product);
+            show(model, language, error, text.length() > MAX_TEXT ? "" : text, market, product);
+            model.addAttribute("refusal", refusal == null ? null : MASKER.mask(refusal).text());
+            return "feedback/form";
         }
         // Counted only now that the message will be stored, atomically: of concurrent posts only the budget's get in.
         decision = limits.tryAcquire(budget, client);
@@ -119,6 +128,16 @@ class FeedbackController {
         model.addAttribute("t", t);
         model.addAttribute("lang", language);
         return "feedback/slow-down";
+    }
+
+    /** Why the vocabulary refuses a value (its message names the value), or null when it takes it. */
+    private static String refusal(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private String show(Model model, String language, String error, String message, String market, String product) {

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Repository;
 
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.JourneyStage;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.Signal;
 import com.zeromission.intake.SignalId;
+import com.zeromission.markets.Market;
 import com.zeromission.privacy.CustomerKey;
 
 /** Plain JDBC over the signal table: the SQL runs unchanged on H2 (PostgreSQL mode) and PostgreSQL. */

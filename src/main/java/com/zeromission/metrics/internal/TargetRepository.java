@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 
 @Repository
 public class TargetRepository {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import com.zeromission.intake.Market;
+import com.zeromission.markets.Market;
 import com.zeromission.mystery.Mode;
 import com.zeromission.mystery.NewScenario;
 import com.zeromission.mystery.Outcome;

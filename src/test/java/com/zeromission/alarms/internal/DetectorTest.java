@@ -11,10 +11,10 @@ import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 import com.zeromission.alarms.AlertKind;
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.internal.Figures.Cell;
 import com.zeromission.alarms.internal.Figures.Daily;
+import com.zeromission.markets.Scope;
 
 /** The rules as a pure function of daily figures: no database, no Spring. */
 class DetectorTest {
@@ -37,7 +37,7 @@ class DetectorTest {
                 .orElseThrow(), days);
     }
 
-    Decision decision(List<Decision> all, AlertKind kind, String rule, AlertScope scope) {
+    Decision decision(List<Decision> all, AlertKind kind, String rule, Scope scope) {
         return all.stream().filter(d -> d.key().equals(new AlertKey(kind, rule, scope))).findFirst().orElseThrow();
     }
 
@@ -45,14 +45,14 @@ class DetectorTest {
     void fastBurnWaitsForTheLongWindowAndFiresOnTheSecondDayOfABurst() {
         // 40 CPM against a target of 40 (burn rate 1) for five weeks, then 700 a day (17.5x) from day 35.
         var figures = figures(days("SE", "pay-later", 37, 1_000_000, i -> i < 35 ? 40 : 700));
-        var targets = Map.of(AlertScope.GLOBAL, 40.0);
+        var targets = Map.of(Scope.GLOBAL, 40.0);
 
         var dayOne = detector.decide(figures, START.plusDays(35), targets);
         var dayTwo = detector.decide(figures, START.plusDays(36), targets);
 
         // Day one: the 1-day window burns at 17.5x, but the 2-day window only at (40 + 700) / 2 / 40 = 9.25x.
-        assertThat(decision(dayOne, AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL)).isInstanceOf(Decision.Quiet.class);
-        var firing = (Decision.Firing) decision(dayTwo, AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
+        assertThat(decision(dayOne, AlertKind.BURN_RATE, "fast-burn", Scope.GLOBAL)).isInstanceOf(Decision.Quiet.class);
+        var firing = (Decision.Firing) decision(dayTwo, AlertKind.BURN_RATE, "fast-burn", Scope.GLOBAL);
         var evidence = (Evidence.BurnRate) firing.evidence();
         assertThat(evidence.longBurnRate()).isEqualTo(17.5);
         assertThat(evidence.shortBurnRate()).isEqualTo(17.5);
@@ -65,7 +65,7 @@ class DetectorTest {
     void aBurnRateOfExactlyOneFiresNothing() {
         var figures = figures(days("SE", "pay-later", 40, 1_000_000, i -> 40));
 
-        var decisions = detector.decide(figures, START.plusDays(39), Map.of(AlertScope.GLOBAL, 40.0));
+        var decisions = detector.decide(figures, START.plusDays(39), Map.of(Scope.GLOBAL, 40.0));
 
         assertThat(decisions).filteredOn(d -> d.key().kind() == AlertKind.BURN_RATE).hasSize(3)
                 .allMatch(d -> d instanceof Decision.Quiet);
@@ -76,7 +76,7 @@ class DetectorTest {
         // 10,000 purchases a day at a target of 28: the fast rule needs 10 / (14.4 * 28) million = 24,802 purchases
         // so that its threshold means at least 10 complaints. Five complaints (17.9x) must not page anybody.
         var figures = figures(days("FI", "card", 30, 10_000, i -> i == 29 ? 5 : 0));
-        var scope = new AlertScope("FI", "*");
+        var scope = new Scope("FI", "*");
 
         var d = decision(detector.decide(figures, START.plusDays(29), Map.of(scope, 28.0)), AlertKind.BURN_RATE,
                 "fast-burn", scope);
@@ -92,8 +92,8 @@ class DetectorTest {
         days.add(new Daily(START.plusDays(30), new Cell("SE", "pay-later"), 40, 0));
         var figures = figures(days);
 
-        var d = decision(detector.decide(figures, START.plusDays(30), Map.of(AlertScope.GLOBAL, 40.0)),
-                AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
+        var d = decision(detector.decide(figures, START.plusDays(30), Map.of(Scope.GLOBAL, 40.0)),
+                AlertKind.BURN_RATE, "fast-burn", Scope.GLOBAL);
 
         assertThat(d).isInstanceOf(Decision.Quiet.class);
         assertThat(((Decision.Quiet) d).asOf()).isEqualTo(START.plusDays(29));
@@ -103,8 +103,8 @@ class DetectorTest {
     void aTargetOfZeroMakesNoBurnRateDecision() {
         var figures = figures(days("SE", "pay-later", 30, 1_000_000, i -> 40));
 
-        var d = decision(detector.decide(figures, START.plusDays(29), Map.of(AlertScope.GLOBAL, 0.0)),
-                AlertKind.BURN_RATE, "slow-burn", AlertScope.GLOBAL);
+        var d = decision(detector.decide(figures, START.plusDays(29), Map.of(Scope.GLOBAL, 0.0)),
+                AlertKind.BURN_RATE, "slow-burn", Scope.GLOBAL);
 
         assertThat(d).isInstanceOf(Decision.Undecided.class);
     }
@@ -122,7 +122,7 @@ class DetectorTest {
 
         var decisions = detector.decide(figures, LAST, Map.of());
 
-        var se = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("SE", "pay-later"));
+        var se = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "spike", new Scope("SE", "pay-later"));
         var evidence = (Evidence.Spike) se.evidence();
         assertThat(evidence.window().complaints()).isEqualTo(30);
         assertThat(evidence.baseline().days()).isEqualTo(8);
@@ -131,7 +131,7 @@ class DetectorTest {
         assertThat(evidence.pValue()).isLessThan(0.001);
         assertThat(se.summary()).contains("SE pay-later", "30 complaints on " + LAST + " (Monday)",
                 "the same weekday of the 8 weeks before predicts 5.0");
-        assertThat(decision(decisions, AlertKind.SPIKE, "spike", new AlertScope("DE", "card"))).isInstanceOf(Decision.Quiet.class);
+        assertThat(decision(decisions, AlertKind.SPIKE, "spike", new Scope("DE", "card"))).isInstanceOf(Decision.Quiet.class);
     }
 
     @Test
@@ -140,7 +140,7 @@ class DetectorTest {
         // Monday's 20 would look like a spike every week; against earlier Mondays it is an ordinary Monday.
         IntUnaryOperator mondays = i -> START.plusDays(i).getDayOfWeek() == java.time.DayOfWeek.MONDAY ? 20 : 5;
         assertThat(LAST.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
-        var scope = new AlertScope("DE", "pay-later");
+        var scope = new Scope("DE", "pay-later");
 
         var ordinary = decision(detector.decide(figures(days("DE", "pay-later", SPIKE_DAYS, 150_000, mondays)), LAST, Map.of()),
                 AlertKind.SPIKE, "spike", scope);
@@ -156,7 +156,7 @@ class DetectorTest {
         // Nine complaints after eight quiet weeks: p is tiny, but nine complaints are not an incident.
         var figures = figures(days("NO", "financing", SPIKE_DAYS, 50_000, i -> i == SPIKE_DAYS - 1 ? 9 : 0));
 
-        var d = decision(detector.decide(figures, LAST, Map.of()), AlertKind.SPIKE, "spike", new AlertScope("NO", "financing"));
+        var d = decision(detector.decide(figures, LAST, Map.of()), AlertKind.SPIKE, "spike", new Scope("NO", "financing"));
 
         assertThat(d).isInstanceOf(Decision.Quiet.class);
         assertThat(((Decision.Quiet) d).why()).contains("fewer than 10");
@@ -165,7 +165,7 @@ class DetectorTest {
     @Test
     void spikeIsNotFooledByMorePurchases() {
         // Black Friday: three times the purchases and three times the complaints is the same rate, not a spike.
-        var scope = new AlertScope("GB", "pay-in-3");
+        var scope = new Scope("GB", "pay-in-3");
         var sameRate = new ArrayList<Daily>();
         for (int i = 0; i < SPIKE_DAYS; i++) {
             boolean last = i == SPIKE_DAYS - 1;
@@ -193,7 +193,7 @@ class DetectorTest {
 
         var decisions = detector.decide(figures, START.plusDays(34), Map.of());
 
-        var global = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "weekly-spike", AlertScope.GLOBAL);
+        var global = (Decision.Firing) decision(decisions, AlertKind.SPIKE, "weekly-spike", Scope.GLOBAL);
         var evidence = (Evidence.Spike) global.evidence();
         assertThat(evidence.window().complaints()).isEqualTo(420);
         assertThat(evidence.expected()).isEqualTo(280.0);

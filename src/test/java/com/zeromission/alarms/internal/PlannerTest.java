@@ -9,14 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.zeromission.alarms.AlertKind;
-import com.zeromission.alarms.AlertScope;
 import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Severity;
+import com.zeromission.markets.Scope;
 
 class PlannerTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 5, 4);
-    static final AlertKey FAST = new AlertKey(AlertKind.BURN_RATE, "fast-burn", AlertScope.GLOBAL);
+    static final AlertKey FAST = new AlertKey(AlertKind.BURN_RATE, "fast-burn", Scope.GLOBAL);
 
     static Decision.Firing firing(AlertKey key) {
         var w = new Evidence.Window(DAY, DAY, 700, 1_000_000);

@@ -1,10 +1,17 @@
 package com.zeromission.kafka.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
+
+import com.zeromission.intake.InvalidSignalException;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Market;
 
 class MessagesTest {
 
@@ -64,5 +71,24 @@ class MessagesTest {
                 + "\"product\":\"card\",\"purchases\":1}")))).contains("'day' must be a date");
         assertThat(reason(Messages.purchases(utf8("{\"schema\":\"purchases/v1\",\"day\":\"2026-11-20\",\"market\":\"SE\","
                 + "\"product\":\"card\",\"purchases\":1,\"note\":\"x\"}")))).contains("unknown fields [note]");
+    }
+
+    @Test
+    void refusesAUkPurchaseCountOrSignalInTheVocabularysOwnWordsAndTakesGb() {
+        String refusal = catchThrowable(() -> Market.of("UK")).getMessage();
+        String purchase = "{\"schema\":\"purchases/v1\",\"day\":\"2025-02-03\",\"market\":\"%s\",\"product\":\"card\",\"purchases\":5}";
+        assertThat(reason(Messages.purchases(utf8(purchase.formatted("UK"))))).isEqualTo(refusal);
+        assertThat(Messages.purchases(utf8(purchase.formatted("GB")))).isInstanceOf(Messages.PurchaseMessage.class);
+
+        // a signal/v1 is checked by intake as a REST body is; the listener dead-letters the refusal as its reason
+        String signal = "{\"schema\":\"signal/v1\",\"source\":\"zendesk\",\"sourceId\":\"1\",\"channel\":\"complaint\","
+                + "\"market\":\"%s\",\"product\":\"card\",\"receivedAt\":\"2025-02-03T10:00:00Z\",\"text\":\"Kortet nekades\"}";
+        var clock = Clock.systemUTC();
+        var uk = (Messages.SignalMessage) Messages.signal(utf8(signal.formatted("UK")));
+        var refused = catchThrowableOfType(InvalidSignalException.class,
+                () -> SignalSubmission.parse(uk.signal(), clock));
+        assertThat(new Messages.Poison(refused.getMessage()).reason()).contains(refusal);
+        var gb = (Messages.SignalMessage) Messages.signal(utf8(signal.formatted("GB")));
+        assertThat(SignalSubmission.parse(gb.signal(), clock).market().code()).isEqualTo("GB");
     }
 }

@@ -21,6 +21,7 @@ import com.zeromission.intake.IdempotencyConflictException;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -28,7 +29,6 @@ import com.zeromission.metrics.Dimension;
 import com.zeromission.metrics.Period;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.TargetNotFoundException;
 import com.zeromission.metrics.Targets;
 

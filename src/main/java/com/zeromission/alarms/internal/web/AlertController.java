@@ -1,6 +1,5 @@
 package com.zeromission.alarms.internal.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,13 +18,18 @@ import com.zeromission.alarms.Evaluation;
 import com.zeromission.alarms.Replay;
 import com.zeromission.alarms.Transition;
 import com.zeromission.alarms.internal.AlertView;
+import com.zeromission.web.InvalidParametersException;
+import com.zeromission.web.InvalidRequests;
+import com.zeromission.web.ParameterError;
 
 /** Alerts over HTTP: list them, evaluate now, replay history. Bad input is a 400 naming the parameter and value. */
 @RestController
+// every parameter is checked here and named in the answer; a value refused elsewhere is a generic error
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-alerts-request", title = "Invalid alerts request",
+        valueRefusals = false)
 @RequestMapping("/api/v1/alerts")
 class AlertController {
 
-    static final URI BAD_PARAMETER = URI.create("https://zeromission.dev/problems/invalid-alerts-request");
 
     private final Alarms alarms;
 
@@ -42,22 +43,22 @@ class AlertController {
     /** {@code GET /api/v1/alerts?state=open|all&limit=100}: open alerts (default) or all, most recent first. */
     @GetMapping
     AlertList list(@RequestParam(defaultValue = "open") String state, @RequestParam(defaultValue = "100") String limit) {
-        var errors = new ArrayList<BadAlertRequestException.ParameterError>();
+        var errors = new ArrayList<ParameterError>();
         String s = state.strip().toLowerCase(Locale.ROOT);
         if (!s.equals("open") && !s.equals("all")) {
-            errors.add(new BadAlertRequestException.ParameterError("state", state, "must be 'open' or 'all'"));
+            errors.add(new ParameterError("state", state, "must be 'open' or 'all'"));
         }
         Integer n = null;
         try {
             n = Integer.valueOf(limit.strip());
             if (n < 1 || n > Alarms.MAX_LIST) {
-                errors.add(new BadAlertRequestException.ParameterError("limit", limit, "must be between 1 and " + Alarms.MAX_LIST));
+                errors.add(new ParameterError("limit", limit, "must be between 1 and " + Alarms.MAX_LIST));
             }
         } catch (NumberFormatException e) {
-            errors.add(new BadAlertRequestException.ParameterError("limit", limit, "must be a whole number between 1 and " + Alarms.MAX_LIST));
+            errors.add(new ParameterError("limit", limit, "must be a whole number between 1 and " + Alarms.MAX_LIST));
         }
         if (!errors.isEmpty()) {
-            throw new BadAlertRequestException(errors);
+            throw new InvalidParametersException(errors);
         }
         var alerts = alarms.list(s.equals("all"), n).stream().map(AlertView::of).toList();
         return new AlertList(s, alerts.size(), alerts);
@@ -102,16 +103,16 @@ class AlertController {
      */
     @GetMapping("/replay")
     ReplayView replay(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        var errors = new ArrayList<BadAlertRequestException.ParameterError>();
+        var errors = new ArrayList<ParameterError>();
         LocalDate f = date(errors, "from", from), t = date(errors, "to", to);
         if (f != null && t != null && t.isBefore(f)) {
-            errors.add(new BadAlertRequestException.ParameterError("to", to, "is before from (" + from + ")"));
+            errors.add(new ParameterError("to", to, "is before from (" + from + ")"));
         } else if (f != null && t != null && java.time.temporal.ChronoUnit.DAYS.between(f, t) + 1 > Replay.MAX_DAYS) {
-            errors.add(new BadAlertRequestException.ParameterError("to", to, "is more than " + Replay.MAX_DAYS
+            errors.add(new ParameterError("to", to, "is more than " + Replay.MAX_DAYS
                     + " days after from (" + from + ")"));
         }
         if (!errors.isEmpty()) {
-            throw new BadAlertRequestException(errors);
+            throw new InvalidParametersException(errors);
         }
         Replay r = alarms.replay(f, t);
         var episodes = r.episodes().stream().map(e -> new EpisodeView(e.kind().code(), e.rule(), e.severity().code(),
@@ -120,25 +121,16 @@ class AlertController {
         return new ReplayView(r.from(), r.to(), episodes.size(), episodes);
     }
 
-    private static LocalDate date(List<BadAlertRequestException.ParameterError> errors, String name, String value) {
+    private static LocalDate date(List<ParameterError> errors, String name, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new BadAlertRequestException.ParameterError(name, value, "is required (YYYY-MM-DD)"));
+            errors.add(new ParameterError(name, value, "is required (YYYY-MM-DD)"));
             return null;
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new BadAlertRequestException.ParameterError(name, value, "is not a date (YYYY-MM-DD)"));
+            errors.add(new ParameterError(name, value, "is not a date (YYYY-MM-DD)"));
             return null;
         }
-    }
-
-    @ExceptionHandler(BadAlertRequestException.class)
-    ProblemDetail bad(BadAlertRequestException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(BAD_PARAMETER);
-        problem.setTitle("Invalid alerts request");
-        problem.setProperty("errors", e.errors());
-        return problem;
     }
 }

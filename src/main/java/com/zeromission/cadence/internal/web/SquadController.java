@@ -1,5 +1,6 @@
 package com.zeromission.cadence.internal.web;
 
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
@@ -32,28 +33,25 @@ import com.zeromission.web.MergePatch;
 import tools.jackson.databind.JsonNode;
 import com.zeromission.cadence.Weeks;
 import com.zeromission.cadence.WeeklyReview;
-import com.zeromission.privacy.TextMasker;
 
 /**
  * Squads and the weekly review over HTTP. Forming a week answers 201 with the squads it formed, or 200 with the
  * squads formed before (the week is formed once); a bad week is a 400 naming it; a closed squad is not changed (409).
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-squad-request", title = "Invalid squad request")
 @RequestMapping("/api/v1")
 class SquadController {
 
-    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-squad-request");
     static final URI CLOSED = URI.create("https://zeromission.dev/problems/squad-closed");
     static final URI NOT_A_MEMBER = URI.create("https://zeromission.dev/problems/squad-membership-required");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
 
     private final Cadence cadence;
-    private final TextMasker masker;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    SquadController(Cadence cadence, TextMasker masker, tools.jackson.databind.json.JsonMapper json) {
+    SquadController(Cadence cadence, tools.jackson.databind.json.JsonMapper json) {
         this.cadence = cadence;
-        this.masker = masker;
         this.json = json;
     }
 
@@ -116,11 +114,6 @@ class SquadController {
     @GetMapping("/weekly-review")
     WeeklyReview review(@RequestParam(required = false) String week) {
         return cadence.review(week == null || week.isBlank() ? cadence.lastWeek() : Weeks.parse(week));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid squad request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler(SquadClosedException.class)

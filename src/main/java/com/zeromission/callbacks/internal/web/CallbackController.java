@@ -1,5 +1,6 @@
 package com.zeromission.callbacks.internal.web;
 
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
@@ -26,7 +27,6 @@ import com.zeromission.callbacks.Callbacks;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightTransitionRefusedException;
-import com.zeromission.privacy.TextMasker;
 
 /**
  * Call lists over HTTP. Building a week answers 201 with the list built now, or 200 with the list built before (a
@@ -34,19 +34,17 @@ import com.zeromission.privacy.TextMasker;
  * evidence (not reached, no notes, attached elsewhere, the insight delegated already) a 409 saying why.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-callback-request", title = "Invalid call-back request")
 @RequestMapping("/api/v1/callbacks")
 class CallbackController {
 
-    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-callback-request");
     static final URI REFUSED = URI.create("https://zeromission.dev/problems/call-note-refused");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
 
     private final Callbacks callbacks;
-    private final TextMasker masker;
 
-    CallbackController(Callbacks callbacks, TextMasker masker) {
+    CallbackController(Callbacks callbacks) {
         this.callbacks = callbacks;
-        this.masker = masker;
     }
 
     /** {@code POST /api/v1/callbacks/lists?week=2026-11-23}: builds that week's list; by default last week's. */
@@ -78,11 +76,6 @@ class CallbackController {
     @PostMapping("/{entryId}/evidence")
     Insight evidence(@PathVariable long entryId, @RequestParam long insight, Principal user) {
         return callbacks.attachToInsight(entryId, insight, user.getName());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid call-back request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler({CallNoteRefusedException.class, InsightTransitionRefusedException.class})

@@ -1,5 +1,6 @@
 package com.zeromission.deadlines.internal.web;
 
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 import java.io.IOException;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,6 @@ import com.zeromission.deadlines.ComplaintCases;
 import com.zeromission.deadlines.ReplyKind;
 import com.zeromission.deadlines.ReplyRefusedException;
 import com.zeromission.intake.SignalId;
-import com.zeromission.privacy.TextMasker;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,15 +37,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * sent earlier from another system), and the complaints register as CSV.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-complaint-case-request", title = "Invalid complaint-case request")
 @RequestMapping("/api/v1/complaint-cases")
 class ComplaintCaseController {
 
-    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-complaint-case-request");
     static final URI REFUSED = URI.create("https://zeromission.dev/problems/reply-refused");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/complaint-case-not-found");
 
     private final ComplaintCases cases;
-    private final TextMasker masker = TextMasker.standard();
 
     ComplaintCaseController(ComplaintCases cases) {
         this.cases = cases;
@@ -127,10 +125,5 @@ class ComplaintCaseController {
     @ExceptionHandler(ComplaintCaseNotFoundException.class)
     ProblemDetail notFound(ComplaintCaseNotFoundException e) {
         return ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Complaint case not found", e.getMessage());
-    }
-
-    @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
-    ProblemDetail invalid(RuntimeException e) {
-        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid complaint-case request", masker.mask(String.valueOf(e.getMessage())).text());
     }
 }

@@ -35,6 +35,7 @@ import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.web.Callers;
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.MergePatch;
 
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ import tools.jackson.databind.JsonNode;
  * gate that failed and why; a step the workflow does not allow is a 409 too; bad input is a 400 naming the value.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-insight", title = "Invalid insight request")
 @RequestMapping("/api/v1")
 class InsightController {
 
@@ -311,14 +313,6 @@ class InsightController {
                 ? m.getName() : String.valueOf(e.getPropertyName());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter '" + name
                 + "' must be a whole number, was '" + masker.mask(String.valueOf(e.getValue())).text() + "'");
-        problem.setType(INVALID);
-        problem.setTitle("Invalid insight request");
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masker.mask(String.valueOf(e.getMessage())).text());
         problem.setType(INVALID);
         problem.setTitle("Invalid insight request");
         return problem;

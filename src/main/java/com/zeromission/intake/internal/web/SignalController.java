@@ -27,14 +27,14 @@ import com.zeromission.intake.FieldViolation;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.InvalidSignalException;
-import com.zeromission.intake.Market;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.Signal;
 import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalSubmission;
-import com.zeromission.intake.internal.SignalRepository;
 import com.zeromission.intake.internal.SignalRepository.Cursor;
 import com.zeromission.intake.internal.SignalRepository.SignalCriteria;
+import com.zeromission.intake.internal.SignalRepository;
+import com.zeromission.markets.Market;
 
 /**
  * REST intake. Retries are safe: the (source, sourceId) pair is the idempotency key, and a retry gets the first

@@ -1,5 +1,6 @@
 package com.zeromission.leaps.internal.web;
 
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
@@ -35,21 +36,19 @@ import com.zeromission.leaps.LogEntry;
 import com.zeromission.leaps.LogKind;
 import com.zeromission.leaps.NewRecommendation;
 import com.zeromission.leaps.Recommendation;
-import com.zeromission.privacy.TextMasker;
 
 /**
  * Leaps over HTTP. Bad values are a 400 naming them; a leap not in a state for the request (closing without
  * recommendations, a log entry outside its dates, a change to a closed one) is a 409 saying why; unknown is 404.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-leap-request", title = "Invalid leap request")
 @RequestMapping("/api/v1/leaps")
 class LeapController {
 
-    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-leap-request");
     static final URI REFUSED = URI.create("https://zeromission.dev/problems/leap-refused");
     static final URI NOT_A_MEMBER = URI.create("https://zeromission.dev/problems/leap-membership-required");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
-    private static final TextMasker MASKER = TextMasker.standard();
 
     private final Leaps leaps;
     private final tools.jackson.databind.json.JsonMapper json;
@@ -113,11 +112,6 @@ class LeapController {
     @GetMapping("/{id}/action-plan")
     ActionPlan actionPlan(@PathVariable long id) {
         return leaps.actionPlan(id);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return ProblemDetails.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid leap request", MASKER.mask(String.valueOf(e.getMessage())).text());
     }
 
     @ExceptionHandler(LeapRefusedException.class)

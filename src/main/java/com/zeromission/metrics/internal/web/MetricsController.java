@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.intake.DayRange;
-import com.zeromission.intake.Market;
-import com.zeromission.intake.Product;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
@@ -32,13 +33,17 @@ import com.zeromission.metrics.Period;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.PurchaseImporter;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.TargetNotFoundException;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
+import com.zeromission.web.InvalidParametersException;
+import com.zeromission.web.InvalidRequests;
+import com.zeromission.web.ParameterError;
 
 /** CPM, purchases and targets over HTTP. Bad input is a 400 that names the parameter and its value. */
 @RestController
+// every parameter is checked here and named in the answer; a value refused elsewhere is a generic error
+@InvalidRequests(title = "Invalid metrics request", valueRefusals = false)
 @RequestMapping("/api/v1")
 class MetricsController {
 
@@ -88,7 +93,7 @@ class MetricsController {
             q = parse(errors, "to", to, x -> new CpmQuery(p, f, t, dims, market, product, channel));
         }
         if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
+            throw new InvalidParametersException(errors);
         }
         return new CpmResponse(p.name().toLowerCase(), q.firstDay(), q.lastDay(),
                 dims.stream().map(d -> d.name().toLowerCase()).toList(), CpmService.CONFIDENCE, cpm.query(q));
@@ -105,10 +110,10 @@ class MetricsController {
     Purchases.Stored putPurchases(@RequestBody PurchasesBody body) {
         var errors = new ArrayList<ParameterError>();
         if (body == null || body.purchases() == null) {
-            throw new BadParametersException(List.of(new ParameterError("purchases", null, "is required: a list of {day, market, product, purchases}")));
+            throw new InvalidParametersException(List.of(new ParameterError("purchases", null, "is required: a list of {day, market, product, purchases}")));
         }
         if (body.purchases().size() > Purchases.MAX_BATCH) {
-            throw new BadParametersException(List.of(new ParameterError("purchases", null,
+            throw new InvalidParametersException(List.of(new ParameterError("purchases", null,
                     "has " + body.purchases().size() + " items; at most " + Purchases.MAX_BATCH)));
         }
         var counts = new ArrayList<PurchaseCount>(body.purchases().size());
@@ -143,12 +148,12 @@ class MetricsController {
         }
         String source = body.source() == null ? "api" : body.source();
         if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
+            throw new InvalidParametersException(errors);
         }
         try {
             return purchases.upsert(counts, source);
         } catch (IllegalArgumentException e) {
-            throw new BadParametersException(List.of(new ParameterError("source", source, e.getMessage())));
+            throw new InvalidParametersException(List.of(new ParameterError("source", source, e.getMessage())));
         }
     }
 
@@ -161,14 +166,14 @@ class MetricsController {
         try {
             cs = java.nio.charset.Charset.forName(charset);
         } catch (IllegalArgumentException e) {
-            throw new BadParametersException(List.of(new ParameterError("charset", charset, "is not a known character set")));
+            throw new InvalidParametersException(List.of(new ParameterError("charset", charset, "is not a known character set")));
         }
         try {
             return importer.importCsv(request.getInputStream(), cs, source);
         } catch (PurchaseImporter.UnreadablePurchaseFileException e) {
-            throw new BadParametersException(List.of(new ParameterError("file", null, e.getMessage())));
+            throw new InvalidParametersException(List.of(new ParameterError("file", null, e.getMessage())));
         } catch (IllegalArgumentException e) {
-            throw new BadParametersException(List.of(new ParameterError("source", source, e.getMessage())));
+            throw new InvalidParametersException(List.of(new ParameterError("source", source, e.getMessage())));
         }
     }
 
@@ -184,7 +189,7 @@ class MetricsController {
     @PutMapping("/targets/{year}")
     Targets.Target setTarget(@PathVariable int year, @RequestBody TargetBody body) {
         if (body == null) {
-            throw new BadParametersException(List.of(new ParameterError("body", null, "is required: {market?, product?, cpm}")));
+            throw new InvalidParametersException(List.of(new ParameterError("body", null, "is required: {market?, product?, cpm}")));
         }
         var errors = new ArrayList<ParameterError>();
         // market and product on their own first, so that a refusal names the field that holds the value
@@ -192,7 +197,7 @@ class MetricsController {
         Targets.Target t = errors.isEmpty() ? parse(errors, "cpm", String.valueOf(body.cpm()),
                 x -> new Targets.Target(year, new Scope(body.market(), body.product()), body.cpm())) : null;
         if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
+            throw new InvalidParametersException(errors);
         }
         return targets.set(t);
     }
@@ -203,20 +208,12 @@ class MetricsController {
             @RequestParam(required = false) String product, @RequestParam(required = false) String asOf) {
         var errors = new ArrayList<ParameterError>();
         checkScopeParts(errors, market, product);
-        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> new Scope(market, product)) : null;
+        Scope scope = errors.isEmpty() ? parse(errors, "market", market + "/" + product, x -> Targets.requireTargetScope(new Scope(market, product))) : null;
         LocalDate day = asOf == null ? null : parse(errors, "asOf", asOf, LocalDate::parse);
         if (!errors.isEmpty()) {
-            throw new BadParametersException(errors);
+            throw new InvalidParametersException(errors);
         }
         return targets.progress(year, scope, day);
-    }
-
-    @ExceptionHandler(BadParametersException.class)
-    ProblemDetail bad(BadParametersException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid metrics request");
-        problem.setProperty("errors", e.errors());
-        return problem;
     }
 
     @ExceptionHandler(TargetNotFoundException.class)

@@ -1,5 +1,6 @@
 package com.zeromission.mystery.internal.web;
 
+import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 import java.net.URI;
 import java.security.Principal;
@@ -38,10 +39,10 @@ import com.zeromission.privacy.TextMasker;
  * which). Bad input is a 400 naming the value, an unknown id a 404, a step on a completed run a 409.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-mystery-shopping-request", title = "Invalid mystery-shopping request")
 @RequestMapping("/api/v1/mystery")
 class MysteryController {
 
-    static final URI INVALID = URI.create("https://zeromission.dev/problems/invalid-mystery-shopping-request");
     static final URI COMPLETED = URI.create("https://zeromission.dev/problems/run-completed");
     static final URI TAKEN = URI.create("https://zeromission.dev/problems/scenario-name-taken");
     static final URI NOT_FOUND = URI.create("https://zeromission.dev/problems/not-found");
@@ -126,11 +127,6 @@ class MysteryController {
             throw new IllegalArgumentException(field + " must be a date (YYYY-MM-DD), was '"
                     + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
         }
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid mystery-shopping request", e);
     }
 
     @ExceptionHandler(RunCompletedException.class)

@@ -3,7 +3,6 @@ package com.zeromission.problems.internal.web;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +27,10 @@ import com.zeromission.problems.ProblemViews;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.TopOrder;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.web.InvalidParametersException;
+import com.zeromission.web.InvalidRequests;
+import com.zeromission.web.ParameterError;
+import com.zeromission.web.ProblemDetails;
 
 /**
  * Problems over HTTP: the week's top problems, emerging ones and regressions, one problem with its examples and
@@ -35,6 +38,7 @@ import com.zeromission.privacy.TextMasker;
  * problem's state does not allow is a 409 that says why; nothing is changed in either case.
  */
 @RestController
+@InvalidRequests(type = "https://zeromission.dev/problems/invalid-problems-request", title = "Invalid problems request")
 @RequestMapping("/api/v1/problems")
 class ProblemController {
 
@@ -126,10 +130,10 @@ class ProblemController {
     @PostMapping("/{id}/merge")
     List<ProblemEvent> merge(@PathVariable long id, @RequestBody MergeRequest body, Principal user) {
         if (body == null || body.from() == null || body.from().isEmpty()) {
-            throw new BadRequest(List.of(new ParameterError("from", null, "must list the ids of the problems to merge into " + id)));
+            throw new InvalidParametersException(List.of(new ParameterError("from", null, "must list the ids of the problems to merge into " + id)));
         }
         if (body.from().size() > 100) {
-            throw new BadRequest(List.of(new ParameterError("from", String.valueOf(body.from().size()), "at most 100 problems per merge")));
+            throw new InvalidParametersException(List.of(new ParameterError("from", String.valueOf(body.from().size()), "at most 100 problems per merge")));
         }
         return problems.merge(id, body.from(), user.getName());
     }
@@ -141,7 +145,7 @@ class ProblemController {
     @PostMapping("/{id}/split")
     Problem split(@PathVariable long id, @RequestBody SplitRequest body, Principal user) {
         if (body == null) {
-            throw new BadRequest(List.of(new ParameterError("signalIds", null, "is required")));
+            throw new InvalidParametersException(List.of(new ParameterError("signalIds", null, "is required")));
         }
         return problems.split(id, body.signalIds(), body.label(), user.getName());
     }
@@ -161,7 +165,7 @@ class ProblemController {
     @PutMapping("/{id}/pin")
     Problem pin(@PathVariable long id, @RequestBody PinRequest body, Principal user) {
         if (body == null || body.pinned() == null) {
-            throw new BadRequest(List.of(new ParameterError("pinned", null, "is required: true or false")));
+            throw new InvalidParametersException(List.of(new ParameterError("pinned", null, "is required: true or false")));
         }
         return problems.pin(id, body.pinned(), user.getName());
     }
@@ -195,19 +199,6 @@ class ProblemController {
     }
 
     // ---- parameters and errors ---------------------------------------------------------------------------------
-
-    record ParameterError(String field, String value, String reason) {
-    }
-
-    static final class BadRequest extends RuntimeException {
-        final List<ParameterError> errors;
-
-        BadRequest(List<ParameterError> errors) {
-            super(errors.stream().map(e -> e.field() + (e.value() == null ? "" : " '" + e.value() + "'") + ": " + e.reason())
-                    .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-            this.errors = List.copyOf(errors);
-        }
-    }
 
     private LocalDate week(List<ParameterError> errors, String week) {
         if (week == null || week.isBlank()) {
@@ -245,26 +236,7 @@ class ProblemController {
     }
 
     private static void check(List<ParameterError> errors) {
-        if (!errors.isEmpty()) {
-            throw new BadRequest(errors);
-        }
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ProblemDetail bad(BadRequest e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(BAD_REQUEST);
-        problem.setTitle("Invalid problems request");
-        problem.setProperty("errors", e.errors);
-        return problem;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, masked(e.getMessage()));
-        problem.setType(BAD_REQUEST);
-        problem.setTitle("Invalid problems request");
-        return problem;
+        InvalidParametersException.throwIfAny(errors);
     }
 
     @ExceptionHandler(ProblemChangeRefusedException.class)
@@ -288,7 +260,8 @@ class ProblemController {
     ProblemDetail typeMismatch(org.springframework.beans.TypeMismatchException e) {
         String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
                 ? m.getName() : String.valueOf(e.getPropertyName());
-        return bad(new BadRequest(List.of(new ParameterError(name, masked(String.valueOf(e.getValue())),
+        return ProblemDetails.invalidParameters(BAD_REQUEST, "Invalid problems request",
+                new InvalidParametersException(List.of(new ParameterError(name, masked(String.valueOf(e.getValue())),
                 "must be a whole number"))));
     }
 

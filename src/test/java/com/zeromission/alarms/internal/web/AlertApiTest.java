@@ -22,8 +22,8 @@ import com.zeromission.alarms.Feed;
 import com.zeromission.alarms.TestClock;
 import com.zeromission.alarms.TestClockConfiguration;
 import com.zeromission.intake.IntakeService;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.Purchases;
-import com.zeromission.metrics.Scope;
 import com.zeromission.metrics.Targets;
 import com.zeromission.support.TestDatabases;
 

@@ -1,4 +1,4 @@
-package com.zeromission.intake;
+package com.zeromission.markets;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,7 +23,7 @@ public record Product(String code) {
 
     public Product {
         if (code == null || !SLUG.matcher(code).matches()) {
-            throw new InvalidProductException(code, "product must be " + ALLOWED + ", was '" + code + "'");
+            throw new InvalidProductException(code, "product must be " + ALLOWED + ", was '" + Market.quoted(code) + "'");
         }
     }
 
@@ -34,7 +34,7 @@ public record Product(String code) {
         }
         String slug = slug(name);
         if (!SLUG.matcher(slug).matches()) {
-            throw new InvalidProductException(name, "product must be " + ALLOWED + " once normalised, was '" + name + "'");
+            throw new InvalidProductException(name, "product must be " + ALLOWED + " once normalised, was '" + Market.quoted(name) + "'");
         }
         return new Product(slug);
     }

@@ -1,4 +1,4 @@
-package com.zeromission.intake;
+package com.zeromission.markets;
 
 /**
  * A value is not one of the markets the product counts: ISO 3166-1 alpha-2 country codes. An

@@ -1,4 +1,4 @@
-package com.zeromission.intake;
+package com.zeromission.markets;
 
 import java.util.Locale;
 import java.util.Set;
@@ -27,9 +27,14 @@ public record Market(String code) {
             throw new UnknownMarketException(code, "unknown market 'UK'; the ISO 3166-1 code for the United Kingdom is GB");
         }
         if (!ISO_COUNTRIES.contains(upper)) {
-            throw new UnknownMarketException(code, "unknown market '" + code + "'; expected " + ALLOWED);
+            throw new UnknownMarketException(code, "unknown market '" + quoted(code) + "'; expected " + ALLOWED);
         }
         code = upper;
+    }
+
+    /** A refused value as a message quotes it: at most 40 characters (a market is two; a pasted text is not echoed). */
+    static String quoted(String value) {
+        return value == null ? "null" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     public static Market of(String code) {

@@ -1,4 +1,4 @@
-package com.zeromission.intake;
+package com.zeromission.markets;
 
 /** A value is not a product name the product can count: a slug of 1-64 letters, digits and '-'. */
 public class InvalidProductException extends IllegalArgumentException {

@@ -26,8 +26,8 @@ final class PurchasesCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import daily purchase counts from CSV: day,market,product,purchases.",
-                    "Rows with bad values are reported (line, column, reason) in FILE.errors.csv and skipped; the rest are",
-                    "upserted, so importing the same file again changes nothing."},
+                    "Rows with bad values are reported (line, column, reason) in FILE.errors.csv and skipped; the rest are "
+                            + "upserted, so importing the same file again changes nothing."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all rows stored", "1:some rows were rejected", "2:the file could not be imported; nothing was written"})
     static final class Import implements Callable<Integer> {

@@ -45,10 +45,10 @@ final class PrivacyCommand implements Runnable {
         public Integer call() {
             boolean pass = print("Generated corpus (seed " + seed + ")", MaskingEvaluation.run(seed, perLanguage));
             System.out.println();
-            pass &= print("Hand-written set (" + "src/main/resources/com/zeromission/privacy/eval/handwritten.txt)",
+            pass &= print("Hand-written set (src/tools/resources/com/zeromission/privacy/eval/handwritten.txt)",
                     MaskingEvaluation.handwritten());
             System.out.println();
-            pass &= print("Held-out formats and evasions (src/main/resources/com/zeromission/privacy/eval/heldout.txt)",
+            pass &= print("Held-out formats and evasions (src/tools/resources/com/zeromission/privacy/eval/heldout.txt)",
                     MaskingEvaluation.heldOut());
             System.out.println();
             pass &= demoData();

@@ -6,7 +6,8 @@ cd "$root"
 ./mvnw -q -B -DskipTests package test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$data/cp.txt" -Dmdep.includeScope=test >/dev/null
 cp="$root/target/test-classes:$(cat "$data/cp.txt")"
-(cd "$data" && exec "$JAVA_HOME/bin/java" -jar "$root/target/zeromission.jar" serve --demo --port "$port" \
+# bin/zm: the demo data are the tools jar (target/zeromission-tools.jar), which it adds to the product's class path
+(cd "$data" && exec "$root/bin/zm" serve --demo --port "$port" \
   --zeromission.data-dir="$data/data" > "$data/server.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -111,15 +111,4 @@ final class CliContext {
         }
         return env;
     }
-
-    /** Writes a row-error report: {@code line,column,reason}, one row per error. */
-    static <E> void writeRowErrors(java.nio.file.Path target, List<E> errors,
-            java.util.function.Function<E, String[]> fields) throws java.io.IOException {
-        try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(target)) {
-            csv.writeRecord("line", "column", "reason");
-            for (E e : errors) {
-                csv.writeRecord(fields.apply(e));
-            }
-        }
-    }
 }

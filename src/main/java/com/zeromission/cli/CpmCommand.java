@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cpm", mixinStandardHelpOptions = true,
-        description = {"Complaints per million purchases: a table per year (or another period), with 95 % Poisson "
+        description = {"Complaints per million purchases: a table per year (or another period), with 95 %% Poisson "
                 + "intervals and the change on the year before, and the year's standing against its target."})
 final class CpmCommand implements Callable<Integer> {
 

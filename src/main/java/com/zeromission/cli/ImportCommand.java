@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import com.zeromission.intake.BackgroundImports;
 import com.zeromission.intake.ImportFormat;
 import com.zeromission.intake.ImportListener;
 import com.zeromission.intake.ImportOptions;
 import com.zeromission.intake.ImportReport;
+import com.zeromission.intake.RowError;
 import com.zeromission.intake.SignalImporter;
 import com.zeromission.intake.UnreadableImportException;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a CSV file of signals: the zeromission format or a CFPB complaint export.",
-                "Invalid rows are reported (line, column, reason) in FILE.errors.csv and skipped; valid rows are kept.",
+                "Invalid rows are reported (line, column, reason), every one of them, in FILE.errors.csv and skipped; "
+                        + "valid rows are kept.",
                 "Importing the same file again adds nothing twice."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all rows stored", "1:some rows were rejected (see the error report)",
@@ -88,16 +92,51 @@ final class ImportCommand implements Callable<Integer> {
                 printSummary(report);
                 if (report.rejected() > 0) {
                     Path target = errorsFile != null ? errorsFile : file.resolveSibling(file.getFileName() + ".errors.csv");
-                    CliContext.writeRowErrors(target, report.errors(),
-                            e -> new String[] {String.valueOf(e.line()), e.column() == null ? "" : e.column(), e.reason()});
-                    System.out.printf("Row errors: %s%s%n", target, report.rejected() > report.errors().size()
-                            ? " (first " + report.errors().size() + "; all via GET /api/v1/imports/" + report.importId() + "/errors)" : "");
+                    long written = writeAllRowErrors(target, context.getBean(BackgroundImports.class), report.importId());
+                    System.out.printf("Row errors: %s (%,d)%n", target, written);
                     return 1;
                 }
                 return 0;
             } catch (UnreadableImportException e) {
                 System.err.println("Nothing imported: " + e.getMessage());
                 return 2;
+            }
+        }
+    }
+
+    /** Rows of errors read from the database per query while the report is written. */
+    static final int ERROR_PAGE = 10_000;
+
+    /**
+     * Every row error of the import, in line order, into {@code target}: the report in memory keeps only the first
+     * {@value ImportReport#MAX_ERRORS_IN_REPORT}, the database keeps all, and they are streamed from there a page at a
+     * time. A page is cut after its last whole line (a row can have several errors), and the next starts after it.
+     */
+    static long writeAllRowErrors(Path target, BackgroundImports imports, UUID importId) throws IOException {
+        long written = 0, afterLine = 0;
+        try (var csv = CsvWriter.builder().build(target)) {
+            csv.writeRecord("line", "column", "reason");
+            while (true) {
+                List<RowError> page = imports.errors(importId, afterLine, ERROR_PAGE);
+                int end = page.size();
+                boolean last = end < ERROR_PAGE;
+                if (!last) {
+                    long lastLine = page.get(end - 1).line();
+                    int cut = end;
+                    while (cut > 0 && page.get(cut - 1).line() == lastLine) {
+                        cut--;
+                    }
+                    // (a whole page on one line cannot happen: a row has a few columns, each with one error at most)
+                    end = cut > 0 ? cut : end;
+                }
+                for (RowError e : page.subList(0, end)) {
+                    csv.writeRecord(String.valueOf(e.line()), e.column() == null ? "" : e.column(), e.reason());
+                    written++;
+                }
+                if (last) {
+                    return written;
+                }
+                afterLine = page.get(end - 1).line();
             }
         }
     }

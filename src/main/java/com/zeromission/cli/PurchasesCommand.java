@@ -2,6 +2,7 @@ package com.zeromission.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.zeromission.metrics.PurchaseImporter;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +29,8 @@ final class PurchasesCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import daily purchase counts from CSV: day,market,product,purchases.",
-                    "Rows with bad values are reported (line, column, reason) in FILE.errors.csv and skipped; the rest are",
-                    "upserted, so importing the same file again changes nothing."},
+                    "Rows with bad values are reported (line, column, reason) in FILE.errors.csv and skipped; the rest are "
+                            + "upserted, so importing the same file again changes nothing."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all rows stored", "1:some rows were rejected", "2:the file could not be imported; nothing was written"})
     static final class Import implements Callable<Integer> {
@@ -59,24 +62,57 @@ final class PurchasesCommand implements Runnable {
                 System.err.println("Nothing imported: " + refusal.get());
                 return 2;
             }
-            try (var context = CliContext.start(springArgs); InputStream in = Files.newInputStream(file)) {
-                var report = context.getBean(PurchaseImporter.class).importCsv(in, charset, source);
+            Path target = file.resolveSibling(file.getFileName() + ".errors.csv");
+            // every row error, written as the file is read (the report in memory keeps only the first ones)
+            var errors = new ErrorFile(target);
+            try (var context = CliContext.start(springArgs); InputStream in = Files.newInputStream(file); errors) {
+                var report = context.getBean(PurchaseImporter.class).importCsv(in, charset, source, errors::write);
                 System.out.printf("Imported %s: %,d rows: %,d new, %,d replaced or unchanged, %,d rejected%n", file.getFileName(),
                         report.rows(), report.created(), report.updated(), report.rejected());
                 if (report.rejected() > 0) {
-                    Path target = file.resolveSibling(file.getFileName() + ".errors.csv");
-                    CliContext.writeRowErrors(target, report.errors(),
-                            e -> new String[] {String.valueOf(e.line()), e.column(), e.reason()});
-                    System.out.println("Row errors: " + target);
+                    System.out.printf("Row errors: %s (%,d)%n", target, errors.written);
                     return 1;
                 }
                 return 0;
             } catch (PurchaseImporter.UnreadablePurchaseFileException e) {
+                Files.deleteIfExists(target); // nothing was imported: its rows' errors are not the story
                 System.err.println("Nothing imported: " + e.getMessage());
                 return 2;
             } catch (IllegalArgumentException e) {
+                Files.deleteIfExists(target);
                 System.err.println("Nothing imported: " + e.getMessage());
                 return 2;
+            }
+        }
+    }
+
+    /** The row-error report, created at the first error: {@code line,column,reason}, one row per error. */
+    private static final class ErrorFile implements AutoCloseable {
+        private final Path target;
+        private CsvWriter csv;
+        long written;
+
+        ErrorFile(Path target) {
+            this.target = target;
+        }
+
+        void write(PurchaseImporter.RowError e) {
+            try {
+                if (csv == null) {
+                    csv = CsvWriter.builder().build(target);
+                    csv.writeRecord("line", "column", "reason");
+                }
+                csv.writeRecord(String.valueOf(e.line()), e.column(), e.reason());
+                written++;
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot write " + target, x);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (csv != null) {
+                csv.close();
             }
         }
     }

@@ -30,6 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliContext.requireSpringProperties(springArgs);
+        if (demo && !ZeromissionCli.toolsPresent()) {
+            // Demo mode without the demo module would start with demo users but no demo data: say so instead.
+            System.err.println("--demo needs the demo data, which is not part of the product jar: start it with "
+                    + "bin/zm serve --demo (which adds target/zeromission-tools.jar to the class path).");
+            return 2;
+        }
         var args = new ArrayList<>(springArgs);
         if (demo) {
             args.add("--zeromission.demo.enabled=true");

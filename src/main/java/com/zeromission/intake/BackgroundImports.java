@@ -116,6 +116,11 @@ public class BackgroundImports {
         return imports.errors(id, 0, limit);
     }
 
+    /** Row errors of an import in line order, those after {@code afterLine}: to page through all of them. */
+    public List<RowError> errors(UUID id, long afterLine, int limit) {
+        return imports.errors(id, afterLine, limit);
+    }
+
     private static ImportStatus view(ImportRepository.ImportRecord r) {
         return new ImportStatus(r.id(), r.fileName(), r.format(), r.origin(), r.status(), r.rowsTotal(), r.rowsRead(),
                 r.created(), r.replayed(), r.rejected(), r.startedAt(), r.finishedAt(), r.failure());

@@ -59,6 +59,16 @@ public class PurchaseImporter {
     }
 
     public Report importCsv(InputStream content, Charset charset, String source) {
+        return importCsv(content, charset, source, error -> { });
+    }
+
+    /**
+     * As {@link #importCsv(InputStream, Charset, String)}, and every row error also goes to {@code everyError} as the
+     * file is read, in line order: the report keeps only the first {@value #MAX_ERRORS_IN_REPORT} (the command line
+     * writes all of them to its error file). A file that turns out unreadable has had some errors passed on already.
+     */
+    public Report importCsv(InputStream content, Charset charset, String source,
+            java.util.function.Consumer<RowError> everyError) {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         var valid = new ArrayList<PurchaseCount>();
         var errors = new ArrayList<RowError>();
@@ -115,6 +125,11 @@ public class PurchaseImporter {
                 }
                 if (errors.size() > before) {
                     rejected++;
+                    errors.subList(before, errors.size()).forEach(everyError);
+                    if (errors.size() > MAX_ERRORS_IN_REPORT) {
+                        // kept for the report: the first ones; memory stays bounded however many rows are wrong
+                        errors.subList(MAX_ERRORS_IN_REPORT, errors.size()).clear();
+                    }
                 }
             }
         } catch (UncheckedIOException e) {

@@ -44,6 +44,14 @@ class DemoCommandTest {
         assertThat(dir.resolve("x.csv")).doesNotExist();
     }
 
+    @Test
+    void generateRefusesDaysInTheFuture() {
+        String nextWeek = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString();
+        assertThat(ZeromissionCli.run("demo", "generate", "--out", dir.resolve("x.csv").toString(), "--to", nextWeek))
+                .isEqualTo(2);
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
     private static String[] concat(String[] a, String[] b) {
         var all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

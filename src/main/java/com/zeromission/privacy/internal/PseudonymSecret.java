@@ -14,6 +14,8 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.zeromission.InvalidSettingException;
+
 /**
  * Where the pseudonym secret comes from: the configured value, or else a random secret generated once and kept in
  * the data directory. It must never change for a running installation: customer keys of old and new signals
@@ -23,18 +25,15 @@ final class PseudonymSecret {
 
     private static final Logger log = LoggerFactory.getLogger(PseudonymSecret.class);
     static final String FILE_NAME = "pseudonym.secret";
+    static final String SETTING = "zeromission.privacy.secret";
+    static final int MIN_LENGTH = 32;
 
     private PseudonymSecret() {
     }
 
     static byte[] resolve(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
-            byte[] bytes = configured.strip().getBytes(StandardCharsets.UTF_8);
-            if (bytes.length < 32) {
-                throw new IllegalStateException("zeromission.privacy.secret must be at least 32 characters, was "
-                        + bytes.length + " characters");
-            }
-            return bytes;
+            return configured(configured);
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
@@ -64,6 +63,20 @@ final class PseudonymSecret {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the pseudonym secret " + file, e);
         }
+    }
+
+    /** A configured secret's bytes, or the one-line reason it cannot be used (never the value: it is the secret). */
+    static byte[] configured(String configured) {
+        String secret = configured.strip();
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_LENGTH) {
+            throw new InvalidSettingException(SETTING, "is " + secret.codePointCount(0, secret.length())
+                    + " characters long; the pseudonym secret must be at least " + MIN_LENGTH + " characters.",
+                    "Set it to a random value of at least " + MIN_LENGTH + " characters (e.g. openssl rand -base64 32), "
+                            + "the same on every instance, or leave it unset to use the secret the product generates "
+                            + "in its data directory (" + FILE_NAME + ").");
+        }
+        return bytes;
     }
 
     private static void restrictToOwner(Path file) {

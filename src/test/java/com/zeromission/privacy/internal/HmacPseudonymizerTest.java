@@ -63,7 +63,9 @@ class HmacPseudonymizerTest {
         assertThat(PseudonymSecret.resolve(configured, dir)).isEqualTo(configured.getBytes(StandardCharsets.UTF_8));
         assertThat(dir.resolve(PseudonymSecret.FILE_NAME)).doesNotExist();
         assertThatThrownBy(() -> PseudonymSecret.resolve("short", dir))
-                .hasMessageContaining("at least 32 characters, was 5 characters");
+                .isInstanceOf(com.zeromission.InvalidSettingException.class)
+                .hasMessage("zeromission.privacy.secret (environment variable ZEROMISSION_PRIVACY_SECRET) is 5 characters "
+                        + "long; the pseudonym secret must be at least 32 characters.");
     }
 
     @Test

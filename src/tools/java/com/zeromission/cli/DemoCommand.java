@@ -35,7 +35,7 @@ final class DemoCommand implements Runnable {
                             + "consumer complaint export; purchases: daily purchases per market and product.",
                     "The same seed, period and scale always give a byte-identical file."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:written", "2:the file could not be written"})
+            exitCodeList = {"0:written", "2:an invalid option (e.g. a day in the future) or the file could not be written"})
     static final class Generate implements Callable<Integer> {
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the CSV ('-' for standard output).")
@@ -50,7 +50,7 @@ final class DemoCommand implements Runnable {
         @Option(names = "--from", description = "First day, YYYY-MM-DD (default: 2024-01-01).")
         LocalDate from;
 
-        @Option(names = "--to", description = "Last day, YYYY-MM-DD (default: yesterday, UTC).")
+        @Option(names = "--to", description = "Last day, YYYY-MM-DD, not after today (default: yesterday, UTC).")
         LocalDate to;
 
         @Option(names = "--source", paramLabel = "NAME",
@@ -64,7 +64,15 @@ final class DemoCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DemoSettings defaults = DemoSettings.defaults(Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            DemoSettings defaults = DemoSettings.defaults(clock);
+            LocalDate today = LocalDate.now(clock);
+            if (to != null && to.isAfter(today)) {
+                // the product refuses signals and purchases from the future: a file of them could not be imported
+                System.err.println("Invalid option: --to " + to + " is in the future (today is " + today
+                        + ", UTC); demo data describes days that have passed, up to yesterday by default.");
+                return 2;
+            }
             DemoSettings settings;
             try {
                 settings = new DemoSettings(seed, from != null ? from : defaults.from(), to != null ? to : defaults.to(), scale);

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "pages", mixinStandardHelpOptions = true,
         description = {"Page latency of a running product (start one with: bin/zm serve --demo).",
-                "Signs in through the sign-in form, requests every signed-in page --warm-up times (not timed), then",
-                "--requests times each, and prints count, median, p95, p99 and max per page in ms.",
+                "Signs in through the sign-in form, requests every signed-in page --warm-up times (not timed), then "
+                        + "--requests times each, and prints count, median, p95, p99 and max per page in ms.",
                 "Exits 1 when a page's p95 is over --budget or a page does not answer 200."})
 final class PagesBench implements Callable<Integer> {
 

@@ -28,7 +28,7 @@ final class PrivacyCommand implements Runnable {
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = {"Recall and precision of the masker on the labelled sets (generated, hand-written, held-out formats "
                     + "and evasions) and the demo data, and the CPR/BSN keyword trade-off.",
-                    "Exit code 1 if recall < 99 % or precision < 95 %."})
+                    "Exit code 1 if recall < 99 %% or precision < 95 %%."})
     static final class Eval implements Callable<Integer> {
 
         @Option(names = "--seed", defaultValue = "" + MaskingEvaluation.DEFAULT_SEED, description = "Corpus seed (default: ${DEFAULT-VALUE}).")
@@ -45,10 +45,10 @@ final class PrivacyCommand implements Runnable {
         public Integer call() {
             boolean pass = print("Generated corpus (seed " + seed + ")", MaskingEvaluation.run(seed, perLanguage));
             System.out.println();
-            pass &= print("Hand-written set (" + "src/main/resources/com/zeromission/privacy/eval/handwritten.txt)",
+            pass &= print("Hand-written set (src/tools/resources/com/zeromission/privacy/eval/handwritten.txt)",
                     MaskingEvaluation.handwritten());
             System.out.println();
-            pass &= print("Held-out formats and evasions (src/main/resources/com/zeromission/privacy/eval/heldout.txt)",
+            pass &= print("Held-out formats and evasions (src/tools/resources/com/zeromission/privacy/eval/heldout.txt)",
                     MaskingEvaluation.heldOut());
             System.out.println();
             pass &= demoData();

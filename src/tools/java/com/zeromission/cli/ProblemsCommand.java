@@ -30,8 +30,8 @@ final class ProblemsCommand implements Runnable {
 
     /** Runs without Spring or a database: the grouping core is plain Java. */
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Group a labelled CSV (or the demo data with --demo) without looking at the labels, and print",
-                    "NMI, ARI, the number and sizes of the groups found, and texts per second.",
+            description = {"Group a labelled CSV (or the demo data with --demo) without looking at the labels, and print "
+                            + "NMI, ARI, the number and sizes of the groups found, and texts per second.",
                     "Exit code 1 if the CSV cannot be read."})
     static final class Eval implements Callable<Integer> {
 

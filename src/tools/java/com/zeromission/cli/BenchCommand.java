@@ -145,8 +145,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "cpm", mixinStandardHelpOptions = true,
             description = {"CPM query latency: market x product x week over three years, with millions of signals stored.",
-                    "Fills a database with demo signals through the real intake path (not timed) unless --data-dir points",
-                    "at one filled before, then runs the query repeatedly and prints p50/p95/p99/max."})
+                    "Fills a database with demo signals through the real intake path (not timed) unless --data-dir points "
+                            + "at one filled before, then runs the query repeatedly and prints p50/p95/p99/max."})
     static final class CpmBench implements Callable<Integer> {
 
         @Option(names = "--signals", defaultValue = "10000000", description = "Signals to store (default: ${DEFAULT-VALUE}).")
@@ -266,8 +266,8 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "embeddings", mixinStandardHelpOptions = true,
-            description = {"Sentence embeddings alone (the bundled model on this machine's CPU): texts per second and",
-                    "per CPU-second, for 1 to N threads, on the texts of a CSV column (default: BANKING77's text)."})
+            description = "Sentence embeddings alone (the bundled model on this machine's CPU): texts per second and "
+                    + "per CPU-second, for 1 to N threads, on the texts of a CSV column (default: BANKING77's text).")
     static final class EmbeddingsBench implements Callable<Integer> {
 
         @Parameters(arity = "1", paramLabel = "FILE.csv", description = "A CSV with a header row.")

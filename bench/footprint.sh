@@ -3,6 +3,7 @@
 # /actuator/health UP and resident memory (RSS) of the java process, first on a fresh data directory (the demo loads
 # and groups three years of data in the background), then again on the data the first run left.
 #   bench/footprint.sh [PORT]        (default 8120; runs in a temporary directory, the repository's ./data is untouched)
+#   ZM_DATA=DIR bench/footprint.sh   only the second part, on a copy of DIR/data (e.g. one left by ZM_KEEP=1)
 # Stop nothing else: the script stops only the server it started.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,7 +35,11 @@ wait_for_demo() { # the demo's background loading and grouping ends with the lin
   printf '%s: demo loaded and grouped, RSS %s MB\n' "$1" "$(rss_mb "$pid")"
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
-start fresh; wait_for_demo fresh; stop
+if [ -n "${ZM_DATA:-}" ]; then
+  cp -r "$ZM_DATA/data" "$work/data"
+else
+  start fresh; wait_for_demo fresh; stop
+fi
 start existing; sleep 30; printf 'existing: 30 s after start, RSS %s MB\n' "$(rss_mb "$pid")"; stop
 echo "GPU lines in the logs: $(cat "$work"/server-*.log | grep -ci 'gpu' || true)"
 [ -n "${ZM_KEEP:-}" ] && echo "logs: $work" || rm -rf "$work"

@@ -82,6 +82,16 @@ public final class TrimLibraries {
     private static void trim(Path out, boolean linuxOnly, List<String> args) throws IOException {
         Map<String, Spec> specs = parse(args);
         Files.createDirectories(out);
+        // A copy whose rules were removed from pom.xml must not be swapped into the jar any more.
+        try (var files = Files.newDirectoryStream(out)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                String base = n.replaceFirst("\\.jar(\\.rules|\\.tmp)?$", "");
+                if (!base.equals(n) && !specs.containsKey(base)) {
+                    Files.delete(f);
+                }
+            }
+        }
         for (Spec spec : specs.values()) {
             Path target = out.resolve(spec.name() + ".jar");
             Path rules = out.resolve(spec.name() + ".jar.rules");

@@ -473,7 +473,7 @@ public class Insights implements TeamDirectory {
     }
 
     /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
-    public List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(long id) {
+    public List<com.zeromission.outbound.WebhookOutbox.Delivery> deliveries(long id) {
         load(id);
         return outbox.deliveries(id);
     }

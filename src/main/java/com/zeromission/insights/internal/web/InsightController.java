@@ -222,7 +222,7 @@ class InsightController {
 
     /** {@code GET /api/v1/insights/{id}/deliveries}: the delegation events sent to the owner's tracker, with outcomes. */
     @GetMapping("/insights/{id}/deliveries")
-    List<com.zeromission.insights.internal.DelegationOutbox.Delivery> deliveries(@PathVariable long id) {
+    List<com.zeromission.outbound.WebhookOutbox.Delivery> deliveries(@PathVariable long id) {
         return insights.deliveries(id);
     }
 

@@ -167,7 +167,7 @@ public class Problems {
             return new int[3]; // the inbox is empty
         }
         if (pending.isEmpty()) {
-            repository.dequeue(lastRow); // rows whose signals were all erased before they were grouped
+            repository.dequeue(batch); // rows whose signals were all erased before they were grouped
             return new int[] {0, 0, 1};
         }
         Instant now = clock.instant();
@@ -231,7 +231,7 @@ public class Problems {
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }
         });
-        repository.dequeue(lastRow);
+        repository.dequeue(batch);
         if (!now.isBefore(lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);
             lastSnapshot = now;

@@ -92,13 +92,17 @@ public class ProblemRepository {
     }
 
     /** Pending signals of the oldest inbox rows, and the last row they came from (0: the inbox is empty). */
-    public record PendingBatch(List<Pending> signals, long lastRow) {
+    public record PendingBatch(List<Pending> signals, long lastRow, List<Long> rows) {
+        public PendingBatch {
+            rows = List.copyOf(rows);
+        }
     }
 
     /** The pending signals of the oldest inbox rows: whole rows, at least {@code atLeast} signals when there are. */
     public PendingBatch pending(int atLeast) {
         var ids = new ArrayList<UUID>();
         var seqs = new ArrayList<Long>();
+        var rowsRead = new ArrayList<Long>();
         long lastRow = 0;
         while (ids.size() < atLeast) {
             var rows = jdbc.query("SELECT seq, signal_ids FROM problem_inbox WHERE seq > ? ORDER BY seq LIMIT 20",
@@ -114,6 +118,7 @@ public class ProblemRepository {
                     seqs.add(row.getKey() * INBOX_ROW + position++);
                 }
                 lastRow = row.getKey();
+                rowsRead.add(lastRow);
                 if (ids.size() >= atLeast) {
                     break;
                 }
@@ -142,11 +147,16 @@ public class ProblemRepository {
                 result.add(p);
             }
         }
-        return new PendingBatch(result, lastRow);
+        return new PendingBatch(result, lastRow, rowsRead);
     }
 
-    public void dequeue(long upToRow) {
-        jdbc.update("DELETE FROM problem_inbox WHERE seq <= ?", upToRow);
+    /**
+     * Removes the inbox rows this batch read, and only those. Not "every row up to the last one read": row numbers
+     * are taken when a row is inserted, not when it commits, so a row with a smaller number can commit after a drain
+     * read past it (two intake listeners committing in the other order), and would be deleted unread.
+     */
+    public void dequeue(PendingBatch batch) {
+        jdbc.batchUpdate("DELETE FROM problem_inbox WHERE seq = ?", batch.rows(), 500, (ps, seq) -> ps.setLong(1, seq));
     }
 
     /** Signals waiting (an estimate from the rows' sizes: exact unless some were erased meanwhile). */

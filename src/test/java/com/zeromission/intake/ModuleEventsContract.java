@@ -152,6 +152,22 @@ abstract class ModuleEventsContract {
         assertThat(copiedText(kept.id())).isEqualTo(kept.text()).contains("The invoice never came");
     }
 
+    @Test
+    void aSignalErasedBeforeProblemsCopiedItIsCopiedErased() {
+        Signal signal = complaint("customer-" + tag + "-late");
+        SignalsIngested event = flaky.taken().stream().filter(e -> e.signals().contains(signal.id())).findFirst()
+                .orElseThrow();
+        // as if problems had not taken the event yet (a kill right after intake's commit) when the erasure came
+        jdbc.update("DELETE FROM problem_signal WHERE id = ?", signal.id().value());
+        intake.erase("customer-" + tag + "-late", null, "dpo");
+
+        tx.executeWithoutResult(status -> events.publishEvent(event)); // handed over after the restart
+
+        assertThat(copiedText(signal.id())).isEqualTo(Erasure.ERASED_TEXT);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem_signal WHERE id = ? AND erased_at IS NOT NULL",
+                Long.class, signal.id().value())).isEqualTo(1);
+    }
+
     private String copiedText(SignalId id) {
         return jdbc.queryForObject("SELECT body FROM problem_signal WHERE id = ?", String.class, id.value());
     }

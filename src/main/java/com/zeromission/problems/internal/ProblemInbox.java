@@ -73,7 +73,7 @@ class ProblemInbox implements ApplicationRunner {
 
     @ApplicationModuleListener
     void on(SignalsIngested event) {
-        var fresh = copies.keepNew(intake.signals(event.signals()));
+        var fresh = copies.keepNew(intake.signals(event.signals()), clock.instant());
         if (fresh.isEmpty()) {
             return;
         }

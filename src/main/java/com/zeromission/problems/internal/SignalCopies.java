@@ -33,7 +33,7 @@ public class SignalCopies {
      * Copies the signals that are not copied yet and returns those it copied, in the order given. An event handed
      * over a second time (the registry delivers at least once) copies nothing and so queues nothing twice.
      */
-    public List<Signal> keepNew(List<Signal> signals) {
+    public List<Signal> keepNew(List<Signal> signals, Instant now) {
         var fresh = new ArrayList<Signal>(signals.size());
         jdbc.execute((java.sql.Connection c) -> {
             // One prepared point lookup per id on the primary key (an IN list is evaluated row by row by H2).
@@ -50,7 +50,7 @@ public class SignalCopies {
             return null;
         });
         jdbc.batchUpdate("INSERT INTO problem_signal (id, channel, counts_as_complaint, market, product, journey_stage, "
-                + "received_at, lang, body, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
+                + "received_at, lang, body, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 fresh, 1_000, (ps, s) -> {
                     ps.setObject(1, s.id().value());
                     ps.setString(2, s.channel().name()); // the enum name, as intake's table keeps it
@@ -61,6 +61,9 @@ public class SignalCopies {
                     ps.setObject(7, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
                     ps.setString(8, s.language());
                     ps.setString(9, s.text());
+                    // erased between intake's commit and this copy (an event handed over after a crash): erased here too
+                    ps.setObject(10, Erasure.ERASED_TEXT.equals(s.text())
+                            ? OffsetDateTime.ofInstant(now, ZoneOffset.UTC) : null);
                 });
         return fresh;
     }

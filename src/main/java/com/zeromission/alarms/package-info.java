@@ -5,5 +5,6 @@
  * {@link com.zeromission.alarms.Alarms} and its value types; the rules, detectors, storage and delivery are internal.
  * Reads figures only through the public API of the metrics module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Alarms")
+@org.springframework.modulith.ApplicationModule(displayName = "Alarms",
+        allowedDependencies = {"intake", "metrics", "outbound", "privacy"})
 package com.zeromission.alarms;

@@ -3,5 +3,6 @@
  * delegations, erasures). Modules write through {@link com.zeromission.audit.AuditLog} inside their own transaction,
  * so an entry exists if and only if the change committed; entries are masked and never updated or deleted.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = {"privacy"})
 package com.zeromission.audit;

@@ -4,5 +4,6 @@
  * says what the squads did, what was resolved and whether anything blew up. Public API: {@link
  * com.zeromission.cadence.Cadence} and its value types; persistence, the schedule and HTTP live in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cadence")
+@org.springframework.modulith.ApplicationModule(displayName = "Cadence",
+        allowedDependencies = {"audit", "insights", "privacy", "problems", "web"})
 package com.zeromission.cadence;

@@ -5,5 +5,6 @@
  * Public API: {@link com.zeromission.callbacks.Callbacks} and its value types; persistence, settings, the erasure
  * listener and HTTP live in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Callbacks")
+@org.springframework.modulith.ApplicationModule(displayName = "Callbacks",
+        allowedDependencies = {"audit", "cadence", "insights", "intake", "privacy", "problems", "web"})
 package com.zeromission.callbacks;

@@ -6,5 +6,6 @@
  * lists and the complaints register export read them. Public API: {@link com.zeromission.deadlines.ComplaintCases} and
  * its value types; calendars, rules, storage and HTTP live in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deadlines")
+@org.springframework.modulith.ApplicationModule(displayName = "Deadlines",
+        allowedDependencies = {"audit", "intake", "privacy", "web"})
 package com.zeromission.deadlines;

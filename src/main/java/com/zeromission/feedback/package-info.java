@@ -3,5 +3,6 @@
  * becomes a feedback signal through the normal intake path (masked, stored once). Rate-limited per client,
  * CSRF-protected, size-limited.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feedback")
+@org.springframework.modulith.ApplicationModule(displayName = "Feedback",
+        allowedDependencies = {"intake", "limits"})
 package com.zeromission.feedback;

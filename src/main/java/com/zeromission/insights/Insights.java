@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmService;
+import com.zeromission.outbound.WebhookOutbox;
 import com.zeromission.problems.Problems;
 
 /**
@@ -428,7 +429,7 @@ public class Insights implements TeamDirectory {
     }
 
     /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
-    public List<DelegationDelivery> deliveries(long id) {
+    public List<WebhookOutbox.Delivery> deliveries(long id) {
         load(id);
         return outbox.deliveries(id);
     }

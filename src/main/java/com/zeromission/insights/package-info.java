@@ -3,5 +3,6 @@
  * the financial impact model, and the ranking by value per effort weighted by probability. This first part is the
  * domain (values, gate, impact, ranking); persistence, the workflow's effect measurement, teams and the API follow.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Insights")
+@org.springframework.modulith.ApplicationModule(displayName = "Insights",
+        allowedDependencies = {"audit", "intake", "metrics", "outbound", "privacy", "problems", "web"})
 package com.zeromission.insights;

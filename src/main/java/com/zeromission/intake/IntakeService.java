@@ -152,6 +152,22 @@ public class IntakeService {
         return signals.findById(id);
     }
 
+    /**
+     * The stored signals with these ids, in the order asked (an unknown id is left out): how a module that heard of
+     * new signals through {@link SignalsIngested} reads what it keeps of them.
+     */
+    public List<Signal> signals(List<SignalId> ids) {
+        return signals.findByIds(ids);
+    }
+
+    /**
+     * The complaint signals received since {@code since}, oldest first: for a module that starts keeping something
+     * per complaint (deadlines' cases) after complaints already exist.
+     */
+    public List<Signal> complaintsSince(Instant since) {
+        return signals.complaintsSince(since);
+    }
+
     record Prepared(Key key, Signal signal, String fingerprint) {
     }
 
@@ -190,7 +206,9 @@ public class IntakeService {
             }
             var created = result.stream().filter(o -> o instanceof Created).map(o -> ((Created) o).signal()).toList();
             if (!created.isEmpty()) {
-                events.publishEvent(new SignalsIngested(created));
+                // Stored with this transaction in the event publication registry; listeners run after the commit, in
+                // transactions of their own, so a failing listener never costs a signal its acknowledgement.
+                events.publishEvent(SignalsIngested.of(created.stream().map(Signal::id).toList()));
             }
             return result;
         });

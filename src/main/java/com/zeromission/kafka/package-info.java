@@ -5,5 +5,6 @@
  * message twice is stored once (intake is idempotent on source and source id). Off unless
  * {@code zeromission.kafka.enabled=true}. The message schema is in docs/kafka.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Kafka intake")
+@org.springframework.modulith.ApplicationModule(displayName = "Kafka intake",
+        allowedDependencies = {"intake", "metrics", "privacy"})
 package com.zeromission.kafka;

@@ -4,5 +4,6 @@
  * a team that will carry it out (the action plan). Public API: {@link com.zeromission.leaps.Leaps} and its value
  * types; persistence and HTTP live in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Leaps")
+@org.springframework.modulith.ApplicationModule(displayName = "Leaps",
+        allowedDependencies = {"audit", "insights", "privacy", "problems", "web"})
 package com.zeromission.leaps;

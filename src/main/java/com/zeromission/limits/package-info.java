@@ -3,5 +3,6 @@
  * com.zeromission.limits.RateLimits}), and the one place that says who the client is behind trusted proxies ({@link
  * com.zeromission.limits.ClientAddresses}). Used by the public feedback form and by sign-in (web edge).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Limits")
+@org.springframework.modulith.ApplicationModule(displayName = "Limits",
+        allowedDependencies = {})
 package com.zeromission.limits;

@@ -4,5 +4,6 @@
  * API: {@link com.zeromission.metrics.CpmService}, {@link com.zeromission.metrics.Purchases},
  * {@link com.zeromission.metrics.Targets} and their value types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Metrics")
+@org.springframework.modulith.ApplicationModule(displayName = "Metrics",
+        allowedDependencies = {"intake", "privacy"})
 package com.zeromission.metrics;

@@ -4,5 +4,6 @@
  * problem) that become {@code mystery-shopping} signals through intake when the run is completed. Public API: {@link
  * com.zeromission.mystery.MysteryShopping} and its value types; persistence and HTTP live in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mystery shopping")
+@org.springframework.modulith.ApplicationModule(displayName = "Mystery shopping",
+        allowedDependencies = {"audit", "intake", "privacy", "web"})
 package com.zeromission.mystery;

@@ -2,5 +2,6 @@
  * Outbound: one HTTP client for webhooks, shared by every module that tells another system about something
  * (alarms, delegated insights): a POST with an idempotency key, an optional HMAC signature, no redirects.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outbound")
+@org.springframework.modulith.ApplicationModule(displayName = "Outbound",
+        allowedDependencies = {})
 package com.zeromission.outbound;

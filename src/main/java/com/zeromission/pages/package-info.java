@@ -3,5 +3,7 @@
  * and change the business modules only through their public APIs; they hold no state of their own. Who may see or
  * post what is decided at the web edge ({@code web.PageSecurity}); the pages only hide buttons a role cannot use.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pages")
+@org.springframework.modulith.ApplicationModule(displayName = "Pages",
+        allowedDependencies = {"alarms", "cadence", "callbacks", "deadlines", "insights", "intake", "leaps",
+                "metrics", "mystery", "privacy", "problems", "reports", "web"})
 package com.zeromission.pages;

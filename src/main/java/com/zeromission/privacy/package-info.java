@@ -3,5 +3,6 @@
  * through here before it is stored or logged. Public API: {@link com.zeromission.privacy.TextMasker},
  * {@link com.zeromission.privacy.Pseudonymizer} and their value types; the rest lives in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(displayName = "Privacy",
+        allowedDependencies = {})
 package com.zeromission.privacy;

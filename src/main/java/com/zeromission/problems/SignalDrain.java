@@ -101,7 +101,7 @@ final class SignalDrain {
             return Batch.NONE; // the inbox is empty
         }
         if (pending.isEmpty()) {
-            repository.dequeue(lastRow); // rows whose signals were all erased before they were grouped
+            repository.dequeue(batch); // rows whose signals were all erased before they were grouped
             return new Batch(0, 0, true);
         }
         Instant now = clock.instant();
@@ -165,7 +165,7 @@ final class SignalDrain {
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }
         });
-        repository.dequeue(lastRow);
+        repository.dequeue(batch);
         if (!now.isBefore(locks.lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);
             locks.lastSnapshot = now;

@@ -6,5 +6,6 @@
  * regressions (a resolved problem whose complaints come back). Public API: {@link com.zeromission.problems.Problems}
  * and its value types; the grouping algorithm is in {@code grouping}, persistence and HTTP in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Problems")
+@org.springframework.modulith.ApplicationModule(displayName = "Problems",
+        allowedDependencies = {"audit", "intake", "metrics", "privacy", "text"})
 package com.zeromission.problems;

@@ -5,5 +5,6 @@
  * problems. Everything is read from the public APIs of metrics, problems and insights; nothing is stored. Public
  * API: {@link com.zeromission.reports.YearlyReports} and its value types; HTTP lives in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reports")
+@org.springframework.modulith.ApplicationModule(displayName = "Reports",
+        allowedDependencies = {"insights", "metrics", "problems", "web"})
 package com.zeromission.reports;

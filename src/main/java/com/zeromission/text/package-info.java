@@ -5,5 +5,6 @@
  * languages about the same problem shared, language-independent features. Public API: {@link
  * com.zeromission.text.TextAnalyzer} and {@link com.zeromission.text.AnalyzedText}; the rest lives in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Text")
+@org.springframework.modulith.ApplicationModule(displayName = "Text",
+        allowedDependencies = {"privacy"})
 package com.zeromission.text;

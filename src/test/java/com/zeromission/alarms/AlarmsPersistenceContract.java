@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.zeromission.ZeromissionApplication;
 import com.zeromission.alarms.internal.AlertOutbox;
+import com.zeromission.outbound.WebhookOutbox;
 import com.zeromission.alarms.internal.AlertRepository;
 import com.zeromission.alarms.internal.WebhookSender;
 import com.zeromission.intake.IntakeService;
@@ -92,7 +93,7 @@ abstract class AlarmsPersistenceContract {
      */
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("alert_delivery", "alert", "alarm_run", "signal_day", "signal_period", "purchase_day", "purchase_period", "cpm_target")) {
+        for (String table : List.of("webhook_delivery", "alert", "alarm_run", "signal_day", "signal_period", "purchase_day", "purchase_period", "cpm_target")) {
             jdbc.update("DELETE FROM " + table);
         }
         RECEIVER.reset();
@@ -156,22 +157,22 @@ abstract class AlarmsPersistenceContract {
         RECEIVER.answerNext(503, 400, 400);
 
         // 503: the receiver is down, so the round stops after one attempt and medium is tried on the next round.
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(1, 0, 1, 2));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(1, 0, 1, 2));
         // 400 concerns one event: the round would go on, but nothing else is due.
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(1, 0, 1, 2));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(1, 0, 1, 2));
         clock.advance(Duration.ofSeconds(29));
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(0, 0, 0, 2));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(0, 0, 0, 2));
 
         // The next day is normal: both alerts clear while their fire events are still undelivered.
         feed.day(BURST.plusDays(2), "DK", "card", 80_000, 3);
         assertThat(alarms.evaluate(Alarms.Trigger.SCHEDULE).cleared()).extracting(Alert::id).containsExactly(fast.id(), medium.id());
         // Fast's fire is rejected again, so fast's clear must wait; medium's fire and then its clear go through.
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(3, 2, 1, 2));
-        clock.advance(AlertOutbox.backoff(2).minusSeconds(1));
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(0, 0, 0, 2));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(3, 2, 1, 2));
+        clock.advance(WebhookOutbox.backoff(2).minusSeconds(1));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(0, 0, 0, 2));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(2, 2, 0, 0));
-        assertThat(outbox.deliverDue()).isEqualTo(new AlertOutbox.DeliveryReport(0, 0, 0, 0));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(2, 2, 0, 0));
+        assertThat(outbox.deliverDue()).isEqualTo(new WebhookOutbox.DeliveryReport(0, 0, 0, 0));
 
         var requests = RECEIVER.requests();
         assertThat(requests).extracting(WebhookReceiver.Request::idempotencyKey, WebhookReceiver.Request::answeredWith)
@@ -208,7 +209,7 @@ abstract class AlarmsPersistenceContract {
         assertThat(clear.path("event").asString()).isEqualTo("alert.cleared");
         assertThat(clear.path("alert").path("state").asString()).isEqualTo("cleared");
         assertThat(clear.path("alert").path("clearedOn").asString()).isEqualTo(BURST.plusDays(2).toString());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_delivery WHERE delivered_at IS NULL", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE target = 'alarms' AND delivered_at IS NULL", Long.class)).isZero();
     }
 
     @Test

@@ -61,7 +61,7 @@ class DelegationWebhookTest {
         assertThat(failed.getFirst().deliveredAt()).isNull();
 
         // the retry is due later (backoff); make it due now, as time passing would
-        jdbc.update("UPDATE insight_delivery SET next_attempt_at = created_at");
+        jdbc.update("UPDATE webhook_delivery SET next_attempt_at = created_at WHERE target = 'insights'");
         assertThat(insights.deliverDue()).isEqualTo(1);
         assertThat(insights.deliverDue()).isZero(); // delivered once, never again
 

@@ -5,5 +5,7 @@
  * Public API: {@link com.zeromission.demo.DemoDataGenerator}, {@link com.zeromission.demo.DemoExport} and their
  * value types; everything else lives in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+        allowedDependencies = {"cadence", "callbacks", "deadlines", "insights", "intake", "leaps", "metrics",
+                "mystery", "privacy", "problems", "web"})
 package com.zeromission.demo;

@@ -20,10 +20,15 @@ public class WebhookSender {
     }
 
     public WebhookClient.Attempt send(String eventKey, String eventType, String payload) {
+        return client().send(eventKey, eventType, payload);
+    }
+
+    /** The client for the configured webhook. */
+    public WebhookClient client() {
         if (client == null) {
             throw new IllegalStateException("no webhook configured (zeromission.alarms.webhook-url)");
         }
-        return client.send(eventKey, eventType, payload);
+        return client;
     }
 
     /** HMAC-SHA256 of the body, hex: what a receiver recomputes with the shared secret. */

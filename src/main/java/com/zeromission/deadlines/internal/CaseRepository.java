@@ -66,17 +66,10 @@ public class CaseRepository {
         return n;
     }
 
-    /** Complaint signals received since {@code since} that have no case yet (the start-up back-fill). */
-    public List<NewSignal> complaintsWithoutCase(Instant since) {
-        // The signal table is intake's; we read only what a case holds (no text, no customer), like problems' queries.
-        return jdbc.query("SELECT s.id, s.market, s.product, s.channel, s.received_at FROM signal s "
-                + "LEFT JOIN complaint_case c ON c.signal_id = s.id "
-                + "WHERE s.counts_as_complaint = TRUE AND s.received_at >= ? AND c.signal_id IS NULL",
-                (rs, n) -> new NewSignal(rs.getObject(1, UUID.class), rs.getString(2).strip(), rs.getString(3),
-                        Channel.parse(rs.getString(4)), instant(rs, 5)), utc(since));
-    }
-
-    public record NewSignal(UUID id, String market, String product, Channel channel, Instant receivedAt) {
+    /** The complaints received since {@code since} that have a case (for the start-up back-fill). */
+    public java.util.Set<UUID> signalIdsReceivedSince(Instant since) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT signal_id FROM complaint_case WHERE received_at >= ?",
+                UUID.class, utc(since)));
     }
 
     public Optional<ComplaintCase> find(SignalId id, boolean forUpdate) {

@@ -11,18 +11,22 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.Signal;
 import com.zeromission.intake.SignalsErased;
 import com.zeromission.intake.SignalsIngested;
 
 /**
- * Opens a case for every formal complaint. The listener runs inside intake's transaction (the event is published
- * there) and writes the cases in it: a complaint that is acknowledged to its sender has its case, and a rolled-back
- * import leaves none. The deadlines are a few date sums, cheap enough to do in line (no inbox and worker needed).
- * At start-up a back-fill opens the cases of complaints stored before this module existed, within the case window.
+ * Opens a case for every formal complaint. The listener takes each {@link SignalsIngested} after intake committed, in
+ * a transaction of its own, from the event publication registry: a failing insert here no longer rolls back the
+ * complaint, and the registry hands the event over again until the cases committed. Opening is idempotent (a case
+ * that exists is left as it is), so an event handed over twice opens nothing twice. What a case needs of the signal
+ * is read through intake's API. At start-up a back-fill opens the cases of complaints stored before this module
+ * existed, within the case window.
  */
 @Component
 @Order(5) // after the roll-ups (0), before grouping (10) and the demo loader
@@ -31,13 +35,15 @@ class ComplaintIntake implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
 
     private final CaseRepository cases;
+    private final IntakeService intake;
     private final RuleBook rules;
     private final DeadlinesProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ComplaintIntake(CaseRepository cases, RuleBook rules, DeadlinesProperties properties, TransactionTemplate tx,
-            Clock clock) {
+    ComplaintIntake(CaseRepository cases, IntakeService intake, RuleBook rules, DeadlinesProperties properties,
+            TransactionTemplate tx, Clock clock) {
+        this.intake = intake;
         this.cases = cases;
         this.rules = rules;
         this.properties = properties;
@@ -45,12 +51,12 @@ class ComplaintIntake implements ApplicationRunner {
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SignalsIngested event) {
         Instant now = clock.instant();
         Instant since = now.minus(properties.caseWindow());
         var open = new ArrayList<CaseRepository.NewCase>();
-        for (Signal s : event.signals()) {
+        for (Signal s : intake.signals(event.signals())) {
             // A complaint older than the window (a historical import) is history: its deadlines passed long ago.
             if (s.countsAsComplaint() && !s.receivedAt().isBefore(since)) {
                 open.add(newCase(s.id().value(), s.market().code(), s.product(), s.channel(), s.receivedAt()));
@@ -76,9 +82,13 @@ class ComplaintIntake implements ApplicationRunner {
     int backfill() {
         Instant now = clock.instant();
         Integer opened = tx.execute(status -> {
-            List<CaseRepository.NewSignal> missing = cases.complaintsWithoutCase(now.minus(properties.caseWindow()));
-            return cases.open(missing.stream().map(s -> newCase(s.id(), s.market(), s.product(), s.channel(),
-                    s.receivedAt())).toList(), now);
+            // The complaints of the window, through intake's API, less those that have their case already.
+            Instant since = now.minus(properties.caseWindow());
+            var withCase = cases.signalIdsReceivedSince(since);
+            List<Signal> complaints = intake.complaintsSince(since).stream()
+                    .filter(s -> !withCase.contains(s.id().value())).toList();
+            return cases.open(complaints.stream().map(s -> newCase(s.id().value(), s.market().code(), s.product(),
+                    s.channel(), s.receivedAt())).toList(), now);
         });
         if (opened != null && opened > 0) {
             log.info("Complaint cases: opened {} for complaints received in the last {} days before this module "

@@ -147,6 +147,32 @@ public class SignalRepository {
                 .toList();
     }
 
+    /** The signals with these ids, in the order given; one prepared point lookup each (see findByKeys). */
+    public List<Signal> findByIds(List<SignalId> ids) {
+        var result = new ArrayList<Signal>(ids.size());
+        jdbc.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM signal WHERE id = ?")) {
+                for (SignalId id : ids) {
+                    ps.setObject(1, id.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            result.add(STORED.mapRow(rs, 0).signal());
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return result;
+    }
+
+    /** Complaint signals received since the instant, oldest first. */
+    public List<Signal> complaintsSince(java.time.Instant since) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE counts_as_complaint = TRUE AND received_at >= ? "
+                + "ORDER BY received_at, id", STORED, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).stream()
+                .map(StoredSignal::signal).toList();
+    }
+
     public Optional<Signal> findById(SignalId id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM signal WHERE id = ?", STORED, id.value()).stream()
                 .map(StoredSignal::signal).findFirst();

@@ -48,6 +48,15 @@ public class SignalDayRepository {
         });
     }
 
+    /**
+     * Records that the roll-ups took the event with this id; false if they had taken it already (the registry hands an
+     * event to a listener at least once). Call in the transaction that adds the event's counts.
+     */
+    public boolean firstTimeFor(java.util.UUID eventId, java.time.Instant now) {
+        return jdbc.update("INSERT INTO signal_rollup_event (event_id, applied_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                eventId, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)) == 1;
+    }
+
     public boolean isEmpty() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM signal_day LIMIT 1) x", Long.class) == 0;
     }

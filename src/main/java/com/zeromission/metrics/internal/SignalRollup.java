@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,8 +20,10 @@ import com.zeromission.metrics.internal.PeriodRollupRepository.SignalCell;
 import com.zeromission.metrics.internal.SignalDayRepository.Cell;
 
 /**
- * Keeps the daily signal roll-up. The listener runs synchronously inside intake's transaction, so a signal and its
- * count commit or roll back together: the roll-up can never disagree with the signals. At start-up, a roll-up that
+ * Keeps the daily signal roll-up. The listener takes each {@link SignalsIngested} after intake committed, in a
+ * transaction of its own, from the event publication registry: a failure here never costs intake a signal, and the
+ * registry hands the event over again (on restart, or by the periodic retry in {@code ModuleEvents}) until the counts committed.
+ * The event's id is recorded with the counts, so an event handed over twice is counted once. At start-up, a roll-up that
  * is empty while signals exist (a database from before this module) is rebuilt from the signals, and missing weekly
  * and monthly roll-ups are derived from the daily ones.
  */
@@ -36,9 +38,11 @@ class SignalRollup implements ApplicationRunner {
     private final PurchaseRepository purchases;
     private final IntakeService intake;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     SignalRollup(SignalDayRepository days, PeriodRollupRepository periods, PurchaseRepository purchases,
-            IntakeService intake, TransactionTemplate tx) {
+            IntakeService intake, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.days = days;
         this.periods = periods;
         this.purchases = purchases;
@@ -46,10 +50,13 @@ class SignalRollup implements ApplicationRunner {
         this.tx = tx;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SignalsIngested event) {
+        if (!days.firstTimeFor(event.id(), clock.instant())) {
+            return;
+        }
         var counts = new HashMap<Cell, Long>();
-        for (Signal s : event.signals()) {
+        for (Signal s : intake.signals(event.signals())) {
             var cell = new Cell(s.receivedAt().atZone(ZoneOffset.UTC).toLocalDate(), s.market().code(), s.product(),
                     s.channel().code());
             counts.merge(cell, 1L, Long::sum);

@@ -1,5 +1,6 @@
 package com.zeromission.problems.internal;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,19 +14,28 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.SignalId;
+import com.zeromission.intake.SignalsErased;
 import com.zeromission.intake.SignalsIngested;
 import com.zeromission.problems.Problems;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
- * The way in for grouping. Inside intake's transaction every new signal is written to the problem inbox, so a stored
- * signal can never be left ungrouped; after the commit a single background worker drains the inbox (grouping is
- * CPU work that intake should not wait for). A periodic drain and the start-up drain catch whatever a crash or
- * another process (the import command while the server runs) left waiting.
+ * The way in for grouping. Intake's {@link SignalsIngested} reaches {@link #on(SignalsIngested)} after intake
+ * committed, from the event publication registry, which hands it over again (after a crash, or a failure here) until
+ * this listener's transaction committed: in it each new signal is copied into problems' own table ({@link
+ * SignalCopies}) and queued in the problem inbox, so a stored signal is never left ungrouped, and a signal copied
+ * already (an event handed over twice) is not queued again. After that commit a single background worker drains the
+ * inbox (grouping is CPU work that intake should not wait for). A periodic drain and the start-up drain catch
+ * whatever a crash or another process (the import command while the server runs) left waiting.
+ * {@link SignalsErased} is taken inside the erasure's own transaction: an erasure is done only when every copy of the
+ * text is gone.
  */
 @Component
 @Order(10) // after the roll-ups (0), before the demo loader
@@ -44,8 +54,16 @@ class ProblemInbox implements ApplicationRunner {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final SignalCopies copies;
+    private final IntakeService intake;
+    private final Clock clock;
+
     ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, SignalCopies copies, IntakeService intake,
+            Clock clock) {
+        this.copies = copies;
+        this.intake = intake;
+        this.clock = clock;
         this.events = events;
         this.engine = engine;
         this.repository = repository;
@@ -53,16 +71,27 @@ class ProblemInbox implements ApplicationRunner {
         this.properties = properties;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SignalsIngested event) {
-        repository.enqueue(event.signals().stream().map(s -> s.id().value()).toList());
+        var fresh = copies.keepNew(intake.signals(event.signals()), clock.instant());
+        if (fresh.isEmpty()) {
+            return;
+        }
+        repository.enqueue(fresh.stream().map(s -> s.id().value()).toList());
+        if (properties.scheduling()) {
+            // the worker reads the inbox: wake it once this transaction's rows are there to read
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void afterCommit(SignalsIngested event) {
-        if (properties.scheduling()) {
-            wake();
-        }
+    @EventListener
+    void on(SignalsErased event) {
+        copies.erase(event.signals().stream().map(SignalId::value).toList(), clock.instant());
     }
 
     @Override

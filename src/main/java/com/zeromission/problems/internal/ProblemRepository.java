@@ -25,8 +25,8 @@ import com.zeromission.problems.ProblemState;
 
 /**
  * Plain JDBC over the problem tables; SQL that runs unchanged on H2 and PostgreSQL. Texts, languages and the other
- * facts of a signal are read by joining intake's {@code signal} table (read only): copying every text into this
- * module's tables would double the storage and leave two copies to erase.
+ * facts of a signal are read from this module's own copy, {@code problem_signal} (kept by {@link SignalCopies} from
+ * intake's events, erased with the signal): a module reads no other module's tables.
  */
 @Repository
 public class ProblemRepository {
@@ -92,13 +92,17 @@ public class ProblemRepository {
     }
 
     /** Pending signals of the oldest inbox rows, and the last row they came from (0: the inbox is empty). */
-    public record PendingBatch(List<Pending> signals, long lastRow) {
+    public record PendingBatch(List<Pending> signals, long lastRow, List<Long> rows) {
+        public PendingBatch {
+            rows = List.copyOf(rows);
+        }
     }
 
     /** The pending signals of the oldest inbox rows: whole rows, at least {@code atLeast} signals when there are. */
     public PendingBatch pending(int atLeast) {
         var ids = new ArrayList<UUID>();
         var seqs = new ArrayList<Long>();
+        var rowsRead = new ArrayList<Long>();
         long lastRow = 0;
         while (ids.size() < atLeast) {
             var rows = jdbc.query("SELECT seq, signal_ids FROM problem_inbox WHERE seq > ? ORDER BY seq LIMIT 20",
@@ -114,6 +118,7 @@ public class ProblemRepository {
                     seqs.add(row.getKey() * INBOX_ROW + position++);
                 }
                 lastRow = row.getKey();
+                rowsRead.add(lastRow);
                 if (ids.size() >= atLeast) {
                     break;
                 }
@@ -127,7 +132,7 @@ public class ProblemRepository {
                 positions.put(part.get(j), seqs.get(i + j));
             }
             jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at "
-                    + "FROM signal s WHERE s.id IN (" + marks(part.size()) + ")", rs -> {
+                    + "FROM problem_signal s WHERE s.id IN (" + marks(part.size()) + ")", rs -> {
                         UUID id = rs.getObject(1, UUID.class);
                         found.put(id, new Pending(positions.get(id), id, rs.getString(2), rs.getString(3),
                                 rs.getString(4).strip(), rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7),
@@ -142,11 +147,16 @@ public class ProblemRepository {
                 result.add(p);
             }
         }
-        return new PendingBatch(result, lastRow);
+        return new PendingBatch(result, lastRow, rowsRead);
     }
 
-    public void dequeue(long upToRow) {
-        jdbc.update("DELETE FROM problem_inbox WHERE seq <= ?", upToRow);
+    /**
+     * Removes the inbox rows this batch read, and only those. Not "every row up to the last one read": row numbers
+     * are taken when a row is inserted, not when it commits, so a row with a smaller number can commit after a drain
+     * read past it (two intake listeners committing in the other order), and would be deleted unread.
+     */
+    public void dequeue(PendingBatch batch) {
+        jdbc.batchUpdate("DELETE FROM problem_inbox WHERE seq = ?", batch.rows(), 500, (ps, seq) -> ps.setLong(1, seq));
     }
 
     /** Signals waiting (an estimate from the rows' sizes: exact unless some were erased meanwhile). */
@@ -256,7 +266,7 @@ public class ProblemRepository {
     /** Stored signals per language as given at intake (null languages left out). */
     public Map<String, Long> languages() {
         var counts = new HashMap<String, Long>();
-        jdbc.query("SELECT lang, COUNT(*) FROM signal WHERE lang IS NOT NULL GROUP BY lang", rs -> {
+        jdbc.query("SELECT lang, COUNT(*) FROM problem_signal WHERE lang IS NOT NULL GROUP BY lang", rs -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });
         return counts;
@@ -360,7 +370,7 @@ public class ProblemRepository {
     }
 
     public void forEachMember(long problemId, Consumer<Member> consumer) {
-        jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
+        jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN problem_signal s ON s.id = sp.signal_id WHERE sp.problem_id = ?",
                 rs -> {
                     consumer.accept(member(rs));
                 }, problemId);
@@ -380,11 +390,11 @@ public class ProblemRepository {
         }
         List<Member> found = jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM (SELECT signal_id, similarity, seq, embedded "
                 + "FROM signal_problem WHERE problem_id = ? ORDER BY similarity DESC, seq LIMIT ?) sp "
-                + "JOIN signal s ON s.id = sp.signal_id WHERE s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
+                + "JOIN problem_signal s ON s.id = sp.signal_id WHERE s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?",
                 (rs, n) -> member(rs), problemId, candidates, limit);
         if (found.size() < limit && members == candidates) {
             // many of the best were erased: fall back to the full ordering
-            return jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
+            return jdbc.query("SELECT " + MEMBER_COLUMNS + " FROM signal_problem sp JOIN problem_signal s ON s.id = sp.signal_id WHERE sp.problem_id = ? "
                     + "AND s.erased_at IS NULL ORDER BY sp.similarity DESC, sp.seq LIMIT ?", (rs, n) -> member(rs), problemId, limit);
         }
         return found;
@@ -395,7 +405,7 @@ public class ProblemRepository {
      * written before then does not know yet.
      */
     public void forEachAssignedAfter(long seq, Consumer<Member> consumer, Map<UUID, Long> problemOf) {
-        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN problem_signal s ON s.id = sp.signal_id "
                 + "WHERE sp.seq > ? AND sp.grouping_version IS NULL ORDER BY sp.seq", withProblem(consumer, problemOf), seq);
     }
 
@@ -405,7 +415,7 @@ public class ProblemRepository {
      */
     public void forEachAssignedBetween(long afterVersion, long upToVersion, Consumer<Member> consumer,
             Map<UUID, Long> problemOf) {
-        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN signal s ON s.id = sp.signal_id "
+        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id FROM signal_problem sp JOIN problem_signal s ON s.id = sp.signal_id "
                 + "WHERE sp.grouping_version > ? AND sp.grouping_version <= ? ORDER BY sp.grouping_version, sp.seq",
                 withProblem(consumer, problemOf), afterVersion, upToVersion);
     }

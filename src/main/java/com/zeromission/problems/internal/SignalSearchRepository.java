@@ -18,7 +18,7 @@ import com.zeromission.problems.ProblemViews.SignalHit;
 import com.zeromission.problems.SignalQuery;
 
 /**
- * Searches intake's {@code signal} table (read only, as {@link ProblemRepository} reads member texts) joined with
+ * Searches problems' copy of the signals ({@code problem_signal}, see {@link SignalCopies}) joined with
  * the problem each signal is in. SQL that runs unchanged on H2 and PostgreSQL: a query word (its search prefix, see
  * {@link SignalQuery#prefixes()}) matches where it begins a word of the text in any case, that is where
  * {@code ' ' || text} with punctuation turned into spaces contains {@code ' ' || word} (ILIKE). Erased signals are
@@ -89,21 +89,21 @@ public class SignalSearchRepository {
         long offset = (long) (query.page() - 1) * query.size();
         if (query.words().isEmpty()) {
             // Filters only: the count, then the page in the order of the received_at index.
-            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM signal s" + join + where, Long.class, args.toArray());
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM problem_signal s" + join + where, Long.class, args.toArray());
             if (total == null || total <= offset) {
                 return new Found(total == null ? 0 : total, List.of());
             }
             var pageArgs = new ArrayList<>(args);
             pageArgs.add(query.size());
             pageArgs.add(offset);
-            List<UUID> ids = jdbc.queryForList("SELECT s.id FROM signal s" + join + where
+            List<UUID> ids = jdbc.queryForList("SELECT s.id FROM problem_signal s" + join + where
                     + " ORDER BY s.received_at DESC, s.id DESC LIMIT ? OFFSET ?", UUID.class, pageArgs.toArray());
             return new Found(total, hits(ids));
         }
         // Words: one scan finds every match (id and time only), counted and ordered here; then the page's signals.
         // Half the time of a count and a page query, which would each scan every text.
         var matches = new ArrayList<Match>();
-        jdbc.query("SELECT s.id, s.received_at FROM signal s" + join + where, rs -> {
+        jdbc.query("SELECT s.id, s.received_at FROM problem_signal s" + join + where, rs -> {
             matches.add(new Match(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()));
         }, args.toArray());
         if (matches.size() <= offset) {
@@ -138,7 +138,7 @@ public class SignalSearchRepository {
         }
         var found = new HashMap<UUID, SignalHit>();
         jdbc.query("SELECT s.id, s.received_at, s.market, s.product, s.channel, s.journey_stage, s.lang, s.body, p.id, "
-                + "p.custom_label, p.auto_label FROM signal s LEFT JOIN signal_problem sp ON sp.signal_id = s.id "
+                + "p.custom_label, p.auto_label FROM problem_signal s LEFT JOIN signal_problem sp ON sp.signal_id = s.id "
                 // each signal named by its root cause: the problem the weekly list, squads and insights know
                 + "LEFT JOIN problem v ON v.id = sp.problem_id LEFT JOIN problem p ON p.id = COALESCE(v.root_id, v.id) "
                 + "WHERE s.id IN (" + String.join(",",

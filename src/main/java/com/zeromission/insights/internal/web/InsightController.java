@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.insights.Attachment;
-import com.zeromission.insights.DelegationDelivery;
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
@@ -32,6 +31,7 @@ import com.zeromission.insights.Insights;
 import com.zeromission.insights.OrganisationReport;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
+import com.zeromission.outbound.WebhookOutbox;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.web.Callers;
@@ -225,7 +225,7 @@ class InsightController {
 
     /** {@code GET /api/v1/insights/{id}/deliveries}: the delegation events sent to the owner's tracker, with outcomes. */
     @GetMapping("/insights/{id}/deliveries")
-    List<DelegationDelivery> deliveries(@PathVariable long id) {
+    List<WebhookOutbox.Delivery> deliveries(@PathVariable long id) {
         return insights.deliveries(id);
     }
 

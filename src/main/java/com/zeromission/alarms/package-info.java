@@ -6,5 +6,5 @@
  * Reads figures only through the public API of the metrics module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Alarms",
-        allowedDependencies = {"intake", "metrics", "outbound", "privacy"})
+        allowedDependencies = {"intake", "metrics", "outbound", "privacy", "web"})
 package com.zeromission.alarms;

@@ -4,5 +4,5 @@
  * CSRF-protected, size-limited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feedback",
-        allowedDependencies = {"intake", "limits"})
+        allowedDependencies = {"intake", "limits", "privacy"})
 package com.zeromission.feedback;

@@ -5,5 +5,5 @@
  * {@link com.zeromission.metrics.Targets} and their value types.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Metrics",
-        allowedDependencies = {"intake", "privacy"})
+        allowedDependencies = {"intake", "privacy", "web"})
 package com.zeromission.metrics;

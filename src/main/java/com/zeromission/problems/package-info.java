@@ -7,5 +7,5 @@
  * and its value types; the grouping algorithm is in {@code grouping}, persistence and HTTP in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Problems",
-        allowedDependencies = {"audit", "intake", "metrics", "privacy", "text"})
+        allowedDependencies = {"audit", "intake", "metrics", "privacy", "text", "web"})
 package com.zeromission.problems;

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
+import com.zeromission.database.EmbeddedDatabaseAccess;
+
 /**
  * zeromission: one place where customer complaints come in, get grouped into problems and turned into
  * actionable insights. A modular monolith: every direct sub-package is a module (see ModularityTests).
@@ -19,7 +21,7 @@ public class ZeromissionApplication {
 
     /** Starts the web application directly (IDEs, tests); the packaged jar starts {@code cli.ZeromissionCli}. */
     public static void main(String[] args) {
-        com.zeromission.database.EmbeddedDatabaseAccess.loopbackOnly();
+        EmbeddedDatabaseAccess.loopbackOnly();
         SpringApplication.run(ZeromissionApplication.class, args);
     }
 

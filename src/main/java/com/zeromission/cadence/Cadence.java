@@ -33,6 +33,9 @@ import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
+import com.zeromission.insights.Team;
+import com.zeromission.insights.UnknownTeamException;
+import com.zeromission.privacy.FreeText;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
@@ -188,20 +191,20 @@ public class Cadence {
      * is refused, naming it.
      */
     public List<Squad> squadsOf(String team, String user) {
-        List<com.zeromission.insights.Team> teams;
+        List<Team> teams;
         var people = new java.util.HashSet<String>();
-        if (com.zeromission.insights.Team.MINE.equals(team)) {
+        if (Team.MINE.equals(team)) {
             teams = insights.teamsOf(user);
             people.add(user);
         } else {
             teams = insights.teams().stream().filter(t -> t.name().equals(team)).toList();
             if (teams.isEmpty()) {
-                throw new com.zeromission.insights.UnknownTeamException(team);
+                throw new UnknownTeamException(team);
             }
         }
         teams.forEach(t -> people.addAll(t.members()));
         var owned = new java.util.HashSet<Long>();
-        insights.ownedBy(teams.stream().map(com.zeromission.insights.Team::name).toList(), Set.of())
+        insights.ownedBy(teams.stream().map(Team::name).toList(), Set.of())
                 .forEach(i -> owned.add(i.id()));
         return repository.active().stream().filter(sq -> people.contains(sq.lead())
                 || sq.members().stream().anyMatch(people::contains) || (sq.insightId() != null && owned.contains(sq.insightId())))
@@ -248,7 +251,7 @@ public class Cadence {
      */
     public Squad close(long id, String outcome, String actor, boolean membersOnly) {
         // saying how the squad ended (fixed, handed over, ...): typed, so masked and limited by the one policy
-        String note = com.zeromission.privacy.FreeText.required("outcome", outcome, com.zeromission.privacy.FreeText.Kind.TEXT);
+        String note = FreeText.required("outcome", outcome, FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var squad = repository.find(id, true).orElseThrow(() -> new SquadNotFoundException(id));
             if (membersOnly && !squad.lead().equals(actor) && !squad.members().contains(actor)) {

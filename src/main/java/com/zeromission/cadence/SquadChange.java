@@ -3,6 +3,8 @@ package com.zeromission.cadence;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.zeromission.privacy.FreeText;
+
 /**
  * What an analyst changes on a squad; a part left null stays as it is (so a client can change only the lead).
  * Checked here so that a bad value is refused before anything is read.
@@ -18,7 +20,7 @@ public record SquadChange(String lead, List<String> members, String mandate, Loc
         }
         if (mandate != null) {
             // typed by an analyst and may quote a customer: the one policy for typed text masks and limits it
-            mandate = com.zeromission.privacy.FreeText.required("mandate", mandate, com.zeromission.privacy.FreeText.Kind.TEXT);
+            mandate = FreeText.required("mandate", mandate, FreeText.Kind.TEXT);
         }
     }
 }

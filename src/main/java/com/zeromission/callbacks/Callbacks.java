@@ -22,6 +22,7 @@ import com.zeromission.insights.Insight;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
+import com.zeromission.privacy.FreeText;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.TopOrder;
 
@@ -163,7 +164,7 @@ public class Callbacks {
         }
         String by = user(agent);
         // the one policy for typed text: masked, no control characters, at most a TEXT's length (= CallNote.MAX_NOTE)
-        String masked = com.zeromission.privacy.FreeText.optional("notes", notes, com.zeromission.privacy.FreeText.Kind.TEXT);
+        String masked = FreeText.optional("notes", notes, FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var entry = get(entryId);
             if (entry.insightId() != null) {

@@ -3,6 +3,7 @@ package com.zeromission.cli;
 import java.util.ServiceLoader;
 
 import com.zeromission.InvalidSettingException;
+import com.zeromission.database.EmbeddedDatabaseAccess;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ public final class ZeromissionCli implements Runnable {
 
     public static int run(String... args) {
         // before anything loads H2: its AUTO_SERVER port must listen on 127.0.0.1 only (H2 reads this once)
-        com.zeromission.database.EmbeddedDatabaseAccess.loopbackOnly();
+        EmbeddedDatabaseAccess.loopbackOnly();
         // Spring Boot arguments (--spring.datasource.url=..., --zeromission.data-dir=...) pass through to the command.
         return commandLine().execute(args);
     }

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import com.zeromission.privacy.FreeText;
+import com.zeromission.privacy.TextMasker;
+
 /**
  * What shows the problem: a stored screenshot, a link to a session replay, or the note of a call-back in which a
  * customer was reached and told what happened. Stored inside the insight's content (JSON, by the type name below),
@@ -58,7 +61,7 @@ public sealed interface Evidence {
                 throw new IllegalArgumentException("a session-replay link may be at most " + MAX_URI + " characters, was "
                         + text.length());
             }
-            var found = com.zeromission.privacy.TextMasker.standard().mask(text);
+            var found = TextMasker.standard().mask(text);
             if (found.total() > 0 || uri.getRawUserInfo() != null) {
                 throw new IllegalArgumentException("a session-replay link must not carry personal data or user info; found "
                         + (found.total() > 0 ? found.counts().keySet() : "user info") + " in " + found.text()
@@ -76,7 +79,7 @@ public sealed interface Evidence {
      */
     record CallNote(long callId, String agent, java.time.Instant calledAt, String note) implements Evidence {
 
-        public static final int MAX_NOTE = com.zeromission.privacy.FreeText.Kind.TEXT.max();
+        public static final int MAX_NOTE = FreeText.Kind.TEXT.max();
 
         public CallNote {
             if (callId <= 0) {

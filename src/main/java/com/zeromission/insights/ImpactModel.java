@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.zeromission.privacy.FreeText;
+
 /**
  * The simple financial impact model an analyst fills in: how often the problem happens, what one occurrence costs,
  * and how much of it the fix removes. Amounts are in the company's reporting currency.
@@ -45,8 +47,8 @@ public record ImpactModel(Long occurrencesPerYear, double contactsPerOccurrence,
         if (occurrencesPerYear != null && occurrencesPerYear < 0) {
             throw new IllegalArgumentException("occurrencesPerYear must be >= 0, was " + occurrencesPerYear);
         }
-        occurrencesReason = com.zeromission.privacy.FreeText.optional("impact.occurrencesReason", occurrencesReason,
-                com.zeromission.privacy.FreeText.Kind.NAME);
+        occurrencesReason = FreeText.optional("impact.occurrencesReason", occurrencesReason,
+                FreeText.Kind.NAME);
         if (!(contactsPerOccurrence >= 0 && contactsPerOccurrence <= 100)) {
             throw new IllegalArgumentException("contactsPerOccurrence must be between 0 and 100, was " + contactsPerOccurrence);
         }

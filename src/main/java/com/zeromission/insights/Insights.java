@@ -11,10 +11,15 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.insights.internal.DelegationOutbox;
 import com.zeromission.insights.internal.InsightRepository;
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.SignalId;
 import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.outbound.WebhookOutbox;
+import com.zeromission.privacy.FreeText;
+import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.Problems;
 
 /**
@@ -42,17 +47,17 @@ public class Insights implements TeamDirectory {
     private final Clock clock;
     private final QualityGate gate;
 
-    private final com.zeromission.insights.internal.DelegationOutbox outbox;
+    private final DelegationOutbox outbox;
 
-    private final com.zeromission.intake.IntakeService intake;
-    private final com.zeromission.privacy.TextMasker masker;
+    private final IntakeService intake;
+    private final TextMasker masker;
     private final TeamRoster roster;
     private final EffectMeasurement effects;
     private final ImpactMeasurement measures;
 
     Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock,
-            com.zeromission.insights.internal.DelegationOutbox outbox, com.zeromission.intake.IntakeService intake,
-            com.zeromission.privacy.TextMasker masker) {
+            DelegationOutbox outbox, IntakeService intake,
+            TextMasker masker) {
         this.intake = intake;
         this.masker = masker;
         this.outbox = outbox;
@@ -342,8 +347,8 @@ public class Insights implements TeamDirectory {
                     : "verified and regressed are decided by the effect measurement, not by hand");
         }
         // the note is typed by a person: masked and limited like every other typed text, before anything is read
-        String typedNote = com.zeromission.privacy.FreeText.optional("note", note,
-                com.zeromission.privacy.FreeText.Kind.TEXT);
+        String typedNote = FreeText.optional("note", note,
+                FreeText.Kind.TEXT);
         var refusal = new DelegationRefusedException[1];
         var result = tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
@@ -510,9 +515,9 @@ public class Insights implements TeamDirectory {
             problems.get(p); // throws ProblemNotFoundException naming the id
         }
         for (String s : content.exampleSignalIds()) {
-            com.zeromission.intake.SignalId id;
+            SignalId id;
             try {
-                id = com.zeromission.intake.SignalId.parse(s);
+                id = SignalId.parse(s);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("exampleSignalIds: '" + masker.mask(String.valueOf(s)).text() + "' is not a signal id");
             }

@@ -3,6 +3,8 @@ package com.zeromission.insights;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.zeromission.privacy.FreeText;
+
 /** A team that can own insights, with its members (user names, never customers). {@code area}: e.g. "payments". */
 public record Team(String name, String area, List<String> members) {
 
@@ -18,7 +20,7 @@ public record Team(String name, String area, List<String> members) {
             throw new IllegalArgumentException("team name '" + MINE + "' is reserved: ?team=" + MINE
                     + " means the caller's own teams");
         }
-        area = com.zeromission.privacy.FreeText.optional("area", area, com.zeromission.privacy.FreeText.Kind.LABEL);
+        area = FreeText.optional("area", area, FreeText.Kind.LABEL);
         members = (members == null ? List.<String>of() : members).stream().map(m -> m == null ? "" : m.strip()).distinct().toList();
         for (String m : members) {
             if (!NAME.matcher(m).matches()) {

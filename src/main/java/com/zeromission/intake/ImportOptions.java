@@ -3,6 +3,8 @@ package com.zeromission.intake;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import com.zeromission.privacy.TextMasker;
+
 /**
  * How to read one import.
  *
@@ -27,7 +29,7 @@ public record ImportOptions(String fileName, String defaultSource, String origin
             throw new IllegalArgumentException("fileName is required");
         }
         // File names are stored, listed and logged: "complaints-anna@example.com.csv" must not carry the address.
-        fileName = com.zeromission.privacy.TextMasker.standard().mask(fileName.length() > 255 ? fileName.substring(0, 255) : fileName).text();
+        fileName = TextMasker.standard().mask(fileName.length() > 255 ? fileName.substring(0, 255) : fileName).text();
         if (origin == null || !(origin.equals("cli") || origin.equals("upload") || origin.equals("demo"))) {
             throw new IllegalArgumentException("origin must be cli, upload or demo, was '" + origin + "'");
         }

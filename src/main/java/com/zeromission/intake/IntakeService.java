@@ -13,13 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.audit.AuditLog;
 import com.zeromission.intake.IntakeOutcome.Conflicted;
 import com.zeromission.intake.IntakeOutcome.Created;
 import com.zeromission.intake.IntakeOutcome.Replayed;
-import com.zeromission.intake.internal.SignalRepository;
 import com.zeromission.intake.internal.SignalRepository.Key;
 import com.zeromission.intake.internal.SignalRepository.NewSignal;
 import com.zeromission.intake.internal.SignalRepository.StoredSignal;
+import com.zeromission.intake.internal.SignalRepository;
 import com.zeromission.intake.internal.UuidV7;
 import com.zeromission.privacy.CustomerKey;
 import com.zeromission.privacy.MaskedText;
@@ -41,10 +42,10 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final com.zeromission.audit.AuditLog audit;
+    private final AuditLog audit;
 
     public IntakeService(TextMasker masker, Pseudonymizer pseudonymizer, SignalRepository signals,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, com.zeromission.audit.AuditLog audit) {
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.masker = masker;
         this.pseudonymizer = pseudonymizer;
@@ -63,7 +64,7 @@ public class IntakeService {
     public Erasure erase(String customerId, String customerKey, String requestedBy) {
         String key;
         if (customerKey != null && !customerKey.isBlank()) {
-            key = new com.zeromission.privacy.CustomerKey(customerKey.strip()).value();
+            key = new CustomerKey(customerKey.strip()).value();
         } else if (customerId != null && !customerId.isBlank()) {
             key = pseudonymizer.customerKey(customerId).value();
         } else {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.zeromission.markets.Market;
 import com.zeromission.markets.Product;
+import com.zeromission.privacy.TextMasker;
 
 /**
  * A checked signal, ready for intake. It still holds the raw text and customer id: it lives only in memory,
@@ -260,7 +261,7 @@ public record SignalSubmission(
      * all. Returns the kind found, or null.
      */
     private static String looksPersonal(String value) {
-        var counts = com.zeromission.privacy.TextMasker.standard().mask(value).counts();
+        var counts = TextMasker.standard().mask(value).counts();
         return counts.isEmpty() ? null : counts.keySet().iterator().next().name();
     }
 

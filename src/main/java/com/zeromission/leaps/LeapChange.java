@@ -3,6 +3,8 @@ package com.zeromission.leaps;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.zeromission.privacy.FreeText;
+
 /**
  * What an analyst changes on a leap; a part left null stays as it is. {@code state}: only {@code CLOSED} may be
  * asked for (PLANNED, RUNNING and ENDED follow from the dates); closing needs at least one recommendation.
@@ -12,10 +14,10 @@ public record LeapChange(String name, String mandate, LocalDate start, LocalDate
 
     public LeapChange {
         if (name != null) {
-            name = LeapDraft.text("name", name, com.zeromission.privacy.FreeText.Kind.NAME);
+            name = LeapDraft.text("name", name, FreeText.Kind.NAME);
         }
         if (mandate != null) {
-            mandate = LeapDraft.text("mandate", mandate, com.zeromission.privacy.FreeText.Kind.TEXT);
+            mandate = LeapDraft.text("mandate", mandate, FreeText.Kind.TEXT);
         }
         if (members != null) {
             members = LeapDraft.members(members);

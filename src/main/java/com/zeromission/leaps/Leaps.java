@@ -18,6 +18,7 @@ import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.leaps.internal.LeapRepository;
+import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.Problems;
@@ -36,7 +37,7 @@ public class Leaps {
     /** Insight states that mean the owner team has it: delegated, or any step after. */
     static final Set<InsightState> HANDED_OVER = EnumSet.of(InsightState.DELEGATED, InsightState.IN_PROGRESS,
             InsightState.RESOLVED, InsightState.VERIFIED, InsightState.REGRESSED);
-    public static final int MAX_LOG_TEXT = com.zeromission.privacy.FreeText.Kind.TEXT.max();
+    public static final int MAX_LOG_TEXT = FreeText.Kind.TEXT.max();
 
     private final LeapRepository repository;
     private final Insights insights;
@@ -130,7 +131,7 @@ public class Leaps {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required: standup, weekly-plan or retro");
         }
-        String body = com.zeromission.privacy.FreeText.required("text", text, com.zeromission.privacy.FreeText.Kind.TEXT);
+        String body = FreeText.required("text", text, FreeText.Kind.TEXT);
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new LeapNotFoundException(id));
             var members = row.members().stream().map(LeapMember::user).toList();

@@ -2,6 +2,8 @@ package com.zeromission.leaps;
 
 import java.util.List;
 
+import com.zeromission.privacy.FreeText;
+
 /**
  * A recommendation for the deliverable: {@code text} becomes the insight's proposed solution, {@code ownerTeam} the
  * team that will carry it out (a known team: the leap disbands, its recommendations must land somewhere), and
@@ -11,11 +13,11 @@ import java.util.List;
 public record NewRecommendation(String title, String text, String ownerTeam, String responsiblePerson,
         List<Long> problemIds) {
 
-    public static final int MAX_TITLE = com.zeromission.privacy.FreeText.Kind.NAME.max();
+    public static final int MAX_TITLE = FreeText.Kind.NAME.max();
 
     public NewRecommendation {
-        title = LeapDraft.text("title", title, com.zeromission.privacy.FreeText.Kind.NAME);
-        text = LeapDraft.text("text", text, com.zeromission.privacy.FreeText.Kind.TEXT);
+        title = LeapDraft.text("title", title, FreeText.Kind.NAME);
+        text = LeapDraft.text("text", text, FreeText.Kind.TEXT);
         ownerTeam = LeapMember.name("ownerTeam", ownerTeam);
         responsiblePerson = responsiblePerson == null || responsiblePerson.isBlank() ? null
                 : LeapMember.name("responsiblePerson", responsiblePerson);

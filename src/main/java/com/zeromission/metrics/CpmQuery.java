@@ -6,6 +6,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+
 /**
  * Which CPM figures to compute: per {@code period} from {@code from} to {@code to} (both inclusive, widened to whole
  * periods), sliced by the {@code by} dimensions, optionally filtered to one market, product or complaint channel.
@@ -28,8 +31,8 @@ public record CpmQuery(Period period, LocalDate from, LocalDate to, Set<Dimensio
         }
         by = by == null || by.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(by));
         // filters in the shared vocabulary: a market signals refuse has no figures to filter to
-        market = blankToNull(market) == null ? null : com.zeromission.markets.Market.of(market).code();
-        product = blankToNull(product) == null ? null : com.zeromission.markets.Product.of(product).code();
+        market = blankToNull(market) == null ? null : Market.of(market).code();
+        product = blankToNull(product) == null ? null : Product.of(product).code();
         channel = blankToNull(channel);
     }
 

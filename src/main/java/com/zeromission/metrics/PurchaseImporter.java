@@ -22,6 +22,13 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
+import com.zeromission.intake.DayOutOfRangeException;
+import com.zeromission.intake.DayRange;
+import com.zeromission.markets.InvalidProductException;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Product;
+import com.zeromission.markets.UnknownMarketException;
+
 /**
  * Imports daily purchase counts from CSV ({@code day,market,product,purchases}, the format
  * {@code bin/zm demo generate --format purchases} writes). The whole file is read and checked before anything is
@@ -72,7 +79,7 @@ public class PurchaseImporter {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         var valid = new ArrayList<PurchaseCount>();
         var errors = new ArrayList<RowError>();
-        var days = com.zeromission.intake.DayRange.upToToday(clock);
+        var days = DayRange.upToToday(clock);
         long rows = 0, rejected = 0, line = 1;
         try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
                 .skipEmptyLines(true).ofCsvRecord(new BufferedReader(new InputStreamReader(content, decoder)))) {
@@ -94,7 +101,7 @@ public class PurchaseImporter {
                     day = days.require("day", LocalDate.parse(dayText));
                 } catch (DateTimeParseException e) {
                     errors.add(new RowError(line, "day", "'" + shorten(dayText) + "' is not a date (YYYY-MM-DD)"));
-                } catch (com.zeromission.intake.DayOutOfRangeException e) {
+                } catch (DayOutOfRangeException e) {
                     errors.add(new RowError(line, "day", e.getMessage()));
                 }
                 long count = -1;
@@ -108,16 +115,16 @@ public class PurchaseImporter {
                     errors.add(new RowError(line, "purchases", "'" + shorten(countText) + "' is not a whole number"));
                 }
                 // market and product each on their own, in the shared vocabulary, so a row can name both mistakes
-                com.zeromission.markets.Market market = null;
-                com.zeromission.markets.Product product = null;
+                Market market = null;
+                Product product = null;
                 try {
-                    market = com.zeromission.markets.Market.of(field(r, index, "market"));
-                } catch (com.zeromission.markets.UnknownMarketException e) {
+                    market = Market.of(field(r, index, "market"));
+                } catch (UnknownMarketException e) {
                     errors.add(new RowError(line, "market", shortenMessage(e.getMessage())));
                 }
                 try {
-                    product = com.zeromission.markets.Product.of(field(r, index, "product"));
-                } catch (com.zeromission.markets.InvalidProductException e) {
+                    product = Product.of(field(r, index, "product"));
+                } catch (InvalidProductException e) {
                     errors.add(new RowError(line, "product", shortenMessage(e.getMessage())));
                 }
                 if (errors.size() == before) {

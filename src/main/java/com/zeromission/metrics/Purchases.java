@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.intake.DayRange;
 import com.zeromission.metrics.internal.PurchaseRepository;
 
 /** The denominator: purchase counts per day, market and product, upserted idempotently. */
@@ -44,7 +45,7 @@ public class Purchases {
         }
         // Every way in (the API, CSV files, Kafka, the demo) ends here: the one place a day from the future or from
         // before the product's first day is refused for all of them, before anything is written.
-        var days = com.zeromission.intake.DayRange.upToToday(clock);
+        var days = DayRange.upToToday(clock);
         counts.forEach(c -> days.require("day", c.day()));
         var unique = new LinkedHashMap<String, PurchaseCount>();
         counts.forEach(c -> unique.put(c.day() + "|" + c.market() + "|" + c.product(), c));

@@ -20,6 +20,7 @@ import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
+import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
 
 /**
@@ -72,7 +73,7 @@ class CallbacksPage {
             flash.addFlashAttribute("outcomeMissing", id);
             // kept for the form only, and no longer than a call note may be (the session is no place for more)
             flash.addFlashAttribute("notesTyped", notes == null ? null
-                    : notes.substring(0, Math.min(notes.length(), com.zeromission.privacy.FreeText.Kind.TEXT.max())));
+                    : notes.substring(0, Math.min(notes.length(), FreeText.Kind.TEXT.max())));
             return "redirect:/callbacks?week=" + Weeks.label(entry.week()) + "#call-" + id;
         }
         try {

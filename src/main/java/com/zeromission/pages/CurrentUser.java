@@ -9,6 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import com.zeromission.problems.Problems;
+
 /**
  * Who is looking, for the page header and for hiding buttons the role cannot use (the security rules refuse them
  * anyway). {@code name} is the login name, never a customer's data.
@@ -56,9 +58,9 @@ public record CurrentUser(String name, Set<String> roles) {
     @ControllerAdvice(basePackageClasses = CurrentUser.class)
     static class Advice {
 
-        private final com.zeromission.problems.Problems problems;
+        private final Problems problems;
 
-        Advice(com.zeromission.problems.Problems problems) {
+        Advice(Problems problems) {
             this.problems = problems;
         }
 

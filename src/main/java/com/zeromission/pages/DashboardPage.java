@@ -21,16 +21,17 @@ import com.zeromission.alarms.Alert;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
+import com.zeromission.markets.Market;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.metrics.Dimension;
 import com.zeromission.metrics.Period;
-import com.zeromission.markets.Scope;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
-import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemViews.WeeklyTop;
+import com.zeromission.problems.Problems;
 import com.zeromission.problems.TopOrder;
 
 /**
@@ -79,7 +80,7 @@ class DashboardPage {
         }
         String m = blankToNull(market), p = blankToNull(product);
         if (m != null) {
-            m = new com.zeromission.markets.Market(m).code();
+            m = new Market(m).code();
         }
         if (p != null && !p.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")) {
             throw new IllegalArgumentException("product must be 1-64 of a-z, 0-9 and '-', was '" + p + "'");

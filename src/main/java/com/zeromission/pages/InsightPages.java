@@ -21,18 +21,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.zeromission.cadence.Cadence;
+import com.zeromission.callbacks.CallNoteRefusedException;
+import com.zeromission.callbacks.Callbacks;
+import com.zeromission.insights.Attachment;
 import com.zeromission.insights.DelegationRefusedException;
+import com.zeromission.insights.Evidence;
+import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
-import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.Insights;
+import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.QualityGate;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemNotFoundException;
+import com.zeromission.problems.Problems;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -62,13 +69,13 @@ class InsightPages {
     private static final TextMasker MASKER = TextMasker.standard();
 
     private final Insights insights;
-    private final com.zeromission.problems.Problems problems;
-    private final com.zeromission.cadence.Cadence cadence;
-    private final com.zeromission.callbacks.Callbacks callbacks;
+    private final Problems problems;
+    private final Cadence cadence;
+    private final Callbacks callbacks;
     private final QualityGate gate;
 
-    InsightPages(Insights insights, com.zeromission.problems.Problems problems, com.zeromission.cadence.Cadence cadence,
-            com.zeromission.callbacks.Callbacks callbacks) {
+    InsightPages(Insights insights, Problems problems, Cadence cadence,
+            Callbacks callbacks) {
         this.insights = insights;
         this.problems = problems;
         this.cadence = cadence;
@@ -90,12 +97,12 @@ class InsightPages {
 
     /** One piece of evidence to show: a replay link (with its URL) or a stored screenshot (name and size). */
     public record EvidenceRow(String text, String url) {
-        static EvidenceRow of(com.zeromission.insights.Evidence e) {
+        static EvidenceRow of(Evidence e) {
             return switch (e) {
-                case com.zeromission.insights.Evidence.ReplayLink r -> new EvidenceRow("session replay: " + r.uri(), r.uri().toString());
-                case com.zeromission.insights.Evidence.Screenshot s -> new EvidenceRow("screenshot: " + s.fileName() + " ("
+                case Evidence.ReplayLink r -> new EvidenceRow("session replay: " + r.uri(), r.uri().toString());
+                case Evidence.Screenshot s -> new EvidenceRow("screenshot: " + s.fileName() + " ("
                         + Math.max(1, Math.round(s.bytes() / 1024.0)) + " KB)", null);
-                case com.zeromission.insights.Evidence.CallNote n -> new EvidenceRow("call-back " + n.callId() + " by "
+                case Evidence.CallNote n -> new EvidenceRow("call-back " + n.callId() + " by "
                         + n.agent() + " on " + n.calledAt().toString().substring(0, 10) + ": " + n.note(), null);
             };
         }
@@ -333,7 +340,7 @@ class InsightPages {
             try {
                 created = callbacks.attachToInsight(call, created.id(), user.getName());
                 attached = " Call " + call + "'s note is attached as evidence.";
-            } catch (com.zeromission.callbacks.CallNoteRefusedException | InsightTransitionRefusedException e) {
+            } catch (CallNoteRefusedException | InsightTransitionRefusedException e) {
                 flash.addFlashAttribute("refusal", mask(e.getMessage()));
             }
         }
@@ -364,7 +371,7 @@ class InsightPages {
         public record GateLine(String element, String label, boolean passed, String reason) {
         }
 
-        static GateView of(QualityGate.Result result, com.zeromission.insights.ImpactModel impact, Map<String, String> errors) {
+        static GateView of(QualityGate.Result result, ImpactModel impact, Map<String, String> errors) {
             return new GateView(result == null ? null : result.checks().stream().map(c -> new GateLine(c.element().code(),
                     c.element().code().replace('-', ' '), c.passed(), c.reason() == null ? null : mask(c.reason()))).toList(),
                     result == null ? null : result.readinessPercent(), result == null ? null : result.passed(),
@@ -381,7 +388,7 @@ class InsightPages {
             @org.springframework.web.bind.annotation.RequestHeader(name = "Content-Type", required = false) String type,
             @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body, Principal user) {
         try {
-            var attachment = new com.zeromission.insights.Attachment(null, type, body);
+            var attachment = new Attachment(null, type, body);
             insights.attach(id, attachment, user.getName());
             return org.springframework.http.ResponseEntity.ok(Map.of("fileName", attachment.fileName()));
         } catch (IllegalArgumentException | InsightTransitionRefusedException e) {
@@ -428,14 +435,14 @@ class InsightPages {
      * from one (so the gate sees it), refused with its reason when that call's note cannot be evidence.
      */
     private InsightContent emptyDraft(Long call) {
-        var evidence = new ArrayList<com.zeromission.insights.Evidence>();
+        var evidence = new ArrayList<Evidence>();
         if (call != null) {
             var entry = callbacks.get(call);
             if (!entry.noteAttachable()) {
                 throw new IllegalArgumentException("call " + call + "'s note cannot be evidence: only a reached call with "
                         + "notes that is not evidence on another insight yet");
             }
-            evidence.add(new com.zeromission.insights.Evidence.CallNote(call, entry.agent(), entry.calledAt(),
+            evidence.add(new Evidence.CallNote(call, entry.agent(), entry.calledAt(),
                     MASKER.mask(entry.notes()).text()));
         }
         return new InsightContent("untitled", List.of(), evidence, List.of(), null, null, null, null, null, null,

@@ -6,9 +6,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.zeromission.cadence.SquadNotFoundException;
+import com.zeromission.callbacks.CallEntryNotFoundException;
 import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightTransitionRefusedException;
+import com.zeromission.leaps.LeapNotFoundException;
+import com.zeromission.leaps.LeapRefusedException;
 import com.zeromission.mystery.RunNotFoundException;
 import com.zeromission.mystery.ScenarioNotFoundException;
 import com.zeromission.privacy.TextMasker;
@@ -29,14 +33,14 @@ class PageErrors {
     private static final TextMasker MASKER = TextMasker.standard();
 
     @ExceptionHandler({ProblemNotFoundException.class, InsightNotFoundException.class, ProblemEventNotFoundException.class,
-            com.zeromission.leaps.LeapNotFoundException.class, RunNotFoundException.class, ScenarioNotFoundException.class,
-            com.zeromission.callbacks.CallEntryNotFoundException.class, com.zeromission.cadence.SquadNotFoundException.class})
+            LeapNotFoundException.class, RunNotFoundException.class, ScenarioNotFoundException.class,
+            CallEntryNotFoundException.class, SquadNotFoundException.class})
     String notFound(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.NOT_FOUND, "Not found", e, request, response, model);
     }
 
     @ExceptionHandler({ProblemChangeRefusedException.class, InsightTransitionRefusedException.class,
-            DelegationRefusedException.class, com.zeromission.leaps.LeapRefusedException.class})
+            DelegationRefusedException.class, LeapRefusedException.class})
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(HttpStatus.CONFLICT, "Refused", e, request, response, model);
     }

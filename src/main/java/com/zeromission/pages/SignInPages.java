@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import com.zeromission.web.DemoLogins;
+
 /** The sign-in page (Spring Security handles its POST) and the page shown when a role does not allow something. */
 @Controller
 class SignInPages {
@@ -15,7 +17,7 @@ class SignInPages {
     private final java.util.List<String> teamLogins;
 
     SignInPages(@Value("${zeromission.demo.enabled:false}") boolean demo,
-            org.springframework.beans.factory.ObjectProvider<com.zeromission.web.DemoLogins> demoLogins) {
+            org.springframework.beans.factory.ObjectProvider<DemoLogins> demoLogins) {
         this.demo = demo;
         this.teamLogins = demoLogins.stream().flatMap(d -> d.teamMembers().stream()).toList();
     }

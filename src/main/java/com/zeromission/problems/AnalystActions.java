@@ -14,13 +14,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemEvent.Kind;
 import com.zeromission.problems.grouping.OnlineGrouper;
 import com.zeromission.problems.internal.GroupingEngine;
-import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.ProblemRepository.Member;
 import com.zeromission.problems.internal.ProblemRepository.WeekCell;
+import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.ProblemsProperties;
 
 import static com.zeromission.problems.Problems.MAX_LABEL;
@@ -338,8 +339,8 @@ final class AnalystActions {
             return null;
         }
         // one line, then the one policy for typed text (masked, no control characters, at most MAX_LABEL)
-        return com.zeromission.privacy.FreeText.required("label", label.strip().replaceAll("\\s+", " "),
-                com.zeromission.privacy.FreeText.Kind.NAME);
+        return FreeText.required("label", label.strip().replaceAll("\\s+", " "),
+                FreeText.Kind.NAME);
     }
 
     private static String shorten(String label) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zeromission.metrics.CpmService;
+import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemViews.Assigned;
 import com.zeromission.problems.ProblemViews.Consolidation;
@@ -40,7 +41,7 @@ import com.zeromission.text.TextAnalyzer;
 public class Problems {
 
     public static final String SYSTEM = "system";
-    public static final int MAX_LABEL = com.zeromission.privacy.FreeText.Kind.NAME.max();
+    public static final int MAX_LABEL = FreeText.Kind.NAME.max();
     public static final int MAX_SPLIT = 10_000;
     public static final int MAX_LIST = 500;
     /** Weeks of history in a trend and in the emerging baseline. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.zeromission.insights.InsightState;
+
 /**
  * The report's sentences, written from its figures. Numbers are printed as a reader expects in a report: CPM with
  * one decimal, percentages whole with a real minus sign and a space before the % ("−17 %"), dates in words.
@@ -149,7 +151,7 @@ public final class ReportText {
                 .append(perWeek(i.complaintsPerWeekBefore())).append(" to ").append(perWeek(i.complaintsPerWeekAfter()))
                 .append(" a week (").append(percent(e.changePercent())).append(" per purchase, ").append(pValue(e.pValue()))
                 .append(')');
-        if (i.state() == com.zeromission.insights.InsightState.REGRESSED) {
+        if (i.state() == InsightState.REGRESSED) {
             sb.append("; verified, but the complaints came back");
         } else if (verified) {
             sb.append("; verified");
@@ -171,7 +173,7 @@ public final class ReportText {
     /** All initiatives in one sentence. */
     public static String initiatives(int year, List<YearlyReport.Initiative> initiatives) {
         var verified = initiatives.stream().filter(i -> i.verifiedAt() != null).toList();
-        long regressed = verified.stream().filter(i -> i.state() == com.zeromission.insights.InsightState.REGRESSED).count();
+        long regressed = verified.stream().filter(i -> i.state() == InsightState.REGRESSED).count();
         long pending = initiatives.size() - verified.size();
         if (initiatives.isEmpty()) {
             return "No fix was resolved or verified in " + year + ".";

@@ -2,6 +2,8 @@ package com.zeromission.text;
 
 import java.util.List;
 
+import com.zeromission.text.internal.MiniLmEmbedder;
+
 /**
  * Sentence embeddings: a text as a dense unit vector such that paraphrases ("my card hasn't arrived", "still waiting
  * for the new card") lie close together even when they share no word. Problem discovery combines them with the
@@ -38,7 +40,7 @@ public interface SentenceEmbedder extends AutoCloseable {
      * @param threads how many texts' batches run in parallel (each on one core): the number of cores to give it
      */
     static SentenceEmbedder bundled(int threads) {
-        return com.zeromission.text.internal.MiniLmEmbedder.load(threads);
+        return MiniLmEmbedder.load(threads);
     }
 
     /**
@@ -47,6 +49,6 @@ public interface SentenceEmbedder extends AutoCloseable {
      * it is never closed, its threads are daemons and the operating system frees the native memory at exit.
      */
     static SentenceEmbedder shared() {
-        return com.zeromission.text.internal.MiniLmEmbedder.shared();
+        return MiniLmEmbedder.shared();
     }
 }

@@ -17,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import com.zeromission.privacy.TextMasker;
+
 /**
  * Problem details for request errors that no business module owns. Parse errors are described by position and
  * field path only: the offending token is never echoed, because a body may carry personal data.
@@ -57,7 +59,7 @@ class GenericProblems extends ResponseEntityExceptionHandler {
                 ? m.getName() : String.valueOf(ex.getPropertyName());
         String type = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
         String value = ex.getValue() == null ? null
-                : com.zeromission.privacy.TextMasker.standard().mask(String.valueOf(ex.getValue())).text();
+                : TextMasker.standard().mask(String.valueOf(ex.getValue())).text();
         String reason = "must be " + ("Integer".equals(type) || "int".equals(type) || "Long".equals(type) || "long".equals(type)
                 ? "a whole number" : "a " + type);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter '" + name + "' " + reason
@@ -83,7 +85,7 @@ class GenericProblems extends ResponseEntityExceptionHandler {
         Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error);
         if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
             // a value type refused a value in its constructor: its message names the field and the (masked) value
-            return com.zeromission.privacy.TextMasker.standard().mask(invalid.getMessage()).text();
+            return TextMasker.standard().mask(invalid.getMessage()).text();
         }
         if (cause instanceof UnrecognizedPropertyException u) {
             // the name is the client's text: shown only when it looks like a field name (a misspelt "recievedAt"),
@@ -117,7 +119,7 @@ class GenericProblems extends ResponseEntityExceptionHandler {
     /** A name that may be echoed: shaped like a field name, and nothing the masker would hide. */
     static boolean fieldLike(String name) {
         return name != null && FIELD_LIKE.matcher(name).matches()
-                && com.zeromission.privacy.TextMasker.standard().mask(name).total() == 0;
+                && TextMasker.standard().mask(name).total() == 0;
     }
 
     /** Where the unknown field is: the path of the object that holds it (its own name is the last reference). */

@@ -30,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.zeromission.limits.ClientAddresses;
+import com.zeromission.privacy.TextMasker;
 
 /**
  * Every endpoint has an explicit rule; anything not listed is denied. People and machine clients authenticate
@@ -301,7 +302,7 @@ class SecurityConfiguration {
 
     /** The path is echoed to help the client, masked: a path segment may be somebody's e-mail address. */
     static String safePath(jakarta.servlet.http.HttpServletRequest request) {
-        return com.zeromission.privacy.TextMasker.standard().mask(request.getRequestURI()).text();
+        return TextMasker.standard().mask(request.getRequestURI()).text();
     }
 
     static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)

@@ -14,11 +14,21 @@ import java.util.stream.Stream;
 
 import com.zeromission.demo.DemoDataGenerator;
 import com.zeromission.demo.DemoExport;
+import com.zeromission.demo.DemoMetrics;
 import com.zeromission.demo.DemoSettings;
+import com.zeromission.intake.ImportFormat;
 import com.zeromission.intake.ImportListener;
 import com.zeromission.intake.ImportOptions;
 import com.zeromission.intake.ImportReport;
+import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalImporter;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Scope;
+import com.zeromission.metrics.CpmQuery;
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Dimension;
+import com.zeromission.metrics.Period;
+import com.zeromission.text.SentenceEmbedder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -117,7 +127,7 @@ final class BenchCommand implements Runnable {
             long[] checked = new long[1];
             ImportReport report = importer.importCsv(() -> ImportCommand.open(csv), options, new ImportListener() {
                 @Override
-                public void started(java.util.UUID importId, com.zeromission.intake.ImportFormat format, long rows) {
+                public void started(java.util.UUID importId, ImportFormat format, long rows) {
                     checked[0] = System.nanoTime();
                 }
             });
@@ -172,19 +182,19 @@ final class BenchCommand implements Runnable {
                 args.add("--zeromission.data-dir=" + dir);
                 args.addAll(springArgs);
                 try (var context = CliContext.start(args)) {
-                    var cpm = context.getBean(com.zeromission.metrics.CpmService.class);
+                    var cpm = context.getBean(CpmService.class);
                     var clock = context.getBean(Clock.class);
                     LocalDateRange range = LocalDateRange.lastThreeYears(clock);
-                    var all = com.zeromission.markets.Scope.GLOBAL;
+                    var all = Scope.GLOBAL;
                     long stored = cpm.totals(all, range.from(), range.to()).complaints();
                     if (stored == 0) {
                         fill(context, clock, signals);
                     } else {
                         System.out.printf(Locale.ROOT, "Reusing %s (%,d complaints stored already)%n", dir, stored);
                     }
-                    var query = new com.zeromission.metrics.CpmQuery(com.zeromission.metrics.Period.WEEK, range.from(),
-                            range.to(), java.util.EnumSet.of(com.zeromission.metrics.Dimension.MARKET,
-                                    com.zeromission.metrics.Dimension.PRODUCT), null, null, null);
+                    var query = new CpmQuery(Period.WEEK, range.from(),
+                            range.to(), java.util.EnumSet.of(Dimension.MARKET,
+                                    Dimension.PRODUCT), null, null, null);
                     int rows = 0;
                     for (int i = 0; i < 20; i++) {
                         rows = cpm.query(query).size(); // warm-up: JIT and database caches
@@ -215,27 +225,27 @@ final class BenchCommand implements Runnable {
         record LocalDateRange(java.time.LocalDate from, java.time.LocalDate to) {
             static LocalDateRange lastThreeYears(Clock clock) {
                 var yesterday = java.time.LocalDate.now(clock).minusDays(1);
-                return new LocalDateRange(com.zeromission.demo.DemoSettings.DEFAULT_FROM, yesterday);
+                return new LocalDateRange(DemoSettings.DEFAULT_FROM, yesterday);
             }
         }
 
         /** Demo signals at the scale that gives about {@code target} signals, through intake, plus their purchases. */
         private static void fill(org.springframework.context.ConfigurableApplicationContext context, Clock clock, long target)
                 throws InterruptedException {
-            var intake = context.getBean(com.zeromission.intake.IntakeService.class);
+            var intake = context.getBean(IntakeService.class);
             double scale = target / 139_700.0; // the default demo (scale 1) is about 139,700 signals
             var settings = DemoSettings.defaults(clock).withScale(scale);
-            context.getBean(com.zeromission.demo.DemoMetrics.class).ensure(settings);
+            context.getBean(DemoMetrics.class).ensure(settings);
             long t0 = System.nanoTime();
             // One thread generates and validates, this one stores: the two halves overlap on two cores.
-            var queue = new java.util.concurrent.ArrayBlockingQueue<List<com.zeromission.intake.SignalSubmission>>(4);
-            var done = new ArrayList<com.zeromission.intake.SignalSubmission>();
+            var queue = new java.util.concurrent.ArrayBlockingQueue<List<SignalSubmission>>(4);
+            var done = new ArrayList<SignalSubmission>();
             Thread producer = Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    var chunk = new ArrayList<com.zeromission.intake.SignalSubmission>(1000);
+                    var chunk = new ArrayList<SignalSubmission>(1000);
                     var it = new DemoDataGenerator(settings).signals().iterator();
                     while (it.hasNext()) {
-                        chunk.add(com.zeromission.intake.SignalSubmission.parse(it.next().raw(), clock));
+                        chunk.add(SignalSubmission.parse(it.next().raw(), clock));
                         if (chunk.size() == 1000) {
                             queue.put(chunk);
                             chunk = new ArrayList<>(1000);
@@ -297,7 +307,7 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "%,d texts from %s; %d cores; Java %s%n", texts.size(), file, cores,
                     Runtime.version());
             for (int threads = 1; threads <= (maxThreads != null ? maxThreads : cores); threads++) {
-                try (var embedder = com.zeromission.text.SentenceEmbedder.bundled(threads)) {
+                try (var embedder = SentenceEmbedder.bundled(threads)) {
                     embedAll(embedder, texts.subList(0, Math.min(texts.size(), 2_000))); // warm-up
                     var cpu0 = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
                     long t0 = System.nanoTime();
@@ -311,7 +321,7 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private void embedAll(com.zeromission.text.SentenceEmbedder embedder, List<String> texts) {
+        private void embedAll(SentenceEmbedder embedder, List<String> texts) {
             for (int i = 0; i < texts.size(); i += batch) {
                 embedder.embed(texts.subList(i, Math.min(texts.size(), i + batch)));
             }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.zeromission.problems.GroupingEvaluation;
+import com.zeromission.demo.DemoDataGenerator;
+import com.zeromission.demo.DemoSettings;
+import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.GroupingEvaluation.Example;
 import com.zeromission.problems.GroupingEvaluation.Options;
 import com.zeromission.problems.GroupingEvaluation.Report;
+import com.zeromission.problems.GroupingEvaluation;
 import com.zeromission.problems.grouping.Settings;
+import com.zeromission.text.SentenceEmbedder;
 import com.zeromission.text.TextAnalyzer;
 
 import picocli.CommandLine;
@@ -235,7 +239,7 @@ final class ProblemsCommand implements Runnable {
                 System.err.println("--embedding-threads must be within 1-64, was " + embeddingThreads);
                 return 2;
             }
-            com.zeromission.text.SentenceEmbedder embedder = embeddings ? com.zeromission.text.SentenceEmbedder.bundled(
+            SentenceEmbedder embedder = embeddings ? SentenceEmbedder.bundled(
                     embeddingThreads != null ? embeddingThreads : Math.min(64, Runtime.getRuntime().availableProcessors()))
                     : null;
             try {
@@ -263,7 +267,7 @@ final class ProblemsCommand implements Runnable {
         }
 
         private int evaluate(List<Example> examples, String title, Settings settings, Options options,
-                com.zeromission.text.SentenceEmbedder embedder) {
+                SentenceEmbedder embedder) {
             var standard = translation ? TextAnalyzer.standard() : TextAnalyzer.standard().withoutTranslation();
             var analyzer = embedder == null ? standard : standard.withEmbedder(embedder);
             System.out.println("Translation: " + (standard.translatedLanguages().isEmpty() ? "none"
@@ -338,9 +342,9 @@ final class ProblemsCommand implements Runnable {
      * the problems module must not depend on the demo, which depends on it.)
      */
     static List<Example> demoExamples(java.time.LocalDate from, java.time.LocalDate to, boolean withLanguage) {
-        var masker = com.zeromission.privacy.TextMasker.standard();
-        var settings = new com.zeromission.demo.DemoSettings(com.zeromission.demo.DemoSettings.DEFAULT_SEED, from, to, 1.0);
-        return new com.zeromission.demo.DemoDataGenerator(settings).signals()
+        var masker = TextMasker.standard();
+        var settings = new DemoSettings(DemoSettings.DEFAULT_SEED, from, to, 1.0);
+        return new DemoDataGenerator(settings).signals()
                 .map(x -> new Example(masker.mask(x.raw().text()).text(), withLanguage ? x.raw().language() : null,
                         x.problem().key()))
                 .toList();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 import com.zeromission.demo.internal.CsvExports;
+import com.zeromission.intake.RawSignal;
 
 /** Writes demo data as CSV files that the product (and issue 3's purchase import) can read back. */
 public final class DemoExport {
@@ -44,8 +45,8 @@ public final class DemoExport {
         };
     }
 
-    private static com.zeromission.intake.RawSignal withSource(com.zeromission.intake.RawSignal r, String source) {
-        return new com.zeromission.intake.RawSignal(source, r.sourceId(), r.channel(), r.market(), r.product(),
+    private static RawSignal withSource(RawSignal r, String source) {
+        return new RawSignal(source, r.sourceId(), r.channel(), r.market(), r.product(),
                 r.journeyStage(), r.receivedAt(), r.language(), r.text(), r.orderReference(), r.evidence(), r.customerId());
     }
 }

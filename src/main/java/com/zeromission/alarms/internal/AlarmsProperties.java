@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.zeromission.outbound.WebhookClient;
+
 /**
  * Settings under {@code zeromission.alarms}.
  *
@@ -23,7 +25,7 @@ public record AlarmsProperties(String webhookUrl, String webhookSecret, Duration
     public static final String DEFAULT_CRON = "0 30 0 * * *";
 
     public AlarmsProperties {
-        webhookUrl = com.zeromission.outbound.WebhookClient.checkUrl("zeromission.alarms.webhook-url", webhookUrl);
+        webhookUrl = WebhookClient.checkUrl("zeromission.alarms.webhook-url", webhookUrl);
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import com.zeromission.alarms.Alert;
 import com.zeromission.alarms.AlertKind;
 import com.zeromission.alarms.AlertState;
+import com.zeromission.alarms.Evaluation;
 import com.zeromission.alarms.Evidence.Window;
 import com.zeromission.alarms.Evidence;
 import com.zeromission.alarms.Severity;
@@ -138,7 +139,7 @@ public class AlertRepository {
     }
 
     /** Logs one evaluation. */
-    public void recordRun(com.zeromission.alarms.Evaluation e, String trigger) {
+    public void recordRun(Evaluation e, String trigger) {
         jdbc.update("INSERT INTO alarm_run (evaluated_at, as_of, trigger_name, checks, fired, cleared, still_open, undecided) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(e.evaluatedAt()), date(e.asOf()), trigger, e.checks(),
                 e.fired().size(), e.cleared().size(), e.stillOpen().size(), e.undecided().size());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.zeromission.alarms.Evidence.Window;
+import com.zeromission.alarms.Evidence;
 import com.zeromission.markets.Scope;
 import com.zeromission.metrics.CpmQuery;
 import com.zeromission.metrics.CpmRow;
@@ -120,12 +121,12 @@ public final class Figures {
      * The baseline of a spike rule for a window starting on {@code windowStart}: the days right before it, or the same
      * weekday of each week before it.
      */
-    public com.zeromission.alarms.Evidence.Baseline baseline(Scope scope, LocalDate windowStart,
+    public Evidence.Baseline baseline(Scope scope, LocalDate windowStart,
             SpikeRule.Baseline baseline) {
         return switch (baseline) {
             case SpikeRule.Trailing t -> {
                 Window w = window(scope, windowStart.minusDays(t.days()), windowStart.minusDays(1));
-                yield new com.zeromission.alarms.Evidence.Baseline(t.describe(), w.from(), w.to(), w.days(), w.complaints(),
+                yield new Evidence.Baseline(t.describe(), w.from(), w.to(), w.days(), w.complaints(),
                         w.purchases());
             }
             case SpikeRule.SameWeekday s -> {
@@ -135,7 +136,7 @@ public final class Figures {
                     complaints += w.complaints();
                     purchases += w.purchases();
                 }
-                yield new com.zeromission.alarms.Evidence.Baseline(s.describe(), windowStart.minusWeeks(s.weeks()),
+                yield new Evidence.Baseline(s.describe(), windowStart.minusWeeks(s.weeks()),
                         windowStart.minusWeeks(1), s.weeks(), complaints, purchases);
             }
         };

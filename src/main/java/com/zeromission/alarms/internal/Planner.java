@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import com.zeromission.alarms.AlertKind;
+
 /**
  * The alert life cycle as a pure function: given what is open and what the rules decided, what opens, what closes and
  * what stays. Shared by the stored evaluation and the in-memory replay, so both follow the same rules exactly.
@@ -60,7 +62,7 @@ public final class Planner {
         }
         open.forEach((key, alert) -> {
             if (!decided.contains(key)) {
-                steps.add(new Close<>(alert, latest, key.kind() == com.zeromission.alarms.AlertKind.BURN_RATE
+                steps.add(new Close<>(alert, latest, key.kind() == AlertKind.BURN_RATE
                         ? "no longer evaluated: " + key.scope().describe() + " has no CPM target for " + latest.getYear()
                         : "no longer evaluated: no figures for " + key.scope().describe() + " any more, or its rule was retired"));
             }

@@ -3,6 +3,8 @@ package com.zeromission.cadence.internal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.support.CronExpression;
 
+import com.zeromission.cadence.Squad;
+
 /**
  * Settings under {@code zeromission.cadence}.
  *
@@ -40,7 +42,7 @@ public record CadenceProperties(Integer squads, Integer searchDepth, Integer due
         if (!CronExpression.isValidExpression(cron)) {
             throw new IllegalArgumentException("zeromission.cadence.cron is not a Spring cron expression: '" + cron + "'");
         }
-        if (!com.zeromission.cadence.Squad.USER.matcher(lead).matches()) {
+        if (!Squad.USER.matcher(lead).matches()) {
             throw new IllegalArgumentException("zeromission.cadence.lead must be a user name, was '" + lead + "'");
         }
     }

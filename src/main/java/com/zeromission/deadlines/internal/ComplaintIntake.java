@@ -15,6 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.intake.Channel;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.Signal;
 import com.zeromission.intake.SignalsErased;
@@ -98,7 +99,7 @@ class ComplaintIntake implements ApplicationRunner {
     }
 
     private CaseRepository.NewCase newCase(java.util.UUID id, String market, String product,
-            com.zeromission.intake.Channel channel, Instant receivedAt) {
+            Channel channel, Instant receivedAt) {
         return new CaseRepository.NewCase(id, market, product, channel, receivedAt,
                 rules.deadlines(market, product, receivedAt));
     }

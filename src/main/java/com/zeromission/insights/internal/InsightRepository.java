@@ -11,10 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.zeromission.audit.AuditLog;
+import com.zeromission.insights.Attachment;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Team;
+import com.zeromission.privacy.FreeText;
+import com.zeromission.privacy.TextMasker;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,9 +34,9 @@ public class InsightRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final com.zeromission.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public InsightRepository(JdbcTemplate jdbc, com.zeromission.audit.AuditLog audit) {
+    public InsightRepository(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -166,16 +170,16 @@ public class InsightRepository {
 
     // ---- attachments -------------------------------------------------------------------------------------------
 
-    public void saveAttachment(java.util.UUID id, long insightId, com.zeromission.insights.Attachment a, String actor, Instant now) {
+    public void saveAttachment(java.util.UUID id, long insightId, Attachment a, String actor, Instant now) {
         String sha = java.util.HexFormat.of().formatHex(sha256(a.data()));
         jdbc.update("INSERT INTO insight_attachment (id, insight_id, file_name, content_type, bytes, sha256, data, uploaded_by, "
                 + "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, insightId, a.fileName(), a.contentType(),
                 (long) a.data().length, sha, a.data(), actor, ts(now));
     }
 
-    public Optional<com.zeromission.insights.Attachment> attachment(long insightId, java.util.UUID id) {
+    public Optional<Attachment> attachment(long insightId, java.util.UUID id) {
         return jdbc.query("SELECT file_name, content_type, data FROM insight_attachment WHERE id = ? AND insight_id = ?",
-                (rs, n) -> new com.zeromission.insights.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), id, insightId)
+                (rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), id, insightId)
                 .stream().findFirst();
     }
 
@@ -211,11 +215,11 @@ public class InsightRepository {
 
     /** Longest stored text per field, from the typed-text policy (rows written before it may hold longer ones). */
     private static final java.util.Map<String, Integer> LIMITS = java.util.Map.of(
-            "title", com.zeromission.privacy.FreeText.Kind.NAME.max(),
-            "problemDefinition", com.zeromission.privacy.FreeText.Kind.TEXT.max(),
-            "proposedSolution", com.zeromission.privacy.FreeText.Kind.TEXT.max(),
-            "ownerTeam", com.zeromission.privacy.FreeText.Kind.LABEL.max(),
-            "responsiblePerson", com.zeromission.privacy.FreeText.Kind.LABEL.max());
+            "title", FreeText.Kind.NAME.max(),
+            "problemDefinition", FreeText.Kind.TEXT.max(),
+            "proposedSolution", FreeText.Kind.TEXT.max(),
+            "ownerTeam", FreeText.Kind.LABEL.max(),
+            "responsiblePerson", FreeText.Kind.LABEL.max());
 
     /**
      * Reads a stored content. Rows written before the typed-text policy (issue 15) may hold texts longer than it
@@ -227,9 +231,9 @@ public class InsightRepository {
         LIMITS.forEach((field, max) -> {
             var value = node.get(field);
             if (value != null && value.isString()) {
-                boolean multiline = max == com.zeromission.privacy.FreeText.Kind.TEXT.max();
+                boolean multiline = max == FreeText.Kind.TEXT.max();
                 String text = value.asString().replaceAll(multiline ? "[\\p{Cntrl}&&[^\\n\\r\\t]]" : "\\p{Cntrl}", " ");
-                String masked = com.zeromission.privacy.TextMasker.standard().mask(text).text();
+                String masked = TextMasker.standard().mask(text).text();
                 node.put(field, masked.length() > max ? masked.substring(0, max - 1) + "…" : masked);
             }
         });

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.zeromission.outbound.WebhookClient;
+
 /**
  * Settings under {@code zeromission.insights}.
  *
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InsightsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout) {
 
     public InsightsProperties {
-        webhookUrl = com.zeromission.outbound.WebhookClient.checkUrl("zeromission.insights.webhook-url", webhookUrl);
+        webhookUrl = WebhookClient.checkUrl("zeromission.insights.webhook-url", webhookUrl);
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import com.zeromission.audit.AuditLog;
 import com.zeromission.intake.RowError;
 
 /** The import history and each import's row-level error report. */
@@ -24,9 +25,9 @@ public class ImportRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final com.zeromission.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public ImportRepository(JdbcTemplate jdbc, com.zeromission.audit.AuditLog audit) {
+    public ImportRepository(JdbcTemplate jdbc, AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
     }

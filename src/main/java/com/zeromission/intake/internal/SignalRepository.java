@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import com.zeromission.intake.Channel;
+import com.zeromission.intake.DailySignalCount;
+import com.zeromission.intake.Erasure;
 import com.zeromission.intake.JourneyStage;
 import com.zeromission.intake.Signal;
 import com.zeromission.intake.SignalId;
@@ -126,7 +128,7 @@ public class SignalRepository {
     }
 
     /** Counts per UTC day, market, product and channel, aggregated in Java so the SQL stays portable. */
-    public List<com.zeromission.intake.DailySignalCount> dailyCounts() {
+    public List<DailySignalCount> dailyCounts() {
         record Key(java.time.LocalDate day, String market, String product, String channel) {
         }
         var counts = new HashMap<Key, long[]>();
@@ -137,12 +139,12 @@ public class SignalRepository {
         }, rs -> {
             var day = instant(rs, "received_at").atZone(ZoneOffset.UTC).toLocalDate();
             // The table keeps the enum name; everyone outside intake speaks the channel's code.
-            String channel = com.zeromission.intake.Channel.valueOf(rs.getString("channel")).code();
+            String channel = Channel.valueOf(rs.getString("channel")).code();
             counts.computeIfAbsent(new Key(day, rs.getString("market").strip(), rs.getString("product"), channel),
                     k -> new long[1])[0]++;
         });
         return counts.entrySet().stream()
-                .map(e -> new com.zeromission.intake.DailySignalCount(e.getKey().day(), e.getKey().market(),
+                .map(e -> new DailySignalCount(e.getKey().day(), e.getKey().market(),
                         e.getKey().product(), e.getKey().channel(), e.getValue()[0]))
                 .toList();
     }
@@ -272,7 +274,7 @@ public class SignalRepository {
         var ids = jdbc.queryForList("SELECT id FROM signal WHERE customer_key = ?", java.util.UUID.class, customerKey);
         if (!ids.isEmpty()) {
             jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
-                    + "pii_masked = 0, erased_at = ? WHERE customer_key = ?", com.zeromission.intake.Erasure.ERASED_TEXT,
+                    + "pii_masked = 0, erased_at = ? WHERE customer_key = ?", Erasure.ERASED_TEXT,
                     java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), customerKey);
         }
         return ids;
@@ -287,7 +289,7 @@ public class SignalRepository {
         var at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
         for (java.util.UUID id : ids) {
             int n = jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
-                    + "pii_masked = 0, erased_at = ? WHERE id = ? AND erased_at IS NULL", com.zeromission.intake.Erasure.ERASED_TEXT,
+                    + "pii_masked = 0, erased_at = ? WHERE id = ? AND erased_at IS NULL", Erasure.ERASED_TEXT,
                     at, id);
             if (n > 0) {
                 erased.add(id);

@@ -23,6 +23,7 @@ import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalsErased;
 import com.zeromission.intake.SignalsIngested;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.ProblemsGrouped;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -146,7 +147,7 @@ class ProblemInbox implements ApplicationRunner {
                         problems.snapshot();
                     }
                     if (done.signals() > 0) {
-                        events.publishEvent(new com.zeromission.problems.ProblemsGrouped(done.signals(), done.newProblems(),
+                        events.publishEvent(new ProblemsGrouped(done.signals(), done.newProblems(),
                                 done.stillWaiting()));
                     }
                 } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.zeromission.audit.AuditLog;
+import com.zeromission.intake.Channel;
 import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemEvent;
 import com.zeromission.problems.ProblemState;
@@ -68,9 +70,9 @@ public class ProblemRepository {
             + "complaints, first_seen, last_seen, created_at, resolved_at, regressed_at, since_resolved, root_id";
 
     private final JdbcTemplate jdbc;
-    private final com.zeromission.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public ProblemRepository(JdbcTemplate jdbc, com.zeromission.audit.AuditLog audit) {
+    public ProblemRepository(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -630,7 +632,7 @@ public class ProblemRepository {
 
     /** The signal table keeps the channel's enum name; everything outside intake speaks its code. */
     private static String channel(String stored) {
-        return com.zeromission.intake.Channel.valueOf(stored).code();
+        return Channel.valueOf(stored).code();
     }
 
     private static Problem problem(ResultSet rs, int n) throws SQLException {

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.zeromission.problems.grouping.Settings;
+
 
 /**
  * Settings under {@code zeromission.problems}. (The schedules, {@code poll-interval} and {@code consolidation-cron},
@@ -45,7 +47,7 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
         if (snapshotInterval.isNegative()) {
             throw new IllegalArgumentException("zeromission.problems.snapshot-interval must not be negative, was " + snapshotInterval);
         }
-        consolidationSimilarity = consolidationSimilarity == null ? com.zeromission.problems.grouping.Settings.defaults().mergeThreshold()
+        consolidationSimilarity = consolidationSimilarity == null ? Settings.defaults().mergeThreshold()
                 : consolidationSimilarity;
         if (!(consolidationSimilarity > 0 && consolidationSimilarity <= 1)) {
             throw new IllegalArgumentException("zeromission.problems.consolidation-similarity must be in (0, 1], was "
@@ -87,7 +89,7 @@ public record ProblemsProperties(Integer batchSize, Duration snapshotInterval, D
         }
     }
 
-    public com.zeromission.problems.grouping.Settings grouping() {
-        return com.zeromission.problems.grouping.Settings.defaults();
+    public Settings grouping() {
+        return Settings.defaults();
     }
 }

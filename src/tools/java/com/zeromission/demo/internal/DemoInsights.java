@@ -16,7 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.cadence.Cadence;
 import com.zeromission.cadence.SquadChange;
+import com.zeromission.callbacks.CallEntry;
+import com.zeromission.callbacks.CallOutcome;
+import com.zeromission.callbacks.Callbacks;
 import com.zeromission.demo.DemoDataGenerator;
 import com.zeromission.demo.DemoProblem;
 import com.zeromission.demo.DemoSettings;
@@ -27,6 +31,7 @@ import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemsGrouped;
@@ -48,7 +53,7 @@ class DemoInsights {
     private static final URI REPLAY = URI.create("https://replay.example.com/demo/");
 
     private final Insights insights;
-    private final com.zeromission.cadence.Cadence cadence;
+    private final Cadence cadence;
     private final Problems problems;
     private final IntakeService intake;
     private final DemoProperties properties;
@@ -56,10 +61,10 @@ class DemoInsights {
     private final Clock clock;
     private volatile boolean done;
 
-    private final com.zeromission.callbacks.Callbacks callbacks;
+    private final Callbacks callbacks;
 
-    DemoInsights(Insights insights, com.zeromission.cadence.Cadence cadence, Problems problems, IntakeService intake,
-            DemoProperties properties, DemoLeaps leaps, Clock clock, com.zeromission.callbacks.Callbacks callbacks) {
+    DemoInsights(Insights insights, Cadence cadence, Problems problems, IntakeService intake,
+            DemoProperties properties, DemoLeaps leaps, Clock clock, Callbacks callbacks) {
         this.callbacks = callbacks;
         this.insights = insights;
         this.cadence = cadence;
@@ -110,11 +115,11 @@ class DemoInsights {
                     {"REACHED", "Reached. He did not know the invoice could be paid in the app; would have paid on time."},
                     {"DECLINED", "Did not want to talk about it."},
                     {"WRONG_CONTACT", "The number in the source system belongs to somebody else."}};
-            com.zeromission.callbacks.CallEntry firstReached = null;
+            CallEntry firstReached = null;
             for (int i = 0; i < Math.min(calls.length, entries.size()); i++) {
-                var call = callbacks.record(entries.get(i).id(), com.zeromission.callbacks.CallOutcome.valueOf(calls[i][0]),
+                var call = callbacks.record(entries.get(i).id(), CallOutcome.valueOf(calls[i][0]),
                         calls[i][1], i % 2 == 0 ? "ida" : "nils");
-                if (firstReached == null && call.outcome() == com.zeromission.callbacks.CallOutcome.REACHED) {
+                if (firstReached == null && call.outcome() == CallOutcome.REACHED) {
                     firstReached = call;
                 }
             }
@@ -187,7 +192,7 @@ class DemoInsights {
                 .forEach(s -> truth.put(s.raw().sourceId(), s.problem()));
         var votes = new EnumMap<DemoProblem, Integer>(DemoProblem.class);
         for (var id : problems.signalsInWeek(problemId, week, 40)) {
-            intake.find(new com.zeromission.intake.SignalId(id))
+            intake.find(new SignalId(id))
                     .filter(sig -> DemoDataGenerator.SOURCE.equals(sig.source()))
                     .map(sig -> truth.get(sig.sourceId())).ifPresent(p -> votes.merge(p, 1, Integer::sum));
         }

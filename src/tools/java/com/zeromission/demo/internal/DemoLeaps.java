@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.demo.DemoProblem;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
@@ -48,14 +49,14 @@ class DemoLeaps {
      * {@code found}: the problem holding most of each demo problem's signals. Each recommendation links the problem
      * it is about (invoices, reaching a person, missed payments), not whatever ranked where last week.
      */
-    void create(LocalDate lastWeek, java.util.Map<com.zeromission.demo.DemoProblem, Long> found) {
+    void create(LocalDate lastWeek, java.util.Map<DemoProblem, Long> found) {
         if (!leaps.list().isEmpty()) {
             return; // created before (or the user's own): leave them
         }
         try {
-            Long invoices = found.get(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE),
-                    reach = found.get(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH),
-                    missed = found.get(com.zeromission.demo.DemoProblem.MISSED_PAYMENT);
+            Long invoices = found.get(DemoProblem.INVOICE_REMINDER_FEE),
+                    reach = found.get(DemoProblem.CUSTOMER_SERVICE_REACH),
+                    missed = found.get(DemoProblem.MISSED_PAYMENT);
             var top = java.util.stream.Stream.of(invoices, reach, missed).filter(java.util.Objects::nonNull).distinct().toList();
             LocalDate today = leaps.today(), start = today.minusWeeks(6);
             var leap = leaps.create(new LeapDraft("Complaints per million", "Why do 40 in every million purchases end in a "

@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.zeromission.deadlines.ComplaintCases;
 import com.zeromission.demo.DemoDataGenerator;
 import com.zeromission.demo.DemoMetrics;
 import com.zeromission.demo.DemoSettings;
@@ -59,7 +60,7 @@ public class DemoLoader implements ApplicationRunner {
 
     public DemoLoader(IntakeService intake, DemoMetrics metrics, Clock clock, DemoProperties properties,
             @Value("${zeromission.data-dir}") Path dataDir, @Value("${spring.datasource.url:}") String datasourceUrl,
-            com.zeromission.deadlines.ComplaintCases cases) {
+            ComplaintCases cases) {
         this.replies = new DemoReplies(cases, clock);
         this.metrics = metrics;
         this.intake = intake;

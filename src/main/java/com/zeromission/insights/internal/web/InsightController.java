@@ -21,14 +21,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.insights.Attachment;
+import com.zeromission.insights.AttachmentNotFoundException;
 import com.zeromission.insights.DelegationRefusedException;
+import com.zeromission.insights.EvidenceWouldBeLostException;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
+import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.OrganisationReport;
+import com.zeromission.insights.OwnerTeamMembershipRequiredException;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.outbound.WebhookOutbox;
@@ -273,8 +277,8 @@ class InsightController {
         return problem;
     }
 
-    @ExceptionHandler(com.zeromission.insights.EvidenceWouldBeLostException.class)
-    ProblemDetail evidenceWouldBeLost(com.zeromission.insights.EvidenceWouldBeLostException e) {
+    @ExceptionHandler(EvidenceWouldBeLostException.class)
+    ProblemDetail evidenceWouldBeLost(EvidenceWouldBeLostException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, masker.mask(e.getMessage()).text());
         problem.setType(EVIDENCE_WOULD_BE_LOST);
         problem.setTitle("The replacement would drop evidence");
@@ -282,17 +286,17 @@ class InsightController {
         return problem;
     }
 
-    @ExceptionHandler(com.zeromission.insights.OccurrencesOverrideWithoutReasonException.class)
-    ProblemDetail reasonRequired(com.zeromission.insights.OccurrencesOverrideWithoutReasonException e) {
+    @ExceptionHandler(OccurrencesOverrideWithoutReasonException.class)
+    ProblemDetail reasonRequired(OccurrencesOverrideWithoutReasonException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setType(REASON_REQUIRED);
         problem.setTitle("A reason is required to override the measured occurrences");
-        problem.setProperty("field", com.zeromission.insights.OccurrencesOverrideWithoutReasonException.FIELD);
+        problem.setProperty("field", OccurrencesOverrideWithoutReasonException.FIELD);
         return problem;
     }
 
-    @ExceptionHandler(com.zeromission.insights.OwnerTeamMembershipRequiredException.class)
-    ProblemDetail notInOwnerTeam(com.zeromission.insights.OwnerTeamMembershipRequiredException e) {
+    @ExceptionHandler(OwnerTeamMembershipRequiredException.class)
+    ProblemDetail notInOwnerTeam(OwnerTeamMembershipRequiredException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setType(NOT_IN_OWNER_TEAM);
         problem.setTitle("Not a member of the insight's owner team");
@@ -319,7 +323,7 @@ class InsightController {
     }
 
     @ExceptionHandler({InsightNotFoundException.class, ProblemNotFoundException.class,
-            com.zeromission.insights.AttachmentNotFoundException.class, TeamNotFoundException.class})
+            AttachmentNotFoundException.class, TeamNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);

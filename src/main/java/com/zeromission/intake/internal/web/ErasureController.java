@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.zeromission.intake.Erasure;
 import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.SignalId;
 import com.zeromission.privacy.TextMasker;
 
 /**
@@ -45,7 +46,7 @@ class ErasureController {
     Erasure erase(@RequestBody ErasureRequest body, Principal user) {
         if (body != null && body.signalIds() != null) {
             // a signal without a customer key (a feedback-form message) can only be erased by its id
-            return intake.eraseSignals(body.signalIds().stream().map(s -> com.zeromission.intake.SignalId.parse(
+            return intake.eraseSignals(body.signalIds().stream().map(s -> SignalId.parse(
                     s == null ? null : s.strip())).toList(), user.getName());
         }
         return intake.erase(body == null ? null : body.customerId(), body == null ? null : body.customerKey(), user.getName());

@@ -18,15 +18,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemChangeRefusedException;
 import com.zeromission.problems.ProblemEvent;
+import com.zeromission.problems.ProblemEventNotFoundException;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.TopOrder;
-import com.zeromission.privacy.TextMasker;
 import com.zeromission.web.InvalidParametersException;
 import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ParameterError;
@@ -247,8 +248,8 @@ class ProblemController {
         return problem;
     }
 
-    @ExceptionHandler(com.zeromission.problems.ProblemEventNotFoundException.class)
-    ProblemDetail eventNotFound(com.zeromission.problems.ProblemEventNotFoundException e) {
+    @ExceptionHandler(ProblemEventNotFoundException.class)
+    ProblemDetail eventNotFound(ProblemEventNotFoundException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Problem event not found");

@@ -73,6 +73,7 @@ public class Problems {
     private final ProblemRepository repository;
     private final ProblemsProperties properties;
     private final TransactionTemplate tx;
+    private final com.zeromission.problems.internal.SignalWordIndex words;
     private final CpmService cpm;
     private final TextMasker masker;
     private final Clock clock;
@@ -90,7 +91,9 @@ public class Problems {
     private final java.util.concurrent.atomic.AtomicLong namings = new java.util.concurrent.atomic.AtomicLong();
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
-            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references) {
+            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references,
+            com.zeromission.problems.internal.SignalWordIndex words) {
+        this.words = words;
         this.references = List.copyOf(references);
         this.engine = engine;
         this.repository = repository;
@@ -231,6 +234,9 @@ public class Problems {
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }
         });
+        // taken in: searchable by their words from now on (SignalWordIndex), in this same transaction
+        words.index(pending.stream().collect(java.util.stream.Collectors.toMap(ProblemRepository.Pending::signalId,
+                ProblemRepository.Pending::text, (a, b) -> a)));
         repository.dequeue(lastRow);
         if (!now.isBefore(lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);

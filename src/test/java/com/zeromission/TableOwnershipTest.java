@@ -38,7 +38,7 @@ class TableOwnershipTest {
                     "signal_rollup_event")),
             Map.entry("alarms", Set.of("alert", "alarm_run")),
             Map.entry("problems", Set.of("problem_inbox", "problem", "signal_problem", "problem_week", "problem_event",
-                    "problem_apart", "grouping_snapshot", "grouping_state", "problem_signal")),
+                    "problem_apart", "grouping_snapshot", "grouping_state", "problem_signal", "signal_word")),
             Map.entry("insights", Set.of("team", "team_member", "insight", "insight_transition", "insight_attachment")),
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("web", Set.of("api_token")),

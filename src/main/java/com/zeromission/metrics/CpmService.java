@@ -136,15 +136,38 @@ public class CpmService {
         if (to.isBefore(from)) {
             return new Totals(0, 0);
         }
-        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1); // the day after the last whole month
-        if (!firstMonth.isBefore(afterMonths)) {
-            // no whole month: every day from the daily cells (the month range is then empty)
-            firstMonth = to.plusDays(1);
-            afterMonths = firstMonth;
-        }
-        long[] sums = periods.sumByMonthsAndDays(from, firstMonth, afterMonths, to, COMPLAINT_CHANNELS, market, product);
+        var months = Months.of(from, to);
+        long[] sums = periods.sumByMonthsAndDays(from, months.first(), months.after(), to, COMPLAINT_CHANNELS, market, product);
         return new Totals(sums[0], sums[1]);
+    }
+
+    /**
+     * {@link #totals} of every market over one range, in one statement (a report of every market asks the same range
+     * of each): market → totals; a market with neither complaints nor purchases is absent. Their sum is the global
+     * totals.
+     */
+    public Map<String, Totals> totalsPerMarket(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return Map.of();
+        }
+        var months = Months.of(from, to);
+        var result = new java.util.TreeMap<String, Totals>();
+        periods.sumByMonthsAndDaysPerMarket(from, months.first(), months.after(), to, COMPLAINT_CHANNELS)
+                .forEach((market, sums) -> result.put(market, new Totals(sums[0], sums[1])));
+        return result;
+    }
+
+    /** The whole months [first, after) inside a range of days; empty (first = after = the day after) when none. */
+    private record Months(LocalDate first, LocalDate after) {
+        static Months of(LocalDate from, LocalDate to) {
+            LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1); // the day after the last whole month
+            if (!firstMonth.isBefore(afterMonths)) {
+                // no whole month: every day from the daily cells (the month range is then empty)
+                return new Months(to.plusDays(1), to.plusDays(1));
+            }
+            return new Months(firstMonth, afterMonths);
+        }
     }
 
     private static void add(Map<Key, long[]> map, Key key, long n) {

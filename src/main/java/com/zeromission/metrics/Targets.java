@@ -100,6 +100,20 @@ public class Targets {
      * {@link #heldTo}), on {@code asOf} (inclusive; clamped to the target's year), or the clock's yesterday when null.
      */
     public TargetProgress progress(Target target, Scope scope, LocalDate asOf) {
+        return progress(target, scope, asOf, cpm::totals);
+    }
+
+    /** Where {@link #progress} reads a scope's totals over a range of days: {@link CpmService#totals}, or figures read ahead. */
+    @FunctionalInterface
+    public interface TotalsSource {
+        CpmService.Totals totals(Scope scope, LocalDate from, LocalDate to);
+    }
+
+    /**
+     * {@link #progress(Target, Scope, LocalDate)} with the totals read from {@code totals} (a report of every market
+     * reads each range once for all of them), which must give what {@link CpmService#totals} gives.
+     */
+    public TargetProgress progress(Target target, Scope scope, LocalDate asOf, TotalsSource totals) {
         int year = target.year();
         LocalDate jan1 = LocalDate.of(year, 1, 1), dec31 = LocalDate.of(year, 12, 31);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock).minusDays(1);
@@ -110,7 +124,7 @@ public class Targets {
             day = dec31;
         }
         double goal = target.cpm().doubleValue();
-        var ytd = cpm.totals(scope, jan1, day);
+        var ytd = totals.totals(scope, jan1, day);
         Double rate = ytd.cpm();
         Double lower = null, upper = null;
         if (ytd.purchases() > 0) {
@@ -122,8 +136,8 @@ public class Targets {
         Double used = budget == 0 ? null : ytd.complaints() / budget * 100;
 
         // Projection: last year's purchases for the remaining days, scaled by growth so far; the recent rate.
-        var lastYearSoFar = cpm.totals(scope, jan1.minusYears(1), day.minusYears(1));
-        var lastYearRest = day.equals(dec31) ? new CpmService.Totals(0, 0) : cpm.totals(scope, day.plusDays(1).minusYears(1), dec31.minusYears(1));
+        var lastYearSoFar = totals.totals(scope, jan1.minusYears(1), day.minusYears(1));
+        var lastYearRest = day.equals(dec31) ? new CpmService.Totals(0, 0) : totals.totals(scope, day.plusDays(1).minusYears(1), dec31.minusYears(1));
         long remaining;
         if (lastYearSoFar.purchases() > 0) {
             remaining = Math.round(lastYearRest.purchases() * (double) ytd.purchases() / lastYearSoFar.purchases());
@@ -131,14 +145,14 @@ public class Targets {
             long daysSoFar = ChronoUnit.DAYS.between(jan1, day) + 1;
             remaining = Math.round((double) ytd.purchases() / daysSoFar * ChronoUnit.DAYS.between(day, dec31));
         }
-        var recent = cpm.totals(scope, day.minusDays(RECENT_DAYS - 1), day);
+        var recent = totals.totals(scope, day.minusDays(RECENT_DAYS - 1), day);
         Double recentRate = recent.cpm() != null ? recent.cpm() : rate;
         double projectedComplaints = ytd.complaints() + (recentRate == null ? 0 : recentRate * remaining / 1e6);
         long projectedPurchases = ytd.purchases() + remaining;
         Double projectedCpm = projectedPurchases == 0 ? null : projectedComplaints * 1e6 / projectedPurchases;
         boolean onTrack = projectedCpm != null && projectedCpm <= goal;
 
-        var lastYear = cpm.totals(scope, jan1.minusYears(1), dec31.minusYears(1));
+        var lastYear = totals.totals(scope, jan1.minusYears(1), dec31.minusYears(1));
         Double lastYearCpm = lastYear.cpm();
         Double change = rate == null || lastYearCpm == null || lastYearCpm == 0 ? null : (rate - lastYearCpm) / lastYearCpm * 100;
         String summary = summary(year, scope, !target.scope().equals(scope), goal, day, ytd, rate, lower, upper, used,

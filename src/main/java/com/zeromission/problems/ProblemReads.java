@@ -166,19 +166,17 @@ final class ProblemReads {
         if (examples.size() < 5 && best.size() == FEW_MEMBERS) {
             examples = examples(repository.mostSimilar(id, 1_000));
         }
-        // Its variants: each with its examples, one per language (at most three), read the same way.
+        // Its variants: each with its examples, one per language (at most three), read the same way (for all of them in
+        // one statement, and again with 200 for those whose few best lack three languages).
         var variants = new ArrayList<Variant>();
-        for (Problem v : variants(id, roots)) {
-            if (variants.size() >= variantsWithExamples) {
-                variants.add(new Variant(v, List.of()));
-                continue;
-            }
-            var few = repository.mostSimilar(v.id(), FEW_MEMBERS);
-            var byLanguage = byLanguage(few);
-            if (byLanguage.size() < 3 && few.size() == FEW_MEMBERS) {
-                byLanguage = byLanguage(repository.mostSimilar(v.id(), 200));
-            }
-            variants.add(new Variant(v, byLanguage));
+        var all = variants(id, roots);
+        var shown = all.stream().limit(variantsWithExamples).map(Problem::id).toList();
+        var few = repository.mostSimilarOfEach(shown, FEW_MEMBERS);
+        var more = repository.mostSimilarOfEach(shown.stream().filter(v -> few.get(v).size() == FEW_MEMBERS
+                && byLanguage(few.get(v)).size() < 3).toList(), 200);
+        for (Problem v : all) {
+            variants.add(new Variant(v, few.containsKey(v.id()) ? byLanguage(more.getOrDefault(v.id(), few.get(v.id())))
+                    : List.of()));
         }
         Problem rootCause = problem.rootId() == null ? null : repository.find(problem.rootId()).orElse(null);
         var weeks = new TreeMap<LocalDate, long[]>();

@@ -22,6 +22,7 @@ import com.zeromission.problems.ProblemViews.Regression;
 import com.zeromission.problems.ProblemViews.WeeklyTop;
 import com.zeromission.problems.internal.GroupingEngine;
 import com.zeromission.problems.internal.ProblemRepository;
+import com.zeromission.problems.internal.SignalWordIndex;
 import com.zeromission.problems.internal.ProblemsProperties;
 import com.zeromission.problems.naming.ProblemNamer;
 import com.zeromission.text.TextAnalyzer;
@@ -57,13 +58,14 @@ public class Problems {
     private final WeeklyCounts weekly;
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
-            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references) {
+            CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references,
+            SignalWordIndex words) {
         this.repository = repository;
         var namer = new ProblemNamer(analyzer, properties.nameLanguage());
         this.reads = new ProblemReads(engine, repository, masker);
         var naming = new ProblemNaming(engine, repository, properties, namer, reads);
         var locks = new GroupingLocks(engine, repository, tx, clock);
-        this.drain = new SignalDrain(engine, repository, properties, clock, naming, locks);
+        this.drain = new SignalDrain(engine, repository, properties, clock, naming, locks, words);
         this.actions = new AnalystActions(engine, repository, properties, masker, clock, reads, naming, locks);
         this.regrouping = new Regrouping(engine, repository, properties, clock, List.copyOf(references), actions, naming,
                 locks);

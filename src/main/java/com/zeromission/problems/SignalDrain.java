@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import com.zeromission.problems.ProblemViews.Assigned;
 import com.zeromission.problems.grouping.OnlineGrouper;
 import com.zeromission.problems.internal.GroupingEngine;
 import com.zeromission.problems.internal.ProblemRepository;
+import com.zeromission.problems.internal.SignalWordIndex;
 import com.zeromission.problems.internal.ProblemRepository.WeekCell;
 import com.zeromission.problems.internal.ProblemsProperties;
 import com.zeromission.problems.naming.ProblemNamer;
@@ -39,11 +41,13 @@ final class SignalDrain {
     private final Clock clock;
     private final ProblemNaming naming;
     private final GroupingLocks locks;
+    private final SignalWordIndex words;
     /** Whether problems named the old way (or never) were named since start-up. */
     private volatile boolean unnamedDone;
 
     SignalDrain(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, Clock clock,
-            ProblemNaming naming, GroupingLocks locks) {
+            ProblemNaming naming, GroupingLocks locks, SignalWordIndex words) {
+        this.words = words;
         this.engine = engine;
         this.repository = repository;
         this.properties = properties;
@@ -165,6 +169,9 @@ final class SignalDrain {
                 log.info("Problem {} regressed: signals came back after it was resolved", id);
             }
         });
+        // taken in: searchable by their words from now on (SignalWordIndex), in this same transaction
+        words.index(pending.stream().collect(Collectors.toMap(ProblemRepository.Pending::signalId,
+                ProblemRepository.Pending::text, (a, b) -> a)));
         repository.dequeue(batch);
         if (!now.isBefore(locks.lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);

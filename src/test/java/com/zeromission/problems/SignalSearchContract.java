@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
@@ -23,6 +28,7 @@ import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.problems.ProblemViews.SignalHit;
 import com.zeromission.problems.ProblemViews.SignalPage;
+import com.zeromission.problems.internal.SignalSearchRepository;
 
 /**
  * Searching the masked signal texts, on every supported database (see the subclasses): query words match where they
@@ -55,6 +61,12 @@ abstract class SignalSearchContract {
     SignalSearch search;
     @Autowired
     Clock clock;
+    @Autowired
+    SignalSearchRepository repository;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static int counter;
     private final String product = "search" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -240,5 +252,115 @@ abstract class SignalSearchContract {
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("merged into problem " + into);
         assertThatThrownBy(() -> problems.previewMerge(into, List.of(987_654_321L)))
                 .isInstanceOf(ProblemNotFoundException.class);
+    }
+
+    @Test
+    void theWordIndexFindsExactlyWhatReadingEveryTextFinds() {
+        // texts no other test writes, so that these problems are this test's only
+        var giftCard = store(List.of(S.of("Gift card invoice balance vanished after the update", "en"),
+                S.of("Gift card invoice balance vanished after the update", "en")));
+        var renewal = store(List.of(S.of("Subscription renewed twice, the app crashes on cancel", "en"),
+                S.of("Subscription renewed twice, the app crashes on cancel", "en")));
+        store(List.of(S.of("Fakturan kom aldrig, faktura-nummer saknas!", "sv"),
+                S.of("FAKTURA: ingen påminnelse (PÅMINNELSEAVGIFT 60 kr)", "sv"),
+                S.of("ÅTERBETALNING saknas – återbetalningen dröjer", "sv"),
+                S.of("Die Rechnung/Mahnung kam nie; Rechnungsnummer fehlt", "de"),
+                S.of("Émile a reçu une facture «erronée» pour l'adresse", "fr"),
+                S.of("¿Dónde está mi factura? No llegó", "es"),
+                S.of("invoice#12345 and order_no 998877 — refund2go app", "en"),
+                S.of("The invoices never arrived... INVOICE number missing", "en"),
+                S.of("Rückerstattung für Kundenservicemitarbeiterinnenschulungsprogramm nicht erhalten", "de"),
+                S.of("refund\u00a0delayed, see e-mail; don't wait", "en"),
+                S.of("line one\nsecond\tline of a 2fa code 123456 not received", "en"),
+                new S("refund late, wrong invoice", "en", "GB", "feedback-form", "refund", "2026-03-05"),
+                new S("REFUND missing for the invoice", "en", "DE", "complaint", "return", "2026-02-20")));
+        problems.assignPending();
+        long root = problems.problemOf(giftCard.getFirst()).orElseThrow().id();
+        long variant = problems.problemOf(renewal.getFirst()).orElseThrow().id();
+        assertThat(root).isNotEqualTo(variant);
+        jdbc.update("UPDATE problem SET root_id = ? WHERE id = ?", root, variant);
+        // stored after grouping: waiting to be taken in, so not indexed yet, and found all the same
+        store(List.of(S.of("Invoice reminder still waiting to be grouped", "en"),
+                S.of("påminnelse om faktura, väntar", "sv")));
+
+        var queries = List.of("faktura", "FAKTURA-nummer", "fakturor", "påminnelse", "PÅMINNELSEAVGIFT", "återbetalning",
+                "rechnung", "rechnungen", "rechnungsnummer", "facture", "erronee", "erronée", "émile", "l'adresse",
+                "factura", "dónde", "invoice", "invoices never", "never invoice", "12345", "998877", "refund2go",
+                "kundenservicemitarbeiterinnenschulungsprogramm", "kundenservicemitarbeiterinnenschulungsprogrammx",
+                "Kundenservicemitarbeiterinnensch", "refund", "delayed", "e-mail", "don't", "second line", "a", "2fa",
+                "123", "zzz", "app crashes", "gift card", "reminder", "waiting grouped", "väntar");
+        var filtered = new ArrayList<SignalQuery>();
+        for (String q : queries) {
+            filtered.add(new SignalQuery(q, null, product, null, null, null, null, null, 1, 200));
+            filtered.add(new SignalQuery(q, new com.zeromission.intake.Market("SE"), product, null, null, null, null, null, 1, 200));
+            filtered.add(new SignalQuery(q, null, product, com.zeromission.intake.Channel.COMPLAINT, null,
+                    LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null, 1, 200));
+            filtered.add(new SignalQuery(q, null, null, null, null, null, null, root, 1, 200));
+            filtered.add(new SignalQuery(q, null, null, null, null, null, null, variant, 1, 200));
+            filtered.add(new SignalQuery(q, null, product, null, null, null, null, null, 2, 3));
+        }
+        for (SignalQuery q : filtered) {
+            var byIndex = search.search(q);
+            var byScan = repository.scan(q);
+            assertThat(byIndex.total()).as("how many %s finds", q).isEqualTo(byScan.total());
+            assertThat(byIndex.signals()).extracting(SignalHit::signalId).as("what %s finds", q)
+                    .containsExactlyElementsOf(byScan.hits().stream().map(SignalHit::signalId).toList());
+        }
+        // and what both find is what the search promises
+        assertThat(texts(find("faktura"))).containsExactlyInAnyOrder("Fakturan kom aldrig, faktura-nummer saknas!",
+                "FAKTURA: ingen påminnelse (PÅMINNELSEAVGIFT 60 kr)", "påminnelse om faktura, väntar");
+        assertThat(texts(find("återbetalning"))).containsExactly("ÅTERBETALNING saknas – återbetalningen dröjer");
+        assertThat(find("dónde").total()).as("'¿' is no separator, as in the scan").isZero();
+        assertThat(find("invoice").total()).isEqualTo(7);
+        assertThat(texts(find("kundenservicemitarbeiterinnenschulungsprogramm"))).as("a word longer than indexed")
+                .containsExactly("Rückerstattung für Kundenservicemitarbeiterinnenschulungsprogramm nicht erhalten");
+        assertThat(find("kundenservicemitarbeiterinnenschulungsprogrammx").total()).isZero();
+        assertThat(find("delayed").total()).as("a no-break space joins words, as in the scan").isZero();
+        assertThat(texts(find("waiting grouped"))).containsExactly("Invoice reminder still waiting to be grouped");
+        assertThat(search.search(new SignalQuery("crashes", null, product, null, null, null, null, root, 1, 50)).signals())
+                .as("a root cause's signals include its variants'").extracting(SignalHit::signalId)
+                .containsExactlyInAnyOrderElementsOf(renewal);
+    }
+
+    @Test
+    void anErasedSignalsWordsLeaveTheIndexAndASignalErasedBeforeItIsTakenInIsNeverIndexed() {
+        var grouped = store(List.of(S.of("Parcel lost somewhere in transit", "en"),
+                S.of("Parcel lost, erase this customer", "en")));
+        problems.assignPending();
+        assertThat(words(grouped.get(0))).isPositive();
+        assertThat(words(grouped.get(1))).isPositive();
+        intake.erase("cust-" + product + "-" + ids, null, "test");
+        assertThat(words(grouped.get(1))).as("the erased signal's words are gone").isZero();
+        assertThat(words(grouped.get(0))).as("the others' stay").isPositive();
+        assertThat(texts(find("parcel"))).containsExactly("Parcel lost somewhere in transit");
+
+        var early = store(List.of(S.of("Parcel lost again, erased before grouping", "en")));
+        intake.erase("cust-" + product + "-" + ids, null, "test");
+        problems.assignPending();
+        assertThat(words(early.getFirst())).isZero();
+        assertThat(find("erased").total()).isZero();
+    }
+
+    @Test
+    void anErasureThatCommitsWhileItsSignalsAreBeingIndexedLeavesNoneOfTheirWords() {
+        var signals = store(List.of(S.of("Voucher code refused at checkout", "en")));
+        var customer = "cust-" + product + "-" + ids;
+        var erasure = new TransactionTemplate(transactions);
+        erasure.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // The grouping transaction indexes the signal; before it commits, the erasure commits in a transaction of its
+        // own (it cannot see the words yet, so it deletes none): the indexing's look after its commit drops them.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            problems.assignPending();
+            assertThat(words(signals.getFirst())).isPositive();
+            erasure.executeWithoutResult(inner -> intake.erase(customer, null, "test"));
+        });
+        assertThat(words(signals.getFirst())).isZero();
+        assertThat(find("voucher").total()).isZero();
+    }
+
+    /** How many rows of the word index the signal has. */
+    private long words(String signalId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM signal_word WHERE signal_id = ?", Long.class,
+                UUID.fromString(signalId));
     }
 }

@@ -133,6 +133,38 @@ public class PeriodRollupRepository {
         return jdbc.queryForObject(sql.toString(), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
     }
 
+    /**
+     * {@link #sumByMonthsAndDays} of every market at once (no market or product filter), in one statement: market →
+     * {signals, purchases}; a market without either is absent.
+     */
+    public Map<String, long[]> sumByMonthsAndDaysPerMarket(LocalDate from, LocalDate firstMonth, LocalDate afterMonths,
+            LocalDate to, List<String> channels) {
+        var parts = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        String[][] tables = {{"signal_period", "signals, 0", "period_start", "grain = 'M' AND "},
+                {"signal_day", "signals, 0", "on_day", ""}, {"purchase_period", "0, purchases", "period_start", "grain = 'M' AND "},
+                {"purchase_day", "0, purchases", "on_day", ""}};
+        for (String[] t : tables) {
+            boolean signals = t[0].startsWith("signal"), months = t[0].endsWith("_period");
+            for (int range = 0; range < (months ? 1 : 2); range++) {
+                var sql = new StringBuilder("SELECT market, ").append(t[1]).append(" FROM ").append(t[0]).append(" WHERE ")
+                        .append(t[3]).append(t[2]).append(" >= ? AND ").append(t[2]).append(months || range == 0 ? " < ?" : " <= ?");
+                args.add(Date.valueOf(months ? firstMonth : range == 0 ? from : afterMonths));
+                args.add(Date.valueOf(months ? afterMonths : range == 0 ? firstMonth : to));
+                if (signals) {
+                    RollupSql.where(sql, args, channels, null, null);
+                }
+                parts.add(sql.toString());
+            }
+        }
+        var sums = new java.util.TreeMap<String, long[]>();
+        jdbc.query("SELECT market, SUM(c), SUM(p) FROM (" + String.join(" UNION ALL ", parts) + ") x (market, c, p) "
+                + "GROUP BY market", rs -> {
+                    sums.put(rs.getString(1).strip(), new long[] {rs.getLong(2), rs.getLong(3)});
+                }, args.toArray());
+        return sums;
+    }
+
     /** Streams the signal cells of one grain whose period starts between two days (inclusive). */
     public void forEachSignals(Grain grain, LocalDate from, LocalDate to, List<String> channels, String market,
             String product, Consumer<SignalCount> consumer) {

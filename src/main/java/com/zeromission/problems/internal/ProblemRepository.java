@@ -403,6 +403,41 @@ public class ProblemRepository {
     }
 
     /**
+     * {@link #mostSimilar} of several problems in one statement (a root cause's page shows examples of its largest
+     * variants): each problem's best {@code limit} as a derived table of its own, joined by primary key. The same
+     * members as {@link #mostSimilar} gives: a problem among whose best an erased signal is is read by it instead.
+     * Every problem asked for is a key; an empty list for one without members.
+     */
+    public Map<Long, List<Member>> mostSimilarOfEach(Collection<Long> problemIds, int limit) {
+        var result = new java.util.LinkedHashMap<Long, List<Member>>();
+        if (problemIds.isEmpty()) {
+            return result;
+        }
+        var args = new ArrayList<Object>();
+        var best = new StringBuilder();
+        for (Long id : problemIds) {
+            result.put(id, new ArrayList<>());
+            best.append(best.isEmpty() ? "" : " UNION ALL ").append("(SELECT signal_id, similarity, seq, embedded, "
+                    + "problem_id FROM signal_problem WHERE problem_id = ? ORDER BY similarity DESC, seq LIMIT ?)");
+            args.add(id);
+            args.add(limit);
+        }
+        // One statement instead of two per problem: the separate statements were most of a big root cause's page.
+        var withErased = new java.util.HashSet<Long>();
+        jdbc.query("SELECT " + MEMBER_COLUMNS + ", sp.problem_id, s.erased_at FROM (" + best + ") sp "
+                + "JOIN problem_signal s ON s.id = sp.signal_id ORDER BY sp.problem_id, sp.similarity DESC, sp.seq", rs -> {
+                    long problem = rs.getLong(MEMBER_COLUMN_COUNT + 1);
+                    if (rs.getObject(MEMBER_COLUMN_COUNT + 2) != null) {
+                        withErased.add(problem);
+                    } else {
+                        result.get(problem).add(member(rs));
+                    }
+                }, args.toArray());
+        withErased.forEach(problem -> result.put(problem, mostSimilar(problem, limit)));
+        return result;
+    }
+
+    /**
      * Assignments made before grouping versions existed (V16) after a sequence number, in order: what a snapshot
      * written before then does not know yet.
      */

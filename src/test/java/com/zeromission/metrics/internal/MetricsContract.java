@@ -236,6 +236,15 @@ abstract class MetricsContract {
             var days = daily.stream().filter(d -> !d.start().isBefore(from) && !d.start().isAfter(to)).toList();
             assertThat(cpm.totals(new Scope(null, product), from, to)).as(range.toString()).isEqualTo(new CpmService.Totals(
                     days.stream().mapToLong(CpmRow::complaints).sum(), days.stream().mapToLong(CpmRow::purchases).sum()));
+            // every market's totals in one statement (what a report of every market reads) are each market's, and add up
+            // to the world's
+            var perMarket = cpm.totalsPerMarket(from, to);
+            assertThat(perMarket).as(range.toString()).containsKey("SE");
+            perMarket.forEach((market, totals) -> assertThat(totals).as(range + " " + market)
+                    .isEqualTo(cpm.totals(new Scope(market, null), from, to)));
+            assertThat(new CpmService.Totals(perMarket.values().stream().mapToLong(CpmService.Totals::complaints).sum(),
+                    perMarket.values().stream().mapToLong(CpmService.Totals::purchases).sum())).as(range.toString())
+                    .isEqualTo(cpm.totals(Scope.GLOBAL, from, to));
         }
         assertThat(cpm.totals(new Scope(null, product), LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-31")))
                 .isEqualTo(new CpmService.Totals(0, 0));

@@ -1,0 +1,44 @@
+package com.zeromission.reports;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.zeromission.metrics.CpmService;
+import com.zeromission.metrics.Scope;
+import com.zeromission.metrics.Targets;
+
+/**
+ * The complaints and purchases one report reads: each range of days once, for every market in one statement
+ * ({@link CpmService#totalsPerMarket}), the world being their sum. The yearly report asks about seven ranges for the
+ * world and each market (its figures and each projection): some 70 statements before, 5 now. Lives as long as one
+ * report, so nothing is stale; a scope of one product is read as before.
+ */
+final class ReportTotals implements Targets.TotalsSource {
+
+    private static final CpmService.Totals NONE = new CpmService.Totals(0, 0);
+
+    private final CpmService cpm;
+    private final Map<String, Map<String, CpmService.Totals>> perMarket = new HashMap<>();
+
+    ReportTotals(CpmService cpm) {
+        this.cpm = cpm;
+    }
+
+    @Override
+    public CpmService.Totals totals(Scope scope, LocalDate from, LocalDate to) {
+        if (!scope.product().equals(Scope.ALL)) {
+            return cpm.totals(scope, from, to);
+        }
+        var markets = perMarket.computeIfAbsent(from + "/" + to, k -> cpm.totalsPerMarket(from, to));
+        if (!scope.market().equals(Scope.ALL)) {
+            return markets.getOrDefault(scope.market(), NONE);
+        }
+        long complaints = 0, purchases = 0;
+        for (var t : markets.values()) {
+            complaints += t.complaints();
+            purchases += t.purchases();
+        }
+        return new CpmService.Totals(complaints, purchases);
+    }
+}

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Scope;
+import com.zeromission.markets.Scope;
 import com.zeromission.metrics.Targets;
 
 /**

@@ -34,6 +34,7 @@ import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -112,7 +113,7 @@ abstract class CadenceContract {
         }
         var created = intake.acceptAll(list);
         problems.assignPending();
-        var id = ((com.zeromission.intake.IntakeOutcome.Created) created.getFirst()).signal().id().toString();
+        var id = ((IntakeOutcome.Created) created.getFirst()).signal().id().toString();
         return problems.problemOf(id).orElseThrow().id();
     }
 

@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.zeromission.insights.Insights;
+import com.zeromission.insights.Team;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -134,7 +136,7 @@ class SquadApiTest {
     }
 
     @Autowired
-    com.zeromission.insights.Insights insights;
+    Insights insights;
 
     @Test
     void teamMemberListsTheActiveSquadsTheirTeamWorksIn() {
@@ -146,7 +148,7 @@ class SquadApiTest {
         assertThat(formed).hasSizeGreaterThanOrEqualTo(2);
         var ours = formed.get(0);
         var theirs = formed.get(1);
-        insights.saveTeam(new com.zeromission.insights.Team("squad-owners", "payments", java.util.List.of("member", "lars")));
+        insights.saveTeam(new Team("squad-owners", "payments", java.util.List.of("member", "lars")));
         cadence.update(ours.id(), new SquadChange("anna", java.util.List.of("lars"), null, null), "analyst");
         cadence.update(theirs.id(), new SquadChange("olle", java.util.List.of(), null, null), "analyst");
 

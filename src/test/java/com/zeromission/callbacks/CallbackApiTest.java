@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -52,7 +54,7 @@ class CallbackApiTest {
     @Autowired
     Clock clock;
     @Autowired
-    com.zeromission.insights.Insights insights;
+    Insights insights;
 
     void lastWeeksComplaints(String words, String... customers) {
         complaints(callbacks.lastWeek(), words, customers);
@@ -118,7 +120,7 @@ class CallbackApiTest {
         var entry = callbacks.build(week, "analyst").entries().stream()
                 .filter(e -> e.problemLabel().contains("gorvanth")).findFirst().orElseThrow();
         callbacks.record(entry.id(), CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
-        var insight = insights.create(new com.zeromission.insights.InsightContent("Reminders after payment",
+        var insight = insights.create(new InsightContent("Reminders after payment",
                 java.util.List.of(entry.problemId()), java.util.List.of(), java.util.List.of(), null, null, null, null, null,
                 null, java.util.List.of(), java.util.List.of(), null, null), "analyst");
 

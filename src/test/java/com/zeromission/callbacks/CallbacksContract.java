@@ -24,9 +24,11 @@ import com.zeromission.insights.Evidence;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.QualityGate;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.privacy.Pseudonymizer;
 import com.zeromission.problems.Problems;
 
 /**
@@ -63,7 +65,7 @@ abstract class CallbacksContract {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    com.zeromission.privacy.Pseudonymizer pseudonyms;
+    Pseudonymizer pseudonyms;
     @Autowired
     JsonMapper json;
 
@@ -94,7 +96,7 @@ abstract class CallbacksContract {
         }
         var created = intake.acceptAll(list);
         problems.assignPending();
-        var id = ((com.zeromission.intake.IntakeOutcome.Created) created.getFirst()).signal().id().toString();
+        var id = ((IntakeOutcome.Created) created.getFirst()).signal().id().toString();
         return problems.problemOf(id).orElseThrow().id();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.zeromission.intake.ImportReport;
+import com.zeromission.metrics.PurchaseImporter;
 import com.zeromission.support.TestDatabases;
 
 /**
@@ -52,7 +53,7 @@ class ImportErrorsFileTest {
     void purchasesImportWritesEveryRejectedRowToTheErrorsFile() throws IOException {
         Path dir = TestDatabases.newDataDir();
         Path csv = dir.resolve("purchases.csv");
-        int invalid = com.zeromission.metrics.PurchaseImporter.MAX_ERRORS_IN_REPORT + 200;
+        int invalid = PurchaseImporter.MAX_ERRORS_IN_REPORT + 200;
         var lines = new ArrayList<String>();
         lines.add("day,market,product,purchases");
         lines.add("2026-01-05,SE,pay-later,1200");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.zeromission.audit.AuditLog;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -36,7 +38,7 @@ abstract class InsightsContract {
     private final String tag = "i" + (++counter) + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     @Autowired
-    com.zeromission.audit.AuditLog audit;
+    AuditLog audit;
 
     /** A problem with complaints three weeks ago: inside both the 52-week and the 12-week window, whenever it runs. */
     long problemWith(int complaints, String text) {
@@ -52,7 +54,7 @@ abstract class InsightsContract {
         }
         var created = intake.acceptAll(list);
         problems.assignPending();
-        var id = ((com.zeromission.intake.IntakeOutcome.Created) created.getFirst()).signal().id().toString();
+        var id = ((IntakeOutcome.Created) created.getFirst()).signal().id().toString();
         return problems.problemOf(id).orElseThrow().id();
     }
 

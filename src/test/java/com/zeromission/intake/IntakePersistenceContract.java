@@ -234,7 +234,7 @@ abstract class IntakePersistenceContract {
         var rows = jdbc.queryForList("SELECT body, order_reference, evidence, customer_key, erased_at FROM signal "
                 + "WHERE source = ? AND source_id LIKE 'erase-%'", source);
         assertThat(rows).hasSize(3).allSatisfy(r -> {
-            assertThat(r.get("body")).isEqualTo(com.zeromission.intake.Erasure.ERASED_TEXT);
+            assertThat(r.get("body")).isEqualTo(Erasure.ERASED_TEXT);
             assertThat(r.get("order_reference")).isNull();
             assertThat(r.get("evidence")).isNull();
             assertThat(r.get("customer_key")).isNull();
@@ -265,7 +265,7 @@ abstract class IntakePersistenceContract {
         assertThat(count()).isEqualTo(before);
         assertThat(jdbc.queryForMap("SELECT body, erased_at FROM signal WHERE source = ? AND source_id = 'form-1'", source))
                 .satisfies(r -> {
-                    assertThat(r.get("body")).isEqualTo(com.zeromission.intake.Erasure.ERASED_TEXT);
+                    assertThat(r.get("body")).isEqualTo(Erasure.ERASED_TEXT);
                     assertThat(r.get("erased_at")).isNotNull();
                 });
         assertThat(jdbc.queryForObject("SELECT body FROM signal WHERE id = ?", String.class, other.signal().id().value()))

@@ -19,9 +19,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import com.zeromission.alarms.TestClock;
+import com.zeromission.insights.Evidence;
+import com.zeromission.insights.ImpactModel;
+import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -71,7 +75,7 @@ abstract class LeapsContract {
         }
         var created = intake.acceptAll(list);
         problems.assignPending();
-        var id = ((com.zeromission.intake.IntakeOutcome.Created) created.getFirst()).signal().id().toString();
+        var id = ((IntakeOutcome.Created) created.getFirst()).signal().id().toString();
         return problems.problemOf(id).orElseThrow().id();
     }
 
@@ -176,10 +180,10 @@ abstract class LeapsContract {
         var handed = leaps.recommend(leap.id(), new NewRecommendation("Delegated", "Send a reminder e-mail three days before the due date",
                 "leap-invoicing", "anna", null), "analyst");
         var content = insights.get(handed.insightId()).content();
-        insights.update(handed.insightId(), new com.zeromission.insights.InsightContent(content.title(), content.problemIds(),
-                List.of(new com.zeromission.insights.Evidence.ReplayLink(java.net.URI.create("https://replay.example.com/x"))),
+        insights.update(handed.insightId(), new InsightContent(content.title(), content.problemIds(),
+                List.of(new Evidence.ReplayLink(java.net.URI.create("https://replay.example.com/x"))),
                 List.of(), "Customers miss the due date and pay a reminder fee they did not expect.", content.proposedSolution(),
-                new com.zeromission.insights.ImpactModel(null, 1.2, new java.math.BigDecimal("6.50"), java.math.BigDecimal.ZERO,
+                new ImpactModel(null, 1.2, new java.math.BigDecimal("6.50"), java.math.BigDecimal.ZERO,
                         0.03, new java.math.BigDecimal("35.00"), 0.5, null, null),
                 5.0, content.ownerTeam(), content.responsiblePerson(), content.teamsNeeded(), List.of(), null, null), "analyst");
         insights.delegate(handed.insightId(), "analyst");

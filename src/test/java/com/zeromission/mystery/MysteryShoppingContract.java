@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zeromission.alarms.TestClock;
 import com.zeromission.intake.Channel;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.JourneyStage;
 import com.zeromission.intake.SignalId;
@@ -145,7 +146,7 @@ abstract class MysteryShoppingContract {
         var completion = mystery.complete(run.id(), "anna");
 
         assertThat(completion.signalIds()).containsExactly(
-                ((com.zeromission.intake.IntakeOutcome.Created) stored).signal().id().toString());
+                ((IntakeOutcome.Created) stored).signal().id().toString());
         assertThat(signalsFromMysteryShopping()).isEqualTo(before);
     }
 

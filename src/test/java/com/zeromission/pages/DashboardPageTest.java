@@ -15,6 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import com.zeromission.alarms.TestClock;
+import com.zeromission.alarms.TestClockConfiguration;
 import com.zeromission.markets.Scope;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
@@ -25,7 +27,7 @@ import com.zeromission.support.TestDatabases;
 /** The dashboard's filters without a browser: what it refuses, and that it says what exists instead. */
 @SpringBootTest(properties = "zeromission.alarms.scheduling=false")
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(com.zeromission.alarms.TestClockConfiguration.class)
+@org.springframework.context.annotation.Import(TestClockConfiguration.class)
 class DashboardPageTest {
 
     @DynamicPropertySource
@@ -38,7 +40,7 @@ class DashboardPageTest {
     @Autowired
     Purchases purchases;
     @Autowired
-    com.zeromission.alarms.TestClock clock;
+    TestClock clock;
     @Autowired
     Targets targets;
     @Autowired

@@ -21,6 +21,7 @@ import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Team;
 
 /** The insight board, one insight's page (delegate, edit, move) and the teams page, in a real browser. */
 class InsightBoardBrowserTest extends PageTest {
@@ -113,7 +114,7 @@ class InsightBoardBrowserTest extends PageTest {
 
     @Test
     void aTeamMemberIsOfferedNoMoveOfAnotherTeamsInsight() {
-        insights.saveTeam(new com.zeromission.insights.Team("print-shop", "operations", List.of("olle")));
+        insights.saveTeam(new Team("print-shop", "operations", List.of("olle")));
         var draft = complete(title("Print the invoice on time"), List.of(), List.of(), 2);
         var c = draft.content();
         long id = insights.update(draft.id(), new InsightContent(c.title(), c.problemIds(), c.evidence(), c.exampleSignalIds(),

@@ -20,6 +20,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.LinkedMultiValueMap;
 
+import com.zeromission.cadence.Cadence;
+import com.zeromission.cadence.Weeks;
+import com.zeromission.callbacks.CallOutcome;
+import com.zeromission.callbacks.Callbacks;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
@@ -27,7 +31,10 @@ import com.zeromission.insights.InsightContent;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
-import com.zeromission.cadence.Cadence;
+import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.RawSignal;
+import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
 /**
@@ -50,11 +57,11 @@ class InsightPageFormTest {
     @Autowired
     Insights insights;
     @Autowired
-    com.zeromission.callbacks.Callbacks callbacks;
+    Callbacks callbacks;
     @Autowired
-    com.zeromission.intake.IntakeService intake;
+    IntakeService intake;
     @Autowired
-    com.zeromission.problems.Problems problems;
+    Problems problems;
     @Autowired
     java.time.Clock clock;
     @Autowired
@@ -286,16 +293,16 @@ class InsightPageFormTest {
     @Test
     void writesAnInsightFromAReachedCallWithItsNoteAsEvidence() {
         var week = callbacks.lastWeek().minusWeeks(2);
-        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+        intake.acceptAll(List.of(SignalSubmission.parse(new RawSignal("zendesk",
                 "form-call-1", "complaint", "SE", "card", "payment", week.plusDays(2) + "T10:00:00Z", "en",
                 "complaint quorvel brintash melopraxe", null, null, "form-customer-1"), clock)));
         problems.assignPending();
         var entry = callbacks.build(week, "analyst").entries().stream()
                 .filter(e -> e.problemLabel().contains("quorvel")).findFirst().orElseThrow();
-        callbacks.record(entry.id(), com.zeromission.callbacks.CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
+        callbacks.record(entry.id(), CallOutcome.REACHED, "paid on time, the reminder came anyway", "ida");
 
         // the call-backs page offers it beside the reached call's note
-        assertThat(mvc.get().uri("/callbacks?week=" + com.zeromission.cadence.Weeks.label(week))
+        assertThat(mvc.get().uri("/callbacks?week=" + Weeks.label(week))
                 .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
                 .contains("href=\"/insights/new?call=" + entry.id() + "\"");
         assertThat(mvc.get().uri("/insights/new?call=" + entry.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
@@ -316,7 +323,7 @@ class InsightPageFormTest {
     @Test
     void anotherNumberThanTheMeasuredOccurrencesNeedsAReasonBesideItsFieldAndTheReasonIsKept() {
         var day = java.time.LocalDate.now(clock).minusWeeks(3);
-        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+        intake.acceptAll(List.of(SignalSubmission.parse(new RawSignal("zendesk",
                 "form-measured-1", "complaint", "SE", "card", "payment", day + "T10:00:00Z", "en",
                 "complaint zolvath prenquist darbelon", null, null, "form-customer-2"), clock)));
         problems.assignPending();
@@ -359,7 +366,7 @@ class InsightPageFormTest {
     @Test
     void aSquadOffersItsDraftAndTheFormPrefilledFromTheSquad() {
         var problemWeek = cadence.lastWeek().minusWeeks(3);
-        intake.acceptAll(List.of(com.zeromission.intake.SignalSubmission.parse(new com.zeromission.intake.RawSignal("zendesk",
+        intake.acceptAll(List.of(SignalSubmission.parse(new RawSignal("zendesk",
                 "form-squad-1", "complaint", "SE", "card", "payment", problemWeek.plusDays(2) + "T10:00:00Z", "en",
                 "complaint vintrabel osquaroth pelmidrane", null, null, "form-customer-2"), clock)));
         problems.assignPending();
@@ -367,7 +374,7 @@ class InsightPageFormTest {
                 .filter(q -> q.name().contains("vintrabel") || problems.get(q.problemId()).label().contains("vintrabel"))
                 .findFirst().orElseThrow();
 
-        assertThat(mvc.get().uri("/weekly?week=" + com.zeromission.cadence.Weeks.label(squad.week()))
+        assertThat(mvc.get().uri("/weekly?week=" + Weeks.label(squad.week()))
                 .with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText()
                 .contains("href=\"/insights/" + squad.insightId() + "#edit-card\"").contains("Write the insight");
         assertThat(mvc.get().uri("/insights/new?squad=" + squad.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()

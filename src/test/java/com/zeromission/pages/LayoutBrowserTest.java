@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.zeromission.callbacks.CallOutcome;
 import com.zeromission.callbacks.Callbacks;
 import com.zeromission.intake.BackgroundImports;
 import com.zeromission.intake.ImportOptions;
@@ -222,7 +223,7 @@ class LayoutBrowserTest extends PageTest {
         problems.assignPending();
         var built = callbacks.build(LocalDate.parse("2026-11-23"), "analyst");
         // one call made, with a long note: its row then offers to attach the note to an open insight (a wide select)
-        callbacks.record(built.entries().getFirst().id(), com.zeromission.callbacks.CallOutcome.REACHED,
+        callbacks.record(built.entries().getFirst().id(), CallOutcome.REACHED,
                 "Reached the customer, who explained that the paper invoice arrived two weeks after the due date and that "
                         + "the reminder fee was charged before the invoice could be paid", "member");
     }

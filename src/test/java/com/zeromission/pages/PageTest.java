@@ -27,6 +27,7 @@ import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
 import com.zeromission.intake.IntakeOutcome;
@@ -153,7 +154,7 @@ abstract class PageTest {
         Insight draft = insights.create(new InsightContent("Refunds take weeks", List.of(refund), List.of(), List.of(),
                 "Refunds for returns are paid out late.", null, null, null, null, null, List.of(), List.of(), null, null),
                 "analyst");
-        insights.move(complete.id(), com.zeromission.insights.InsightState.ACTIONABLE, "analyst", "ready for delegation");
+        insights.move(complete.id(), InsightState.ACTIONABLE, "analyst", "ready for delegation");
         return new Seeded(invoice, refund, app, complete.id(), draft.id());
     }
 

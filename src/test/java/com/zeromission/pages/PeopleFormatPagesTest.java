@@ -28,6 +28,7 @@ import com.zeromission.insights.Team;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -79,7 +80,7 @@ class PeopleFormatPagesTest {
         problems.assignPending();
         insights.saveTeam(new Team("invoicing", "payments", List.of("member")));
         insights.saveTeam(new Team("refunds", "payments", List.of("member")));
-        long problem = problems.list(List.of(com.zeromission.problems.ProblemState.OPEN), 1).getFirst().id();
+        long problem = problems.list(List.of(ProblemState.OPEN), 1).getFirst().id();
         for (int i = 0; i < MANY; i++) {
             insights.create(new InsightContent("Invoices arrive late", List.of(problem), List.of(), List.of(),
                     "Paper invoices arrive after their due date.", null, null, 3.0, "invoicing", null,

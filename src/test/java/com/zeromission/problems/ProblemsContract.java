@@ -20,10 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.problems.internal.GroupingEngine;
+import com.zeromission.support.TestDatabases;
 
 /**
  * What the problems module promises, on every supported database (see the subclasses): signals stored through
@@ -122,7 +124,7 @@ abstract class ProblemsContract {
                     "invoice", day + "T10:00:00Z", language, text, null, null, null), clock));
         }
         return intake.acceptAll(list).stream().map(o -> switch (o) {
-            case com.zeromission.intake.IntakeOutcome.Created c -> c.signal().id().toString();
+            case IntakeOutcome.Created c -> c.signal().id().toString();
             default -> throw new AssertionError("expected a new signal, got " + o);
         }).toList();
     }
@@ -548,7 +550,7 @@ abstract class ProblemsContract {
         long next = jdbc.queryForObject("SELECT nextval('problem_seq')", Long.class);
         // The refund needs a new problem id: without the sequence the whole batch fails, as a database error would.
         // dropping a sequence needs more than the application's rights
-        var administrator = com.zeromission.support.TestDatabases.administrator(jdbc.getDataSource());
+        var administrator = TestDatabases.administrator(jdbc.getDataSource());
         administrator.execute("DROP SEQUENCE problem_seq");
         var waiting = ingest(List.of(INVOICE_EN.getFirst(), REFUND_EN.getFirst()), "en", "2026-03-11");
         try {

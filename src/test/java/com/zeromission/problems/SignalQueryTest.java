@@ -7,6 +7,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.zeromission.intake.Channel;
+import com.zeromission.intake.JourneyStage;
 import com.zeromission.problems.SignalQuery.InvalidSignalQueryException;
 import com.zeromission.problems.SignalQuery.Violation;
 
@@ -35,8 +37,8 @@ class SignalQueryTest {
         assertThat(q.text()).isEqualTo("faktura");
         assertThat(q.market().code()).isEqualTo("SE");
         assertThat(q.product()).isEqualTo("pay-later");
-        assertThat(q.channel()).isEqualTo(com.zeromission.intake.Channel.FEEDBACK_FORM);
-        assertThat(q.journeyStage()).isEqualTo(com.zeromission.intake.JourneyStage.DELIVERY);
+        assertThat(q.channel()).isEqualTo(Channel.FEEDBACK_FORM);
+        assertThat(q.journeyStage()).isEqualTo(JourneyStage.DELIVERY);
         assertThat(q.from()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(q.to()).isEqualTo(LocalDate.of(2026, 1, 31));
         assertThat(q.problemId()).isEqualTo(12L);

@@ -22,10 +22,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.intake.Channel;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
+import com.zeromission.intake.JourneyStage;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.markets.Market;
 import com.zeromission.problems.ProblemViews.SignalHit;
 import com.zeromission.problems.ProblemViews.SignalPage;
 import com.zeromission.problems.internal.SignalSearchRepository;
@@ -143,12 +146,12 @@ abstract class SignalSearchContract {
                 new S("refund late four", "en", "SE", "complaint", "return", "2026-03-05"),
                 new S("refund late five", "en", "SE", "complaint", "refund", "2026-02-20")));
         assertThat(find("refund").total()).isEqualTo(5);
-        assertThat(texts(search.search(new SignalQuery("refund", new com.zeromission.markets.Market("GB"), product, null, null,
+        assertThat(texts(search.search(new SignalQuery("refund", new Market("GB"), product, null, null,
                 null, null, null, 1, 50)))).containsExactly("refund late two");
         assertThat(texts(search.search(new SignalQuery("refund", null, product,
-                com.zeromission.intake.Channel.FEEDBACK_FORM, null, null, null, null, 1, 50)))).containsExactly("refund late three");
+                Channel.FEEDBACK_FORM, null, null, null, null, 1, 50)))).containsExactly("refund late three");
         assertThat(texts(search.search(new SignalQuery("refund", null, product, null,
-                com.zeromission.intake.JourneyStage.RETURN, null, null, null, 1, 50)))).containsExactly("refund late four");
+                JourneyStage.RETURN, null, null, null, 1, 50)))).containsExactly("refund late four");
         assertThat(texts(search.search(new SignalQuery("refund", null, product, null, null, LocalDate.of(2026, 3, 3),
                 LocalDate.of(2026, 3, 4), null, 1, 50)))).as("both days included")
                 .containsExactly("refund late three", "refund late two");
@@ -292,8 +295,8 @@ abstract class SignalSearchContract {
         var filtered = new ArrayList<SignalQuery>();
         for (String q : queries) {
             filtered.add(new SignalQuery(q, null, product, null, null, null, null, null, 1, 200));
-            filtered.add(new SignalQuery(q, new com.zeromission.intake.Market("SE"), product, null, null, null, null, null, 1, 200));
-            filtered.add(new SignalQuery(q, null, product, com.zeromission.intake.Channel.COMPLAINT, null,
+            filtered.add(new SignalQuery(q, new Market("SE"), product, null, null, null, null, null, 1, 200));
+            filtered.add(new SignalQuery(q, null, product, Channel.COMPLAINT, null,
                     LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null, 1, 200));
             filtered.add(new SignalQuery(q, null, null, null, null, null, null, root, 1, 200));
             filtered.add(new SignalQuery(q, null, null, null, null, null, null, variant, 1, 200));

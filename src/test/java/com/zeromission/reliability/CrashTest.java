@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.zeromission.support.TestDatabases;
+
 /**
  * The crash test (bin/crashtest): starts the real product jar on an embedded database, feeds it single signals over
  * HTTP from several clients, signals through Kafka (a real broker in this JVM, which outlives the product's kills) and
@@ -283,7 +285,7 @@ public final class CrashTest {
     }
 
     static void awaitGroupingCaughtUp(Path dir, Process server) throws Exception {
-        try (Connection c = com.zeromission.support.TestDatabases.h2Owner(url(dir))) {
+        try (Connection c = TestDatabases.h2Owner(url(dir))) {
             for (int i = 0; i < 3000; i++) {
                 // nothing waits for grouping, and no module event waits for its listener (a publication left by a
                 // kill is handed over again at start-up)
@@ -307,7 +309,7 @@ public final class CrashTest {
     }
 
     static Result verify(Path dir, Set<String> acknowledged) throws Exception {
-        try (Connection c = com.zeromission.support.TestDatabases.h2Owner(url(dir))) {
+        try (Connection c = TestDatabases.h2Owner(url(dir))) {
             var stored = new HashMap<String, Integer>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT source_id FROM signal WHERE source = 'crash'")) {
                 while (rs.next()) {

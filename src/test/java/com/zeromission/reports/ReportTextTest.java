@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.zeromission.insights.Effect;
+import com.zeromission.insights.InsightState;
+
 /** The report's arithmetic and its sentences, from figures made up for each case. */
 class ReportTextTest {
 
@@ -97,9 +100,9 @@ class ReportTextTest {
 
     @Test
     void anInitiativeSaysWhatItsProblemsComplaintsWentFromAndToAWeek() {
-        var effect = com.zeromission.insights.Effect.of(320, 56_000_000, 80, 56_000_000);
+        var effect = Effect.of(320, 56_000_000, 80, 56_000_000);
         var i = new YearlyReport.Initiative(7, "Digital invoices by default", "invoice-team",
-                com.zeromission.insights.InsightState.VERIFIED, java.time.Instant.parse("2026-03-02T12:00:00Z"),
+                InsightState.VERIFIED, java.time.Instant.parse("2026-03-02T12:00:00Z"),
                 java.time.Instant.parse("2026-05-06T12:00:00Z"), null, List.of(), effect, 8, 8, 40.0, 10.0, null);
 
         assertThat(ReportText.initiative(i)).isEqualTo("“Digital invoices by default” (invoice-team) cut its problems' "

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.zeromission.database.DatabaseCredentials;
+import com.zeromission.database.EmbeddedH2;
+
 /**
  * The two databases every persistence test runs against: a fresh embedded H2 file database, and a fresh database
  * on the PostgreSQL server of this machine kind (127.0.0.1:5432, user postgres, trust auth; override the server
@@ -99,9 +102,9 @@ public final class TestDatabases {
      * password is the generated one in the credentials file beside it. For tests that inspect a database from outside.
      */
     public static Connection h2Owner(String url) throws SQLException {
-        var db = com.zeromission.database.EmbeddedH2.of(url).orElseThrow(() -> new IllegalArgumentException("not embedded: " + url));
-        return DriverManager.getConnection(url, com.zeromission.database.EmbeddedH2.OWNER,
-                com.zeromission.database.DatabaseCredentials.read(db.credentialsFile()).ownerPassword());
+        var db = EmbeddedH2.of(url).orElseThrow(() -> new IllegalArgumentException("not embedded: " + url));
+        return DriverManager.getConnection(url, EmbeddedH2.OWNER,
+                DatabaseCredentials.read(db.credentialsFile()).ownerPassword());
     }
 
     /**
@@ -111,11 +114,11 @@ public final class TestDatabases {
      */
     public static org.springframework.jdbc.core.JdbcTemplate administrator(javax.sql.DataSource application) {
         if (application instanceof com.zaxxer.hikari.HikariDataSource h
-                && com.zeromission.database.EmbeddedH2.APP_USER.equalsIgnoreCase(h.getUsername())) {
-            var db = com.zeromission.database.EmbeddedH2.of(h.getJdbcUrl()).orElseThrow();
+                && EmbeddedH2.APP_USER.equalsIgnoreCase(h.getUsername())) {
+            var db = EmbeddedH2.of(h.getJdbcUrl()).orElseThrow();
             return new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    h.getJdbcUrl(), com.zeromission.database.EmbeddedH2.OWNER,
-                    com.zeromission.database.DatabaseCredentials.read(db.credentialsFile()).ownerPassword()));
+                    h.getJdbcUrl(), EmbeddedH2.OWNER,
+                    DatabaseCredentials.read(db.credentialsFile()).ownerPassword()));
         }
         return new org.springframework.jdbc.core.JdbcTemplate(application);
     }

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import com.jayway.jsonpath.JsonPath;
+import com.zeromission.leaps.Leaps;
 import com.zeromission.support.TestDatabases;
 
 /**
@@ -44,7 +45,7 @@ class TypedTextPrivacyTest {
     MockMvcTester mvc;
 
     @Autowired
-    com.zeromission.leaps.Leaps leaps;
+    Leaps leaps;
 
     /** Generated identifiers of the kinds the masker promises to find, each valid for its check digits. */
     enum Kind {

@@ -14,9 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.zeromission.demo.DemoProblem;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
+import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
@@ -70,11 +72,11 @@ class DemoLeapsTest {
         var outcomes = intake.acceptAll(list);
         problems.assignPending();
         java.util.function.IntFunction<Long> problemOf = i -> problems.problemOf(
-                ((com.zeromission.intake.IntakeOutcome.Created) outcomes.get(i)).signal().id().toString()).orElseThrow().id();
-        var found = new java.util.EnumMap<com.zeromission.demo.DemoProblem, Long>(com.zeromission.demo.DemoProblem.class);
-        found.put(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE, problemOf.apply(0));
-        found.put(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH, problemOf.apply(3));
-        found.put(com.zeromission.demo.DemoProblem.MISSED_PAYMENT, problemOf.apply(6));
+                ((IntakeOutcome.Created) outcomes.get(i)).signal().id().toString()).orElseThrow().id();
+        var found = new java.util.EnumMap<DemoProblem, Long>(DemoProblem.class);
+        found.put(DemoProblem.INVOICE_REMINDER_FEE, problemOf.apply(0));
+        found.put(DemoProblem.CUSTOMER_SERVICE_REACH, problemOf.apply(3));
+        found.put(DemoProblem.MISSED_PAYMENT, problemOf.apply(6));
 
         new DemoLeaps(leaps, insights, problems).create(lastWeek, found);
         new DemoLeaps(leaps, insights, problems).create(lastWeek, found); // a restart adds nothing
@@ -95,8 +97,8 @@ class DemoLeapsTest {
                 .containsExactly(InsightState.DELEGATED, InsightState.DELEGATED, InsightState.DRAFT);
         // each recommendation is about its own problem: invoices, reaching a person, missed payments
         assertThat(plan.items()).extracting(i -> insights.get(i.recommendation().insightId()).content().problemIds())
-                .containsExactly(List.of(found.get(com.zeromission.demo.DemoProblem.INVOICE_REMINDER_FEE)),
-                        List.of(found.get(com.zeromission.demo.DemoProblem.CUSTOMER_SERVICE_REACH)),
-                        List.of(found.get(com.zeromission.demo.DemoProblem.MISSED_PAYMENT)));
+                .containsExactly(List.of(found.get(DemoProblem.INVOICE_REMINDER_FEE)),
+                        List.of(found.get(DemoProblem.CUSTOMER_SERVICE_REACH)),
+                        List.of(found.get(DemoProblem.MISSED_PAYMENT)));
     }
 }

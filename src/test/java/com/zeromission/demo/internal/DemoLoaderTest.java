@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zeromission.deadlines.ComplaintCases;
 import com.zeromission.demo.DemoMetrics;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
@@ -61,7 +62,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
         var properties = new DemoProperties(true, seed, 0.2, LocalDate.of(2026, 10, 1), 250);
         return new DemoLoader(intake, mock(DemoMetrics.class), clock, properties, dataDir, "jdbc:h2:mem:test",
-                mock(com.zeromission.deadlines.ComplaintCases.class));
+                mock(ComplaintCases.class));
     }
 
     @Test
@@ -132,7 +133,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
         var elsewhere = new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250),
                 dataDir, "jdbc:postgresql://db/zeromission",
-                mock(com.zeromission.deadlines.ComplaintCases.class));
+                mock(ComplaintCases.class));
 
         assertThat(elsewhere.load().signals()).isPositive();
     }
@@ -142,7 +143,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse("2026-10-03T08:00:00Z"), ZoneOffset.UTC);
         new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250), dataDir,
                 "jdbc:postgresql://db/zm?password=secret",
-                mock(com.zeromission.deadlines.ComplaintCases.class)).load();
+                mock(ComplaintCases.class)).load();
 
         assertThat(Files.readString(dataDir.resolve(LoadMarker.FILE_NAME))).doesNotContain("secret").contains("seed=1");
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import com.zeromission.text.AnalyzedText;
+import com.zeromission.text.SentenceEmbedder;
 import com.zeromission.text.TextAnalyzer;
 
 class OnlineGrouperTest {
@@ -89,7 +90,7 @@ class OnlineGrouperTest {
 
     /** The product's analyzer: lexical features and, for English texts, the bundled sentence embeddings. */
     private static final TextAnalyzer WITH_EMBEDDINGS = TextAnalyzer.standard()
-            .withEmbedder(com.zeromission.text.SentenceEmbedder.shared());
+            .withEmbedder(SentenceEmbedder.shared());
 
     private static List<Assignment> assignAll(OnlineGrouper grouper, List<String> texts) {
         var analysed = WITH_EMBEDDINGS.analyzeAll(texts, java.util.Collections.nCopies(texts.size(), "en"));

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.zeromission.text.TextAnalyzer;
+
 class ConceptLexiconTest {
 
     private static final Map<String, LanguagePipeline> PIPELINES = Map.of("sv", LanguagePipeline.of("sv"), "en",
@@ -60,7 +62,7 @@ class ConceptLexiconTest {
     @Test
     void theStandardLexiconCompilesForEveryLanguage() {
         Map<String, LanguagePipeline> all = new java.util.HashMap<>();
-        for (String l : com.zeromission.text.TextAnalyzer.LANGUAGES) {
+        for (String l : TextAnalyzer.LANGUAGES) {
             all.put(l, LanguagePipeline.of(l));
         }
 
@@ -73,7 +75,7 @@ class ConceptLexiconTest {
     @Test
     void theStandardLexiconGivesTheSameConceptToTheSameProblemInSwedishEnglishAndGerman() {
         Map<String, LanguagePipeline> all = new java.util.HashMap<>();
-        for (String l : com.zeromission.text.TextAnalyzer.LANGUAGES) {
+        for (String l : TextAnalyzer.LANGUAGES) {
             all.put(l, LanguagePipeline.of(l));
         }
         var lexicon = ConceptLexicon.standard(all);

@@ -14,6 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import com.zeromission.intake.DayOutOfRangeException;
+import com.zeromission.metrics.PurchaseCount;
+import com.zeromission.metrics.Purchases;
 import com.zeromission.support.TestDatabases;
 
 /** CPM, purchases and targets over HTTP: roles, validation, and the figures end to end. */
@@ -142,15 +145,15 @@ class MetricsApiTest {
     }
 
     @Autowired
-    com.zeromission.metrics.Purchases purchases;
+    Purchases purchases;
 
     @Test
     void everyOtherWayInToPurchasesRefusesADayInTheFuture() {
         // Kafka messages, the demo and the command line all store through Purchases.upsert
         var tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> purchases.upsert(
-                java.util.List.of(new com.zeromission.metrics.PurchaseCount(tomorrow, "SE", "card", 5)), "kafka"))
-                .isInstanceOf(com.zeromission.intake.DayOutOfRangeException.class).hasMessageContaining(tomorrow.toString());
+                java.util.List.of(new PurchaseCount(tomorrow, "SE", "card", 5)), "kafka"))
+                .isInstanceOf(DayOutOfRangeException.class).hasMessageContaining(tomorrow.toString());
     }
 
     MvcTestResult upload(String user, byte[] csv) {

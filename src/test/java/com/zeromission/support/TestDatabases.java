@@ -95,6 +95,13 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        // The suite caches many application contexts (one per test configuration), each with its own pool; Hikari's
+        // default keeps ten connections open per pool, and some thirty cached PostgreSQL contexts then exceed the
+        // server's max_connections (100: "too many clients already"). A small pool that lets idle connections go
+        // keeps a cached context cheap on the server.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     /**

@@ -30,12 +30,14 @@ import com.zeromission.cadence.internal.CadenceProperties;
 import com.zeromission.cadence.internal.SquadRepository;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
 import com.zeromission.insights.UnknownTeamException;
 import com.zeromission.privacy.FreeText;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
@@ -301,14 +303,14 @@ public class Cadence {
     private SquadWork work(Squad s, LocalDate today) {
         String label;
         try {
-            label = problems.get(s.problemId()).label();
+            label = problems.get(ProblemId.of(s.problemId())).label();
         } catch (ProblemNotFoundException e) {
             label = "problem " + s.problemId();
         }
         Insight insight = null;
         if (s.insightId() != null) {
             try {
-                insight = insights.get(s.insightId());
+                insight = insights.get(InsightId.of(s.insightId()));
             } catch (InsightNotFoundException e) {
                 // gone: the squad still shows, without its insight
             }

@@ -31,6 +31,7 @@ import com.zeromission.metrics.Period;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
 import com.zeromission.problems.Problem;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
@@ -233,7 +234,7 @@ public class YearlyReports {
 
     private String label(long problemId) {
         try {
-            return problems.get(problemId).label();
+            return problems.get(ProblemId.of(problemId)).label();
         } catch (ProblemNotFoundException e) {
             return "problem " + problemId + " (gone)";
         }
@@ -241,7 +242,7 @@ public class YearlyReports {
 
     private Problem problemOrNull(long id) {
         try {
-            return problems.get(id);
+            return problems.get(ProblemId.of(id));
         } catch (ProblemNotFoundException e) {
             return null;
         }

@@ -65,7 +65,7 @@ final class ImpactMeasurement {
             var facts = new Ranking.Facts(impact, measured == null ? null : measured.recentComplaints(),
                     measured == null ? null : allRecent, measured == null ? null : measured.weeksWithComplaints(),
                     RECENT_FREQUENCY_WEEKS);
-            candidates.add(new Ranking.Candidate(row.id(), c.title(), row.createdAt(),
+            candidates.add(new Ranking.Candidate(InsightId.of(row.id()), c.title(), row.createdAt(),
                     impact == null || !impact.occurrencesKnown() ? null : impact.valuePerYear(), c.effortPersonDays(),
                     measured == null ? null : measured.probability(), impact == null ? null : impact.occurrencesPerYear(),
                     c.riceImpact(), c.confidence(), facts));

@@ -187,7 +187,7 @@ public class Leaps {
             var problemIds = r.problemIds() == null ? row.problemIds() : r.problemIds();
             var insight = insights.create(new InsightContent(title, problemIds, List.of(), List.of(), null, text, null, null,
                     r.ownerTeam(), r.responsiblePerson(), List.of(r.ownerTeam()), List.of(), null, null), actor);
-            long rid = repository.addRecommendation(id, title, text, insight.id(), actor, clock.instant());
+            long rid = repository.addRecommendation(id, title, text, insight.id().value(), actor, clock.instant());
             audit.record(actor, "leap.recommend", "leap " + id, "recommendation " + rid + " became insight " + insight.id()
                     + " for team " + r.ownerTeam());
             return repository.recommendations(id).stream().filter(x -> x.id() == rid).findFirst().orElseThrow();

@@ -340,7 +340,7 @@ class InsightPages {
         String attached = "";
         if (call != null) {
             try {
-                created = callbacks.attachToInsight(call, created.id(), user.getName());
+                created = callbacks.attachToInsight(call, created.id().value(), user.getName());
                 attached = " Call " + call + "'s note is attached as evidence.";
             } catch (CallNoteRefusedException | InsightTransitionRefusedException e) {
                 flash.addFlashAttribute("refusal", mask(e.getMessage()));
@@ -349,7 +349,7 @@ class InsightPages {
         flash.addFlashAttribute("flash", "Draft saved." + attached + " " + (created.gate().passed()
                 ? "It passes the quality gate and can be delegated."
                 : created.gate().readinessPercent() + " % ready; still missing: " + mask(created.gate().describeMissing()) + "."));
-        return back(created.id());
+        return back(created.id().value());
     }
 
     /** The gate's verdict on a form as typed, for the live checklist: the server decides, the script only shows it. */

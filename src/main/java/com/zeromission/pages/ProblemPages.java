@@ -282,8 +282,8 @@ class ProblemPages {
 
     private List<LinkedInsight> linkedInsights(long id) {
         return insights.list(Set.of()).stream().filter(i -> i.content().problemIds().contains(id))
-                .sorted(Comparator.comparingLong(Insight::id))
-                .map(i -> new LinkedInsight(i.id(), i.content().title(), i.state().code())).toList();
+                .sorted(Comparator.comparing(Insight::id))
+                .map(i -> new LinkedInsight(i.id().value(), i.content().title(), i.state().code())).toList();
     }
 
     // ---- analysts' changes -------------------------------------------------------------------------------------

@@ -27,12 +27,14 @@ import com.zeromission.demo.DemoSettings;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemsGrouped;
 
@@ -191,7 +193,7 @@ class DemoInsights {
         new DemoDataGenerator(new DemoSettings(properties.seed(), week, week.plusDays(6), properties.scale())).signals()
                 .forEach(s -> truth.put(s.raw().sourceId(), s.problem()));
         var votes = new EnumMap<DemoProblem, Integer>(DemoProblem.class);
-        for (var id : problems.signalsInWeek(problemId, week, 40)) {
+        for (var id : problems.signalsInWeek(ProblemId.of(problemId), week, 40)) {
             intake.find(new SignalId(id))
                     .filter(sig -> DemoDataGenerator.SOURCE.equals(sig.source()))
                     .map(sig -> truth.get(sig.sourceId())).ifPresent(p -> votes.merge(p, 1, Integer::sum));
@@ -294,7 +296,7 @@ class DemoInsights {
                                 new BigDecimal("35.00"), 0.5), 10.0, f.owner(), f.person(), List.of(f.owner()), List.of(), 2.0, 0.8);
                 java.time.Instant shipped = f.milestone().date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 var imported = insights.importResolved(content, shipped.minus(java.time.Duration.ofDays(42)), shipped, "analyst");
-                var measured = insights.measure(imported.id(), "effect-measurement");
+                var measured = insights.measure(InsightId.of(imported.id()), "effect-measurement");
                 log.info("Demo fix '{}' shipped {}: {}", f.title(), f.milestone().date(), measured.outcome());
             } catch (RuntimeException e) {
                 log.warn("Demo fix '{}' could not be recorded: {}", f.title(), e.getMessage());
@@ -321,7 +323,7 @@ class DemoInsights {
                 impact == null ? null : 0.8);
         var insight = insights.create(content, "analyst");
         if (delegate) {
-            insights.delegate(insight.id(), by);
+            insights.delegate(InsightId.of(insight.id()), by);
         }
     }
 }

@@ -131,7 +131,7 @@ class DemoInsights {
                 // only an insight about the same problem: a call note is evidence for that problem, no other
                 var target = drafts.stream().filter(d -> d.content().problemIds().contains(problem)).findFirst();
                 if (target.isPresent()) {
-                    callbacks.attachToInsight(firstReached.id(), target.get().id(), "analyst");
+                    callbacks.attachToInsight(firstReached.id(), target.get().id().value(), "analyst");
                 }
             }
             log.info("Demo call list for {}: {} customers, {} called", list.weekLabel(), entries.size(),
@@ -296,7 +296,7 @@ class DemoInsights {
                                 new BigDecimal("35.00"), 0.5), 10.0, f.owner(), f.person(), List.of(f.owner()), List.of(), 2.0, 0.8);
                 java.time.Instant shipped = f.milestone().date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 var imported = insights.importResolved(content, shipped.minus(java.time.Duration.ofDays(42)), shipped, "analyst");
-                var measured = insights.measure(InsightId.of(imported.id()), "effect-measurement");
+                var measured = insights.measure(imported.id(), "effect-measurement");
                 log.info("Demo fix '{}' shipped {}: {}", f.title(), f.milestone().date(), measured.outcome());
             } catch (RuntimeException e) {
                 log.warn("Demo fix '{}' could not be recorded: {}", f.title(), e.getMessage());
@@ -323,7 +323,7 @@ class DemoInsights {
                 impact == null ? null : 0.8);
         var insight = insights.create(content, "analyst");
         if (delegate) {
-            insights.delegate(InsightId.of(insight.id()), by);
+            insights.delegate(insight.id(), by);
         }
     }
 }

@@ -241,7 +241,7 @@ abstract class CallbacksContract {
         });
         assertThat(evidenceCheck(attached.gate()).passed()).isTrue();
         assertThat(insights.get(insight.id()).content().evidence()).hasSize(1); // persisted, and read back as a call note
-        assertThat(callbacks.get(reached.id()).insightId()).isEqualTo(insight.id());
+        assertThat(callbacks.get(reached.id()).insightId()).isEqualTo(insight.id().value());
         // once per call: again changes nothing; the call's record is now fixed
         assertThat(callbacks.attachToInsight(reached.id(), insight.id().value(), "analyst").content().evidence()).hasSize(1);
         assertThatThrownBy(() -> callbacks.record(reached.id(), CallOutcome.NO_ANSWER, null, "ida"))

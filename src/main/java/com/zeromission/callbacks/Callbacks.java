@@ -199,8 +199,8 @@ public class Callbacks {
                 throw new CallNoteRefusedException("call " + entryId + " is evidence on insight " + entry.insightId()
                         + " already, not on " + insightId);
             }
-            var insight = insights.attachCallNote(InsightId.lookup(insightId), new Evidence.CallNote(entryId, entry.agent(), entry.calledAt(),
-                    entry.notes()), by);
+            var insight = insights.attachCallNote(InsightId.lookup(insightId),
+                    new Evidence.CallNote(entryId, entry.agent(), entry.calledAt(), entry.notes()), by);
             if (entry.insightId() == null) {
                 repository.setInsight(entryId, insightId);
                 audit.record(by, "callbacks.evidence", "call " + entryId, "note attached to insight " + insightId);

@@ -22,8 +22,8 @@ public record InsightId(long value) implements Comparable<InsightId> {
     }
 
     /**
-     * The id to look an insight up by, for a number that arrives from outside (a URL, a form, a request body): one that
-     * cannot be an insight's id is answered as an id nobody has ({@link InsightNotFoundException}), as it was before ids were typed.
+     * The id to look an insight up by, for a number from outside (a URL, a form, a request body): a number that cannot
+     * be an id (0, -3) is answered as an unknown one ({@link InsightNotFoundException}), as before ids were typed.
      */
     public static InsightId lookup(long value) {
         if (value <= 0) {

@@ -554,7 +554,7 @@ public class Insights implements TeamDirectory {
     }
 
     private Insight view(InsightRepository.Row row) {
-        return new Insight(InsightId.of(row.id()), row.state(), row.content(), gate.check(row.content()), row.createdBy(), row.createdAt(),
-                row.updatedAt(), repository.history(row.id()));
+        return new Insight(InsightId.of(row.id()), row.state(), row.content(), gate.check(row.content()), row.createdBy(),
+                row.createdAt(), row.updatedAt(), repository.history(row.id()));
     }
 }

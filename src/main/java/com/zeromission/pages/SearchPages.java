@@ -202,7 +202,7 @@ class SearchPages {
                 throw new IllegalArgumentException("Find the problems to merge into problem " + target
                         + " by their words, or give their numbers.");
             }
-            MergePreview preview = problems.previewMerge(ProblemId.lookup(target), moving.stream().map(ProblemId::lookup).toList());
+            MergePreview preview = problems.previewMerge(ProblemId.lookup(target), ids(moving));
             model.addAttribute("preview", preview);
             model.addAttribute("examples", preview.moving().stream().map(m -> m.examples().stream().map(e ->
                     new ProblemPages.ExampleView(e.signalId(), e.text(), ProblemPages.about(e.market(), e.product(),
@@ -256,8 +256,8 @@ class SearchPages {
             if (target == null || moving.isEmpty()) {
                 throw new IllegalArgumentException("Say which problem to merge into which.");
             }
-            var before = problems.previewMerge(ProblemId.lookup(target), moving.stream().map(ProblemId::lookup).toList());
-            List<ProblemEvent> events = problems.merge(ProblemId.lookup(target), moving.stream().map(ProblemId::lookup).toList(), user.getName());
+            var before = problems.previewMerge(ProblemId.lookup(target), ids(moving));
+            List<ProblemEvent> events = problems.merge(ProblemId.lookup(target), ids(moving), user.getName());
             long moved = before.moving().stream().mapToLong(m -> m.problem().signals()).sum();
             flash.addFlashAttribute("flash", "Merged " + (moving.size() == 1 ? "problem " : "problems ")
                     + String.join(", ", moving.stream().map(String::valueOf).toList()) + " into this one: " + moved
@@ -296,7 +296,7 @@ class SearchPages {
             ProblemEvent undo = problems.undo(id, user.getName());
             long restored = undo.problemId();
             flash.addFlashAttribute("flash", "Merge undone: problem " + restored + " is back with its "
-                    + problems.get(ProblemId.lookup(restored)).signals() + " signals, and it will not be merged with problem " + undo.otherId()
+                    + problems.get(ProblemId.of(restored)).signals() + " signals, and it will not be merged with problem " + undo.otherId()
                     + " automatically again.");
             return "redirect:/problems/" + restored;
         } catch (ProblemChangeRefusedException e) {
@@ -370,5 +370,10 @@ class SearchPages {
         }
         String v = MASKER.mask(value).text();
         return v.length() <= 200 ? v : v.substring(0, 200);
+    }
+
+    /** Problem numbers as typed, as ids: one that cannot be an id is an unknown problem, as any other unknown number. */
+    private static List<ProblemId> ids(List<Long> numbers) {
+        return numbers.stream().map(ProblemId::lookup).toList();
     }
 }

@@ -22,8 +22,8 @@ public record ProblemId(long value) implements Comparable<ProblemId> {
     }
 
     /**
-     * The id to look a problem up by, for a number that arrives from outside (a URL, a form, a request body): one that
-     * cannot be a problem's id is answered as an id nobody has ({@link ProblemNotFoundException}), as it was before ids were typed.
+     * The id to look a problem up by, for a number from outside (a URL, a form, a request body): a number that cannot
+     * be an id (0, -3) is answered as an unknown one ({@link ProblemNotFoundException}), as before ids were typed.
      */
     public static ProblemId lookup(long value) {
         if (value <= 0) {

@@ -137,7 +137,8 @@ class ProblemController {
         if (body.from().size() > 100) {
             throw new InvalidParametersException(List.of(new ParameterError("from", String.valueOf(body.from().size()), "at most 100 problems per merge")));
         }
-        return problems.merge(ProblemId.lookup(id), body.from().stream().map(ProblemId::lookup).toList(), user.getName());
+        var from = body.from().stream().map(ProblemId::lookup).toList();
+        return problems.merge(ProblemId.lookup(id), from, user.getName());
     }
 
     record SplitRequest(List<String> signalIds, String label) {

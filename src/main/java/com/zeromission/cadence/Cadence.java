@@ -30,12 +30,14 @@ import com.zeromission.cadence.internal.CadenceProperties;
 import com.zeromission.cadence.internal.SquadRepository;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
 import com.zeromission.insights.UnknownTeamException;
 import com.zeromission.privacy.FreeText;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
@@ -141,7 +143,7 @@ public class Cadence {
                     + (t.complaints() == 1 ? "" : "s") + " in week " + problemWeekLabel + " and propose a fix by " + due;
             long id = repository.insert(new SquadRepository.NewSquad(week, problemWeek, problem.id(), t.rank(),
                     t.complaints(), "W" + Weeks.label(week).substring(6) + " squad: " + shorten(problem.label(), 60), lead,
-                    List.of(), mandate, due, insight.id(), actor, now));
+                    List.of(), mandate, due, insight.id().value(), actor, now));
             owners.put(problem.id(), "squad " + id);
             audit.record(actor, "squad.form", "squad " + id, "problem " + problem.id() + " (rank " + t.rank() + ", "
                     + t.complaints() + " complaints in " + problemWeekLabel + "), draft insight " + insight.id() + ", lead "
@@ -205,7 +207,7 @@ public class Cadence {
         teams.forEach(t -> people.addAll(t.members()));
         var owned = new java.util.HashSet<Long>();
         insights.ownedBy(teams.stream().map(Team::name).toList(), Set.of())
-                .forEach(i -> owned.add(i.id()));
+                .forEach(i -> owned.add(i.id().value()));
         return repository.active().stream().filter(sq -> people.contains(sq.lead())
                 || sq.members().stream().anyMatch(people::contains) || (sq.insightId() != null && owned.contains(sq.insightId())))
                 .toList();
@@ -285,7 +287,7 @@ public class Cadence {
                 if (t.from() == t.to() || !within(t.at(), from, to)) {
                     continue;
                 }
-                var f = new FinishedInsight(i.id(), i.content().title(), t.to(), i.content().ownerTeam(), t.at());
+                var f = new FinishedInsight(i.id().value(), i.content().title(), t.to(), i.content().ownerTeam(), t.at());
                 if (t.to() == InsightState.RESOLVED || t.to() == InsightState.VERIFIED) {
                     finished.add(f);
                 } else if (t.to() == InsightState.REGRESSED) {
@@ -301,14 +303,14 @@ public class Cadence {
     private SquadWork work(Squad s, LocalDate today) {
         String label;
         try {
-            label = problems.get(s.problemId()).label();
+            label = problems.get(ProblemId.of(s.problemId())).label();
         } catch (ProblemNotFoundException e) {
             label = "problem " + s.problemId();
         }
         Insight insight = null;
         if (s.insightId() != null) {
             try {
-                insight = insights.get(s.insightId());
+                insight = insights.get(InsightId.of(s.insightId()));
             } catch (InsightNotFoundException e) {
                 // gone: the squad still shows, without its insight
             }

@@ -19,10 +19,12 @@ import com.zeromission.callbacks.internal.CallbackRepository;
 import com.zeromission.callbacks.internal.CallbacksProperties;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.Insight;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
 import com.zeromission.privacy.FreeText;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.TopOrder;
 
@@ -104,7 +106,7 @@ public class Callbacks {
         var candidates = new ArrayList<java.util.ArrayDeque<CallbackRepository.NewEntry>>();
         for (var t : top.problems()) {
             var queue = new java.util.ArrayDeque<CallbackRepository.NewEntry>();
-            for (java.util.UUID id : problems.signalsInWeek(t.problem().id(), week, SCAN)) {
+            for (java.util.UUID id : problems.signalsInWeek(ProblemId.of(t.problem().id()), week, SCAN)) {
                 if (queue.size() == properties.limit()) {
                     break;
                 }
@@ -197,8 +199,8 @@ public class Callbacks {
                 throw new CallNoteRefusedException("call " + entryId + " is evidence on insight " + entry.insightId()
                         + " already, not on " + insightId);
             }
-            var insight = insights.attachCallNote(insightId, new Evidence.CallNote(entryId, entry.agent(), entry.calledAt(),
-                    entry.notes()), by);
+            var insight = insights.attachCallNote(InsightId.lookup(insightId),
+                    new Evidence.CallNote(entryId, entry.agent(), entry.calledAt(), entry.notes()), by);
             if (entry.insightId() == null) {
                 repository.setInsight(entryId, insightId);
                 audit.record(by, "callbacks.evidence", "call " + entryId, "note attached to insight " + insightId);

@@ -11,6 +11,7 @@ import com.zeromission.insights.Insights.ImpactDefaults;
 import com.zeromission.insights.internal.InsightRepository;
 import com.zeromission.metrics.CpmService;
 import com.zeromission.markets.Scope;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 
 import static com.zeromission.insights.Insights.OPEN;
@@ -64,7 +65,7 @@ final class ImpactMeasurement {
             var facts = new Ranking.Facts(impact, measured == null ? null : measured.recentComplaints(),
                     measured == null ? null : allRecent, measured == null ? null : measured.weeksWithComplaints(),
                     RECENT_FREQUENCY_WEEKS);
-            candidates.add(new Ranking.Candidate(row.id(), c.title(), row.createdAt(),
+            candidates.add(new Ranking.Candidate(InsightId.of(row.id()), c.title(), row.createdAt(),
                     impact == null || !impact.occurrencesKnown() ? null : impact.valuePerYear(), c.effortPersonDays(),
                     measured == null ? null : measured.probability(), impact == null ? null : impact.occurrencesPerYear(),
                     c.riceImpact(), c.confidence(), facts));
@@ -88,7 +89,7 @@ final class ImpactMeasurement {
             throw new IllegalArgumentException("problems: at most " + InsightContent.MAX_PROBLEMS + " ids, was " + problemIds.size());
         }
         for (long p : problemIds) {
-            problems.get(p); // throws ProblemNotFoundException naming the id
+            problems.get(ProblemId.lookup(p)); // throws ProblemNotFoundException naming the id
         }
         var window = FrequencyWindow.ending(LocalDate.now(clock));
         return measure(List.copyOf(new java.util.LinkedHashSet<>(problemIds)), window,
@@ -146,7 +147,7 @@ final class ImpactMeasurement {
     /** The linked problems' complaints in the last 52 full weeks. */
     Frequency frequency(List<Long> problemIds) {
         for (long p : problemIds) {
-            problems.get(p);
+            problems.get(ProblemId.lookup(p));
         }
         var window = FrequencyWindow.ending(LocalDate.now(clock));
         long complaints = occurrences(problemIds, window);

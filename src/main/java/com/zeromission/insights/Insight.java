@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** An insight as stored: its content, where it stands, its quality-gate checklist and its history. */
-public record Insight(long id, InsightState state, InsightContent content, QualityGate.Result gate, String createdBy,
+public record Insight(InsightId id, InsightState state, InsightContent content, QualityGate.Result gate, String createdBy,
         Instant createdAt, Instant updatedAt, List<Transition> history) {
 
     /** One recorded step: who moved it from where to where, and when. A refused delegation is recorded too. */
@@ -13,6 +13,7 @@ public record Insight(long id, InsightState state, InsightContent content, Quali
     }
 
     public Insight {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(content, "content");
         history = List.copyOf(history);

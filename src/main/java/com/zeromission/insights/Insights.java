@@ -20,6 +20,7 @@ import com.zeromission.metrics.CpmService;
 import com.zeromission.outbound.WebhookOutbox;
 import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 
 /**
@@ -154,7 +155,8 @@ public class Insights implements TeamDirectory {
      * nothing changed), because a client that did not send the evidence back would otherwise drop a screenshot
      * silently; {@link #patch} changes some fields, or removes evidence on purpose. Otherwise as {@link #update}.
      */
-    public Insight replace(long id, InsightContent content, String actor) {
+    public Insight replace(InsightId insightId, InsightContent content, String actor) {
+        long id = insightId.value();
         return edit(id, current -> {
             var kept = content.evidence().stream().map(Insights::evidenceKey).collect(java.util.stream.Collectors.toSet());
             var lost = current.evidence().stream().filter(e -> !kept.contains(evidenceKey(e))).map(Insights::describe).toList();
@@ -171,7 +173,8 @@ public class Insights implements TeamDirectory {
      * removed, and the history says how much. An actionable insight whose new content no longer passes the gate goes
      * back to draft (recorded). The edit is in the history and the audit trail, by field name.
      */
-    public Insight update(long id, InsightContent content, String actor) {
+    public Insight update(InsightId insightId, InsightContent content, String actor) {
+        long id = insightId.value();
         return edit(id, current -> content, actor, null);
     }
 
@@ -181,7 +184,8 @@ public class Insights implements TeamDirectory {
      * lock; the result is checked by the same rules as a replacement (typed text, linked problems, the gate). Evidence
      * the change leaves out is removed on purpose, and recorded.
      */
-    public Insight patch(long id, java.util.function.UnaryOperator<InsightContent> change, String actor) {
+    public Insight patch(InsightId insightId, java.util.function.UnaryOperator<InsightContent> change, String actor) {
+        long id = insightId.value();
         return edit(id, change, actor, "PATCH");
     }
 
@@ -253,7 +257,8 @@ public class Insights implements TeamDirectory {
         };
     }
 
-    public Insight get(long id) {
+    public Insight get(InsightId insightId) {
+        long id = insightId.value();
         return load(id);
     }
 
@@ -267,7 +272,8 @@ public class Insights implements TeamDirectory {
      * delegated (both steps recorded); one that does not is refused with everything it lacks, and the refusal is
      * recorded.
      */
-    public Insight delegate(long id, String actor) {
+    public Insight delegate(InsightId insightId, String actor) {
+        long id = insightId.value();
         var refusal = new DelegationRefusedException[1];
         var result = tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
@@ -331,16 +337,18 @@ public class Insights implements TeamDirectory {
     }
 
     /** A step by hand along the workflow (marking actionable goes through the gate). */
-    public Insight move(long id, InsightState to, String actor, String note) {
-        return move(id, to, actor, note, false);
+    public Insight move(InsightId insightId, InsightState to, String actor, String note) {
+        long id = insightId.value();
+        return move(insightId, to, actor, note, false);
     }
 
     /**
-     * As {@link #move(long, InsightState, String, String)}; with {@code ownerTeamOnly} (a team member, not an
+     * As {@link #move(InsightId, InsightState, String, String)}; with {@code ownerTeamOnly} (a team member, not an
      * analyst) only a member of the insight's owner team may take the step: a team moves its own work along, not
      * another team's.
      */
-    public Insight move(long id, InsightState to, String actor, String note, boolean ownerTeamOnly) {
+    public Insight move(InsightId insightId, InsightState to, String actor, String note, boolean ownerTeamOnly) {
+        long id = insightId.value();
         if (!BY_HAND.contains(to)) {
             throw new InsightTransitionRefusedException(id, to, to, to == InsightState.DELEGATED
                     ? "use delegate, which applies the quality gate"
@@ -384,7 +392,8 @@ public class Insights implements TeamDirectory {
      * Stores a checked screenshot and adds it to the insight's evidence. Only while the insight is still being
      * written (draft or actionable), like every other change of its content. The file name is masked.
      */
-    public Insight attach(long id, Attachment attachment, String actor) {
+    public Insight attach(InsightId insightId, Attachment attachment, String actor) {
+        long id = insightId.value();
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
             if (row.state() != InsightState.DRAFT && row.state() != InsightState.ACTIONABLE) {
@@ -411,7 +420,8 @@ public class Insights implements TeamDirectory {
      * delegated). Once per call: a call attached before is not added twice. Only while the insight is still being
      * written (draft or actionable), like a screenshot.
      */
-    public Insight attachCallNote(long id, Evidence.CallNote note, String actor) {
+    public Insight attachCallNote(InsightId insightId, Evidence.CallNote note, String actor) {
+        long id = insightId.value();
         return tx.execute(s -> {
             var row = repository.find(id, true).orElseThrow(() -> new InsightNotFoundException(id));
             var c = row.content();
@@ -434,7 +444,8 @@ public class Insights implements TeamDirectory {
     }
 
     /** The delegation events of an insight sent (or still to be sent) to the owner's tracker. */
-    public List<WebhookOutbox.Delivery> deliveries(long id) {
+    public List<WebhookOutbox.Delivery> deliveries(InsightId insightId) {
+        long id = insightId.value();
         load(id);
         return outbox.deliveries(id);
     }
@@ -445,7 +456,8 @@ public class Insights implements TeamDirectory {
     }
 
     /** A stored screenshot of an insight; an unknown insight and an unknown attachment are told apart. */
-    public Attachment attachment(long id, String attachmentId) {
+    public Attachment attachment(InsightId insightId, String attachmentId) {
+        long id = insightId.value();
         repository.find(id, false).orElseThrow(() -> new InsightNotFoundException(id));
         java.util.UUID uuid;
         try {
@@ -473,7 +485,8 @@ public class Insights implements TeamDirectory {
      * when its last {@link #RECENT_WEEKS} weeks no longer show a real drop against the baseline. Each decision is
      * recorded with its figures.
      */
-    public Measurement measure(long id, String actor) {
+    public Measurement measure(InsightId insightId, String actor) {
+        long id = insightId.value();
         return effects.measure(id, actor);
     }
 
@@ -512,7 +525,7 @@ public class Insights implements TeamDirectory {
 
     private void checkProblems(InsightContent content) {
         for (long p : content.problemIds()) {
-            problems.get(p); // throws ProblemNotFoundException naming the id
+            problems.get(ProblemId.lookup(p)); // throws ProblemNotFoundException naming the id
         }
         for (String s : content.exampleSignalIds()) {
             SignalId id;
@@ -541,7 +554,7 @@ public class Insights implements TeamDirectory {
     }
 
     private Insight view(InsightRepository.Row row) {
-        return new Insight(row.id(), row.state(), row.content(), gate.check(row.content()), row.createdBy(), row.createdAt(),
-                row.updatedAt(), repository.history(row.id()));
+        return new Insight(InsightId.of(row.id()), row.state(), row.content(), gate.check(row.content()), row.createdBy(),
+                row.createdAt(), row.updatedAt(), repository.history(row.id()));
     }
 }

@@ -22,7 +22,7 @@ public record OrganisationReport(int maxTeams, int maxApprovals, List<Flag> flag
     /** Fixes of at most this many person-days are "simple": needing many teams for them is the strongest signal. */
     public static final double SIMPLE_FIX_DAYS = 5;
 
-    public record Flag(long insightId, String title, int teams, int approvals, Double effortPersonDays, boolean simpleFix,
+    public record Flag(InsightId insightId, String title, int teams, int approvals, Double effortPersonDays, boolean simpleFix,
             List<String> reasons) {
     }
 
@@ -69,7 +69,7 @@ public record OrganisationReport(int maxTeams, int maxApprovals, List<Flag> flag
             needs.add(List.copyOf(teams));
         }
         // simple fixes first: a week's work held up by five teams says most about the organisation
-        flags.sort(Comparator.comparing((Flag f) -> !f.simpleFix()).thenComparing(f -> -f.teams()).thenComparingLong(Flag::insightId));
+        flags.sort(Comparator.comparing((Flag f) -> !f.simpleFix()).thenComparing(f -> -f.teams()).thenComparing(Flag::insightId));
         var names = List.copyOf(teamNames);
         var index = new HashMap<String, Integer>();
         for (int i = 0; i < names.size(); i++) {

@@ -45,11 +45,11 @@ public final class Ranking {
      * @param riceImpact  0.25, 0.5, 1, 2 or 3 (RICE's scale)
      * @param confidence  0 to 1
      */
-    public record Candidate(long insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
+    public record Candidate(InsightId insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
             Double probability, Long reach, Double riceImpact, Double confidence, Facts facts) {
 
         /** A candidate without the facts behind its numbers (explained from the numbers alone). */
-        public Candidate(long insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
+        public Candidate(InsightId insightId, String title, Instant createdAt, BigDecimal valuePerYear, Double effortPersonDays,
                 Double probability, Long reach, Double riceImpact, Double confidence) {
             this(insightId, title, createdAt, valuePerYear, effortPersonDays, probability, reach, riceImpact, confidence, null);
         }
@@ -126,13 +126,13 @@ public final class Ranking {
                 .thenComparingDouble(s -> s.c().probability() == null ? 1 : -s.c().probability())
                 .thenComparingDouble(s -> s.c().effortPersonDays())
                 .thenComparing(s -> s.c().createdAt())
-                .thenComparingLong(s -> s.c().insightId());
+                .thenComparing(s -> s.c().insightId());
         scored.sort(order);
         var result = new ArrayList<Ranked>();
         for (Scored s : scored) {
             result.add(new Ranked(result.size() + 1, s.c(), s.score(), s.formula(), List.of(), explain(s.c(), scoring)));
         }
-        unscored.sort(Comparator.comparing((Ranked r) -> r.insight().createdAt()).thenComparingLong(r -> r.insight().insightId()));
+        unscored.sort(Comparator.comparing((Ranked r) -> r.insight().createdAt()).thenComparing(r -> r.insight().insightId()));
         result.addAll(unscored);
         return result;
     }

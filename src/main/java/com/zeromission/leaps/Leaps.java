@@ -14,12 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zeromission.audit.AuditLog;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.leaps.internal.LeapRepository;
 import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.Problems;
 
@@ -185,7 +187,7 @@ public class Leaps {
             var problemIds = r.problemIds() == null ? row.problemIds() : r.problemIds();
             var insight = insights.create(new InsightContent(title, problemIds, List.of(), List.of(), null, text, null, null,
                     r.ownerTeam(), r.responsiblePerson(), List.of(r.ownerTeam()), List.of(), null, null), actor);
-            long rid = repository.addRecommendation(id, title, text, insight.id(), actor, clock.instant());
+            long rid = repository.addRecommendation(id, title, text, insight.id().value(), actor, clock.instant());
             audit.record(actor, "leap.recommend", "leap " + id, "recommendation " + rid + " became insight " + insight.id()
                     + " for team " + r.ownerTeam());
             return repository.recommendations(id).stream().filter(x -> x.id() == rid).findFirst().orElseThrow();
@@ -198,7 +200,7 @@ public class Leaps {
         var items = leap.recommendations().stream().map(r -> {
             Insight insight;
             try {
-                insight = insights.get(r.insightId());
+                insight = insights.get(InsightId.of(r.insightId()));
             } catch (InsightNotFoundException e) {
                 return new ActionPlan.Item(r, null, null, null, null, false);
             }
@@ -228,7 +230,7 @@ public class Leaps {
     private void checkProblems(List<Long> ids) {
         for (long p : ids) {
             try {
-                problems.get(p);
+                problems.get(ProblemId.lookup(p));
             } catch (ProblemNotFoundException e) {
                 throw new IllegalArgumentException("problemIds: no problem with id " + p);
             }

@@ -30,6 +30,7 @@ import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
@@ -38,6 +39,7 @@ import com.zeromission.insights.QualityGate;
 import com.zeromission.insights.Ranking;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.Problems;
 
@@ -176,7 +178,7 @@ class InsightPages {
 
     /** The insight page; {@code submitted}: a form that was refused, shown again as typed (with its error). */
     private String render(long id, Model model, InsightForm submitted, Map<String, String> errors) {
-        Insight insight = insights.get(id);
+        Insight insight = insights.get(InsightId.lookup(id));
         var history = insight.history().stream().map(InsightPages::step).toList();
         List<Team> teams = teamsAndPeople(model);
         boolean writing = insight.state() == InsightState.DRAFT || insight.state() == InsightState.ACTIONABLE;
@@ -214,7 +216,7 @@ class InsightPages {
     @PostMapping("/insights/{id}/delegate")
     String delegate(@PathVariable long id, Principal user, RedirectAttributes flash) {
         try {
-            var delegated = insights.delegate(id, user.getName());
+            var delegated = insights.delegate(InsightId.lookup(id), user.getName());
             flash.addFlashAttribute("flash", "Delegated to " + delegated.content().ownerTeam() + " ("
                     + delegated.content().responsiblePerson() + ").");
         } catch (DelegationRefusedException e) {
@@ -232,13 +234,13 @@ class InsightPages {
     @PostMapping("/insights/{id}/edit")
     String edit(@PathVariable long id, @ModelAttribute InsightForm form, Principal user, RedirectAttributes flash,
             Model model, HttpServletResponse response) {
-        var current = insights.get(id);
+        var current = insights.get(InsightId.lookup(id));
         var outcome = form.parse(current.content());
         if (outcome instanceof InsightForm.Invalid invalid) {
             return refusedForm(id, form, invalid, model, response);
         }
         try {
-            var saved = insights.update(id, ((InsightForm.Valid) outcome).content(), user.getName());
+            var saved = insights.update(InsightId.lookup(id), ((InsightForm.Valid) outcome).content(), user.getName());
             flash.addFlashAttribute("flash", saved.gate().passed()
                     ? "Saved. It passes the quality gate and can be delegated."
                     : "Saved. " + saved.gate().readinessPercent() + " % ready; still missing: "
@@ -290,7 +292,7 @@ class InsightPages {
         }
         ids = new ArrayList<>(ids.stream().distinct().toList());
         if (title.isEmpty() && !ids.isEmpty()) {
-            title = problems.get(ids.getFirst()).label(); // an unknown problem is a 404 naming it
+            title = problems.get(ProblemId.lookup(ids.getFirst())).label(); // an unknown problem is a 404 naming it
         }
         String occurrences = ids.isEmpty() ? "" : String.valueOf(occurrencesPerYear(ids));
         var form = new InsightForm(title, definition, "", "", "", "", occurrences, "", "", "", "",
@@ -338,7 +340,7 @@ class InsightPages {
         String attached = "";
         if (call != null) {
             try {
-                created = callbacks.attachToInsight(call, created.id(), user.getName());
+                created = callbacks.attachToInsight(call, created.id().value(), user.getName());
                 attached = " Call " + call + "'s note is attached as evidence.";
             } catch (CallNoteRefusedException | InsightTransitionRefusedException e) {
                 flash.addFlashAttribute("refusal", mask(e.getMessage()));
@@ -347,7 +349,7 @@ class InsightPages {
         flash.addFlashAttribute("flash", "Draft saved." + attached + " " + (created.gate().passed()
                 ? "It passes the quality gate and can be delegated."
                 : created.gate().readinessPercent() + " % ready; still missing: " + mask(created.gate().describeMissing()) + "."));
-        return back(created.id());
+        return back(created.id().value());
     }
 
     /** The gate's verdict on a form as typed, for the live checklist: the server decides, the script only shows it. */
@@ -355,7 +357,7 @@ class InsightPages {
     @org.springframework.web.bind.annotation.ResponseBody
     GateView gateOf(@ModelAttribute InsightForm form, @RequestParam(required = false) Long insight,
             @RequestParam(required = false) Long call) {
-        var base = insight != null ? insights.get(insight).content() : emptyDraft(call);
+        var base = insight != null ? insights.get(InsightId.lookup(insight)).content() : emptyDraft(call);
         // the title is not part of the gate: a form without one yet is still checked
         var typed = form.title() == null || form.title().isBlank() ? form.withTitle("untitled") : form;
         return switch (typed.parse(base)) {
@@ -389,7 +391,7 @@ class InsightPages {
             @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body, Principal user) {
         try {
             var attachment = new Attachment(null, type, body);
-            insights.attach(id, attachment, user.getName());
+            insights.attach(InsightId.lookup(id), attachment, user.getName());
             return org.springframework.http.ResponseEntity.ok(Map.of("fileName", attachment.fileName()));
         } catch (IllegalArgumentException | InsightTransitionRefusedException e) {
             return org.springframework.http.ResponseEntity.badRequest().body(Map.of("error", mask(e.getMessage())));
@@ -400,7 +402,7 @@ class InsightPages {
     @PostMapping("/insights/{id}/measure")
     String measure(@PathVariable long id, Principal user, RedirectAttributes flash) {
         try {
-            var measurement = insights.measure(id, user.getName());
+            var measurement = insights.measure(InsightId.lookup(id), user.getName());
             flash.addFlashAttribute("flash", "Measured: " + measurement.outcome() + ".");
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
@@ -417,7 +419,7 @@ class InsightPages {
         model.addAttribute("callNote", base.evidence().stream().map(EvidenceRow::of).findFirst().orElse(null));
         model.addAttribute("linked", form.problemIds().stream().map(p -> {
             try {
-                return problems.get(p);
+                return problems.get(ProblemId.lookup(p));
             } catch (ProblemNotFoundException e) {
                 return null;
             }
@@ -497,13 +499,13 @@ class InsightPages {
             return there;
         }
         try {
-            InsightState from = insights.get(id).state();
+            InsightState from = insights.get(InsightId.lookup(id)).state();
             if (target.ordinal() < from.ordinal() && (note == null || note.isBlank())) {
                 // a step back undoes somebody's work (a delegation, a resolution): it must say why
                 flash.addFlashAttribute("refusal", "Moving it back to " + label(target) + " needs a note saying why. Nothing changed.");
                 return there;
             }
-            insights.move(id, target, user.getName(), note, me == null || !me.analyst());
+            insights.move(InsightId.lookup(id), target, user.getName(), note, me == null || !me.analyst());
             flash.addFlashAttribute("flash", ("board".equals(back) ? "#" + id + ": moved" : "Moved") + " to " + label(target) + ".");
         } catch (DelegationRefusedException e) {
             refused(flash, e, "Marking it actionable");

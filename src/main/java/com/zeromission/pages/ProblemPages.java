@@ -26,6 +26,7 @@ import com.zeromission.insights.Insight;
 import com.zeromission.insights.Insights;
 import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemEvent;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews.Details;
 import com.zeromission.problems.ProblemViews.WeekFigure;
@@ -186,7 +187,7 @@ class ProblemPages {
     @GetMapping("/problems/{id}")
     String problem(@PathVariable String id, Model model) {
         long pid = id(id);
-        Details d = problems.details(pid, VARIANTS_WITH_EXAMPLES);
+        Details d = problems.details(ProblemId.lookup(pid), VARIANTS_WITH_EXAMPLES);
         Problem p = d.problem();
         model.addAttribute("p", p);
         model.addAttribute("terms", d.topTerms());
@@ -281,8 +282,8 @@ class ProblemPages {
 
     private List<LinkedInsight> linkedInsights(long id) {
         return insights.list(Set.of()).stream().filter(i -> i.content().problemIds().contains(id))
-                .sorted(Comparator.comparingLong(Insight::id))
-                .map(i -> new LinkedInsight(i.id(), i.content().title(), i.state().code())).toList();
+                .sorted(Comparator.comparing(Insight::id))
+                .map(i -> new LinkedInsight(i.id().value(), i.content().title(), i.state().code())).toList();
     }
 
     // ---- analysts' changes -------------------------------------------------------------------------------------
@@ -293,14 +294,14 @@ class ProblemPages {
         long pid = id(id);
         if (automatic) {
             // a blank label is the problems module's way back to the automatic one (as in the API)
-            Problem p = problems.rename(pid, "", user.getName());
+            Problem p = problems.rename(ProblemId.lookup(pid), "", user.getName());
             flash.addFlashAttribute("flash", "Back to the automatic label '" + p.label() + "'.");
             return back(pid);
         }
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("label must not be blank: give problem " + pid + " a name");
         }
-        Problem p = problems.rename(pid, label, user.getName());
+        Problem p = problems.rename(ProblemId.lookup(pid), label, user.getName());
         flash.addFlashAttribute("flash", "Renamed to '" + p.label() + "'.");
         return back(pid);
     }
@@ -321,7 +322,7 @@ class ProblemPages {
         if (signalIds == null || signalIds.isEmpty()) {
             throw new IllegalArgumentException("signalIds: tick at least one example of problem " + pid + " to split off");
         }
-        Problem created = problems.split(pid, signalIds, label, user.getName());
+        Problem created = problems.split(ProblemId.lookup(pid), signalIds, label, user.getName());
         flash.addFlashAttribute("flash", "Split " + signalIds.size() + (signalIds.size() == 1 ? " example" : " examples")
                 + " off problem " + pid + " into this new problem.");
         return back(created.id());
@@ -336,7 +337,7 @@ class ProblemPages {
             case "false" -> false;
             default -> throw new IllegalArgumentException("pinned must be true or false, was '" + shown(pinned) + "'");
         };
-        problems.pin(pid, pin, user.getName());
+        problems.pin(ProblemId.lookup(pid), pin, user.getName());
         flash.addFlashAttribute("flash", pin ? "Pinned: the consolidation pass will not merge it."
                 : "Unpinned: the consolidation pass may merge it again.");
         return back(pid);
@@ -345,7 +346,7 @@ class ProblemPages {
     @PostMapping("/problems/{id}/resolve")
     String resolve(@PathVariable String id, Principal user, RedirectAttributes flash) {
         long pid = id(id);
-        problems.resolve(pid, user.getName());
+        problems.resolve(ProblemId.lookup(pid), user.getName());
         flash.addFlashAttribute("flash", "Resolved: new signals that join it count toward a regression.");
         return back(pid);
     }
@@ -353,7 +354,7 @@ class ProblemPages {
     @PostMapping("/problems/{id}/reopen")
     String reopen(@PathVariable String id, Principal user, RedirectAttributes flash) {
         long pid = id(id);
-        problems.reopen(pid, user.getName());
+        problems.reopen(ProblemId.lookup(pid), user.getName());
         flash.addFlashAttribute("flash", "Reopened.");
         return back(pid);
     }

@@ -24,6 +24,7 @@ import com.zeromission.intake.Channel;
 import com.zeromission.intake.JourneyStage;
 import com.zeromission.problems.ProblemChangeRefusedException;
 import com.zeromission.problems.ProblemEvent;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemViews.MergePreview;
 import com.zeromission.problems.ProblemViews.SignalHit;
@@ -96,7 +97,7 @@ class SearchPages {
         String problemLabel = null;
         if (query.problemId() != null) {
             try {
-                problemLabel = problems.get(query.problemId()).label();
+                problemLabel = problems.get(ProblemId.lookup(query.problemId())).label();
             } catch (ProblemNotFoundException e) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
                 model.addAttribute("errors", List.of("There is no problem " + query.problemId() + "."));
@@ -184,7 +185,7 @@ class SearchPages {
             if (given == null) {
                 throw new IllegalArgumentException("Say which problem to merge into.");
             }
-            model.addAttribute("target", problems.get(given));
+            model.addAttribute("target", problems.get(ProblemId.lookup(given)));
             target = given;
         } catch (IllegalArgumentException | ProblemNotFoundException e) {
             // said beside the "into" field
@@ -201,7 +202,7 @@ class SearchPages {
                 throw new IllegalArgumentException("Find the problems to merge into problem " + target
                         + " by their words, or give their numbers.");
             }
-            MergePreview preview = problems.previewMerge(target, moving);
+            MergePreview preview = problems.previewMerge(ProblemId.lookup(target), ids(moving));
             model.addAttribute("preview", preview);
             model.addAttribute("examples", preview.moving().stream().map(m -> m.examples().stream().map(e ->
                     new ProblemPages.ExampleView(e.signalId(), e.text(), ProblemPages.about(e.market(), e.product(),
@@ -255,8 +256,8 @@ class SearchPages {
             if (target == null || moving.isEmpty()) {
                 throw new IllegalArgumentException("Say which problem to merge into which.");
             }
-            var before = problems.previewMerge(target, moving);
-            List<ProblemEvent> events = problems.merge(target, moving, user.getName());
+            var before = problems.previewMerge(ProblemId.lookup(target), ids(moving));
+            List<ProblemEvent> events = problems.merge(ProblemId.lookup(target), ids(moving), user.getName());
             long moved = before.moving().stream().mapToLong(m -> m.problem().signals()).sum();
             flash.addFlashAttribute("flash", "Merged " + (moving.size() == 1 ? "problem " : "problems ")
                     + String.join(", ", moving.stream().map(String::valueOf).toList()) + " into this one: " + moved
@@ -295,7 +296,7 @@ class SearchPages {
             ProblemEvent undo = problems.undo(id, user.getName());
             long restored = undo.problemId();
             flash.addFlashAttribute("flash", "Merge undone: problem " + restored + " is back with its "
-                    + problems.get(restored).signals() + " signals, and it will not be merged with problem " + undo.otherId()
+                    + problems.get(ProblemId.of(restored)).signals() + " signals, and it will not be merged with problem " + undo.otherId()
                     + " automatically again.");
             return "redirect:/problems/" + restored;
         } catch (ProblemChangeRefusedException e) {
@@ -369,5 +370,10 @@ class SearchPages {
         }
         String v = MASKER.mask(value).text();
         return v.length() <= 200 ? v : v.substring(0, 200);
+    }
+
+    /** Problem numbers as typed, as ids: one that cannot be an id is an unknown problem, as any other unknown number. */
+    private static List<ProblemId> ids(List<Long> numbers) {
+        return numbers.stream().map(ProblemId::lookup).toList();
     }
 }

@@ -112,22 +112,22 @@ public class Problems {
     // ---- analysts' operations: AnalystActions ----------------------------------------------------------------
 
     /** Merges {@code from} into {@code into}: its signals move, it becomes a pointer. Reversible with {@link #undo}. */
-    public ProblemEvent merge(long into, long from, String actor) {
-        return actions.merge(into, from, actor);
+    public ProblemEvent merge(ProblemId into, ProblemId from, String actor) {
+        return actions.merge(into.value(), from.value(), actor);
     }
 
     /** Merges several problems into one, all or none. */
-    public List<ProblemEvent> merge(long into, List<Long> from, String actor) {
-        return actions.merge(into, from, actor);
+    public List<ProblemEvent> merge(ProblemId into, List<ProblemId> from, String actor) {
+        return actions.merge(into.value(), values(from), actor);
     }
 
     /**
-     * What {@link #merge(long, List, String)} would do, changing nothing: the problems that would move with a few
+     * What {@link #merge(ProblemId, List, String)} would do, changing nothing: the problems that would move with a few
      * examples each, and the counts before and after. Refused (as the merge would be) for an unknown problem, a
      * problem merged already, or a problem into itself.
      */
-    public ProblemViews.MergePreview previewMerge(long into, List<Long> from) {
-        return actions.previewMerge(into, from);
+    public ProblemViews.MergePreview previewMerge(ProblemId into, List<ProblemId> from) {
+        return actions.previewMerge(into.value(), values(from));
     }
 
     /**
@@ -139,27 +139,27 @@ public class Problems {
     }
 
     /** Moves the given signals of a problem into a new problem, kept apart from the old one from then on. */
-    public Problem split(long problemId, List<String> signalIds, String label, String actor) {
-        return actions.split(problemId, signalIds, label, actor);
+    public Problem split(ProblemId problemId, List<String> signalIds, String label, String actor) {
+        return actions.split(problemId.value(), signalIds, label, actor);
     }
 
     /** Names a problem; a blank label goes back to the automatic one. Personal data in the label is masked. */
-    public Problem rename(long problemId, String label, String actor) {
-        return actions.rename(problemId, label, actor);
+    public Problem rename(ProblemId problemId, String label, String actor) {
+        return actions.rename(problemId.value(), label, actor);
     }
 
     /** A pinned problem is never merged by the consolidation pass. */
-    public Problem pin(long problemId, boolean pinned, String actor) {
-        return actions.pin(problemId, pinned, actor);
+    public Problem pin(ProblemId problemId, boolean pinned, String actor) {
+        return actions.pin(problemId.value(), pinned, actor);
     }
 
     /** Marks a problem resolved: signals received after now that join it count toward a regression. */
-    public Problem resolve(long problemId, String actor) {
-        return actions.resolve(problemId, actor);
+    public Problem resolve(ProblemId problemId, String actor) {
+        return actions.resolve(problemId.value(), actor);
     }
 
-    public Problem reopen(long problemId, String actor) {
-        return actions.reopen(problemId, actor);
+    public Problem reopen(ProblemId problemId, String actor) {
+        return actions.reopen(problemId.value(), actor);
     }
 
     // ---- re-grouping: Regrouping ------------------------------------------------------------------------------
@@ -176,21 +176,21 @@ public class Problems {
     // ---- reading: ProblemReads -------------------------------------------------------------------------------
 
     /** A problem; a root cause with its variants' counts added. */
-    public Problem get(long id) {
-        return reads.get(id);
+    public Problem get(ProblemId id) {
+        return reads.get(id.value());
     }
 
     /** The variants of a root cause (its other phrasings and languages), largest first; empty for other problems. */
-    public List<Problem> variants(long rootId) {
-        return reads.variants(rootId);
+    public List<Problem> variants(ProblemId rootId) {
+        return reads.variants(rootId.value());
     }
 
     /**
      * The ids of the signals of a problem received in the ISO week of {@code week} (UTC), oldest first, at most
      * {@code limit}. Ids only: the signals themselves (channel, pseudonym, source) are intake's, read through its API.
      */
-    public List<UUID> signalsInWeek(long problemId, LocalDate week, int limit) {
-        return reads.signalsInWeek(problemId, week, limit);
+    public List<UUID> signalsInWeek(ProblemId problemId, LocalDate week, int limit) {
+        return reads.signalsInWeek(problemId.value(), week, limit);
     }
 
     /** The problem a signal was grouped into (empty while it waits in the inbox, or for an unknown id). */
@@ -202,8 +202,8 @@ public class Problems {
         return reads.list(states, limit);
     }
 
-    public Details details(long id) {
-        return reads.details(id);
+    public Details details(ProblemId id) {
+        return reads.details(id.value());
     }
 
     /**
@@ -211,8 +211,8 @@ public class Problems {
      * listed with their counts and no examples): a big root cause has dozens of variants, and reading each one's
      * members was most of its page's time, for examples the page folds away.
      */
-    public Details details(long id, int variantsWithExamples) {
-        return reads.details(id, variantsWithExamples);
+    public Details details(ProblemId id, int variantsWithExamples) {
+        return reads.details(id.value(), variantsWithExamples);
     }
 
     /**
@@ -291,4 +291,9 @@ public class Problems {
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
+    // the public API speaks ProblemId, the parts behind it keep the stored number: unwrapped and wrapped here
+
+    private static List<Long> values(java.util.Collection<ProblemId> ids) {
+        return ids.stream().map(ProblemId::value).toList();
+    }
 }

@@ -31,8 +31,8 @@ public class SignalSearch {
     }
 
     /** Every signal of a problem, newest first; a problem that was merged has none left (they are in the other). */
-    public SignalPage signalsOf(long problemId, int page, int size) {
+    public SignalPage signalsOf(ProblemId problemId, int page, int size) {
         problems.get(problemId); // an unknown id is a ProblemNotFoundException, not an empty page
-        return search(SignalQuery.ofProblem(problemId, page, size));
+        return search(SignalQuery.ofProblem(problemId.value(), page, size));
     }
 }

@@ -31,6 +31,7 @@ import com.zeromission.metrics.Period;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
 import com.zeromission.problems.Problem;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
@@ -47,7 +48,7 @@ public class YearlyReports {
     static final java.util.Comparator<Insight> OWNER_FIRST = java.util.Comparator
             .comparing((Insight i) -> i.content().ownerTeam() == null)
             .thenComparing((Insight i) -> i.state().ordinal(), java.util.Comparator.reverseOrder())
-            .thenComparingLong(Insight::id);
+            .thenComparing(Insight::id);
 
     /** Weeks the focus areas are read from: a quarter, long enough to be more than one week's spike. */
     public static final int FOCUS_WEEKS = 12;
@@ -211,7 +212,7 @@ public class YearlyReports {
                 perWeekAfter = (double) after / m.weeksAfter();
             }
             var linked = ids.stream().map(id -> new YearlyReport.LinkedProblem(id, label(id))).toList();
-            var draft = new YearlyReport.Initiative(insight.id(), insight.content().title(), insight.content().ownerTeam(),
+            var draft = new YearlyReport.Initiative(insight.id().value(), insight.content().title(), insight.content().ownerTeam(),
                     insight.state(), m.resolved(), m.verified(), m.regressed(), linked, effect, Insights.BASELINE_WEEKS,
                     m.weeksAfter(), perWeekBefore, perWeekAfter, null);
             result.add(new YearlyReport.Initiative(draft.insightId(), draft.title(), draft.ownerTeam(), draft.state(),
@@ -233,7 +234,7 @@ public class YearlyReports {
 
     private String label(long problemId) {
         try {
-            return problems.get(problemId).label();
+            return problems.get(ProblemId.of(problemId)).label();
         } catch (ProblemNotFoundException e) {
             return "problem " + problemId + " (gone)";
         }
@@ -241,7 +242,7 @@ public class YearlyReports {
 
     private Problem problemOrNull(long id) {
         try {
-            return problems.get(id);
+            return problems.get(ProblemId.of(id));
         } catch (ProblemNotFoundException e) {
             return null;
         }
@@ -299,7 +300,7 @@ public class YearlyReports {
             Insight owner = owners.get(p.id());
             var draft = new YearlyReport.FocusArea(areas.size() + 1, p.id(), p.label(), p.state(), sum,
                     total == 0 ? 0 : (double) sum / total, java.util.Arrays.stream(w).boxed().toList(), trendPercent,
-                    Trend.of(trendPercent), owner == null ? null : owner.id(), owner == null ? null : owner.content().title(),
+                    Trend.of(trendPercent), owner == null ? null : owner.id().value(), owner == null ? null : owner.content().title(),
                     owner == null ? null : owner.state(), owner == null ? null : owner.content().ownerTeam(), null);
             areas.add(new YearlyReport.FocusArea(draft.rank(), draft.problemId(), draft.label(), draft.state(),
                     draft.complaints(), draft.share(), draft.weekly(), draft.trendPercent(), draft.trend(), draft.insightId(),

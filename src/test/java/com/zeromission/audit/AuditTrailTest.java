@@ -19,6 +19,7 @@ import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalImporter;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -52,7 +53,7 @@ class AuditTrailTest {
                 "2026-01-07T09:30:00Z", "en", "The invoice never arrived", null, null, "anna@example.com"), clock));
         problems.assignPending();
         long problem = problems.list(List.of(), 10).getFirst().id();
-        problems.rename(problem, "Invoices lost; ask anna.svensson@example.com", "lars");
+        problems.rename(ProblemId.of(problem), "Invoices lost; ask anna.svensson@example.com", "lars");
         intake.erase("anna@example.com", null, "admin");
 
         var entries = audit.latest(50);

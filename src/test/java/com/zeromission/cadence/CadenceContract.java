@@ -31,6 +31,7 @@ import com.zeromission.alarms.TestClock;
 import com.zeromission.audit.AuditLog;
 import com.zeromission.cadence.internal.CadenceProperties;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
@@ -38,6 +39,7 @@ import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
 
@@ -194,7 +196,7 @@ abstract class CadenceContract {
         mondayMorning("2026-09-07");
         long squadOwned = problem("2026-08-24", 9); // alone in its week: last week's squad is working on it
         cadence.form(LocalDate.parse("2026-08-31"), "system");
-        complaints(problems.details(squadOwned).examples().getFirst().text(), LocalDate.parse("2026-09-01"), 6);
+        complaints(problems.details(ProblemId.of(squadOwned)).examples().getFirst().text(), LocalDate.parse("2026-09-01"), 6);
         long teamOwned = problem("2026-08-31", 5);
         long ownerless = problem("2026-08-31", 4);
         long fourth = problem("2026-08-31", 3);
@@ -240,11 +242,11 @@ abstract class CadenceContract {
 
         assertThat(formation.squads()).hasSize(3);
         for (Squad s : formation.squads()) {
-            var insight = insights.get(s.insightId());
+            var insight = insights.get(InsightId.of(s.insightId()));
             assertThat(insight.state()).isEqualTo(InsightState.DRAFT);
             assertThat(insight.content().problemIds()).containsExactly(s.problemId());
             assertThat(insight.content().title()).startsWith("Top problem of 2026-W22: ")
-                    .contains(problems.get(s.problemId()).label());
+                    .contains(problems.get(ProblemId.of(s.problemId())).label());
             assertThat(insight.content().problemDefinition()).as("left for the squad").isNull();
             assertThat(insight.createdBy()).isEqualTo("analyst");
             assertThat(s.lead()).as("who forms squads by hand leads them").isEqualTo("analyst");
@@ -280,10 +282,10 @@ abstract class CadenceContract {
         CLOCK.set(Instant.parse("2026-04-08T09:00:00Z"));
         var closedSquad = formed.squads().stream().filter(s -> s.problemId() == closed).findFirst().orElseThrow();
         cadence.close(closedSquad.id(), "not a real problem: a test merchant", "anna");
-        problems.resolve(fixed, "anna");
-        problems.resolve(cameBack, "anna");
+        problems.resolve(ProblemId.of(fixed), "anna");
+        problems.resolve(ProblemId.of(cameBack), "anna");
         CLOCK.set(Instant.parse("2026-04-10T12:00:00Z"));
-        complaints(problems.details(cameBack).examples().getFirst().text(), LocalDate.parse("2026-04-09"), 4);
+        complaints(problems.details(ProblemId.of(cameBack)).examples().getFirst().text(), LocalDate.parse("2026-04-09"), 4);
         long spike = problem("2026-04-06", 12);
         mondayMorning("2026-04-13");
         cadence.formThisWeek("system");
@@ -301,7 +303,7 @@ abstract class CadenceContract {
         assertThat(review.resolvedProblems()).extracting(WeeklyReview.ResolvedProblem::problemId).contains(fixed)
                 .doesNotContain(cameBack);
         assertThat(review.regressions()).extracting(r -> r.problem().id()).contains(cameBack);
-        assertThat(problems.get(cameBack).state()).isEqualTo(ProblemState.REGRESSED);
+        assertThat(problems.get(ProblemId.of(cameBack)).state()).isEqualTo(ProblemState.REGRESSED);
         assertThat(review.emerging()).extracting(e -> e.problem().id()).contains(spike);
     }
 

@@ -230,7 +230,7 @@ abstract class CallbacksContract {
                 null, null, null, null, null, null, List.of(), List.of(), null, null), "analyst");
         assertThat(evidenceCheck(insight.gate()).passed()).isFalse();
 
-        var attached = callbacks.attachToInsight(reached.id(), insight.id(), "analyst");
+        var attached = callbacks.attachToInsight(reached.id(), insight.id().value(), "analyst");
 
         var notes = attached.content().evidence().stream().filter(Evidence.CallNote.class::isInstance)
                 .map(Evidence.CallNote.class::cast).toList();
@@ -241,12 +241,12 @@ abstract class CallbacksContract {
         });
         assertThat(evidenceCheck(attached.gate()).passed()).isTrue();
         assertThat(insights.get(insight.id()).content().evidence()).hasSize(1); // persisted, and read back as a call note
-        assertThat(callbacks.get(reached.id()).insightId()).isEqualTo(insight.id());
+        assertThat(callbacks.get(reached.id()).insightId()).isEqualTo(insight.id().value());
         // once per call: again changes nothing; the call's record is now fixed
-        assertThat(callbacks.attachToInsight(reached.id(), insight.id(), "analyst").content().evidence()).hasSize(1);
+        assertThat(callbacks.attachToInsight(reached.id(), insight.id().value(), "analyst").content().evidence()).hasSize(1);
         assertThatThrownBy(() -> callbacks.record(reached.id(), CallOutcome.NO_ANSWER, null, "ida"))
                 .isInstanceOf(CallNoteRefusedException.class).hasMessageContaining("insight " + insight.id());
-        assertThatThrownBy(() -> callbacks.attachToInsight(declined.id(), insight.id(), "analyst"))
+        assertThatThrownBy(() -> callbacks.attachToInsight(declined.id(), insight.id().value(), "analyst"))
                 .isInstanceOf(CallNoteRefusedException.class).hasMessageContaining("DECLINED");
     }
 

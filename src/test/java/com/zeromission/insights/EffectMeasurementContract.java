@@ -23,6 +23,7 @@ import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.alarms.TestClock;
 
@@ -77,7 +78,7 @@ abstract class EffectMeasurementContract {
 
     long problemOf(String text) {
         return problems.list(List.of(), 500).stream()
-                .filter(p -> problems.details(p.id()).examples().stream().anyMatch(e -> e.text().equals(text)))
+                .filter(p -> problems.details(ProblemId.of(p.id())).examples().stream().anyMatch(e -> e.text().equals(text)))
                 .findFirst().orElseThrow().id();
     }
 

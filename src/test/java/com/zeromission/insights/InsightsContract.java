@@ -322,7 +322,7 @@ abstract class InsightsContract {
         // (60 / 10 x 6) / (10 / 1 x 1): the value comes from the measured complaints, not from a typed guess
         assertThat(ranked.get(0).score() / ranked.get(1).score()).isCloseTo(3.6, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(ranked.get(2).missing()).contains("financial impact (value per year, more than 0)");
-        assertThat(insights.ranked(Ranking.Scoring.RICE).stream().filter(r -> r.insight().insightId() == a.id()).findFirst()
+        assertThat(insights.ranked(Ranking.Scoring.RICE).stream().filter(r -> r.insight().insightId().equals(a.id())).findFirst()
                 .orElseThrow().score()).isEqualTo(6 * 2.0 * 0.8 / 10);
         assertThat(insights.list(EnumSet.of(InsightState.DRAFT))).extracting(Insight::id).contains(a.id(), b.id(), unscored.id());
     }
@@ -389,7 +389,7 @@ abstract class InsightsContract {
         // resent unchanged (a form that does not know the reason), the override keeps its reason
         assertThat(insights.update(created.id(), guess, "lars").content().impact().occurrencesReason())
                 .startsWith("most customers call");
-        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId() == created.id())
+        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId().equals(created.id()))
                 .findFirst().orElseThrow();
         assertThat(ranked.explanation().getFirst()).startsWith("Impact: 24,000 occurrences a year (typed instead of the "
                 + "measured 3 complaints in the last 52 weeks; reason: most customers call");
@@ -404,7 +404,7 @@ abstract class InsightsContract {
         assertThat(problemWith(30, text, today.minusWeeks(40).toString())).isEqualTo(problem);
         var i = insights.create(complete("Locked after reset", problem, "10.00", 5), "anna");
 
-        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId() == i.id())
+        var ranked = insights.ranked(Ranking.Scoring.VALUE).stream().filter(r -> r.insight().insightId().equals(i.id()))
                 .findFirst().orElseThrow();
 
         var window = insights.impactDefaults(List.of(problem));

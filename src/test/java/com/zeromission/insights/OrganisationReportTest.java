@@ -13,7 +13,7 @@ class OrganisationReportTest {
     static Insight insight(long id, String owner, List<String> teams, List<String> approvals, double effort) {
         var content = new InsightContent("insight " + id, List.of(), List.of(), List.of(), null, null, null, effort, owner,
                 null, teams, approvals, null, null);
-        return new Insight(id, InsightState.DRAFT, content, new QualityGate.Result(List.of(
+        return new Insight(InsightId.of(id), InsightState.DRAFT, content, new QualityGate.Result(List.of(
                 new QualityGate.Check(QualityGate.Element.EVIDENCE, true, null))), "anna", Instant.EPOCH, Instant.EPOCH, List.of());
     }
 
@@ -28,7 +28,7 @@ class OrganisationReportTest {
                 insight(3, "checkout", List.of("invoicing"), List.of("cab", "legal", "cfo"), 1),        // 3 approvals
                 insight(4, "invoicing", List.of(), List.of(), 3)), TEAMS, 3, 2);
 
-        assertThat(report.flagged()).extracting(OrganisationReport.Flag::insightId).containsExactly(2L, 3L, 1L);
+        assertThat(report.flagged()).extracting(f -> f.insightId().value()).containsExactly(2L, 3L, 1L);
         assertThat(report.flagged().getFirst().simpleFix()).isTrue();
         assertThat(report.flagged().getFirst().reasons()).containsExactly("4 teams (more than 3): app, checkout, invoicing, legal");
         assertThat(report.flagged().get(1).reasons()).containsExactly("3 approvals (more than 2): cab, legal, cfo");

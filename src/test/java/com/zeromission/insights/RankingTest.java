@@ -17,7 +17,7 @@ class RankingTest {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
     static Candidate value(long id, String value, Double effort, Double probability, int createdMinutes) {
-        return new Candidate(id, "insight " + id, T0.plusSeconds(60L * createdMinutes), value == null ? null : new BigDecimal(value),
+        return new Candidate(InsightId.of(id), "insight " + id, T0.plusSeconds(60L * createdMinutes), value == null ? null : new BigDecimal(value),
                 effort, probability, null, null, null);
     }
 
@@ -29,7 +29,7 @@ class RankingTest {
                 value(3, "30000", 2.0, 0.30, 2)),    // 15,000 a day x 0.30 = 4,500
                 Scoring.VALUE);
 
-        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(3L, 1L, 2L);
+        assertThat(ranked).extracting(r -> r.insight().insightId().value()).containsExactly(3L, 1L, 2L);
         assertThat(ranked).extracting(Ranked::rank).containsExactly(1, 2, 3);
         assertThat(ranked.getFirst().score()).isEqualTo(4_500.0);
         assertThat(ranked.getFirst().formula()).isEqualTo("30000 a year / 2 person-days x 0.3000 probability");
@@ -45,7 +45,7 @@ class RankingTest {
                 value(9, "1000", 1.0, 0.5, 1)),   // as 13, smaller id
                 Scoring.VALUE);
 
-        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(12L, 9L, 13L, 10L, 11L);
+        assertThat(ranked).extracting(r -> r.insight().insightId().value()).containsExactly(12L, 9L, 13L, 10L, 11L);
     }
 
     @Test
@@ -56,7 +56,7 @@ class RankingTest {
                 value(3, "1000", 0.0, null, 2)),
                 Scoring.VALUE);
 
-        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(2L, 1L, 3L);
+        assertThat(ranked).extracting(r -> r.insight().insightId().value()).containsExactly(2L, 1L, 3L);
         assertThat(ranked.get(1).rank()).isZero();
         assertThat(ranked.get(1).score()).isNull();
         assertThat(ranked.get(1).missing()).containsExactly("financial impact (value per year, more than 0)");
@@ -66,13 +66,13 @@ class RankingTest {
 
     @Test
     void scoresRiceAsReachTimesImpactTimesConfidencePerEffort() {
-        var a = new Candidate(1, "a", T0, null, 4.0, null, 12_000L, 2.0, 0.8);
-        var b = new Candidate(2, "b", T0, null, 1.0, null, 1_000L, 3.0, 1.0);
-        var c = new Candidate(3, "c", T0, null, 1.0, null, 5_000L, null, 1.0);
+        var a = new Candidate(InsightId.of(1), "a", T0, null, 4.0, null, 12_000L, 2.0, 0.8);
+        var b = new Candidate(InsightId.of(2), "b", T0, null, 1.0, null, 1_000L, 3.0, 1.0);
+        var c = new Candidate(InsightId.of(3), "c", T0, null, 1.0, null, 5_000L, null, 1.0);
 
         var ranked = Ranking.rank(List.of(b, c, a), Scoring.RICE);
 
-        assertThat(ranked).extracting(r -> r.insight().insightId()).containsExactly(1L, 2L, 3L);
+        assertThat(ranked).extracting(r -> r.insight().insightId().value()).containsExactly(1L, 2L, 3L);
         assertThat(ranked.get(0).score()).isEqualTo(4_800.0); // 12,000 x 2 x 0.8 / 4
         assertThat(ranked.get(0).formula()).isEqualTo("12,000 reach x 2 impact x 0.8 confidence / 4 person-days");
         assertThat(ranked.get(1).score()).isEqualTo(3_000.0);
@@ -82,7 +82,7 @@ class RankingTest {
     @Test
     void explainsEachFactorInWordsFromTheMeasuredFacts() {
         var impact = new ImpactModel(81L, 1.0, new BigDecimal("450.00"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 1.0, 81L, null);
-        var measured = new Candidate(1, "insight 1", T0, impact.valuePerYear(), 15.0, 0.012, 81L, 2.0, 0.8,
+        var measured = new Candidate(InsightId.of(1), "insight 1", T0, impact.valuePerYear(), 15.0, 0.012, 81L, 2.0, 0.8,
                 new Ranking.Facts(impact, 210L, 17_500L, 7, 12));
 
         var ranked = Ranking.rank(List.of(measured), Scoring.VALUE).getFirst();

@@ -22,6 +22,7 @@ import com.zeromission.alarms.TestClock;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
@@ -131,7 +132,7 @@ abstract class LeapsContract {
                 "Give December invoices fourteen days of grace; call 0701234567 if unsure", "leap-invoicing", "lars", null),
                 "analyst");
 
-        var insight = insights.get(r.insightId());
+        var insight = insights.get(InsightId.of(r.insightId()));
         assertThat(insight.state()).isEqualTo(InsightState.DRAFT);
         assertThat(insight.content().title()).isEqualTo("Grace period after new year");
         assertThat(insight.content().proposedSolution()).startsWith("Give December invoices fourteen days of grace")
@@ -139,7 +140,7 @@ abstract class LeapsContract {
         assertThat(insight.content().problemIds()).containsExactly(p);
         assertThat(insight.content().ownerTeam()).isEqualTo("leap-invoicing");
         assertThat(insight.content().responsiblePerson()).isEqualTo("lars");
-        assertThat(leaps.get(leap.id()).recommendations()).extracting(Recommendation::insightId).containsExactly(insight.id());
+        assertThat(leaps.get(leap.id()).recommendations()).extracting(Recommendation::insightId).containsExactly(insight.id().value());
         assertThatThrownBy(() -> leaps.recommend(leap.id(), new NewRecommendation("x", "y", "no-such-team", null, null), "analyst"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'no-such-team' is not a known team");
         assertThatThrownBy(() -> leaps.recommend(leap.id(), new NewRecommendation("x", "y", "leap-invoicing", "maria", null),
@@ -179,14 +180,14 @@ abstract class LeapsContract {
                 "leap-checkout", "maria", null), "analyst");
         var handed = leaps.recommend(leap.id(), new NewRecommendation("Delegated", "Send a reminder e-mail three days before the due date",
                 "leap-invoicing", "anna", null), "analyst");
-        var content = insights.get(handed.insightId()).content();
-        insights.update(handed.insightId(), new InsightContent(content.title(), content.problemIds(),
+        var content = insights.get(InsightId.of(handed.insightId())).content();
+        insights.update(InsightId.of(handed.insightId()), new InsightContent(content.title(), content.problemIds(),
                 List.of(new Evidence.ReplayLink(java.net.URI.create("https://replay.example.com/x"))),
                 List.of(), "Customers miss the due date and pay a reminder fee they did not expect.", content.proposedSolution(),
                 new ImpactModel(null, 1.2, new java.math.BigDecimal("6.50"), java.math.BigDecimal.ZERO,
                         0.03, new java.math.BigDecimal("35.00"), 0.5, null, null),
                 5.0, content.ownerTeam(), content.responsiblePerson(), content.teamsNeeded(), List.of(), null, null), "analyst");
-        insights.delegate(handed.insightId(), "analyst");
+        insights.delegate(InsightId.of(handed.insightId()), "analyst");
 
         var plan = leaps.actionPlan(leap.id());
 

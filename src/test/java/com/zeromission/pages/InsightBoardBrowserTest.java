@@ -20,6 +20,7 @@ import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Team;
 
@@ -61,7 +62,7 @@ class InsightBoardBrowserTest extends PageTest {
     @Test
     void anAnalystIsRefusedADelegationThenCompletesTheInsightAndDelegatesIt() {
         String title = title("Reminder fee after a late paper invoice");
-        long id = draft(title).id();
+        long id = draft(title).id().value();
         signIn("analyst");
         open("/insights/" + id);
         assertThat(text(By.id("state"))).isEqualTo("DRAFT");
@@ -76,7 +77,7 @@ class InsightBoardBrowserTest extends PageTest {
         assertThat(browser().findElements(By.cssSelector("[role=alert] li"))).hasSize(6);
         assertThat(text(By.id("state"))).isEqualTo("DRAFT");
         // nothing changed but the recorded refusal
-        var after = insights.get(id);
+        var after = insights.get(InsightId.of(id));
         assertThat(after.state()).isEqualTo(InsightState.DRAFT);
         assertThat(after.history()).hasSize(2);
         assertThat(text(By.id("history"))).contains("refused").contains("delegation refused: evidence: none attached");
@@ -105,7 +106,7 @@ class InsightBoardBrowserTest extends PageTest {
         waitForText(By.cssSelector("[role=status]"), "Delegated to invoicing (member).");
         assertThat(text(By.id("state"))).isEqualTo("DELEGATED");
         assertThat(browser().findElements(By.id("delegate"))).isEmpty();
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.DELEGATED);
 
         open("/insights");
         assertThat(text(By.id("column-delegated"))).contains(title);
@@ -119,8 +120,8 @@ class InsightBoardBrowserTest extends PageTest {
         var c = draft.content();
         long id = insights.update(draft.id(), new InsightContent(c.title(), c.problemIds(), c.evidence(), c.exampleSignalIds(),
                 c.problemDefinition(), c.proposedSolution(), c.impact(), c.effortPersonDays(), "print-shop", "olle",
-                c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()), "analyst").id();
-        insights.delegate(id, "analyst");
+                c.teamsNeeded(), c.approvalsNeeded(), c.riceImpact(), c.confidence()), "analyst").id().value();
+        insights.delegate(InsightId.of(id), "analyst");
         signIn("member");
         // the page offers no move that the rule would refuse (the API's 403 is InsightApiTest's), and says whose it is
         open("/insights/" + id);
@@ -129,14 +130,14 @@ class InsightBoardBrowserTest extends PageTest {
         open("/insights");
         WebElement card = waitFor(By.cssSelector(".insight-card[data-insight='" + id + "']"));
         assertThat(card.findElements(By.cssSelector("select"))).isEmpty();
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.DELEGATED);
     }
 
     @Test
     void aTeamMemberMovesADelegatedInsightToInProgress() {
         String title = title("E-mail the invoice too");
-        long id = complete(title, List.of("invoicing"), List.of(), 3).id();
-        insights.delegate(id, "analyst");
+        long id = complete(title, List.of("invoicing"), List.of(), 3).id().value();
+        insights.delegate(InsightId.of(id), "analyst");
         signIn("member");
         open("/insights/" + id);
         assertThat(text(By.id("state"))).isEqualTo("DELEGATED");
@@ -156,7 +157,7 @@ class InsightBoardBrowserTest extends PageTest {
         assertThat(text(By.id("state"))).isEqualTo("IN PROGRESS");
         assertThat(text(By.id("history"))).contains("delegated → in progress").contains("member")
                 .contains("started in sprint 49");
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.IN_PROGRESS);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.IN_PROGRESS);
         // from in progress the only step by hand is resolved
         assertThat(browser().findElements(By.cssSelector("#move button[name=to]"))).extracting(WebElement::getText)
                 .containsExactly("Move to resolved");
@@ -165,8 +166,8 @@ class InsightBoardBrowserTest extends PageTest {
     @Test
     void theBoardFoldsACompleteGateIntoOneLineAndListsOnlyWhatADraftLacks() {
         String incomplete = title("Reminder letters in the wrong language"), ready = title("Waive the first reminder fee");
-        long draftId = draft(incomplete).id();
-        long readyId = complete(ready, List.of("invoicing"), List.of(), 2).id();
+        long draftId = draft(incomplete).id().value();
+        long readyId = complete(ready, List.of("invoicing"), List.of(), 2).id().value();
         signIn("viewer");
         open("/insights");
         WebElement draftCard = waitFor(By.cssSelector("#column-draft .insight-card[data-insight='" + draftId + "']"));
@@ -208,7 +209,7 @@ class InsightBoardBrowserTest extends PageTest {
 
     @Test
     void aViewerSeesNoDelegateButtonAndIsRefusedAPost() {
-        long id = complete(title("Send the reminder by text message"), List.of("invoicing"), List.of(), 2).id();
+        long id = complete(title("Send the reminder by text message"), List.of("invoicing"), List.of(), 2).id().value();
         signIn("viewer");
         open("/insights/" + id);
         waitFor(By.id("gate"));
@@ -225,15 +226,15 @@ class InsightBoardBrowserTest extends PageTest {
                         body: '_csrf=' + encodeURIComponent(token) + '&to=in-progress&title=x'}).then(r => r.status)))
                     .then(s => done(s.join(',')), e => done('error ' + e));""", id);
         assertThat(status).isEqualTo("403,403,403");
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.DRAFT);
-        assertThat(insights.get(id).history()).hasSize(1);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.DRAFT);
+        assertThat(insights.get(InsightId.of(id)).history()).hasSize(1);
     }
 
     @Test
     void theTeamsPageShowsTheOrganisationReport() {
         String title = title("Let the chat bot take back a refund");
         long id = complete(title, List.of("invoicing", "refunds", "app", "legal-review"), List.of("legal", "risk", "cfo"),
-                3).id();
+                3).id().value();
         signIn("viewer");
         open("/teams");
         String invoicing = text(By.cssSelector("#teams tr[data-team=invoicing]"));

@@ -23,8 +23,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.zeromission.insights.Evidence;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.metrics.PurchaseCount;
+import com.zeromission.problems.ProblemId;
 
 /**
  * The success team's whole loop in a real browser, without curl: a problem → write an insight → the gate refuses the
@@ -82,7 +84,7 @@ class InsightLoopBrowserTest extends PageTest {
         waitFor(By.id("write-insight")).click();
         waitFor(By.id("new-insight"));
         assertThat(browser().findElement(By.id("problems")).getDomProperty("value")).isEqualTo(String.valueOf(problem));
-        assertThat(browser().findElement(By.id("title")).getDomProperty("value")).isEqualTo(problems.get(problem).label());
+        assertThat(browser().findElement(By.id("title")).getDomProperty("value")).isEqualTo(problems.get(ProblemId.of(problem)).label());
         // occurrences a year start from the problem's complaints in the last 52 full weeks
         long measured = insights.frequency(List.of(problem)).perYear();
         assertThat(measured).isPositive();
@@ -92,7 +94,7 @@ class InsightLoopBrowserTest extends PageTest {
         browser().findElement(By.id("save")).click();
         long id = shownInsightId();
         waitForText(By.cssSelector("[role=status]"), "Draft saved.");
-        assertThat(insights.get(id).content().problemIds()).containsExactly(problem);
+        assertThat(insights.get(InsightId.of(id)).content().problemIds()).containsExactly(problem);
 
         // the gate refuses the delegation and lists what is missing
         waitFor(By.id("delegate")).click();
@@ -102,7 +104,7 @@ class InsightLoopBrowserTest extends PageTest {
                 .anyMatch(t -> t.startsWith("proposed solution: empty")).anyMatch(t -> t.startsWith("financial impact: no estimate"))
                 .anyMatch(t -> t.startsWith("effort: not estimated")).anyMatch(t -> t.startsWith("owner team: no owner team"))
                 .anyMatch(t -> t.startsWith("responsible person: nobody is responsible")).hasSize(7);
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.DRAFT);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.DRAFT);
 
         // complete it; the checklist follows as it is filled in (the server's gate, asked by the page's script)
         fill("problemDefinition", "Paper invoices sent in January arrive after their due date, so customers pay a reminder fee.");
@@ -124,13 +126,13 @@ class InsightLoopBrowserTest extends PageTest {
         waitForText(By.id("gate-summary"), "Gate 7/7 ✓");
         browser().findElement(By.cssSelector("#edit button[type=submit]")).click();
         waitForText(By.cssSelector("[role=status]"), "It passes the quality gate and can be delegated.");
-        assertThat(insights.get(id).content().evidence()).hasSize(2).anyMatch(Evidence.Screenshot.class::isInstance);
+        assertThat(insights.get(InsightId.of(id)).content().evidence()).hasSize(2).anyMatch(Evidence.Screenshot.class::isInstance);
         assertThat(text(By.id("content"))).contains("screenshot: screenshot-").contains(value.substring(4) + " a year");
 
         // delegate
         waitFor(By.id("delegate")).click();
         waitForText(By.cssSelector("[role=status]"), "Delegated to " + OWNER_TEAM + " (" + TEAM_MEMBER_LOGIN + ").");
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.DELEGATED);
 
         // the team member signs in and moves it on the board: drag and drop to in progress...
         signIn(TEAM_MEMBER_LOGIN);
@@ -145,13 +147,13 @@ class InsightLoopBrowserTest extends PageTest {
                 column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
                 column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));""", id);
         waitForText(By.cssSelector("[role=status]"), "#" + id + ": moved to in progress.");
-        assertThat(insights.get(id).state()).isEqualTo(InsightState.IN_PROGRESS);
+        assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.IN_PROGRESS);
         // ...and with the keyboard's way, the card's select, to resolved
         new Select(waitFor(By.id("move-" + id))).selectByValue("resolved");
         browser().findElement(By.cssSelector("#insight-" + id + " form.card-move button")).click();
         waitForText(By.cssSelector("[role=status]"), "#" + id + ": moved to resolved.");
         assertThat(text(By.id("column-resolved"))).contains(title);
-        var resolved = insights.get(id);
+        var resolved = insights.get(InsightId.of(id));
         assertThat(resolved.state()).isEqualTo(InsightState.RESOLVED);
         assertThat(resolved.history()).extracting(t -> t.actor() + ":" + t.to()).contains(TEAM_MEMBER_LOGIN + ":IN_PROGRESS",
                 TEAM_MEMBER_LOGIN + ":RESOLVED");
@@ -172,7 +174,7 @@ class InsightLoopBrowserTest extends PageTest {
             waitForText(By.cssSelector("[role=status]"), "Measured: verified.");
             assertThat(text(By.id("state"))).isEqualTo("VERIFIED");
             assertThat(text(By.id("effect"))).contains("a real drop");
-            assertThat(insights.get(id).state()).isEqualTo(InsightState.VERIFIED);
+            assertThat(insights.get(InsightId.of(id)).state()).isEqualTo(InsightState.VERIFIED);
         } finally {
             // the other browser tests read the seeded figures at the seeded time
             purchases.upsert(days.stream().flatMap(d -> java.util.stream.Stream.of(new PurchaseCount(d, "SE", "pay-later", 0),

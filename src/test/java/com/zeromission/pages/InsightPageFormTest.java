@@ -28,12 +28,14 @@ import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -249,7 +251,7 @@ class InsightPageFormTest {
                         "teamsNeeded", "invoicing, print", "approvalsNeeded", "legal")).exchange();
         assertThat(result).hasStatus(HttpStatus.FOUND);
         long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
-        var created = insights.get(id);
+        var created = insights.get(InsightId.of(id));
         assertThat(created.state()).isEqualTo(InsightState.DRAFT);
         assertThat(created.createdBy()).isEqualTo("analyst");
         assertThat(created.content().teamsNeeded()).containsExactly("invoicing", "print");
@@ -314,7 +316,7 @@ class InsightPageFormTest {
                         "call", String.valueOf(entry.id()))).exchange();
         assertThat(result).hasStatus(HttpStatus.FOUND);
         long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/insights/", ""));
-        assertThat(insights.get(id).content().evidence()).singleElement().isInstanceOfSatisfying(Evidence.CallNote.class,
+        assertThat(insights.get(InsightId.of(id)).content().evidence()).singleElement().isInstanceOfSatisfying(Evidence.CallNote.class,
                 n -> assertThat(n.callId()).isEqualTo(entry.id()));
         assertThat(callbacks.get(entry.id()).insightId()).isEqualTo(id);
         assertThat(result).flash().extractingByKey("flash").asString().contains("Call " + entry.id() + "'s note is attached");
@@ -371,7 +373,7 @@ class InsightPageFormTest {
                 "complaint vintrabel osquaroth pelmidrane", null, null, "form-customer-2"), clock)));
         problems.assignPending();
         var squad = cadence.form(problemWeek.plusWeeks(1), "analyst").squads().stream()
-                .filter(q -> q.name().contains("vintrabel") || problems.get(q.problemId()).label().contains("vintrabel"))
+                .filter(q -> q.name().contains("vintrabel") || problems.get(ProblemId.of(q.problemId())).label().contains("vintrabel"))
                 .findFirst().orElseThrow();
 
         assertThat(mvc.get().uri("/weekly?week=" + Weeks.label(squad.week()))

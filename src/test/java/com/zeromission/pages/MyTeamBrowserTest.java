@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Team;
 
@@ -28,8 +29,8 @@ class MyTeamBrowserTest extends PageTest {
                 "Customers who pay by invoice get a reminder fee because the paper invoice arrives late.",
                 "Send the invoice by e-mail as well and waive the first reminder fee automatically.",
                 new ImpactModel(null, 1.2, new BigDecimal("6.50"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0.6, null, null), 2.0,
-                team, person, List.of(team), List.of(), 1.0, 0.5), "analyst").id();
-        insights.delegate(id, "analyst");
+                team, person, List.of(team), List.of(), 1.0, 0.5), "analyst").id().value();
+        insights.delegate(InsightId.of(id), "analyst");
         return id;
     }
 
@@ -52,15 +53,15 @@ class MyTeamBrowserTest extends PageTest {
         row.findElement(By.cssSelector("button[value=in-progress]")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[role=status]"), "Moved to in progress."));
-        assertThat(insights.get(ours).state()).isEqualTo(InsightState.IN_PROGRESS);
-        assertThat(insights.get(ours).history().getLast().actor()).isEqualTo("member");
+        assertThat(insights.get(InsightId.of(ours)).state()).isEqualTo(InsightState.IN_PROGRESS);
+        assertThat(insights.get(InsightId.of(ours)).history().getLast().actor()).isEqualTo("member");
 
         open("/my-team");
         WebElement moved = waitFor(By.cssSelector("#my-insights tr[data-insight='" + ours + "']"));
         assertThat(moved.getText()).contains("in progress");
         assertThat(moved.findElements(By.cssSelector("button[name=to]"))).extracting(WebElement::getText)
                 .containsExactly("Mark resolved");
-        assertThat(insights.get(theirs).state()).isEqualTo(InsightState.DELEGATED);
+        assertThat(insights.get(InsightId.of(theirs)).state()).isEqualTo(InsightState.DELEGATED);
     }
 
     @Test

@@ -38,6 +38,7 @@ import com.zeromission.markets.Scope;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
 import com.zeromission.metrics.Targets;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -103,7 +104,7 @@ abstract class PageTest {
 
     private boolean problemsExist() {
         try {
-            problems.get(seeded.invoiceProblem());
+            problems.get(ProblemId.of(seeded.invoiceProblem()));
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -155,7 +156,7 @@ abstract class PageTest {
                 "Refunds for returns are paid out late.", null, null, null, null, null, List.of(), List.of(), null, null),
                 "analyst");
         insights.move(complete.id(), InsightState.ACTIONABLE, "analyst", "ready for delegation");
-        return new Seeded(invoice, refund, app, complete.id(), draft.id());
+        return new Seeded(invoice, refund, app, complete.id().value(), draft.id().value());
     }
 
     private long problemOf(IntakeOutcome outcome) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemState;
 
 class ProblemPagesBrowserTest extends PageTest {
@@ -54,10 +55,10 @@ class ProblemPagesBrowserTest extends PageTest {
             assertThat(text(By.cssSelector("[role=status]"))).contains("Renamed to 'Invoice never arrived, reminder fee charged'");
             assertThat(text(By.id("label"))).isEqualTo("Invoice never arrived, reminder fee charged");
             assertThat(text(By.id("history"))).contains("Rename").contains("analyst");
-            assertThat(problems.get(invoice).label()).isEqualTo("Invoice never arrived, reminder fee charged");
+            assertThat(problems.get(ProblemId.of(invoice)).label()).isEqualTo("Invoice never arrived, reminder fee charged");
             Browser.screenshot("problem");
         } finally {
-            problems.rename(invoice, null, "test"); // other tests see the seeded labels
+            problems.rename(ProblemId.of(invoice), null, "test"); // other tests see the seeded labels
         }
     }
 
@@ -80,8 +81,8 @@ class ProblemPagesBrowserTest extends PageTest {
         assertThat(text(By.cssSelector("[role=status]"))).contains("Merged problem " + discount + " into this one");
         assertThat(text(By.id("examples"))).contains("courier left my parcel").contains("discount code");
         assertThat(text(By.id("history"))).contains("Merge").contains("analyst");
-        assertThat(problems.get(discount).state()).isEqualTo(ProblemState.MERGED);
-        assertThat(problems.get(discount).mergedInto()).isEqualTo(parcel);
+        assertThat(problems.get(ProblemId.of(discount)).state()).isEqualTo(ProblemState.MERGED);
+        assertThat(problems.get(ProblemId.of(discount)).mergedInto()).isEqualTo(parcel);
 
         // tick every discount example and split them off again
         int ticked = 0;
@@ -101,14 +102,14 @@ class ProblemPagesBrowserTest extends PageTest {
         assertThat(text(By.id("examples"))).contains("discount code").doesNotContain("courier");
         long created = Long.parseLong(browser().getCurrentUrl().replaceAll(".*/problems/", ""));
         assertThat(created).isNotIn(parcel, discount);
-        assertThat(problems.get(created).signals()).isEqualTo(ticked);
-        assertThat(problems.details(parcel).examples()).allMatch(e -> !e.text().contains("discount code"));
+        assertThat(problems.get(ProblemId.of(created)).signals()).isEqualTo(ticked);
+        assertThat(problems.details(ProblemId.of(parcel)).examples()).allMatch(e -> !e.text().contains("discount code"));
     }
 
     @Test
     void aViewerSeesNoChangeFormsAndCannotPostOne() {
         long invoice = seeded.invoiceProblem();
-        String before = problems.get(invoice).label();
+        String before = problems.get(ProblemId.of(invoice)).label();
         signIn("viewer");
         open("/problems/" + invoice);
         waitFor(By.id("examples"));
@@ -126,7 +127,7 @@ class ProblemPagesBrowserTest extends PageTest {
                     .then(r => done(r.status), e => done('failed: ' + e));
                 """.formatted(invoice));
         assertThat(status).isEqualTo(403L);
-        assertThat(problems.get(invoice).label()).isEqualTo(before);
+        assertThat(problems.get(ProblemId.of(invoice)).label()).isEqualTo(before);
     }
 
     @Test

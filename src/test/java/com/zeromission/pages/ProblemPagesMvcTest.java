@@ -23,6 +23,7 @@ import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
 import com.zeromission.problems.Problem;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
@@ -83,15 +84,15 @@ class ProblemPagesMvcTest {
 
     @Test
     void refusesABlankLabelAndChangesNothing() {
-        Problem before = problems.get(invoice);
-        int events = problems.details(invoice).events().size();
+        Problem before = problems.get(ProblemId.of(invoice));
+        int events = problems.details(ProblemId.of(invoice)).events().size();
 
         var result = post("/problems/" + invoice + "/rename", "label", "   ");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(result)).contains("label must not be blank");
-        assertThat(problems.get(invoice)).isEqualTo(before);
-        assertThat(problems.details(invoice).events()).hasSize(events);
+        assertThat(problems.get(ProblemId.of(invoice))).isEqualTo(before);
+        assertThat(problems.details(ProblemId.of(invoice)).events()).hasSize(events);
     }
 
     @Test
@@ -101,9 +102,9 @@ class ProblemPagesMvcTest {
 
             assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/problems/" + invoice);
             assertThat(result).flash().containsEntry("flash", "Renamed to 'Lost invoices'.");
-            assertThat(problems.get(invoice).label()).isEqualTo("Lost invoices");
+            assertThat(problems.get(ProblemId.of(invoice)).label()).isEqualTo("Lost invoices");
         } finally {
-            problems.rename(invoice, null, "test");
+            problems.rename(ProblemId.of(invoice), null, "test");
         }
     }
 
@@ -145,8 +146,8 @@ class ProblemPagesMvcTest {
         assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(blank)).contains("Find the problems to merge into problem " + invoice);
 
-        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.OPEN);
-        assertThat(problems.get(invoice).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(refund)).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(invoice)).state()).isEqualTo(ProblemState.OPEN);
     }
 
     @Test
@@ -167,7 +168,7 @@ class ProblemPagesMvcTest {
 
     @Test
     void showsTheProblemsNameAsItsHeadingAndTitle() {
-        String name = problems.get(invoice).label();
+        String name = problems.get(ProblemId.of(invoice)).label();
         assertThat(name).doesNotContain("·").contains(" ").containsIgnoringCase("invoice");
         var page = mvc.get().uri("/problems/" + invoice).with(user("viewer").roles("VIEWER")).exchange();
         assertThat(page).hasStatusOk();
@@ -193,7 +194,7 @@ class ProblemPagesMvcTest {
         var pin = post("/problems/" + invoice + "/pin", "pinned", "maybe");
         assertThat(pin).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(pin)).contains("pinned must be true or false, was &#39;maybe&#39;");
-        assertThat(problems.get(invoice).pinned()).isFalse();
+        assertThat(problems.get(ProblemId.of(invoice)).pinned()).isFalse();
 
         var reopen = post("/problems/" + invoice + "/reopen");
         assertThat(reopen).hasStatus(HttpStatus.CONFLICT);
@@ -220,6 +221,6 @@ class ProblemPagesMvcTest {
         var result = mvc.post().uri("/problems/" + invoice + "/resolve").with(user("viewer").roles("VIEWER")).with(csrf())
                 .exchange();
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(problems.get(invoice).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(invoice)).state()).isEqualTo(ProblemState.OPEN);
     }
 }

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemState;
 
 /**
@@ -54,23 +55,23 @@ class SearchAndMergeBrowserTest extends PageTest {
         assertThat(text(By.id("signals-after"))).isEqualTo("4");
         assertThat(text(By.id("complaints-after"))).isEqualTo("4");
         assertThat(text(By.id("moving-examples"))).contains("Kvittot för min klocka");
-        assertThat(problems.get(receipt).state()).as("a preview changes nothing").isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(receipt)).state()).as("a preview changes nothing").isEqualTo(ProblemState.OPEN);
         Browser.screenshot("merge-preview");
 
         browser().findElement(By.cssSelector("#confirm-merge button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/problems/" + checkout));
         assertThat(text(By.id("flash"))).contains("Merged problem " + receipt + " into this one: 2 signals moved");
-        assertThat(problems.get(receipt).state()).isEqualTo(ProblemState.MERGED);
-        assertThat(problems.get(checkout).signals()).isEqualTo(4);
+        assertThat(problems.get(ProblemId.of(receipt)).state()).isEqualTo(ProblemState.MERGED);
+        assertThat(problems.get(ProblemId.of(checkout)).signals()).isEqualTo(4);
 
         assertThat(browser().findElements(By.cssSelector("#history .undo-form"))).as("the merge can be undone from the history too")
                 .hasSize(1);
         browser().findElement(By.cssSelector("#flash .undo-form button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/problems/" + receipt));
         assertThat(text(By.id("flash"))).contains("Merge undone: problem " + receipt + " is back with its 2 signals");
-        assertThat(problems.get(receipt).state()).isEqualTo(ProblemState.OPEN);
-        assertThat(problems.get(receipt).signals()).isEqualTo(2);
-        assertThat(problems.get(checkout).signals()).isEqualTo(2);
+        assertThat(problems.get(ProblemId.of(receipt)).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(receipt)).signals()).isEqualTo(2);
+        assertThat(problems.get(ProblemId.of(checkout)).signals()).isEqualTo(2);
 
         // the problem page leads to all of its signals, through the search
         browser().findElement(By.id("all-signals")).click();

@@ -165,7 +165,7 @@ abstract class ProblemsContract {
         }
         long problem = problemOf(signals.getFirst());
         assertThat(problemsOf(signals)).containsOnly(problem);
-        var details = problems.details(problem);
+        var details = problems.details(ProblemId.of(problem));
         assertThat(details.problem().signals()).isEqualTo(4);
         assertThat(details.problem().complaints()).isEqualTo(4);
         assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::week, ProblemViews.WeekFigure::signals)
@@ -211,11 +211,11 @@ abstract class ProblemsContract {
         problems.consolidate(Problems.SYSTEM);
 
         long invoice = problemOf(texts.get(1));
-        var details = problems.details(invoice);
+        var details = problems.details(ProblemId.of(invoice));
         assertThat(problemsOf(texts)).as("mostly one problem in both languages").filteredOn(id -> id == invoice)
                 .hasSizeGreaterThanOrEqualTo(6);
         for (long other : problemsOf(texts)) {
-            assertThat(problems.get(other).label()).doesNotContain("·").doesNotContain("[").contains(" ");
+            assertThat(problems.get(ProblemId.of(other)).label()).doesNotContain("·").doesNotContain("[").contains(" ");
         }
         String name = details.problem().label();
         assertThat(name).as("a name, not terms").doesNotContain("·").doesNotContain("[").doesNotContain("(new)")
@@ -227,12 +227,12 @@ abstract class ProblemsContract {
         assertThat(details.namesByLanguage()).containsKey("en").containsKey("sv");
         assertThat(details.namesByLanguage().get("sv").toLowerCase(java.util.Locale.ROOT)).containsAnyOf("faktur", "påminnelse");
         assertThat(details.problem().label()).isEqualTo(details.namesByLanguage().get("en"));
-        assertThat(problems.get(problemOf(refunds.getFirst())).label().toLowerCase(java.util.Locale.ROOT)).contains("refund");
+        assertThat(problems.get(ProblemId.of(problemOf(refunds.getFirst()))).label().toLowerCase(java.util.Locale.ROOT)).contains("refund");
 
         // an analyst's name wins, and a blank one brings the automatic name back
-        problems.rename(invoice, "Lost invoices", "anna");
-        assertThat(problems.get(invoice).label()).isEqualTo("Lost invoices");
-        assertThat(problems.rename(invoice, " ", "anna").label()).isEqualTo(name);
+        problems.rename(ProblemId.of(invoice), "Lost invoices", "anna");
+        assertThat(problems.get(ProblemId.of(invoice)).label()).isEqualTo("Lost invoices");
+        assertThat(problems.rename(ProblemId.of(invoice), " ", "anna").label()).isEqualTo(name);
     }
 
     @Test
@@ -274,17 +274,17 @@ abstract class ProblemsContract {
         assertThat(top.problems()).extracting(t -> t.problem().id()).contains(root).doesNotContain(variant);
         assertThat(top.problems().stream().filter(t -> t.problem().id() == root).findFirst().orElseThrow().complaints())
                 .isEqualTo(8);
-        assertThat(problems.get(root).signals()).isEqualTo(8);
-        assertThat(problems.get(variant).rootId()).isEqualTo(root);
+        assertThat(problems.get(ProblemId.of(root)).signals()).isEqualTo(8);
+        assertThat(problems.get(ProblemId.of(variant)).rootId()).isEqualTo(root);
         assertThat(problems.list(List.of(), 100)).extracting(Problem::id).contains(root).doesNotContain(variant);
-        var details = problems.details(root);
+        var details = problems.details(ProblemId.of(root));
         assertThat(details.variants()).extracting(v -> v.problem().id()).containsExactly(variant);
         assertThat(details.variants().getFirst().examples()).isNotEmpty();
         // a page may ask for the examples of its largest variants only: the others are listed without
-        assertThat(problems.details(root, 0).variants()).singleElement()
+        assertThat(problems.details(ProblemId.of(root), 0).variants()).singleElement()
                 .satisfies(v -> assertThat(v.problem().id()).isEqualTo(variant), v -> assertThat(v.examples()).isEmpty());
         assertThat(details.weeks()).extracting(ProblemViews.WeekFigure::complaints).containsExactly(8L);
-        assertThat(problems.details(variant).rootCause().id()).isEqualTo(root);
+        assertThat(problems.details(ProblemId.of(variant)).rootCause().id()).isEqualTo(root);
         var week = java.time.LocalDate.parse("2026-03-09");
         assertThat(problems.weeklyComplaints(List.of(root, variant), week, week)).containsEntry(week, 8L);
         assertThat(problems.weeklyComplaints(List.of(variant), week, week)).containsEntry(week, 8L);
@@ -292,12 +292,12 @@ abstract class ProblemsContract {
         assertThat(problems.weeklyComplaintsOfEach(List.of(List.of(root, variant), List.of(variant), List.of(), List.of(root)),
                 week, week)).containsExactly(java.util.Map.of(week, 8L), java.util.Map.of(week, 8L), java.util.Map.of(),
                 java.util.Map.of(week, 8L));
-        assertThat(problems.signalsInWeek(root, week, 100)).hasSize(8);
+        assertThat(problems.signalsInWeek(ProblemId.of(root), week, 100)).hasSize(8);
 
         // the next pass finds no such root cause in these two texts: the variant is a problem of its own again
         problems.consolidate(Problems.SYSTEM);
-        assertThat(problems.get(variant).rootId()).isNull();
-        assertThat(problems.details(variant).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.ROOT_CAUSE);
+        assertThat(problems.get(ProblemId.of(variant)).rootId()).isNull();
+        assertThat(problems.details(ProblemId.of(variant)).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.ROOT_CAUSE);
     }
 
     @Test
@@ -308,14 +308,14 @@ abstract class ProblemsContract {
         problems.assignPending();
         long invoiceProblem = problemOf(invoice.getFirst()), refundProblem = problemOf(refunds.getFirst()),
                 appProblem = problemOf(app.getFirst());
-        long invoiceSignals = problems.get(invoiceProblem).signals();
-        long together = problems.get(refundProblem).signals() + problems.get(appProblem).signals();
+        long invoiceSignals = problems.get(ProblemId.of(invoiceProblem)).signals();
+        long together = problems.get(ProblemId.of(refundProblem)).signals() + problems.get(ProblemId.of(appProblem)).signals();
 
         // the analyst decides refunds and app logins are one problem (they are not, textually) ...
-        problems.merge(refundProblem, appProblem, "anna");
+        problems.merge(ProblemId.of(refundProblem), ProblemId.of(appProblem), "anna");
         // ... and that two of the invoice complaints are a problem of their own
-        var split = problems.split(invoiceProblem, invoice.subList(0, 2), "Invoice lost by the post", "anna");
-        problems.rename(refundProblem, "Refunds and app (analyst's call)", "anna");
+        var split = problems.split(ProblemId.of(invoiceProblem), invoice.subList(0, 2), "Invoice lost by the post", "anna");
+        problems.rename(ProblemId.of(refundProblem), "Refunds and app (analyst's call)", "anna");
 
         problems.consolidate(Problems.SYSTEM);
 
@@ -323,14 +323,14 @@ abstract class ProblemsContract {
         assertThat(problemsOf(refunds)).containsOnly(refundProblem);
         assertThat(problemsOf(invoice.subList(0, 2))).containsOnly(split.id());
         assertThat(problemsOf(invoice.subList(2, 4))).containsOnly(invoiceProblem);
-        assertThat(problems.get(split.id()).label()).isEqualTo("Invoice lost by the post");
-        assertThat(problems.get(refundProblem).label()).isEqualTo("Refunds and app (analyst's call)");
-        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.MERGED);
-        assertThat(problems.get(appProblem).mergedInto()).isEqualTo(refundProblem);
-        assertThat(problems.get(refundProblem).signals()).isEqualTo(together);
-        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(invoiceSignals - 2);
-        assertThat(problems.get(split.id()).signals()).isEqualTo(2);
-        assertThat(problems.details(split.id()).weeks()).extracting(ProblemViews.WeekFigure::signals).containsExactly(2L);
+        assertThat(problems.get(ProblemId.of(split.id())).label()).isEqualTo("Invoice lost by the post");
+        assertThat(problems.get(ProblemId.of(refundProblem)).label()).isEqualTo("Refunds and app (analyst's call)");
+        assertThat(problems.get(ProblemId.of(appProblem)).state()).isEqualTo(ProblemState.MERGED);
+        assertThat(problems.get(ProblemId.of(appProblem)).mergedInto()).isEqualTo(refundProblem);
+        assertThat(problems.get(ProblemId.of(refundProblem)).signals()).isEqualTo(together);
+        assertThat(problems.get(ProblemId.of(invoiceProblem)).signals()).isEqualTo(invoiceSignals - 2);
+        assertThat(problems.get(ProblemId.of(split.id())).signals()).isEqualTo(2);
+        assertThat(problems.details(ProblemId.of(split.id())).weeks()).extracting(ProblemViews.WeekFigure::signals).containsExactly(2L);
     }
 
     @Test
@@ -341,23 +341,23 @@ abstract class ProblemsContract {
         long refundProblem = problemOf(refunds.getFirst()), appProblem = problemOf(app.getFirst());
         var refundMembers = membersOf(refundProblem);
         var appMembers = membersOf(appProblem);
-        var merge = problems.merge(refundProblem, appProblem, "anna");
+        var merge = problems.merge(ProblemId.of(refundProblem), ProblemId.of(appProblem), "anna");
         assertThat(problemsOf(app)).containsOnly(refundProblem);
-        assertThat(problems.get(refundProblem).signals()).isEqualTo(refundMembers.size() + appMembers.size());
+        assertThat(problems.get(ProblemId.of(refundProblem)).signals()).isEqualTo(refundMembers.size() + appMembers.size());
 
         var undo = problems.undo(merge.id(), "anna");
 
         assertThat(undo.kind()).isEqualTo(ProblemEvent.Kind.UNDO);
         assertThat(membersOf(appProblem)).containsExactlyInAnyOrderElementsOf(appMembers);
         assertThat(membersOf(refundProblem)).containsExactlyInAnyOrderElementsOf(refundMembers);
-        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.OPEN);
-        assertThat(problems.get(appProblem).signals()).isEqualTo(appMembers.size());
-        assertThat(problems.get(refundProblem).signals()).isEqualTo(refundMembers.size());
+        assertThat(problems.get(ProblemId.of(appProblem)).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(appProblem)).signals()).isEqualTo(appMembers.size());
+        assertThat(problems.get(ProblemId.of(refundProblem)).signals()).isEqualTo(refundMembers.size());
         assertThatThrownBy(() -> problems.undo(merge.id(), "anna")).isInstanceOf(ProblemChangeRefusedException.class)
                 .hasMessageContaining("undone already");
         // the pass may find them similar, but an analyst said they are different
         problems.consolidate(Problems.SYSTEM);
-        assertThat(problems.get(appProblem).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(appProblem)).state()).isEqualTo(ProblemState.OPEN);
     }
 
     @Test
@@ -367,7 +367,7 @@ abstract class ProblemsContract {
         long original = problemOf(texts.getFirst());
         // The same problem found twice (as online grouping does when a problem's first texts differ): split it, then
         // drop the analyst's "kept apart" so that only the consolidation pass decides.
-        long twin = problems.split(original, texts.subList(2, 4), null, "test").id();
+        long twin = problems.split(ProblemId.of(original), texts.subList(2, 4), null, "test").id();
         jdbc.update("DELETE FROM problem_apart WHERE a = ? OR b = ?", original, original);
 
         var pass = problems.consolidate(Problems.SYSTEM);
@@ -393,14 +393,14 @@ abstract class ProblemsContract {
         var texts = ingest(four(INVOICE_SV), "sv", "2026-03-10");
         problems.assignPending();
         long original = problemOf(texts.getFirst());
-        long twin = problems.split(original, texts.subList(2, 4), null, "test").id();
+        long twin = problems.split(ProblemId.of(original), texts.subList(2, 4), null, "test").id();
         jdbc.update("DELETE FROM problem_apart WHERE a = ? OR b = ?", original, original);
         REFERENCED.add(twin); // the smaller one, which the pass would otherwise merge away
 
         var pass = problems.consolidate(Problems.SYSTEM);
 
-        assertThat(problems.get(twin).state()).isEqualTo(ProblemState.OPEN);
-        assertThat(problems.get(twin).rootId()).isNull();
+        assertThat(problems.get(ProblemId.of(twin)).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(twin)).rootId()).isNull();
         assertThat(pass.merges()).noneMatch(m -> m.problemId() == twin);
         assertThat(problemsOf(texts.subList(2, 4))).containsOnly(twin);
 
@@ -414,15 +414,15 @@ abstract class ProblemsContract {
         var first = ingest(four(INVOICE_EN).subList(0, 2), "en", "2026-03-10");
         problems.assignPending();
         long original = problemOf(first.getFirst());
-        long twin = problems.split(original, first.subList(1, 2), null, "test").id();
+        long twin = problems.split(ProblemId.of(original), first.subList(1, 2), null, "test").id();
         jdbc.update("DELETE FROM problem_apart");
-        problems.pin(twin, true, "anna");
+        problems.pin(ProblemId.of(twin), true, "anna");
 
         var pass = problems.consolidate(Problems.SYSTEM);
 
         assertThat(pass.merges()).noneMatch(m -> m.problemId() == twin || m.otherId() == twin);
-        assertThat(problems.get(twin).state()).isEqualTo(ProblemState.OPEN);
-        assertThat(problems.get(twin).pinned()).isTrue();
+        assertThat(problems.get(ProblemId.of(twin)).state()).isEqualTo(ProblemState.OPEN);
+        assertThat(problems.get(ProblemId.of(twin)).pinned()).isTrue();
     }
 
     @Test
@@ -430,13 +430,13 @@ abstract class ProblemsContract {
         var before = ingest(REFUND_EN, "en", "2026-03-02");
         problems.assignPending();
         long refund = problemOf(before.getFirst());
-        problems.resolve(refund, "anna");
-        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.RESOLVED);
+        problems.resolve(ProblemId.of(refund), "anna");
+        assertThat(problems.get(ProblemId.of(refund)).state()).isEqualTo(ProblemState.RESOLVED);
 
         // received before the resolution (a late import): not a regression
         ingest(List.of(REFUND_EN.get(0), REFUND_EN.get(0), REFUND_EN.get(0)), "en", "2026-03-05");
         problems.assignPending();
-        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.RESOLVED);
+        assertThat(problems.get(ProblemId.of(refund)).state()).isEqualTo(ProblemState.RESOLVED);
 
         // received after it: three bring it back (the default threshold)
         var after = new ArrayList<SignalSubmission>();
@@ -447,12 +447,12 @@ abstract class ProblemsContract {
         intake.acceptAll(after);
         problems.assignPending();
 
-        assertThat(problems.get(refund).state()).isEqualTo(ProblemState.REGRESSED);
+        assertThat(problems.get(ProblemId.of(refund)).state()).isEqualTo(ProblemState.REGRESSED);
         assertThat(problems.regressions()).anySatisfy(r -> {
             assertThat(r.problem().id()).isEqualTo(refund);
             assertThat(r.signalsSinceResolved()).isEqualTo(3);
         });
-        assertThat(problems.details(refund).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.REGRESS,
+        assertThat(problems.details(ProblemId.of(refund)).events()).extracting(ProblemEvent::kind).contains(ProblemEvent.Kind.REGRESS,
                 ProblemEvent.Kind.RESOLVE);
     }
 
@@ -509,37 +509,37 @@ abstract class ProblemsContract {
         problems.assignPending();
         long invoiceProblem = problemOf(invoice.getFirst()), refundProblem = problemOf(refunds.getFirst());
         var invoiceMembers = membersOf(invoiceProblem);
-        long[] refundCount = {problems.get(refundProblem).signals()};
+        long[] refundCount = {problems.get(ProblemId.of(refundProblem)).signals()};
 
-        assertThatThrownBy(() -> problems.merge(invoiceProblem, invoiceProblem, "anna"))
+        assertThatThrownBy(() -> problems.merge(ProblemId.of(invoiceProblem), ProblemId.of(invoiceProblem), "anna"))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("into itself");
-        assertThatThrownBy(() -> problems.split(invoiceProblem, refunds.subList(0, 1), null, "anna"))
+        assertThatThrownBy(() -> problems.split(ProblemId.of(invoiceProblem), refunds.subList(0, 1), null, "anna"))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("not in problem " + invoiceProblem)
                 .hasMessageContaining(refunds.getFirst());
-        assertThatThrownBy(() -> problems.split(invoiceProblem, invoiceMembers, null, "anna"))
+        assertThatThrownBy(() -> problems.split(ProblemId.of(invoiceProblem), invoiceMembers, null, "anna"))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("would leave it empty");
-        assertThatThrownBy(() -> problems.get(999_999)).isInstanceOf(ProblemNotFoundException.class)
+        assertThatThrownBy(() -> problems.get(ProblemId.of(999_999))).isInstanceOf(ProblemNotFoundException.class)
                 .hasMessageContaining("999999");
-        assertThatThrownBy(() -> problems.rename(invoiceProblem, "x".repeat(201), "anna"))
+        assertThatThrownBy(() -> problems.rename(ProblemId.of(invoiceProblem), "x".repeat(201), "anna"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200");
         assertThatThrownBy(() -> problems.undo(999_999, "anna")).isInstanceOf(ProblemEventNotFoundException.class)
                 .hasMessageContaining("no problem event with id 999999");
         // a list refused half-way merges nothing, not even in memory: the same text still joins its own problem
-        assertThatThrownBy(() -> problems.merge(invoiceProblem, List.of(refundProblem, 999_999L), "anna"))
+        assertThatThrownBy(() -> problems.merge(ProblemId.of(invoiceProblem), List.of(ProblemId.of(refundProblem), ProblemId.of(999_999L)), "anna"))
                 .isInstanceOf(ProblemNotFoundException.class);
-        assertThatThrownBy(() -> problems.merge(invoiceProblem, List.of(refundProblem, invoiceProblem), "anna"))
+        assertThatThrownBy(() -> problems.merge(ProblemId.of(invoiceProblem), List.of(ProblemId.of(refundProblem), ProblemId.of(invoiceProblem)), "anna"))
                 .isInstanceOf(ProblemChangeRefusedException.class);
         var again = ingest(List.of(REFUND_EN.getFirst()), "en", "2026-03-10");
         problems.assignPending();
         assertThat(problemOf(again.getFirst())).isEqualTo(refundProblem);
         refundCount[0]++;
-        problems.merge(invoiceProblem, List.of(refundProblem), "anna"); // and a valid merge still works
+        problems.merge(ProblemId.of(invoiceProblem), List.of(ProblemId.of(refundProblem)), "anna"); // and a valid merge still works
         problems.undo(problems.recentMerges(1).getFirst().id(), "anna");
 
-        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(invoiceMembers.size());
-        assertThat(problems.get(refundProblem).signals()).isEqualTo(refundCount[0]);
+        assertThat(problems.get(ProblemId.of(invoiceProblem)).signals()).isEqualTo(invoiceMembers.size());
+        assertThat(problems.get(ProblemId.of(refundProblem)).signals()).isEqualTo(refundCount[0]);
         assertThat(membersOf(invoiceProblem)).containsExactlyInAnyOrderElementsOf(invoiceMembers);
-        assertThat(problems.get(invoiceProblem).customLabel()).isNull();
+        assertThat(problems.get(ProblemId.of(invoiceProblem)).customLabel()).isNull();
     }
 
     @Test
@@ -560,7 +560,7 @@ abstract class ProblemsContract {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal_problem WHERE signal_id IN (?, ?)", Long.class,
                 UUID.fromString(waiting.get(0)), UUID.fromString(waiting.get(1)))).isZero();
-        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(4);
+        assertThat(problems.get(ProblemId.of(invoiceProblem)).signals()).isEqualTo(4);
 
         var done = problems.assignPending();
 
@@ -568,7 +568,7 @@ abstract class ProblemsContract {
         assertThat(done.stillWaiting()).isZero();
         assertThat(problemOf(waiting.get(0))).isEqualTo(invoiceProblem);
         assertThat(problemOf(waiting.get(1))).isNotEqualTo(invoiceProblem);
-        assertThat(problems.get(invoiceProblem).signals()).isEqualTo(5);
+        assertThat(problems.get(ProblemId.of(invoiceProblem)).signals()).isEqualTo(5);
         engine.lock().lock();
         try {
             // had the grouper kept what the failed batch taught it, it would count the invoice text twice
@@ -583,7 +583,7 @@ abstract class ProblemsContract {
         var invoice = ingest(INVOICE_EN, "en", "2026-03-10");
         problems.assignPending();
 
-        var renamed = problems.rename(problemOf(invoice.getFirst()), "Call anna.svensson@example.com about it", "anna");
+        var renamed = problems.rename(ProblemId.of(problemOf(invoice.getFirst())), "Call anna.svensson@example.com about it", "anna");
 
         assertThat(renamed.label()).doesNotContain("anna.svensson@example.com").contains("Call");
     }

@@ -183,7 +183,7 @@ abstract class SeveralInstancesContract {
         two.problems().assignPending();
         assertThat(two.cached().groups()).extracting(GrouperState.GroupState::id).contains(invoice, refund);
 
-        one.problems().merge(invoice, refund, "anna"); // on A
+        one.problems().merge(ProblemId.of(invoice), ProblemId.of(refund), "anna"); // on A
 
         var refundB = ingest(two, List.of(ProblemsContract.REFUND_EN.getFirst(), ProblemsContract.REFUND_EN.getFirst()), "en");
         two.problems().assignPending();
@@ -191,7 +191,7 @@ abstract class SeveralInstancesContract {
         assertThat(new JdbcTemplate(dataSource(two)).queryForObject(
                 "SELECT COUNT(*) FROM signal_problem WHERE problem_id = ?", Long.class, refund)).isZero();
         assertThat(two.cached().groups()).extracting(GrouperState.GroupState::id).contains(invoice).doesNotContain(refund);
-        assertThat(two.problems().get(invoice).signals()).isEqualTo(4 + 1 + 4 + 2);
+        assertThat(two.problems().get(ProblemId.of(invoice)).signals()).isEqualTo(4 + 1 + 4 + 2);
         assertEveryStoredSignalAssignedOnceAndCountsEqualARecount();
         assertSameModel(two.current(), one.current(), "B's grouper");
     }
@@ -202,18 +202,18 @@ abstract class SeveralInstancesContract {
         var refundB = ingest(two, four(ProblemsContract.REFUND_EN), "en");
         two.problems().assignPending();
         long invoice = problemOf(invoiceB.getFirst()), refund = problemOf(refundB.getFirst());
-        two.problems().merge(invoice, refund, "anna");
+        two.problems().merge(ProblemId.of(invoice), ProblemId.of(refund), "anna");
         ingest(one, List.of(ProblemsContract.INVOICE_EN.getFirst()), "en");
         one.problems().assignPending(); // A knows the merged problem
 
-        var split = two.problems().split(invoice, refundB, "Refunds", "anna"); // on B
+        var split = two.problems().split(ProblemId.of(invoice), refundB, "Refunds", "anna"); // on B
 
         var refundA = ingest(one, List.of(ProblemsContract.REFUND_EN.getFirst()), "en");
         one.problems().assignPending();
         assertThat(problemOf(refundA.getFirst())).isEqualTo(split.id());
         assertThat(one.cached().groups()).extracting(GrouperState.GroupState::id).contains(invoice, split.id());
-        assertThat(one.problems().get(split.id()).signals()).isEqualTo(5);
-        assertThat(one.problems().get(invoice).signals()).isEqualTo(5);
+        assertThat(one.problems().get(ProblemId.of(split.id())).signals()).isEqualTo(5);
+        assertThat(one.problems().get(ProblemId.of(invoice)).signals()).isEqualTo(5);
         assertEveryStoredSignalAssignedOnceAndCountsEqualARecount();
         assertSameModel(one.current(), two.current(), "A's grouper");
     }

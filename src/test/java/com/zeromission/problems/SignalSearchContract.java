@@ -179,16 +179,16 @@ abstract class SignalSearchContract {
         var grouped = all.signals().stream().filter(h -> h.problemId() != null).toList();
         assertThat(grouped).hasSize(2).allSatisfy(h -> {
             assertThat(h.problemId()).isEqualTo(invoiceProblem);
-            assertThat(h.problemLabel()).isEqualTo(problems.get(invoiceProblem).label());
+            assertThat(h.problemLabel()).isEqualTo(problems.get(ProblemId.of(invoiceProblem)).label());
         });
         assertThat(all.signals().stream().filter(h -> h.signalId().equals(waiting.getFirst())).findFirst().orElseThrow()
                 .problemId()).as("a signal still waiting to be grouped has no problem yet").isNull();
 
         SignalPage ofApp = search.search(new SignalQuery(null, null, null, null, null, null, null, appProblem, 1, 50));
         assertThat(ofApp.signals()).extracting(SignalHit::signalId).containsExactlyInAnyOrderElementsOf(app);
-        assertThat(search.signalsOf(appProblem, 1, 50).signals()).extracting(SignalHit::signalId)
+        assertThat(search.signalsOf(ProblemId.of(appProblem), 1, 50).signals()).extracting(SignalHit::signalId)
                 .containsExactlyInAnyOrderElementsOf(app);
-        assertThatThrownBy(() -> search.signalsOf(987_654_321L, 1, 50)).isInstanceOf(ProblemNotFoundException.class);
+        assertThatThrownBy(() -> search.signalsOf(ProblemId.of(987_654_321L), 1, 50)).isInstanceOf(ProblemNotFoundException.class);
     }
 
     @Test
@@ -234,26 +234,26 @@ abstract class SignalSearchContract {
         problems.assignPending();
         long into = problems.problemOf(parcel.getFirst()).orElseThrow().id();
         long from = problems.problemOf(discount.getFirst()).orElseThrow().id();
-        Problem intoBefore = problems.get(into), fromBefore = problems.get(from);
+        Problem intoBefore = problems.get(ProblemId.of(into)), fromBefore = problems.get(ProblemId.of(from));
 
-        var preview = problems.previewMerge(into, List.of(from));
+        var preview = problems.previewMerge(ProblemId.of(into), List.of(ProblemId.of(from)));
         assertThat(preview.into()).isEqualTo(intoBefore);
         assertThat(preview.moving()).singleElement().satisfies(m -> {
             assertThat(m.problem()).isEqualTo(fromBefore);
             assertThat(m.examples()).isNotEmpty().allMatch(e -> e.text().contains("discount code"));
         });
-        assertThat(problems.get(into)).as("a preview changes nothing").isEqualTo(intoBefore);
-        assertThat(problems.get(from)).isEqualTo(fromBefore);
+        assertThat(problems.get(ProblemId.of(into))).as("a preview changes nothing").isEqualTo(intoBefore);
+        assertThat(problems.get(ProblemId.of(from))).isEqualTo(fromBefore);
 
-        problems.merge(into, from, "analyst");
-        assertThat(problems.get(into).signals()).isEqualTo(preview.signalsAfter()).isEqualTo(5);
-        assertThat(problems.get(into).complaints()).isEqualTo(preview.complaintsAfter()).isEqualTo(4);
+        problems.merge(ProblemId.of(into), ProblemId.of(from), "analyst");
+        assertThat(problems.get(ProblemId.of(into)).signals()).isEqualTo(preview.signalsAfter()).isEqualTo(5);
+        assertThat(problems.get(ProblemId.of(into)).complaints()).isEqualTo(preview.complaintsAfter()).isEqualTo(4);
 
-        assertThatThrownBy(() -> problems.previewMerge(into, List.of(into)))
+        assertThatThrownBy(() -> problems.previewMerge(ProblemId.of(into), List.of(ProblemId.of(into))))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("into itself");
-        assertThatThrownBy(() -> problems.previewMerge(into, List.of(from)))
+        assertThatThrownBy(() -> problems.previewMerge(ProblemId.of(into), List.of(ProblemId.of(from))))
                 .isInstanceOf(ProblemChangeRefusedException.class).hasMessageContaining("merged into problem " + into);
-        assertThatThrownBy(() -> problems.previewMerge(into, List.of(987_654_321L)))
+        assertThatThrownBy(() -> problems.previewMerge(ProblemId.of(into), List.of(ProblemId.of(987_654_321L))))
                 .isInstanceOf(ProblemNotFoundException.class);
     }
 

@@ -29,6 +29,7 @@ import com.zeromission.alarms.TestClock;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
@@ -39,6 +40,7 @@ import com.zeromission.markets.Scope;
 import com.zeromission.metrics.PurchaseCount;
 import com.zeromission.metrics.Purchases;
 import com.zeromission.metrics.Targets;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -148,14 +150,14 @@ class YearlyReportTest {
                 "Send the invoice by e-mail and in the app by default, and waive the fee when the post was late.",
                 new ImpactModel(null, 1, BigDecimal.TEN, BigDecimal.ZERO, 0, BigDecimal.ZERO, 1, null, null), 3.0, "invoice-team",
                 "anna", List.of("invoice-team"), List.of(), null, null), "anna");
-        fixId = i.id();
-        insights.delegate(fixId, "anna");
-        insights.move(fixId, InsightState.IN_PROGRESS, "anna", null);
-        insights.move(fixId, InsightState.RESOLVED, "anna", "shipped");
+        fixId = i.id().value();
+        insights.delegate(InsightId.of(fixId), "anna");
+        insights.move(InsightId.of(fixId), InsightState.IN_PROGRESS, "anna", null);
+        insights.move(InsightId.of(fixId), InsightState.RESOLVED, "anna", "shipped");
 
         CLOCK.set(Instant.parse("2026-05-06T12:00:00Z"));
         complaints(FIXED, "SE", "en", "2026-03-09", 8, 10);
-        assertThat(insights.measure(fixId, "system").outcome()).isEqualTo("verified");
+        assertThat(insights.measure(InsightId.of(fixId), "system").outcome()).isEqualTo("verified");
 
         CLOCK.set(Instant.parse("2026-06-10T12:00:00Z"));
         complaints(RISING, "SE", "en", "2026-03-16", 6, 10);
@@ -165,7 +167,7 @@ class YearlyReportTest {
 
     long problemOf(String text) {
         return problems.list(List.of(), 500).stream()
-                .filter(p -> problems.details(p.id()).examples().stream().anyMatch(e -> e.text().equals(text)))
+                .filter(p -> problems.details(ProblemId.of(p.id())).examples().stream().anyMatch(e -> e.text().equals(text)))
                 .findFirst().orElseThrow().id();
     }
 

@@ -73,7 +73,7 @@ public class DelegationOutbox {
         payload.put("delegatedBy", actor);
         payload.put("delegatedAt", at.toString());
         payload.put("link", "/api/v1/insights/" + insight.id());
-        outbox.enqueue(new WebhookOutbox.Event(TARGET, subject(insight.id()), UUID.randomUUID().toString(), EVENT,
+        outbox.enqueue(new WebhookOutbox.Event(TARGET, subject(insight.id().value()), UUID.randomUUID().toString(), EVENT,
                 json.writeValueAsString(payload)), at);
     }
 

@@ -15,6 +15,7 @@ import com.zeromission.callbacks.CallEntry;
 import com.zeromission.callbacks.CallOutcome;
 import com.zeromission.callbacks.Callbacks;
 import com.zeromission.insights.Evidence;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.problems.Problems;
@@ -59,7 +60,7 @@ class DemoCallbacksTest {
         var attached = list.entries().stream().filter(e -> e.insightId() != null).toList();
         assertThat(attached).singleElement().extracting(CallEntry::outcome).isEqualTo(CallOutcome.REACHED);
         assertThat(attached.getFirst().notes()).contains("[PHONE]").doesNotContain("123 45 67");
-        var insight = insights.get(attached.getFirst().insightId());
+        var insight = insights.get(InsightId.of(attached.getFirst().insightId()));
         assertThat(insight.state()).isIn(EnumSet.of(InsightState.DRAFT, InsightState.ACTIONABLE));
         assertThat(insight.content().evidence()).anyMatch(e -> e instanceof Evidence.CallNote n
                 && n.callId() == attached.getFirst().id());

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.zeromission.demo.DemoProblem;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.insights.Team;
@@ -96,7 +97,7 @@ class DemoLeapsTest {
         assertThat(plan.items()).extracting(i -> i.insightState())
                 .containsExactly(InsightState.DELEGATED, InsightState.DELEGATED, InsightState.DRAFT);
         // each recommendation is about its own problem: invoices, reaching a person, missed payments
-        assertThat(plan.items()).extracting(i -> insights.get(i.recommendation().insightId()).content().problemIds())
+        assertThat(plan.items()).extracting(i -> insights.get(InsightId.of(i.recommendation().insightId())).content().problemIds())
                 .containsExactly(List.of(found.get(DemoProblem.INVOICE_REMINDER_FEE)),
                         List.of(found.get(DemoProblem.CUSTOMER_SERVICE_REACH)),
                         List.of(found.get(DemoProblem.MISSED_PAYMENT)));

@@ -27,12 +27,14 @@ import com.zeromission.demo.DemoSettings;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemsGrouped;
 
@@ -129,7 +131,7 @@ class DemoInsights {
                 // only an insight about the same problem: a call note is evidence for that problem, no other
                 var target = drafts.stream().filter(d -> d.content().problemIds().contains(problem)).findFirst();
                 if (target.isPresent()) {
-                    callbacks.attachToInsight(firstReached.id(), target.get().id(), "analyst");
+                    callbacks.attachToInsight(firstReached.id(), target.get().id().value(), "analyst");
                 }
             }
             log.info("Demo call list for {}: {} customers, {} called", list.weekLabel(), entries.size(),
@@ -191,7 +193,7 @@ class DemoInsights {
         new DemoDataGenerator(new DemoSettings(properties.seed(), week, week.plusDays(6), properties.scale())).signals()
                 .forEach(s -> truth.put(s.raw().sourceId(), s.problem()));
         var votes = new EnumMap<DemoProblem, Integer>(DemoProblem.class);
-        for (var id : problems.signalsInWeek(problemId, week, 40)) {
+        for (var id : problems.signalsInWeek(ProblemId.of(problemId), week, 40)) {
             intake.find(new SignalId(id))
                     .filter(sig -> DemoDataGenerator.SOURCE.equals(sig.source()))
                     .map(sig -> truth.get(sig.sourceId())).ifPresent(p -> votes.merge(p, 1, Integer::sum));

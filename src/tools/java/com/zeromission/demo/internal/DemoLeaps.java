@@ -14,6 +14,7 @@ import com.zeromission.demo.DemoProblem;
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.Insights;
 import com.zeromission.leaps.LeapDraft;
 import com.zeromission.leaps.LeapMember;
@@ -104,14 +105,14 @@ class DemoLeaps {
         if (!delegate) {
             return;
         }
-        var c = insights.get(r.insightId()).content();
-        insights.update(r.insightId(), new InsightContent(c.title(), c.problemIds(),
+        var c = insights.get(InsightId.of(r.insightId())).content();
+        insights.update(InsightId.of(r.insightId()), new InsightContent(c.title(), c.problemIds(),
                 List.of(new Evidence.ReplayLink(REPLAY.resolve(String.valueOf(leap)))), List.of(),
                 "The leap read whole purchase journeys: customers complain when this goes wrong after the purchase, and "
                         + "it is among last week's top problems by complaints per million purchases.",
                 c.proposedSolution(), new ImpactModel(null, 1.4, new BigDecimal("6.50"), BigDecimal.ZERO, 0.03,
                         new BigDecimal("35.00"), 0.6, null, null), 8.0, c.ownerTeam(), c.responsiblePerson(), c.teamsNeeded(), List.of(),
                 2.0, 0.8), "analyst");
-        insights.delegate(r.insightId(), "analyst");
+        insights.delegate(InsightId.of(r.insightId()), "analyst");
     }
 }

@@ -26,6 +26,7 @@ import com.zeromission.insights.DelegationRefusedException;
 import com.zeromission.insights.EvidenceWouldBeLostException;
 import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightContent;
+import com.zeromission.insights.InsightId;
 import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
@@ -166,7 +167,7 @@ class InsightController {
 
     @GetMapping("/insights/{id}")
     Insight get(@PathVariable long id) {
-        return insights.get(id);
+        return insights.get(InsightId.lookup(id));
     }
 
     @PostMapping("/insights")
@@ -178,7 +179,7 @@ class InsightController {
     /** Replaces the whole content; one that leaves out evidence the insight has is a 409 naming it (use PATCH). */
     @PutMapping("/insights/{id}")
     Insight update(@PathVariable long id, @RequestBody InsightContent body, Principal user) {
-        return insights.replace(id, body, user.getName());
+        return insights.replace(InsightId.lookup(id), body, user.getName());
     }
 
     /**
@@ -189,12 +190,12 @@ class InsightController {
     @PatchMapping(value = "/insights/{id}", consumes = MergePatch.MEDIA_TYPE)
     Insight patch(@PathVariable long id, @RequestBody JsonNode patch, Principal user) {
         var changes = MergePatch.object(patch);
-        return insights.patch(id, current -> MergePatch.apply(json, current, changes, InsightContent.class), user.getName());
+        return insights.patch(InsightId.lookup(id), current -> MergePatch.apply(json, current, changes, InsightContent.class), user.getName());
     }
 
     @PostMapping("/insights/{id}/delegate")
     Insight delegate(@PathVariable long id, Principal user) {
-        return insights.delegate(id, user.getName());
+        return insights.delegate(InsightId.lookup(id), user.getName());
     }
 
     /**
@@ -207,7 +208,7 @@ class InsightController {
     ResponseEntity<Insight> attach(@PathVariable long id, @RequestParam(required = false) String fileName,
             @RequestBody byte[] body, @org.springframework.web.bind.annotation.RequestHeader(
                     value = "Content-Type", required = false) String contentType, Principal user) {
-        var insight = insights.attach(id, new Attachment(fileName, contentType, body), user.getName());
+        var insight = insights.attach(InsightId.lookup(id), new Attachment(fileName, contentType, body), user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(insight);
     }
 
@@ -217,7 +218,7 @@ class InsightController {
      */
     @GetMapping("/insights/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable String attachmentId) {
-        var a = insights.attachment(id, attachmentId);
+        var a = insights.attachment(InsightId.lookup(id), attachmentId);
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
@@ -230,13 +231,13 @@ class InsightController {
     /** {@code GET /api/v1/insights/{id}/deliveries}: the delegation events sent to the owner's tracker, with outcomes. */
     @GetMapping("/insights/{id}/deliveries")
     List<WebhookOutbox.Delivery> deliveries(@PathVariable long id) {
-        return insights.deliveries(id);
+        return insights.deliveries(InsightId.lookup(id));
     }
 
     /** {@code POST /api/v1/insights/{id}/measure}: did the fix work? Verifies, regresses, or says why not yet. */
     @PostMapping("/insights/{id}/measure")
     Insights.Measurement measure(@PathVariable long id, Principal user) {
-        return insights.measure(id, user.getName());
+        return insights.measure(InsightId.lookup(id), user.getName());
     }
 
     /** {@code GET /api/v1/insights/organisation?maxTeams=3&maxApprovals=2}: where the structure gets in the way. */
@@ -255,7 +256,7 @@ class InsightController {
         if (body == null || body.to() == null) {
             throw new IllegalArgumentException("to is required: one of draft, actionable, in-progress, resolved");
         }
-        return insights.move(id, InsightState.parse(body.to()), user.getName(), body.note(),
+        return insights.move(InsightId.lookup(id), InsightState.parse(body.to()), user.getName(), body.note(),
                 // a team member who is not also an analyst moves only their own team's insights
                 Callers.limitedToOwnWork(user));
     }

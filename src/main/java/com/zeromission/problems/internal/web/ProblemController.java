@@ -23,6 +23,7 @@ import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemChangeRefusedException;
 import com.zeromission.problems.ProblemEvent;
 import com.zeromission.problems.ProblemEventNotFoundException;
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews;
@@ -121,7 +122,7 @@ class ProblemController {
 
     @GetMapping("/{id}")
     ProblemViews.Details details(@PathVariable long id) {
-        return problems.details(id);
+        return problems.details(ProblemId.lookup(id));
     }
 
     record MergeRequest(List<Long> from) {
@@ -136,7 +137,8 @@ class ProblemController {
         if (body.from().size() > 100) {
             throw new InvalidParametersException(List.of(new ParameterError("from", String.valueOf(body.from().size()), "at most 100 problems per merge")));
         }
-        return problems.merge(id, body.from(), user.getName());
+        var from = body.from().stream().map(ProblemId::lookup).toList();
+        return problems.merge(ProblemId.lookup(id), from, user.getName());
     }
 
     record SplitRequest(List<String> signalIds, String label) {
@@ -148,7 +150,7 @@ class ProblemController {
         if (body == null) {
             throw new InvalidParametersException(List.of(new ParameterError("signalIds", null, "is required")));
         }
-        return problems.split(id, body.signalIds(), body.label(), user.getName());
+        return problems.split(ProblemId.lookup(id), body.signalIds(), body.label(), user.getName());
     }
 
     record LabelRequest(String label) {
@@ -157,7 +159,7 @@ class ProblemController {
     /** {@code PUT /api/v1/problems/{id}/label {"label":"Invoice never arrived"}}; an empty label restores the automatic one. */
     @PutMapping("/{id}/label")
     Problem rename(@PathVariable long id, @RequestBody LabelRequest body, Principal user) {
-        return problems.rename(id, body == null ? null : body.label(), user.getName());
+        return problems.rename(ProblemId.lookup(id), body == null ? null : body.label(), user.getName());
     }
 
     record PinRequest(Boolean pinned) {
@@ -168,17 +170,17 @@ class ProblemController {
         if (body == null || body.pinned() == null) {
             throw new InvalidParametersException(List.of(new ParameterError("pinned", null, "is required: true or false")));
         }
-        return problems.pin(id, body.pinned(), user.getName());
+        return problems.pin(ProblemId.lookup(id), body.pinned(), user.getName());
     }
 
     @PostMapping("/{id}/resolve")
     Problem resolve(@PathVariable long id, Principal user) {
-        return problems.resolve(id, user.getName());
+        return problems.resolve(ProblemId.lookup(id), user.getName());
     }
 
     @PostMapping("/{id}/reopen")
     Problem reopen(@PathVariable long id, Principal user) {
-        return problems.reopen(id, user.getName());
+        return problems.reopen(ProblemId.lookup(id), user.getName());
     }
 
     /** {@code POST /api/v1/problems/merges/{eventId}/undo}: undoes a merge; the pair is kept apart from then on. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ProblemNotFoundException;
 import com.zeromission.problems.ProblemViews.SignalPage;
 import com.zeromission.problems.SignalQuery;
@@ -55,7 +56,7 @@ class SignalSearchController {
     SignalPage signalsOf(@PathVariable String id, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         SignalQuery query = SignalQuery.parse(null, null, null, null, null, null, null, id, page, size);
-        return search.signalsOf(query.problemId(), query.page(), query.size());
+        return search.signalsOf(ProblemId.lookup(query.problemId()), query.page(), query.size());
     }
 
     @ExceptionHandler(InvalidSignalQueryException.class)

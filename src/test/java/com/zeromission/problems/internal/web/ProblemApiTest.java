@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.support.TestDatabases;
 
@@ -53,7 +54,7 @@ class ProblemApiTest {
         var list = get("viewer", "/api/v1/problems?limit=500");
         assertThat(list).hasStatus(HttpStatus.OK);
         return problems.list(java.util.List.of(), 500).stream()
-                .filter(p -> problems.details(p.id()).examples().stream().anyMatch(e -> e.text().equals(text)))
+                .filter(p -> problems.details(ProblemId.of(p.id())).examples().stream().anyMatch(e -> e.text().equals(text)))
                 .findFirst().orElseThrow().id();
     }
 
@@ -73,7 +74,7 @@ class ProblemApiTest {
             assertThat(send("POST", user, "/api/v1/problems/consolidate", null)).hasStatus(HttpStatus.FORBIDDEN);
             assertThat(send("POST", user, "/api/v1/problems/" + id + "/resolve", null)).hasStatus(HttpStatus.FORBIDDEN);
         }
-        assertThat(problems.get(id).customLabel()).isNull();
+        assertThat(problems.get(ProblemId.of(id)).customLabel()).isNull();
 
         assertThat(send("PUT", "analyst", "/api/v1/problems/" + id + "/label", "{\"label\":\"Lost invoices\"}"))
                 .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.label").isEqualTo("Lost invoices");
@@ -118,7 +119,7 @@ class ProblemApiTest {
         assertThat(send("POST", "analyst", "/api/v1/problems/" + id + "/split", "{\"signalIds\":[\"not-an-id\"]}"))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString().contains("not-an-id");
         assertThat(send("PUT", "analyst", "/api/v1/problems/" + id + "/pin", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(problems.get(id).signals()).isEqualTo(1);
+        assertThat(problems.get(ProblemId.of(id)).signals()).isEqualTo(1);
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The phrases of one language, read from {@code demo/phrases-<lang>.txt}. Kept as text resources rather than Java
  * code so that people who speak the language can improve them without reading the generator.
  */
-public final class Phrasebook {
+final class Phrasebook {
 
     /** The languages with a phrasebook; Swedish, English, German and Dutch are the rich ones. */
     public static final List<String> LANGUAGES = List.of("sv", "en", "de", "nl", "nb", "da", "fi");

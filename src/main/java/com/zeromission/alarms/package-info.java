@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Alarms",
         allowedDependencies = {"intake", "metrics", "outbound", "privacy", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.alarms;

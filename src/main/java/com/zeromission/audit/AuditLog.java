@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +16,7 @@ import com.zeromission.privacy.TextMasker;
 @Service
 public class AuditLog {
 
-    public record Entry(long id, Instant at, String actor, String action, String subject, String detail) {
+    public record Entry(long id, Instant at, String actor, String action, String subject, @Nullable String detail) {
     }
 
     public static final int MAX_LIST = 1_000;
@@ -31,7 +32,7 @@ public class AuditLog {
     }
 
     /** Records one action. Every text is masked and cut to its column: the trail itself holds no personal data. */
-    public void record(String actor, String action, String subject, String detail) {
+    public void record(@Nullable String actor, String action, String subject, @Nullable String detail) {
         jdbc.update("INSERT INTO audit_entry (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), cut(mask(actor == null ? "system" : actor), 64),
                 cut(action, 64), cut(mask(subject), 200), detail == null ? null : cut(mask(detail), 1000));

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
         allowedDependencies = {"privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.audit;

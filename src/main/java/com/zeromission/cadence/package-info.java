@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cadence",
         allowedDependencies = {"audit", "insights", "privacy", "problems", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.cadence;

@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Callbacks",
         allowedDependencies = {"audit", "cadence", "insights", "intake", "privacy", "problems", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.callbacks;

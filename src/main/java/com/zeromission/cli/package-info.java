@@ -2,4 +2,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Command line",
         allowedDependencies = {"database", "demo", "intake", "metrics", "privacy", "problems", "problems :: grouping",
                 "text"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.cli;

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Database",
         allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.database;

@@ -8,4 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deadlines",
         allowedDependencies = {"audit", "intake", "privacy", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.deadlines;

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feedback",
         allowedDependencies = {"intake", "limits", "privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.feedback;

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A screenshot's bytes, checked: the type is decided by the content (PNG, JPEG, WebP or GIF signatures), not by what
  * the client claims, and the size is limited. Anything else is refused before it is stored.
@@ -52,7 +54,7 @@ public record Attachment(String fileName, String contentType, byte[] data) {
     }
 
     /** The type the bytes really are, or null. */
-    static String sniff(byte[] d) {
+    static @Nullable String sniff(byte[] d) {
         if (d.length >= 8 && (d[0] & 0xFF) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G' && d[4] == 0x0D && d[5] == 0x0A) {
             return "image/png";
         }

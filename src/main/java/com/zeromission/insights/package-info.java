@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
         allowedDependencies = {"audit", "intake", "metrics", "outbound", "privacy", "problems", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.insights;

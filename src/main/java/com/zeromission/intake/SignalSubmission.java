@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.markets.Market;
 import com.zeromission.markets.Product;
 import com.zeromission.privacy.TextMasker;
@@ -233,7 +235,7 @@ public record SignalSubmission(
         return Product.slug(product);
     }
 
-    private static Instant parseInstant(String value) {
+    private static @Nullable Instant parseInstant(@Nullable String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -265,7 +267,7 @@ public record SignalSubmission(
         return counts.isEmpty() ? null : counts.keySet().iterator().next().name();
     }
 
-    private static String trimToNull(String s) {
+    private static @Nullable String trimToNull(@Nullable String s) {
         if (s == null) {
             return null;
         }
@@ -274,7 +276,7 @@ public record SignalSubmission(
     }
 
     /** Values echoed in errors are cut short: an error message is not a place to reflect a whole payload. */
-    private static String shorten(String s) {
+    private static @Nullable String shorten(@Nullable String s) {
         if (s == null) {
             return null;
         }

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake",
         allowedDependencies = {"audit", "privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.intake;

@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Kafka intake",
         allowedDependencies = {"intake", "metrics", "privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.kafka;

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,7 +85,7 @@ public class ClientAddresses {
      * An IP address literal, or null. Checked by hand before {@link InetAddress#getByName} because that method looks
      * anything else up in DNS: a header must never make the server resolve a name.
      */
-    static InetAddress literal(String text) {
+    static @Nullable InetAddress literal(String text) {
         if (text == null) {
             return null;
         }

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Limits",
         allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.limits;

@@ -13,4 +13,5 @@
  * module may depend on and that depends on none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Markets")
+@org.jspecify.annotations.NullMarked
 package com.zeromission.markets;

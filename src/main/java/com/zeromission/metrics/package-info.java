@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Metrics",
         allowedDependencies = {"intake", "privacy", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.metrics;

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mystery shopping",
         allowedDependencies = {"audit", "intake", "privacy", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.mystery;

@@ -15,6 +15,8 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /** One HTTP POST of one event to a webhook, with the JDK's client. Thread-safe. */
 public final class WebhookClient {
 
@@ -36,7 +38,7 @@ public final class WebhookClient {
     }
 
     /** Where and how: the URL, an optional secret for the signature, the timeout, the User-Agent. */
-    public record Target(URI url, String secret, Duration timeout, String userAgent) {
+    public record Target(URI url, @Nullable String secret, Duration timeout, String userAgent) {
         public Target {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(timeout, "timeout");
@@ -81,7 +83,7 @@ public final class WebhookClient {
      * A configured webhook URL, checked: blank means none (null); anything else must be an absolute http(s) URL. The
      * message names the property, so a wrong setting says where it is.
      */
-    public static String checkUrl(String property, String value) {
+    public static @Nullable String checkUrl(String property, @Nullable String value) {
         String url = value == null || value.isBlank() ? null : value.strip();
         if (url == null) {
             return null;

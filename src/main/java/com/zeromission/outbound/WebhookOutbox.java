@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,8 +61,8 @@ public class WebhookOutbox {
     }
 
     /** One delivery as the API shows it. */
-    public record Delivery(String eventKey, String eventType, int attempts, Instant nextAttemptAt, Instant deliveredAt,
-            String lastError, Instant createdAt) {
+    public record Delivery(String eventKey, String eventType, int attempts, @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt,
+            @Nullable String lastError, Instant createdAt) {
     }
 
     private record Due(long id, String eventKey, String eventType, String payload, int attempts) {

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Outbound",
         allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.outbound;

@@ -3,6 +3,7 @@ package com.zeromission.pages;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,7 +44,7 @@ public record CurrentUser(String name, Set<String> roles) {
                 .collect(Collectors.joining(", "));
     }
 
-    static CurrentUser of(Authentication auth) {
+    static @Nullable CurrentUser of(@Nullable Authentication auth) {
         if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
             return null;
         }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.insights.Evidence;
 import com.zeromission.insights.ImpactModel;
 import com.zeromission.insights.InsightContent;
@@ -147,7 +149,7 @@ public record InsightForm(String title, String problemDefinition, String propose
         T get();
     }
 
-    private static <T> T field(Map<String, String> errors, String name, Part<T> part) {
+    private static <T> @Nullable T field(Map<String, String> errors, String name, Part<T> part) {
         try {
             return part.get();
         } catch (IllegalArgumentException e) {
@@ -156,7 +158,7 @@ public record InsightForm(String title, String problemDefinition, String propose
         }
     }
 
-    private Double effort(BigDecimal e) {
+    private @Nullable Double effort(BigDecimal e) {
         if (e == null) {
             return null;
         }
@@ -168,7 +170,7 @@ public record InsightForm(String title, String problemDefinition, String propose
     }
 
     /** The impact model, or null when all four fields are empty; a bad value is put beside its field. */
-    private ImpactModel impact(ImpactModel before, Map<String, String> errors) {
+    private @Nullable ImpactModel impact(ImpactModel before, Map<String, String> errors) {
         BigDecimal occurrences = field(errors, "occurrencesPerYear", () -> whole(number(OCCURRENCES, occurrencesPerYear))),
                 contacts = field(errors, "contactsPerOccurrence", () -> range(CONTACTS, number(CONTACTS, contactsPerOccurrence), 100)),
                 cost = field(errors, "contactCost", () -> cents(range(CONTACT_COST, number(CONTACT_COST, contactCost), 1_000_000_000))),
@@ -274,7 +276,7 @@ public record InsightForm(String title, String problemDefinition, String propose
     }
 
     /** A decimal number as typed (a dot for decimals), or null when the field is empty. */
-    private static BigDecimal number(String field, String value) {
+    private static @Nullable BigDecimal number(String field, String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -332,7 +333,7 @@ class SearchPages {
         return m.endsWith(".") ? m : m + ".";
     }
 
-    private static Long number(String what, String value) {
+    private static @Nullable Long number(String what, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -364,7 +365,7 @@ class SearchPages {
     }
 
     /** A typed value shown again in a form: masked, at most 200 characters. */
-    private static String shown(String value) {
+    private static @Nullable String shown(String value) {
         if (value == null) {
             return null;
         }

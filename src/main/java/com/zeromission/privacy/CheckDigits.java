@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Check-digit algorithms of the identifiers the masker recognises. A number is only called a card, an IBAN or a
  * national id when its check digits agree: that is what keeps order numbers, amounts and tracking codes unmasked.
@@ -231,7 +233,7 @@ public final class CheckDigits {
     }
 
     /** The two Norwegian fødselsnummer check digits for nine digits DDMMYYIII, or null if none exist. */
-    public static int[] norwegianCheckDigits(String nineDigits) {
+    public static int @Nullable [] norwegianCheckDigits(String nineDigits) {
         int k1 = mod11(nineDigits, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
         if (k1 < 0) {
             return null;

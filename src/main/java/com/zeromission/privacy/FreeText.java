@@ -2,6 +2,8 @@ package com.zeromission.privacy;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one policy for every field a person types outside the signal intake (an insight's title, a team's area, a
  * leap's mandate, a call note, ...): the text is stripped, refused when it holds control characters or is longer than
@@ -53,7 +55,7 @@ public final class FreeText {
      *
      * @throws TypedTextRefusedException naming the field, the limit and the length (never the value)
      */
-    public static String optional(String field, String value, Kind kind) {
+    public static @Nullable String optional(String field, String value, Kind kind) {
         if (value == null || value.isBlank()) {
             return null;
         }

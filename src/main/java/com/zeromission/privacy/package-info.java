@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy",
         allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.privacy;

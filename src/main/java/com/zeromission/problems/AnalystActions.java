@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,7 +335,7 @@ final class AnalystActions {
                 members.stream().map(Member::receivedAt).max(Comparator.naturalOrder()).orElse(null));
     }
 
-    private String cleanLabel(String label) {
+    private @Nullable String cleanLabel(String label) {
         if (label == null || label.isBlank()) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,7 +201,7 @@ final class Regrouping {
      * apart, never an analyst-named problem into another (the other way round keeps the analyst's name). The larger
      * one absorbs the smaller. Null when refused.
      */
-    private ProblemEvent autoMerge(long first, long second, String actor, Skipped skipped, String why, Set<Long> referenced) {
+    private @Nullable ProblemEvent autoMerge(long first, long second, String actor, Skipped skipped, String why, Set<Long> referenced) {
         var found = repository.findAll(List.of(first, second));
         if (found.size() != 2) {
             return null;

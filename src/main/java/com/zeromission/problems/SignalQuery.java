@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.JourneyStage;
 import com.zeromission.intake.SignalSubmission;
@@ -243,7 +245,7 @@ public record SignalQuery(String text, Market market, String product, Channel ch
         }
     }
 
-    private static LocalDate date(List<Violation> errors, String name, String label, String value) {
+    private static @Nullable LocalDate date(List<Violation> errors, String name, String label, String value) {
         if (!present(value)) {
             return null;
         }

@@ -8,4 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Problems",
         allowedDependencies = {"audit", "intake", "metrics", "privacy", "text", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.problems;

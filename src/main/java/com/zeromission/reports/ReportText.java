@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.insights.InsightState;
 
 /**
@@ -23,7 +25,7 @@ public final class ReportText {
     }
 
     /** {@code (now − before) ÷ before} in percent; null when either is unknown or there was nothing before. */
-    public static Double changePercent(Double before, Double now) {
+    public static @Nullable Double changePercent(@Nullable Double before, @Nullable Double now) {
         if (before == null || now == null || before == 0) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import com.zeromission.insights.Effect;
@@ -240,7 +241,7 @@ public class YearlyReports {
         }
     }
 
-    private Problem problemOrNull(long id) {
+    private @Nullable Problem problemOrNull(long id) {
         try {
             return problems.get(ProblemId.of(id));
         } catch (ProblemNotFoundException e) {

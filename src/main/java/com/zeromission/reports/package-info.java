@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
         allowedDependencies = {"insights", "metrics", "problems", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.reports;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.privacy.PiiType;
 import com.zeromission.text.internal.ConceptLexicon;
 import com.zeromission.text.internal.LanguageDetection;
@@ -311,7 +313,7 @@ public final class TextAnalyzer {
         return java.util.Optional.ofNullable(normalise(languageOrTag));
     }
 
-    private String normalise(String language) {
+    private @Nullable String normalise(@Nullable String language) {
         if (language == null || language.isBlank()) {
             return null;
         }

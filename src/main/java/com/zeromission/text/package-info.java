@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Text",
         allowedDependencies = {"privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.text;

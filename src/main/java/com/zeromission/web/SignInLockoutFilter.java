@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,7 +65,7 @@ class SignInLockoutFilter extends OncePerRequestFilter {
     }
 
     /** The credentials this request presents to this chain, or null when it presents none. */
-    private SignInLockout.Attempt attempt(HttpServletRequest request) {
+    private SignInLockout.@Nullable Attempt attempt(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (chain == Chain.PAGES) {
             // Spring Security's form login processes POST /login (the login page's own URL)

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web edge",
         allowedDependencies = {"audit", "limits", "privacy"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.web;

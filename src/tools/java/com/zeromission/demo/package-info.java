@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"cadence", "callbacks", "deadlines", "insights", "intake", "leaps", "metrics",
                 "mystery", "privacy", "problems", "web"})
+@org.jspecify.annotations.NullMarked
 package com.zeromission.demo;

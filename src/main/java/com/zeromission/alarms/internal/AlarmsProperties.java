@@ -19,7 +19,7 @@ import com.zeromission.outbound.WebhookClient;
  *                         (tests and one-shot commands switch them off)
  */
 @ConfigurationProperties(prefix = "zeromission.alarms")
-public record AlarmsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout, String cron,
+record AlarmsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout, String cron,
         Duration deliveryInterval, Boolean scheduling) {
 
     public static final String DEFAULT_CRON = "0 30 0 * * *";

@@ -9,7 +9,7 @@ import com.zeromission.alarms.Severity;
  * on the last complete day) is above {@code threshold}. The long window makes the alert significant (enough of the
  * budget is at stake), the short one makes it clear soon after the burn stops.
  */
-public record BurnRateRule(String name, Severity severity, double threshold, int longDays, int shortDays) {
+record BurnRateRule(String name, Severity severity, double threshold, int longDays, int shortDays) {
 
     public BurnRateRule {
         Objects.requireNonNull(name, "name");

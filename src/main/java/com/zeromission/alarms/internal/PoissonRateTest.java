@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * a handful of complaints is itself uncertain, and treating it as exact makes small slices fire on noise (with zero
  * baseline complaints, any complaint would be "impossible"). With a large baseline the two tests agree.
  */
-public final class PoissonRateTest {
+final class PoissonRateTest {
 
     private PoissonRateTest() {
     }

@@ -9,7 +9,7 @@ import com.zeromission.alarms.Severity;
  * baseline before them. Fires when at least {@code minComplaints} complaints came in and so many would happen by chance
  * at the baseline rate with probability below {@code maxPValue} (one-sided, {@link PoissonRateTest}).
  */
-public record SpikeRule(String name, Severity severity, Slices slices, int windowDays, Baseline baseline,
+record SpikeRule(String name, Severity severity, Slices slices, int windowDays, Baseline baseline,
         double maxPValue, int minComplaints) {
 
     /** Which scopes a rule watches. */

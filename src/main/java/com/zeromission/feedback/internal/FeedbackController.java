@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -131,7 +132,7 @@ class FeedbackController {
     }
 
     /** Why the vocabulary refuses a value (its message names the value), or null when it takes it. */
-    private static String refusal(Runnable check) {
+    private static @Nullable String refusal(Runnable check) {
         try {
             check.run();
             return null;

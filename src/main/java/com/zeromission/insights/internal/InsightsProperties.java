@@ -17,7 +17,7 @@ import com.zeromission.outbound.WebhookClient;
  * the former {@code zeromission.insights.max-attempts} is gone with the second policy.
  */
 @ConfigurationProperties(prefix = "zeromission.insights")
-public record InsightsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout) {
+record InsightsProperties(String webhookUrl, String webhookSecret, Duration webhookTimeout) {
 
     public InsightsProperties {
         webhookUrl = WebhookClient.checkUrl("zeromission.insights.webhook-url", webhookUrl);

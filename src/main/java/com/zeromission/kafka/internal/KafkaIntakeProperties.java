@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryInterval   how long to wait before trying a batch again when storing it failed (database down)
  */
 @ConfigurationProperties(prefix = "zeromission.kafka")
-public record KafkaIntakeProperties(boolean enabled, String signalsTopic, String purchasesTopic, String deadLetterTopic,
+record KafkaIntakeProperties(boolean enabled, String signalsTopic, String purchasesTopic, String deadLetterTopic,
         String groupId, Duration retryInterval) {
 
     public KafkaIntakeProperties {

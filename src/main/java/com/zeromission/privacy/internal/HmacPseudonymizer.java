@@ -15,7 +15,7 @@ import com.zeromission.privacy.Pseudonymizer;
  * HMAC-SHA256 pseudonyms. Two keys are derived from the one configured secret so that a customer key can never be
  * compared with a request fingerprint, even for the same input.
  */
-public final class HmacPseudonymizer implements Pseudonymizer {
+final class HmacPseudonymizer implements Pseudonymizer {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();

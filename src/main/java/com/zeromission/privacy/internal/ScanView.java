@@ -1,5 +1,7 @@
 package com.zeromission.privacy.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The text as the scanner reads it, with a map back to the raw text. Personal data can be hidden from a scanner
  * that reads characters literally without hiding it from a reader: an invisible character inside an address
@@ -116,7 +118,7 @@ final class ScanView {
      * The view without its loose spaces, with the position of each remaining character in this view: what the
      * e-mail scanner reads, so that {@code anna\u2009@\u2009example.com} is one address. Null when there are none.
      */
-    Dense withoutLooseSpaces() {
+    @Nullable Dense withoutLooseSpaces() {
         if (loose == null) {
             return null;
         }

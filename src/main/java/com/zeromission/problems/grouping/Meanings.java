@@ -2,6 +2,8 @@ package com.zeromission.problems.grouping;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.text.AnalyzedText;
 
 /**
@@ -133,7 +135,7 @@ final class Meanings {
     }
 
     /** The text's embedding if semantic matching is on and it has one (a zero vector counts as none). */
-    float[] embeddingOf(AnalyzedText text) {
+    float @Nullable [] embeddingOf(AnalyzedText text) {
         float[] e = settings.semanticWeight() > 0 ? text.embedding() : null;
         if (e != null) {
             for (float x : e) {

@@ -5,4 +5,5 @@
  * line's evaluation can configure it ({@link com.zeromission.problems.grouping.Settings}).
  */
 @org.springframework.modulith.NamedInterface("grouping")
+@org.jspecify.annotations.NullMarked
 package com.zeromission.problems.grouping;

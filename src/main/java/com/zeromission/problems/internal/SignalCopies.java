@@ -21,7 +21,7 @@ import com.zeromission.intake.Signal;
  * grouping, search and problem pages read no table of another module; erased together with the signal.
  */
 @Repository
-public class SignalCopies {
+class SignalCopies {
 
     private final JdbcTemplate jdbc;
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class SignalWordBackfill implements JavaMigration {
     }
 
     @Override
-    public Integer getChecksum() {
+    public @Nullable Integer getChecksum() {
         return null;
     }
 

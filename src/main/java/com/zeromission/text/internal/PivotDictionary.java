@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -327,7 +328,7 @@ public final class PivotDictionary {
     }
 
     /** One file's entries, or null when it is not installed or cannot be read. */
-    private static List<Entry> read(Path dir, String name) {
+    private static @Nullable List<Entry> read(Path dir, String name) {
         Path index = dir.resolve("freedict-" + name + ".index");
         Path data = dir.resolve("freedict-" + name + ".dict.dz");
         if (!Files.isReadable(index) || !Files.isReadable(data)) {
@@ -370,7 +371,7 @@ public final class PivotDictionary {
     }
 
     /** An entry's headword and the alternatives of its senses; null for phrases and entries without translations. */
-    private static Entry parse(String entry) {
+    private static @Nullable Entry parse(String entry) {
         int newline = entry.indexOf('\n');
         if (newline < 0) {
             return null;
@@ -440,7 +441,7 @@ public final class PivotDictionary {
         return singleWord(h);
     }
 
-    private static String singleWord(String s) {
+    private static @Nullable String singleWord(String s) {
         String w = s.strip().toLowerCase(Locale.ROOT);
         if (w.length() < 2 || !LETTERS.matcher(w).matches() || w.startsWith("-") || w.startsWith("‐")
                 || w.endsWith("-") || w.endsWith("‐")) {
@@ -549,7 +550,7 @@ public final class PivotDictionary {
 
     private static final String[] NONE = new String[0];
 
-    private String[] lookUp(String language, String word) {
+    private String @Nullable [] lookUp(String language, String word) {
         String[] found = byLanguage.get(language).get(pipelines.get(language).stem(word));
         if (found != null) {
             return found;

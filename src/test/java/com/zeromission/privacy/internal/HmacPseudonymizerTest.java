@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zeromission.InvalidSettingException;
+
 class HmacPseudonymizerTest {
 
     private static final byte[] SECRET = "a test secret that is long enough!".getBytes(StandardCharsets.UTF_8);
@@ -63,7 +65,7 @@ class HmacPseudonymizerTest {
         assertThat(PseudonymSecret.resolve(configured, dir)).isEqualTo(configured.getBytes(StandardCharsets.UTF_8));
         assertThat(dir.resolve(PseudonymSecret.FILE_NAME)).doesNotExist();
         assertThatThrownBy(() -> PseudonymSecret.resolve("short", dir))
-                .isInstanceOf(com.zeromission.InvalidSettingException.class)
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("zeromission.privacy.secret (environment variable ZEROMISSION_PRIVACY_SECRET) is 5 characters "
                         + "long; the pseudonym secret must be at least 32 characters.");
     }

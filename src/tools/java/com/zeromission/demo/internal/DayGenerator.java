@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.demo.DemoProblem;
 import com.zeromission.demo.DemoSignal;
 import com.zeromission.demo.PlantedPii;
@@ -306,7 +308,7 @@ public final class DayGenerator {
      * A synthetic customer id from a pool per market, so some customers come back (a complaint, then a call).
      * Mystery shoppers are team members and the public feedback form allows anonymous answers.
      */
-    private String customerId(MarketProfile m, Channel channel, SplittableRandom r) {
+    private @Nullable String customerId(MarketProfile m, Channel channel, SplittableRandom r) {
         double present = switch (channel) {
             case COMPLAINT -> 0.92;
             case REGULATOR_COMPLAINT -> 0.97;

@@ -37,7 +37,7 @@ import com.zeromission.intake.SignalSubmission;
  */
 @Component
 @ConditionalOnProperty(name = "zeromission.demo.enabled", havingValue = "true")
-public class DemoLoader implements ApplicationRunner {
+class DemoLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 

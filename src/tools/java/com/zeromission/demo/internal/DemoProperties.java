@@ -11,7 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * {@code enabled}), and which demo set. The period always ends yesterday.
  */
 @ConfigurationProperties("zeromission.demo")
-public record DemoProperties(
+record DemoProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("20180040") long seed,
         @DefaultValue("1.0") double scale,

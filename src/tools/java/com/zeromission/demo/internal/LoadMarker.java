@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.demo.DemoSettings;
 
 /**
@@ -31,7 +33,7 @@ record LoadMarker(int version, long seed, double scale, LocalDate from, String d
     }
 
     /** The marker in the directory, or null if there is none or it cannot be understood (then everything reloads). */
-    static LoadMarker read(Path dir) {
+    static @Nullable LoadMarker read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return null;

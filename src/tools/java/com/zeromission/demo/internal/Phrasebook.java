@@ -15,11 +15,13 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The phrases of one language, read from {@code demo/phrases-<lang>.txt}. Kept as text resources rather than Java
  * code so that people who speak the language can improve them without reading the generator.
  */
-public final class Phrasebook {
+final class Phrasebook {
 
     /** The languages with a phrasebook; Swedish, English, German and Dutch are the rich ones. */
     public static final List<String> LANGUAGES = List.of("sv", "en", "de", "nl", "nb", "da", "fi");
@@ -80,7 +82,7 @@ public final class Phrasebook {
      * A random line of the section that is valid on the day, or null if there is none. Lines of
      * {@code section + ".winter"} join in from December to February (post delays after new year, Christmas parcels).
      */
-    String pick(String section, LocalDate day, SplittableRandom r) {
+    @Nullable String pick(String section, LocalDate day, SplittableRandom r) {
         List<Line> lines = lines(section);
         List<Line> winter = isWinter(day) ? lines(section + ".winter") : List.of();
         int n = lines.size() + winter.size();
@@ -102,7 +104,7 @@ public final class Phrasebook {
     }
 
     /** A line different from {@code other} when the section has more than one valid line. */
-    String pickOther(String section, String other, LocalDate day, SplittableRandom r) {
+    @Nullable String pickOther(String section, String other, LocalDate day, SplittableRandom r) {
         for (int attempt = 0; attempt < 6; attempt++) {
             String line = pick(section, day, r);
             if (line == null || !line.equals(other)) {

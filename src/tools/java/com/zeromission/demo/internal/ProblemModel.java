@@ -18,7 +18,7 @@ import com.zeromission.intake.JourneyStage;
  * the problems' rates weighted by purchases; the base rates are tuned so that it comes out near 40 in 2024, 33 in
  * 2025 and 28 in 2026 (the real program's 40 → 33 → 28), driven by the fixes in {@link Milestone}.
  */
-public final class ProblemModel {
+final class ProblemModel {
 
     private ProblemModel() {
     }

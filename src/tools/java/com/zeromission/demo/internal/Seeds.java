@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * every purchase cell gets its own stream, so a longer period only appends days and a day can be regenerated alone
  * (the loader tops up new days without replaying the old ones).
  */
-public final class Seeds {
+final class Seeds {
 
     private Seeds() {
     }

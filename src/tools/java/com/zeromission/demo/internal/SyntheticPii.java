@@ -16,7 +16,7 @@ import com.zeromission.demo.PlantedPii.Kind;
  * for fiction where one exists (GB 07700 900xxx, US 555-01xx, SE 070-17406xx), otherwise random digits with no name
  * attached.
  */
-public final class SyntheticPii {
+final class SyntheticPii {
 
     private SyntheticPii() {
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.demo.DemoProblem;
 import com.zeromission.demo.PlantedPii;
 import com.zeromission.demo.PlantedPii.Kind;
@@ -48,7 +50,7 @@ final class TextComposer {
         return c;
     }
 
-    private static Composition tryCompose(Request req, Phrasebook book, SplittableRandom r) {
+    private static @Nullable Composition tryCompose(Request req, Phrasebook book, SplittableRandom r) {
         var slots = new Slots(req, book, r);
         String p = req.problem().key();
         List<String> parts = new ArrayList<>();
@@ -266,7 +268,7 @@ final class TextComposer {
     private static final double[] PII_WEIGHTS = {35, 30, 12, 12, 11}; // EMAIL, PHONE, PERSONAL_ID, IBAN, CARD
 
     /** Adds one (sometimes two) sentences with personal data, before a closing line; null if the book has none. */
-    private static List<PlantedPii> plantPii(List<String> parts, Phrasebook book, Request req, boolean customerVoice,
+    private static @Nullable List<PlantedPii> plantPii(List<String> parts, Phrasebook book, Request req, boolean customerVoice,
             Slots slots, SplittableRandom r) {
         var kinds = new ArrayList<Kind>();
         for (Kind k : SyntheticPii.kindsFor(req.market().code())) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -121,7 +122,7 @@ class AlertController {
         return new ReplayView(r.from(), r.to(), episodes.size(), episodes);
     }
 
-    private static LocalDate date(List<ParameterError> errors, String name, String value) {
+    private static @Nullable LocalDate date(List<ParameterError> errors, String name, String value) {
         if (value == null || value.isBlank()) {
             errors.add(new ParameterError(name, value, "is required (YYYY-MM-DD)"));
             return null;

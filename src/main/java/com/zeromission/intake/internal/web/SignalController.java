@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -198,7 +199,7 @@ class SignalController {
         return new Summary(total, rows);
     }
 
-    private static Instant instantParam(String name, String value, List<FieldViolation> violations) {
+    private static @Nullable Instant instantParam(String name, String value, List<FieldViolation> violations) {
         if (value == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -237,7 +238,7 @@ class MetricsController {
         T parse(String value);
     }
 
-    private static <T> T parse(List<ParameterError> errors, String name, String value, Parser<T> parser) {
+    private static <T> @Nullable T parse(List<ParameterError> errors, String name, String value, Parser<T> parser) {
         try {
             return parser.parse(value);
         } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {

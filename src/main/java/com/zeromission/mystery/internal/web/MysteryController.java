@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -117,7 +118,7 @@ class MysteryController {
                 completion.run());
     }
 
-    private static LocalDate date(String field, String value) {
+    private static @Nullable LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

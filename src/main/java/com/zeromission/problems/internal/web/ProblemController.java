@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -203,7 +204,7 @@ class ProblemController {
 
     // ---- parameters and errors ---------------------------------------------------------------------------------
 
-    private LocalDate week(List<ParameterError> errors, String week) {
+    private @Nullable LocalDate week(List<ParameterError> errors, String week) {
         if (week == null || week.isBlank()) {
             return problems.lastWeek();
         }

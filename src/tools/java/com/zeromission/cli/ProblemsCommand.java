@@ -173,6 +173,7 @@ final class ProblemsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            ToolLogging.warningsOnly();
             List<Example> examples;
             String title;
             if (demo) {

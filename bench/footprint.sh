@@ -26,9 +26,10 @@ start() { # $1 = label; starts bin/zm serve --demo in $work, waits for health UP
   t1=$(date +%s.%N)
   printf '%s: health UP after %.1f s, RSS %s MB\n' "$1" "$(echo "$t1 - $t0" | bc)" "$(rss_mb "$pid")"
 }
-wait_for_demo() { # the demo's background loading and grouping ends with the line "Demo insights: ..."
-  for _ in $(seq 1 900); do
-    grep -q "Demo insights" "$work/server-$1.log" && break
+wait_for_demo() { # the demo's background grouping ends with the line "Grouped N signals in ... s" (ProblemInbox);
+  # "Demo insights: ..." comes earlier, after the first drain, while most of the demo still waits to be grouped
+  for _ in $(seq 1 2400); do
+    grep -qE "Grouped [0-9]+ signals" "$work/server-$1.log" && break
     sleep 1
   done
   sleep 5

@@ -29,12 +29,29 @@ final class CliContext {
         args.add("--zeromission.alarms.scheduling=false");
         args.add("--zeromission.problems.scheduling=false");
         args.add("--zeromission.insights.scheduling=false");
-        args.addAll(springArgs);
+        args.addAll(springArgs); // after the defaults above: the caller's own setting of one of them wins
         return new SpringApplicationBuilder(ZeromissionApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run(args.toArray(String[]::new));
+                .run(lastOfEach(args));
+    }
+
+    /**
+     * The arguments with each {@code --name=value} setting only once, its last value: Spring Boot joins a setting given
+     * twice into one list ({@code --zeromission.alarms.scheduling=false} given by a command and by its caller became
+     * "false,false", which no flag accepts). Later arguments are the more specific ones (the caller's after a command's
+     * defaults, a command's own options after the caller's settings), so the last one wins.
+     */
+    static String[] lastOfEach(List<String> args) {
+        var settings = new java.util.LinkedHashMap<String, String>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String key = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : arg;
+            settings.remove(key); // keeps the order of the last occurrences
+            settings.put(key, arg);
+        }
+        return settings.values().toArray(String[]::new);
     }
 
     /**

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             args.add("--server.port=" + port);
         }
         var app = new SpringApplication(ZeromissionApplication.class);
-        var context = app.run(args.toArray(String[]::new));
+        var context = app.run(CliContext.lastOfEach(args)); // --port over a --server.port=..., never both
         // The web server runs on non-daemon threads; wait here until the context is closed (Ctrl-C, SIGTERM).
         var closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {

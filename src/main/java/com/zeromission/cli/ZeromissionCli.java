@@ -2,6 +2,9 @@ package com.zeromission.cli;
 
 import java.util.ServiceLoader;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
 import com.zeromission.InvalidSettingException;
 import com.zeromission.database.EmbeddedDatabaseAccess;
 
@@ -29,6 +32,10 @@ public final class ZeromissionCli implements Runnable {
     public static int run(String... args) {
         // before anything loads H2: its AUTO_SERVER port must listen on 127.0.0.1 only (H2 reads this once)
         EmbeddedDatabaseAccess.loopbackOnly();
+        // The level application.properties gives DJL's GPU probe, also for the commands that never start Spring Boot
+        // (evaluations, benchmarks), whose Logback runs on its defaults: the product runs its model on the CPU, and on
+        // a machine with the CUDA runtime but no GPU driver the probe warns "Failed to detect GPU count" twice.
+        LoggingSystem.get(ZeromissionCli.class.getClassLoader()).setLogLevel("ai.djl.util.cuda.CudaUtils", LogLevel.ERROR);
         // Spring Boot arguments (--spring.datasource.url=..., --zeromission.data-dir=...) pass through to the command.
         return commandLine().execute(args);
     }

@@ -142,8 +142,9 @@ class ProblemPages {
         model.addAttribute("pages", pages);
         model.addAttribute("first", (page - 1) * LIST_CAP + 1);
         model.addAttribute("last", (page - 1) * LIST_CAP + listed.size());
-        model.addAttribute("found", found.size() >= Problems.MAX_LIST ? Problems.MAX_LIST + " or more"
-                : String.valueOf(found.size()));
+        // a number for #fmt.count, and whether the list stopped at its maximum (then there are more)
+        model.addAttribute("found", found.size());
+        model.addAttribute("foundAtMost", found.size() >= Problems.MAX_LIST);
         model.addAttribute("cap", LIST_CAP);
         model.addAttribute("sparkWidth", SPARK_WIDTH);
         model.addAttribute("sparkHeight", SPARK_HEIGHT);

@@ -101,6 +101,11 @@ public class Problems {
         return drain.assignPending(skipIfBusy);
     }
 
+    /** The application is stopping: a drain in progress ends after the batch in hand, and none starts. */
+    public void stopDraining() {
+        drain.stop();
+    }
+
     /**
      * Saves the grouper's state now (at shutdown, after a catch-up): unless another instance is changing grouping or
      * has changed it since this one last did (its own snapshots then cover it).

@@ -56,11 +56,25 @@ final class SignalDrain {
         this.locks = locks;
     }
 
+    /**
+     * Set when the application stops: the drain ends after the batch in hand. A flag, not an interrupt: H2 closes its
+     * file when a thread is interrupted in the middle of writing to it ("IO Exception: zeromission.mv.db").
+     */
+    private volatile boolean stopping;
+
+    void stop() {
+        stopping = true;
+    }
+
+    private boolean stopped() {
+        return stopping || Thread.currentThread().isInterrupted();
+    }
+
     Assigned assignPending(boolean skipIfBusy) {
         long cpu0 = CPU.getCurrentThreadCpuTime();
         int signals = 0, created = 0;
-        // An interrupted worker (the application is stopping) ends after the batch in hand; the rest waits, safely.
-        while (!Thread.currentThread().isInterrupted()) {
+        // When the application is stopping, the worker ends after the batch in hand; the rest waits, safely.
+        while (!stopped()) {
             Batch done = locks.locked(skipIfBusy, this::drainOnce);
             if (done == null || !done.taken()) {
                 break; // busy elsewhere, or the inbox is empty
@@ -68,7 +82,7 @@ final class SignalDrain {
             signals += done.signals();
             created += done.created();
         }
-        if (!unnamedDone && !Thread.currentThread().isInterrupted()) {
+        if (!unnamedDone && !stopped()) {
             // Problems from before names came in (or a naming that failed) are named once the inbox is empty.
             Boolean more;
             do {
@@ -77,7 +91,7 @@ final class SignalDrain {
                     unnamed.forEach(naming::name);
                     return unnamed.size() == 100;
                 });
-            } while (Boolean.TRUE.equals(more) && !Thread.currentThread().isInterrupted());
+            } while (Boolean.TRUE.equals(more) && !stopped());
             unnamedDone = more != null;
         }
         if (signals > 0) {

@@ -58,8 +58,10 @@ class InvalidRequestProblems {
                 && refusal.getCause() != null && refusal.getCause() != refusal) {
             refusal = refusal.getCause();
         }
+        // a refusal without a message has no detail (the title says what kind of request it was), never "null"
+        String message = refusal.getMessage();
         return ResponseEntity.badRequest().body(ProblemDetails.of(HttpStatus.BAD_REQUEST, URI.create(declared.type()),
-                declared.title(), masker.mask(String.valueOf(refusal.getMessage())).text()));
+                declared.title(), message == null || message.isBlank() ? null : masker.mask(message).text()));
     }
 
     private static InvalidRequests declared(HandlerMethod handler) {

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zeromission.intake.Erasure;
 import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
@@ -173,6 +174,28 @@ abstract class ProblemsContract {
         assertThat(details.byProduct()).containsEntry(product, 4L);
         assertThat(details.examples()).hasSize(1).allSatisfy(e -> assertThat(e.text()).isEqualTo(INVOICE_EN.getFirst()));
         assertThat(details.problem().label()).isNotBlank().doesNotContain("(new)");
+    }
+
+    @Test
+    void aSignalErasedBeforeItWasGroupedIsNeverGrouped() {
+        var kept = ingest(List.of(INVOICE_EN.getFirst()), "en", "2026-03-10");
+        String customer = "customer-" + product;
+        var outcome = intake.accept(SignalSubmission.parse(new RawSignal("problems-test", product + "-" + (++ids),
+                "complaint", "SE", product, "invoice", "2026-03-10T10:00:00Z", "en", INVOICE_EN.get(1), null, null,
+                customer), clock));
+        String erased = ((IntakeOutcome.Created) outcome).signal().id().toString();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem_inbox", Long.class)).as("both wait").isPositive();
+
+        assertThat(intake.erase(customer, null, "dpo").signals()).isEqualTo(1);
+        problems.assignPending();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signal_problem WHERE signal_id = ?", Long.class,
+                UUID.fromString(erased))).as("the erased signal is simply gone").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem_inbox", Long.class)).as("nothing left waiting")
+                .isZero();
+        long problem = problemOf(kept.getFirst());
+        assertThat(problems.details(problem).problem().signals()).isEqualTo(1);
+        assertThat(problems.details(problem).examples()).extracting(e -> e.text()).doesNotContain(Erasure.ERASED_TEXT);
     }
 
     @Test

@@ -9,6 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -82,6 +86,33 @@ class InvalidRequestProblemsTest {
                 {"type": "https://zeromission.dev/problems/invalid-mystery-shopping-request",
                  "title": "Invalid mystery-shopping request", "status": 400, "instance": "/api/v1/mystery/scenarios",
                  "detail": "unknown market 'XX'; expected %s"}""".formatted(Market.ALLOWED));
+    }
+
+    /** A controller of the kind the advice answers for (as ProblemController is). */
+    @InvalidRequests(type = "https://zeromission.dev/problems/invalid-test-request", title = "Invalid test request")
+    static class RefusingController {
+        public void refuse() {
+            throw new IllegalArgumentException();
+        }
+    }
+
+    @Autowired
+    InvalidRequestProblems advice;
+
+    @Test
+    void aRefusalWithoutAMessageHasNoDetailRatherThanTheWordNull() throws Exception {
+        var handler = new HandlerMethod(new RefusingController(), "refuse");
+        var request = new ServletWebRequest(
+                new MockHttpServletRequest("GET", "/api/v1/test"));
+
+        var answer = advice.refused(new IllegalArgumentException(), handler, request);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var problem = (ProblemDetail) answer.getBody();
+        assertThat(problem.getTitle()).isEqualTo("Invalid test request");
+        assertThat(problem.getDetail()).isNull();
+        assertThat(((ProblemDetail) advice.refused(new IllegalArgumentException("  "), handler,
+                request).getBody()).getDetail()).isNull();
     }
 
     @Test

@@ -295,6 +295,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            ToolLogging.warningsOnly();
             if (batch < 1 || (maxThreads != null && maxThreads < 1)) {
                 System.err.println("--batch and --max-threads must be at least 1, were " + batch + " and " + maxThreads);
                 return 2;

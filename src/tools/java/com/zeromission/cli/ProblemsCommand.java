@@ -65,39 +65,39 @@ final class ProblemsCommand implements Runnable {
         @Option(names = "--detect", description = "With --demo: ignore the language the source declared and detect it.")
         boolean detect;
 
-        @Option(names = "--threshold", description = "Assignment threshold (default: Settings.defaults()).")
+        @Option(names = "--threshold", description = "Assignment threshold (default: the product's, printed with the results).")
         Double threshold;
 
-        @Option(names = "--merge-threshold", description = "Consolidation threshold (default: Settings.defaults()).")
+        @Option(names = "--merge-threshold", description = "Consolidation threshold (default: the product's, printed with the results).")
         Double mergeThreshold;
 
         @Option(names = "--rehome-threshold", description = "Each consolidation pass merges every small group into the most "
-                + "similar larger group when at least this similar; 0 = off (default: Options.defaults()).")
+                + "similar larger group when at least this similar; 0 = off (default: the product's, printed with the results).")
         Double rehomeThreshold;
 
         @Option(names = "--consolidate-every", description = "A consolidation pass after every this many texts (and one at "
-                + "the end); 0: only at the end (default: Options.defaults()).")
+                + "the end); 0: only at the end (default: the product's, printed with the results).")
         Integer consolidateEvery;
 
-        @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: Options.defaults()).")
+        @Option(names = "--rehome-below", description = "Groups with fewer texts than this are re-homed (default: the product's, printed with the results).")
         Integer rehomeBelow;
 
         @Option(names = "--rehome-at-end-only", description = "Re-home only in the last consolidation pass (the product "
                 + "re-homes in every pass).")
         boolean rehomeAtEndOnly;
 
-        @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: Settings.defaults()).")
+        @Option(names = "--concept-weight", description = "Weight of lexicon concepts (default: the product's, printed with the results).")
         Double conceptWeight;
 
         @Option(names = "--cross-language-threshold",
-                description = "Concept similarity needed to match across languages (default: Settings.defaults()).")
+                description = "Concept similarity needed to match across languages (default: the product's, printed with the results).")
         Double crossLanguageThreshold;
 
         @Option(names = "--self-training", description = "Strength of self-trained term weights, 0 (off) to 1 "
-                + "(default: Settings.defaults()).")
+                + "(default: the product's, printed with the results).")
         Double selfTraining;
 
-        @Option(names = "--pair-weight", description = "Weight of word-pair features (default: Settings.defaults()).")
+        @Option(names = "--pair-weight", description = "Weight of word-pair features (default: the product's, printed with the results).")
         Double pairWeight;
 
         @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -152,15 +152,15 @@ final class ProblemsCommand implements Runnable {
         boolean rootCauses;
 
         @Option(names = "--root-percentile", description = "Similarity percentile a link between groups needs "
-                + "(default: RootCauseSettings.defaults()).")
+                + "(default: the product's, printed with the results).")
         Double rootPercentile;
 
         @Option(names = "--root-resolution", description = "Resolution of the root-cause communities; higher: more, "
-                + "smaller root causes (default: RootCauseSettings.defaults()).")
+                + "smaller root causes (default: the product's, printed with the results).")
         Double rootResolution;
 
         @Option(names = "--root-neighbours", description = "Most similar groups each group is linked to in the "
-                + "root-cause graph, 1-100 (default: RootCauseSettings.defaults()).")
+                + "root-cause graph, 1-100 (default: the product's, printed with the results).")
         Integer rootNeighbours;
 
         @Option(names = "--translation", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -173,6 +173,7 @@ final class ProblemsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            ToolLogging.warningsOnly();
             List<Example> examples;
             String title;
             if (demo) {

@@ -57,6 +57,7 @@ class EmbeddedDatabaseConfiguration {
                         throw new IllegalStateException("cannot open the embedded database " + db.databaseFile()
                                 + ": " + e.getMessage(), e);
                     }
+                    H2ClosesLast.afterTheApplication();
                     ds.setJdbcUrl(EmbeddedDatabaseAccess.applicationUrl(db));
                     ds.setUsername(EmbeddedH2.APP_USER);
                     ds.setPassword(credentials.appPassword());

@@ -50,6 +50,8 @@ class ProblemInbox implements ApplicationRunner {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("problem-grouping")
             .daemon().factory());
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** The application is stopping: tasks still queued on the worker do nothing (the next start catches up). */
+    private volatile boolean stopping;
 
     private final GroupingEngine engine;
 
@@ -116,6 +118,9 @@ class ProblemInbox implements ApplicationRunner {
     void consolidate() {
         if (properties.scheduling() && !worker.isShutdown()) {
             worker.execute(() -> {
+                if (stopping) {
+                    return;
+                }
                 try {
                     problems.consolidate(Problems.SYSTEM);
                 } catch (RuntimeException e) {
@@ -134,7 +139,7 @@ class ProblemInbox implements ApplicationRunner {
                     long t0 = System.nanoTime();
                     // Another instance draining right now drains what this one stored too (or the next poll does).
                     var done = problems.assignPendingUnlessBusy();
-                    if (done.signals() >= 10_000) {
+                    if (done.signals() >= 10_000 && !stopping) {
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         // A large catch-up (an import, the demo, a restart after a crash) is where one problem gets
                         // found twice: consolidate right away rather than at the next scheduled pass.
@@ -159,9 +164,13 @@ class ProblemInbox implements ApplicationRunner {
 
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
-        // Interrupt a drain in progress: it stops after its current batch (committed or rolled back as a whole).
-        worker.shutdownNow();
+        // A drain in progress stops after its current batch (committed as a whole). Not by an interrupt: H2 closes its
+        // file when a thread is interrupted while it writes, and the batch failed with "IO Exception" in the log.
+        stopping = true;
+        problems.stopDraining();
+        worker.shutdown();
         if (!worker.awaitTermination(20, TimeUnit.SECONDS)) {
+            worker.shutdownNow(); // a consolidation pass, or a wait for another instance's lock
             log.warn("Grouping did not stop within 20 s; what it had not committed waits in the inbox");
             return;
         }

@@ -134,7 +134,7 @@ public class ProblemRepository {
                 positions.put(part.get(j), seqs.get(i + j));
             }
             jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at "
-                    + "FROM problem_signal s WHERE s.id IN (" + marks(part.size()) + ")", rs -> {
+                    + "FROM problem_signal s WHERE s.erased_at IS NULL AND s.id IN (" + marks(part.size()) + ")", rs -> {
                         UUID id = rs.getObject(1, UUID.class);
                         found.put(id, new Pending(positions.get(id), id, rs.getString(2), rs.getString(3),
                                 rs.getString(4).strip(), rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7),

@@ -194,8 +194,8 @@ abstract class ProblemsContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem_inbox", Long.class)).as("nothing left waiting")
                 .isZero();
         long problem = problemOf(kept.getFirst());
-        assertThat(problems.details(problem).problem().signals()).isEqualTo(1);
-        assertThat(problems.details(problem).examples()).extracting(e -> e.text()).doesNotContain(Erasure.ERASED_TEXT);
+        assertThat(problems.details(new ProblemId(problem)).problem().signals()).isEqualTo(1);
+        assertThat(problems.details(new ProblemId(problem)).examples()).extracting(e -> e.text()).doesNotContain(Erasure.ERASED_TEXT);
     }
 
     @Test

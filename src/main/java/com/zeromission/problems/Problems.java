@@ -21,6 +21,7 @@ import com.zeromission.problems.ProblemViews.EmergingReport;
 import com.zeromission.problems.ProblemViews.Regression;
 import com.zeromission.problems.ProblemViews.WeeklyTop;
 import com.zeromission.problems.internal.GroupingEngine;
+import com.zeromission.problems.internal.InboxRepository;
 import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.SignalWordIndex;
 import com.zeromission.problems.internal.ProblemsProperties;
@@ -51,6 +52,7 @@ public class Problems {
     public static final double BASELINE_FLOOR = 0.5;
 
     private final ProblemRepository repository;
+    private final InboxRepository inbox;
     private final SignalDrain drain;
     private final AnalystActions actions;
     private final Regrouping regrouping;
@@ -59,13 +61,14 @@ public class Problems {
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
             CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references,
-            SignalWordIndex words) {
+            SignalWordIndex words, InboxRepository inbox) {
+        this.inbox = inbox;
         this.repository = repository;
         var namer = new ProblemNamer(analyzer, properties.nameLanguage());
         this.reads = new ProblemReads(engine, repository, masker);
         var naming = new ProblemNaming(engine, repository, properties, namer, reads);
         var locks = new GroupingLocks(engine, repository, tx, clock);
-        this.drain = new SignalDrain(engine, repository, properties, clock, naming, locks, words);
+        this.drain = new SignalDrain(engine, repository, properties, clock, naming, locks, words, inbox);
         this.actions = new AnalystActions(engine, repository, properties, masker, clock, reads, naming, locks);
         this.regrouping = new Regrouping(engine, repository, properties, clock, List.copyOf(references), actions, naming,
                 locks);
@@ -76,7 +79,7 @@ public class Problems {
 
     /** How many stored signals are not grouped yet: while grouping catches up, problem figures are partial. */
     public long signalsWaitingToBeGrouped() {
-        return repository.inboxSize();
+        return inbox.inboxSize();
     }
 
     /**

@@ -16,6 +16,7 @@ import com.zeromission.problems.ProblemEvent.Kind;
 import com.zeromission.problems.ProblemViews.Assigned;
 import com.zeromission.problems.grouping.OnlineGrouper;
 import com.zeromission.problems.internal.GroupingEngine;
+import com.zeromission.problems.internal.InboxRepository;
 import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.SignalWordIndex;
 import com.zeromission.problems.internal.ProblemRepository.WeekCell;
@@ -42,12 +43,14 @@ final class SignalDrain {
     private final ProblemNaming naming;
     private final GroupingLocks locks;
     private final SignalWordIndex words;
+    private final InboxRepository inbox;
     /** Whether problems named the old way (or never) were named since start-up. */
     private volatile boolean unnamedDone;
 
     SignalDrain(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, Clock clock,
-            ProblemNaming naming, GroupingLocks locks, SignalWordIndex words) {
+            ProblemNaming naming, GroupingLocks locks, SignalWordIndex words, InboxRepository inbox) {
         this.words = words;
+        this.inbox = inbox;
         this.engine = engine;
         this.repository = repository;
         this.properties = properties;
@@ -99,7 +102,7 @@ final class SignalDrain {
                     + "the process {} ms", signals, (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, naming.namings.get(),
                     naming.namingNanos.get() / 1_000_000, ProblemNaming.processCpuMillis());
         }
-        return new Assigned(signals, created, repository.inboxSize());
+        return new Assigned(signals, created, inbox.inboxSize());
     }
 
     /**
@@ -112,27 +115,27 @@ final class SignalDrain {
     }
 
     private Batch drainOnce() {
-        var batch = repository.pending(properties.batchSize());
+        var batch = inbox.pending(properties.batchSize());
         var pending = batch.signals();
         long lastRow = batch.lastRow();
         if (lastRow == 0) {
             return Batch.NONE; // the inbox is empty
         }
         if (pending.isEmpty()) {
-            repository.dequeue(batch); // rows whose signals were all erased before they were grouped
+            inbox.dequeue(batch); // rows whose signals were all erased before they were grouped
             return new Batch(0, 0, true);
         }
         Instant now = clock.instant();
         OnlineGrouper grouper = engine.grouper();
         var assignments = new ArrayList<ProblemRepository.Assignment>(pending.size());
         var weeks = new HashMap<WeekCell, Long>();
-        var touched = new LinkedHashMap<Long, List<ProblemRepository.Pending>>();
+        var touched = new LinkedHashMap<Long, List<InboxRepository.Pending>>();
         int created = 0;
         long maxSeq = 0;
         // The whole batch is analysed first: its sentence embeddings are computed together, several times faster, and
         // only for the texts whose words do not already decide where they go (the evaluation harness does the same).
-        var analysed = engine.analyzeAll(pending.stream().map(ProblemRepository.Pending::text).toList(),
-                pending.stream().map(ProblemRepository.Pending::language).toList(), grouper::wantsEmbedding);
+        var analysed = engine.analyzeAll(pending.stream().map(InboxRepository.Pending::text).toList(),
+                pending.stream().map(InboxRepository.Pending::language).toList(), grouper::wantsEmbedding);
         for (int i = 0; i < pending.size(); i++) {
             var p = pending.get(i);
             if (naming.languagesLoaded) {
@@ -157,9 +160,9 @@ final class SignalDrain {
         var namedSizes = repository.namedSizes(touched.keySet());
         touched.forEach((id, members) -> {
             Problem problem = states.get(id);
-            long complaints = members.stream().filter(ProblemRepository.Pending::complaint).count();
-            Instant first = members.stream().map(ProblemRepository.Pending::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
-            Instant last = members.stream().map(ProblemRepository.Pending::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
+            long complaints = members.stream().filter(InboxRepository.Pending::complaint).count();
+            Instant first = members.stream().map(InboxRepository.Pending::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant last = members.stream().map(InboxRepository.Pending::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
             long after = 0;
             if (problem.state() == ProblemState.RESOLVED && problem.resolvedAt() != null) {
                 after = members.stream().filter(m -> m.receivedAt().isAfter(problem.resolvedAt())).count();
@@ -184,9 +187,9 @@ final class SignalDrain {
             }
         });
         // taken in: searchable by their words from now on (SignalWordIndex), in this same transaction
-        words.index(pending.stream().collect(Collectors.toMap(ProblemRepository.Pending::signalId,
-                ProblemRepository.Pending::text, (a, b) -> a)));
-        repository.dequeue(batch);
+        words.index(pending.stream().collect(Collectors.toMap(InboxRepository.Pending::signalId,
+                InboxRepository.Pending::text, (a, b) -> a)));
+        inbox.dequeue(batch);
         if (!now.isBefore(locks.lastSnapshot.plus(properties.snapshotInterval()))) {
             engine.snapshot(maxSeq, now);
             locks.lastSnapshot = now;

@@ -44,7 +44,7 @@ class ProblemInbox implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemInbox.class);
 
-    private final ProblemRepository repository;
+    private final InboxRepository repository;
     private final Problems problems;
     private final ProblemsProperties properties;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("problem-grouping")
@@ -61,7 +61,7 @@ class ProblemInbox implements ApplicationRunner {
     private final IntakeService intake;
     private final Clock clock;
 
-    ProblemInbox(ProblemRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine,
+    ProblemInbox(InboxRepository repository, Problems problems, ProblemsProperties properties, GroupingEngine engine,
             org.springframework.context.ApplicationEventPublisher events, SignalCopies copies, IntakeService intake,
             Clock clock) {
         this.copies = copies;

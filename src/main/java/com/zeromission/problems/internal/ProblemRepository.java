@@ -28,15 +28,11 @@ import com.zeromission.problems.ProblemState;
 /**
  * Plain JDBC over the problem tables; SQL that runs unchanged on H2 and PostgreSQL. Texts, languages and the other
  * facts of a signal are read from this module's own copy, {@code problem_signal} (kept by {@link SignalCopies} from
- * intake's events, erased with the signal): a module reads no other module's tables.
+ * intake's events, erased with the signal): a module reads no other module's tables. The inbox of signals waiting to
+ * be grouped is {@link InboxRepository}'s.
  */
 @Repository
 public class ProblemRepository {
-
-    /** A signal waiting in the inbox, with what grouping and counting need. Its text is the stored, masked one. */
-    public record Pending(long seq, UUID signalId, String text, String language, String market, String product,
-            String channel, boolean complaint, Instant receivedAt) {
-    }
 
     /** A member signal of a problem, as the week roll-up and re-grouping need it. */
     /** @param embedded whether its embedding took part when it was grouped; null: grouped before that was recorded */
@@ -75,96 +71,6 @@ public class ProblemRepository {
     public ProblemRepository(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-    }
-
-    // ---- inbox -------------------------------------------------------------------------------------------------
-
-    /** Signal ids per inbox row; an assignment's sequence number is the row's times this plus the id's position. */
-    public static final int INBOX_ROW = 10_000;
-
-    public void enqueue(List<UUID> signalIds) {
-        for (int i = 0; i < signalIds.size(); i += INBOX_ROW) {
-            var part = signalIds.subList(i, Math.min(signalIds.size(), i + INBOX_ROW));
-            var bytes = java.nio.ByteBuffer.allocate(16 * part.size());
-            for (UUID id : part) {
-                bytes.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-            }
-            jdbc.update("INSERT INTO problem_inbox (signal_ids) VALUES (?)", (Object) bytes.array());
-        }
-    }
-
-    /** Pending signals of the oldest inbox rows, and the last row they came from (0: the inbox is empty). */
-    public record PendingBatch(List<Pending> signals, long lastRow, List<Long> rows) {
-        public PendingBatch {
-            rows = List.copyOf(rows);
-        }
-    }
-
-    /** The pending signals of the oldest inbox rows: whole rows, at least {@code atLeast} signals when there are. */
-    public PendingBatch pending(int atLeast) {
-        var ids = new ArrayList<UUID>();
-        var seqs = new ArrayList<Long>();
-        var rowsRead = new ArrayList<Long>();
-        long lastRow = 0;
-        while (ids.size() < atLeast) {
-            var rows = jdbc.query("SELECT seq, signal_ids FROM problem_inbox WHERE seq > ? ORDER BY seq LIMIT 20",
-                    (rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getBytes(2)), lastRow);
-            if (rows.isEmpty()) {
-                break;
-            }
-            for (var row : rows) {
-                var bytes = java.nio.ByteBuffer.wrap(row.getValue());
-                int position = 0;
-                while (bytes.remaining() >= 16) {
-                    ids.add(new UUID(bytes.getLong(), bytes.getLong()));
-                    seqs.add(row.getKey() * INBOX_ROW + position++);
-                }
-                lastRow = row.getKey();
-                rowsRead.add(lastRow);
-                if (ids.size() >= atLeast) {
-                    break;
-                }
-            }
-        }
-        var found = new HashMap<UUID, Pending>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            var part = ids.subList(i, Math.min(ids.size(), i + 500));
-            var positions = new HashMap<UUID, Long>();
-            for (int j = 0; j < part.size(); j++) {
-                positions.put(part.get(j), seqs.get(i + j));
-            }
-            jdbc.query("SELECT s.id, s.body, s.lang, s.market, s.product, s.channel, s.counts_as_complaint, s.received_at "
-                    + "FROM problem_signal s WHERE s.erased_at IS NULL AND s.id IN (" + marks(part.size()) + ")", rs -> {
-                        UUID id = rs.getObject(1, UUID.class);
-                        found.put(id, new Pending(positions.get(id), id, rs.getString(2), rs.getString(3),
-                                rs.getString(4).strip(), rs.getString(5), channel(rs.getString(6)), rs.getBoolean(7),
-                                instant(rs, 8)));
-                    }, part.toArray());
-        }
-        // In inbox order; a signal erased before it was grouped is simply gone.
-        var result = new ArrayList<Pending>(found.size());
-        for (UUID id : ids) {
-            Pending p = found.get(id);
-            if (p != null) {
-                result.add(p);
-            }
-        }
-        return new PendingBatch(result, lastRow, rowsRead);
-    }
-
-    /**
-     * Removes the inbox rows this batch read, and only those. Not "every row up to the last one read": row numbers
-     * are taken when a row is inserted, not when it commits, so a row with a smaller number can commit after a drain
-     * read past it (two intake listeners committing in the other order), and would be deleted unread.
-     */
-    public void dequeue(PendingBatch batch) {
-        jdbc.batchUpdate("DELETE FROM problem_inbox WHERE seq = ?", batch.rows(), 500, (ps, seq) -> ps.setLong(1, seq));
-    }
-
-    /** Signals waiting (an estimate from the rows' sizes: exact unless some were erased meanwhile). */
-    public long inboxSize() {
-        Long bytes = jdbc.queryForObject("SELECT SUM(OCTET_LENGTH(signal_ids)) FROM problem_inbox", Long.class);
-        return bytes == null ? 0 : bytes / 16;
     }
 
     // ---- problems ----------------------------------------------------------------------------------------------
@@ -666,7 +572,7 @@ public class ProblemRepository {
     }
 
     /** The signal table keeps the channel's enum name; everything outside intake speaks its code. */
-    private static String channel(String stored) {
+    static String channel(String stored) {
         return Channel.valueOf(stored).code();
     }
 
@@ -732,7 +638,7 @@ public class ProblemRepository {
                 .replace('-', '_')), rs.getLong(3), otherId, rs.getString(5), instant(rs, 6), rs.getString(7), undoneBy);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         var t = rs.getObject(column, java.time.OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
@@ -741,7 +647,7 @@ public class ProblemRepository {
         return i == null ? null : java.time.OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    private static String marks(int n) {
+    static String marks(int n) {
         return String.join(",", Collections.nCopies(n, "?"));
     }
 }

@@ -23,16 +23,18 @@ import org.springframework.boot.SpringApplication;
 final class H2ClosesLast {
 
     private static final Logger log = LoggerFactory.getLogger(H2ClosesLast.class);
-    private static final AtomicBoolean DONE = new AtomicBoolean();
+    /** Whether Spring Boot's shutdown hook runs H2's: added once, however often H2 registers its hook again. */
+    private static final AtomicBoolean HANDLED = new AtomicBoolean();
 
     private H2ClosesLast() {
     }
 
-    /** Once H2 has opened a database (its hook is registered then): H2's hook runs after Spring's contexts closed. */
+    /**
+     * Each time H2 has opened a database (its hook is registered then): H2's hook runs after Spring's contexts closed.
+     * Not once per JVM: when its last database closes H2 takes its hook off, and registers it again with the next one
+     * it opens (as when one JVM runs several applications, one after the other).
+     */
     static void afterTheApplication() {
-        if (DONE.get()) {
-            return;
-        }
         Thread hook;
         try {
             Field instance = Class.forName("org.h2.engine.OnExitDatabaseCloser").getDeclaredField("INSTANCE");
@@ -43,15 +45,13 @@ final class H2ClosesLast {
                     e.toString());
             return;
         }
-        if (DONE.compareAndSet(false, true)) {
-            try {
-                if (Runtime.getRuntime().removeShutdownHook(hook)) {
-                    // on the calling thread (Spring Boot's hook), after the contexts closed: closes what is still open
-                    SpringApplication.getShutdownHandlers().add(hook::run);
-                }
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already shutting down: H2's hook runs as it is
+        try {
+            if (Runtime.getRuntime().removeShutdownHook(hook) && HANDLED.compareAndSet(false, true)) {
+                // on the calling thread (Spring Boot's hook), after the contexts closed: closes what is still open
+                SpringApplication.getShutdownHandlers().add(hook::run);
             }
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already shutting down: H2's hook runs as it is
         }
     }
 }

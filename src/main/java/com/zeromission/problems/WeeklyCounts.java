@@ -79,13 +79,12 @@ final class WeeklyCounts {
         if (setsOfRoot.isEmpty()) {
             return out;
         }
-        repository.forEachRootWeek(List.copyOf(setsOfRoot.keySet()), roots, fromMonday, toMonday, c -> {
-            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel())) {
-                for (int i : setsOfRoot.getOrDefault(c.cell().problemId(), List.of())) {
-                    out.get(i).merge(c.cell().weekStart(), c.signals(), Long::sum);
-                }
-            }
-        });
+        repository.forEachRootWeekTotal(List.copyOf(setsOfRoot.keySet()), roots, fromMonday, toMonday,
+                CpmService.COMPLAINT_CHANNELS, w -> {
+                    for (int i : setsOfRoot.getOrDefault(w.problemId(), List.of())) {
+                        out.get(i).merge(w.weekStart(), w.signals(), Long::sum);
+                    }
+                });
         return out;
     }
 

@@ -424,18 +424,13 @@ public class ProblemRepository {
         if (problems.isEmpty() || channels.isEmpty()) {
             return;
         }
-        var ids = new java.util.LinkedHashSet<>(problems);
-        roots.forEach((variant, root) -> {
-            if (problems.contains(root)) {
-                ids.add(variant);
-            }
-        });
+        var ids = withVariants(problems, roots);
         var sql = new StringBuilder("SELECT problem_id, week_start, SUM(signals) FROM problem_week "
                 + "WHERE week_start >= ? AND week_start <= ? AND channel IN (").append(marks(channels.size())).append(')');
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
         args.addAll(channels);
         // as in forEachWeek: a long list over a few weeks is matched here, a short one by the database's primary key
-        boolean here = ids.size() > IN_LIST_MAX && java.time.temporal.ChronoUnit.WEEKS.between(from, to) <= MATCH_HERE_WEEKS;
+        boolean here = !matchedByDatabase(ids.size(), from, to);
         if (!here) {
             sql.append(" AND problem_id IN (").append(marks(ids.size())).append(')');
             args.addAll(ids);
@@ -464,7 +459,7 @@ public class ProblemRepository {
             if (problems.isEmpty()) {
                 return;
             }
-            if (problems.size() <= IN_LIST_MAX || java.time.temporal.ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS) {
+            if (matchedByDatabase(problems.size(), from, to)) {
                 sql.append(" AND problem_id IN (").append(marks(problems.size())).append(')');
                 args.addAll(problems);
             } else {
@@ -479,6 +474,23 @@ public class ProblemRepository {
                         rs.getString(4), rs.getString(5)), rs.getLong(6)));
             }
         }, args.toArray());
+    }
+
+    /** The problems given and the variants of those among them that are root causes, in that order. */
+    private static java.util.Set<Long> withVariants(Collection<Long> problems, Map<Long, Long> roots) {
+        var given = new java.util.HashSet<>(problems);
+        var ids = new java.util.LinkedHashSet<>(problems);
+        roots.forEach((variant, root) -> {
+            if (given.contains(root)) {
+                ids.add(variant);
+            }
+        });
+        return ids;
+    }
+
+    /** Whether a list of this many problems over these weeks is matched by the database or, when false, here. */
+    private static boolean matchedByDatabase(int problems, LocalDate from, LocalDate to) {
+        return problems <= IN_LIST_MAX || java.time.temporal.ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS;
     }
 
     /** Up to this many problems, or over more weeks than {@link #MATCH_HERE_WEEKS}, the database matches them. */
@@ -654,13 +666,7 @@ public class ProblemRepository {
             Consumer<WeekCount> consumer) {
         Collection<Long> ids = problems;
         if (problems != null && !roots.isEmpty()) {
-            var expanded = new java.util.LinkedHashSet<>(problems);
-            roots.forEach((variant, root) -> {
-                if (problems.contains(root)) {
-                    expanded.add(variant);
-                }
-            });
-            ids = List.copyOf(expanded);
+            ids = List.copyOf(withVariants(problems, roots));
         }
         forEachWeek(ids, from, to, c -> {
             Long root = roots.get(c.cell().problemId());

@@ -1,5 +1,6 @@
 package com.zeromission.metrics;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 
@@ -151,10 +156,45 @@ public class CpmService {
             return Map.of();
         }
         var months = Months.of(from, to);
-        var result = new java.util.TreeMap<String, Totals>();
+        var result = new TreeMap<String, Totals>();
         periods.sumByMonthsAndDaysPerMarket(from, months.first(), months.after(), to, COMPLAINT_CHANNELS)
                 .forEach((market, sums) -> result.put(market, new Totals(sums[0], sums[1])));
         return result;
+    }
+
+    /**
+     * Complaints and purchases of every market and product week by week, for the weeks starting between two Mondays
+     * (inclusive), in one read of the weekly roll-ups: week → totals, every week of the range present (0 when
+     * nothing was counted). A range of whole weeks is the sum of its weeks, as {@link #totals} would give it.
+     */
+    public SortedMap<LocalDate, Totals> weeklyTotals(LocalDate fromMonday, LocalDate toMonday) {
+        if (fromMonday.getDayOfWeek() != DayOfWeek.MONDAY || toMonday.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("weekly totals run from a Monday to a Monday, were " + fromMonday + " and " + toMonday);
+        }
+        var result = new TreeMap<LocalDate, Totals>();
+        if (toMonday.isBefore(fromMonday)) {
+            return result;
+        }
+        var sums = periods.sumByWeeks(fromMonday, toMonday, COMPLAINT_CHANNELS);
+        for (LocalDate week = fromMonday; !week.isAfter(toMonday); week = week.plusWeeks(1)) {
+            long[] s = sums.get(week);
+            result.put(week, s == null ? new Totals(0, 0) : new Totals(s[0], s[1]));
+        }
+        return result;
+    }
+
+    /** The years with purchase figures between two days (the months starting in that range), oldest first. */
+    public SortedSet<Integer> yearsWithPurchases(LocalDate from, LocalDate to) {
+        var years = new TreeSet<Integer>();
+        periods.forEachMonthWithPurchases(from.withDayOfMonth(1), to, (month, market) -> years.add(month.getYear()));
+        return years;
+    }
+
+    /** The markets with purchase figures between two days (the months starting in that range), in alphabetical order. */
+    public SortedSet<String> marketsWithPurchases(LocalDate from, LocalDate to) {
+        var markets = new TreeSet<String>();
+        periods.forEachMonthWithPurchases(from.withDayOfMonth(1), to, (month, market) -> markets.add(market));
+        return markets;
     }
 
     /** The whole months [first, after) inside a range of days; empty (first = after = the day after) when none. */

@@ -3,6 +3,8 @@ package com.zeromission.reports;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.zeromission.metrics.CpmService;
 import com.zeromission.markets.Scope;
@@ -13,6 +15,10 @@ import com.zeromission.metrics.Targets;
  * ({@link CpmService#totalsPerMarket}), the world being their sum. The yearly report asks about seven ranges for the
  * world and each market (its figures and each projection): some 70 statements before, 5 now. Lives as long as one
  * report, so nothing is stale; a scope of one product is read as before.
+ *
+ * <p>Ranges of whole weeks of the world (an initiative's weeks before and after its fix, the focus areas' quarter)
+ * come from the weekly roll-ups, read once for all of them ({@link #readWeeks}): a statement per range over every
+ * market was a third of the report's time.
  */
 final class ReportTotals implements Targets.TotalsSource {
 
@@ -20,6 +26,7 @@ final class ReportTotals implements Targets.TotalsSource {
 
     private final CpmService cpm;
     private final Map<String, Map<String, CpmService.Totals>> perMarket = new HashMap<>();
+    private SortedMap<LocalDate, CpmService.Totals> weeks = new TreeMap<>();
 
     ReportTotals(CpmService cpm) {
         this.cpm = cpm;
@@ -36,6 +43,30 @@ final class ReportTotals implements Targets.TotalsSource {
         }
         long complaints = 0, purchases = 0;
         for (var t : markets.values()) {
+            complaints += t.complaints();
+            purchases += t.purchases();
+        }
+        return new CpmService.Totals(complaints, purchases);
+    }
+
+    /** Reads the world's weekly totals of the weeks starting between two Mondays (inclusive) for {@link #weeks}. */
+    void readWeeks(LocalDate fromMonday, LocalDate toMonday) {
+        weeks = cpm.weeklyTotals(fromMonday, toMonday);
+    }
+
+    /**
+     * The world's totals of the whole weeks starting between two Mondays (inclusive): from the weeks read ahead when
+     * they cover the range, else read as any range is.
+     */
+    CpmService.Totals weeks(LocalDate fromMonday, LocalDate toMonday) {
+        if (toMonday.isBefore(fromMonday)) {
+            return NONE;
+        }
+        if (weeks.isEmpty() || fromMonday.isBefore(weeks.firstKey()) || toMonday.isAfter(weeks.lastKey())) {
+            return totals(Scope.GLOBAL, fromMonday, toMonday.plusDays(6));
+        }
+        long complaints = 0, purchases = 0;
+        for (var t : weeks.subMap(fromMonday, toMonday.plusDays(1)).values()) {
             complaints += t.complaints();
             purchases += t.purchases();
         }

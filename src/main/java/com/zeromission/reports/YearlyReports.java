@@ -13,8 +13,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -24,11 +22,7 @@ import com.zeromission.insights.Insight;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.Insights;
 import com.zeromission.markets.Scope;
-import com.zeromission.metrics.CpmQuery;
-import com.zeromission.metrics.CpmRow;
 import com.zeromission.metrics.CpmService;
-import com.zeromission.metrics.Dimension;
-import com.zeromission.metrics.Period;
 import com.zeromission.metrics.TargetProgress;
 import com.zeromission.metrics.Targets;
 import com.zeromission.problems.Problem;
@@ -74,14 +68,7 @@ public class YearlyReports {
     /** The years up to this one that have purchase figures, oldest first. */
     public List<Integer> yearsWithFigures() {
         LocalDate today = LocalDate.now(clock);
-        var years = new TreeSet<Integer>();
-        for (CpmRow r : cpm.query(new CpmQuery(Period.YEAR, LocalDate.of(today.getYear() - YEARS_BACK, 1, 1), today,
-                Set.of(), null, null, null))) {
-            if (r.purchases() > 0) {
-                years.add(r.start().getYear());
-            }
-        }
-        return List.copyOf(years);
+        return List.copyOf(cpm.yearsWithPurchases(LocalDate.of(today.getYear() - YEARS_BACK, 1, 1), today));
     }
 
     /** The report of {@code year}; refused, naming the years that have figures, when the year has none. */
@@ -101,8 +88,12 @@ public class YearlyReports {
         for (String market : markets(year, asOf)) {
             markets.add(figures(totals, new Scope(market, null), market, year, asOf, complete));
         }
-        var initiatives = initiatives(totals, year, today);
-        var focus = focus(totals, year, today);
+        LocalDate endOfYear = monday(LocalDate.of(year + 1, 1, 1)).minusWeeks(1);
+        LocalDate lastWeek = problems.lastWeek();
+        LocalDate focusTo = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
+        LocalDate focusFrom = focusTo.minusWeeks(FOCUS_WEEKS - 1L);
+        var initiatives = initiatives(totals, year, today, focusFrom, focusTo);
+        var focus = focus(totals, focusFrom, focusTo);
         var sentences = new YearlyReport.Sentences(ReportText.headline(year, lastYear, asOf, complete, global),
                 ReportText.markets(year, lastYear, markets), ReportText.initiatives(year, initiatives),
                 ReportText.focus(year + 1, focus));
@@ -130,14 +121,7 @@ public class YearlyReports {
 
     /** The markets with purchases this year or last. */
     private List<String> markets(int year, LocalDate asOf) {
-        var markets = new TreeSet<String>();
-        for (CpmRow r : cpm.query(new CpmQuery(Period.YEAR, LocalDate.of(year - 1, 1, 1), asOf, Set.of(Dimension.MARKET),
-                null, null, null))) {
-            if (r.market() != null && r.purchases() > 0) {
-                markets.add(r.market());
-            }
-        }
-        return List.copyOf(markets);
+        return List.copyOf(cpm.marketsWithPurchases(LocalDate.of(year - 1, 1, 1), asOf));
     }
 
     private YearlyReport.Figures figures(ReportTotals totals, Scope scope, String name, int year, LocalDate asOf,
@@ -165,7 +149,8 @@ public class YearlyReports {
      * Insights verified during the year (still verified, or regressed since), and those resolved during the year and
      * still waiting for their verdict. The biggest drop in complaints a week first.
      */
-    private List<YearlyReport.Initiative> initiatives(ReportTotals totals, int year, LocalDate today) {
+    private List<YearlyReport.Initiative> initiatives(ReportTotals totals, int year, LocalDate today, LocalDate focusFrom,
+            LocalDate focusTo) {
         // First which insights count and the weeks each is measured over; then their linked problems' complaints for all
         // of them in one read of the weeks (a read per insight was a third of the report's time).
         var counted = new ArrayList<Measured>();
@@ -189,6 +174,9 @@ public class YearlyReports {
                     !insight.content().problemIds().isEmpty() && weeksAfter > 0));
         }
         var measured = counted.stream().filter(Measured::measured).toList();
+        // the world's weeks every measured insight and the focus areas need, in one read
+        totals.readWeeks(measured.stream().map(m -> m.fixWeek().minusWeeks(Insights.BASELINE_WEEKS)).reduce(focusFrom, YearlyReports::min),
+                measured.stream().map(Measured::measuredUpTo).reduce(focusTo, YearlyReports::max));
         List<Map<LocalDate, Long>> weeklies = measured.isEmpty() ? List.of() : problems.weeklyComplaintsOfEach(
                 measured.stream().map(m -> m.insight().content().problemIds()).toList(),
                 measured.stream().map(m -> m.fixWeek().minusWeeks(Insights.BASELINE_WEEKS)).min(Comparator.naturalOrder()).orElseThrow(),
@@ -206,8 +194,8 @@ public class YearlyReports {
                 var weekly = weeklies.get(measured.indexOf(m));
                 long before = sum(weekly, baselineFrom, fixWeek.minusWeeks(1));
                 long after = sum(weekly, fixWeek.plusWeeks(1), measuredUpTo);
-                long purchasesBefore = totals.totals(Scope.GLOBAL, baselineFrom, fixWeek.minusDays(1)).purchases();
-                long purchasesAfter = totals.totals(Scope.GLOBAL, fixWeek.plusWeeks(1), measuredUpTo.plusDays(6)).purchases();
+                long purchasesBefore = totals.weeks(baselineFrom, fixWeek.minusWeeks(1)).purchases();
+                long purchasesAfter = totals.weeks(fixWeek.plusWeeks(1), measuredUpTo).purchases();
                 effect = Effect.of(before, purchasesBefore, after, purchasesAfter);
                 perWeekBefore = (double) before / Insights.BASELINE_WEEKS;
                 perWeekAfter = (double) after / m.weeksAfter();
@@ -264,14 +252,10 @@ public class YearlyReports {
      * The open problems with the most complaints in the last {@link #FOCUS_WEEKS} full weeks of the year (for the
      * running year: up to last week), with their share of all complaints then and their trend.
      */
-    private YearlyReport.Focus focus(ReportTotals totals, int year, LocalDate today) {
-        LocalDate endOfYear = monday(LocalDate.of(year + 1, 1, 1)).minusWeeks(1);
-        LocalDate lastWeek = problems.lastWeek();
-        LocalDate to = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
-        LocalDate from = to.minusWeeks(FOCUS_WEEKS - 1L);
+    private YearlyReport.Focus focus(ReportTotals totals, LocalDate from, LocalDate to) {
         // one read of every problem's weeks in the window (it was a weekly top list per week, each with its trends)
         var weekly = problems.weeklyComplaintsByProblem(from, to);
-        long all = totals.totals(Scope.GLOBAL, from, to.plusDays(6)).complaints();
+        long all = totals.weeks(from, to).complaints();
         var owners = new HashMap<Long, Insight>();
         for (Insight i : insights.list(Insights.OPEN)) {
             for (long p : i.content().problemIds()) {
@@ -308,6 +292,14 @@ public class YearlyReports {
                     draft.insightTitle(), draft.insightState(), draft.ownerTeam(), ReportText.focusArea(draft)));
         }
         return new YearlyReport.Focus(from, to, Problems.weekLabel(from), Problems.weekLabel(to), total, areas);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate monday(LocalDate day) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -157,12 +159,44 @@ public class PeriodRollupRepository {
                 parts.add(sql.toString());
             }
         }
-        var sums = new java.util.TreeMap<String, long[]>();
+        var sums = new TreeMap<String, long[]>();
         jdbc.query("SELECT market, SUM(c), SUM(p) FROM (" + String.join(" UNION ALL ", parts) + ") x (market, c, p) "
                 + "GROUP BY market", rs -> {
                     sums.put(rs.getString(1).strip(), new long[] {rs.getLong(2), rs.getLong(3)});
                 }, args.toArray());
         return sums;
+    }
+
+    /**
+     * Signals of some channels and purchases of every market and product, week by week, for the weeks starting
+     * between two Mondays (inclusive), in one statement from the weekly cells: week → {signals, purchases}; a week
+     * with neither is absent.
+     */
+    public Map<LocalDate, long[]> sumByWeeks(LocalDate fromMonday, LocalDate toMonday, List<String> channels) {
+        var signals = new StringBuilder("SELECT period_start, signals, 0 FROM signal_period WHERE grain = 'W' "
+                + "AND period_start >= ? AND period_start <= ?");
+        var args = new ArrayList<Object>(List.of(Date.valueOf(fromMonday), Date.valueOf(toMonday)));
+        RollupSql.where(signals, args, channels, null, null);
+        args.add(Date.valueOf(fromMonday));
+        args.add(Date.valueOf(toMonday));
+        var sums = new TreeMap<LocalDate, long[]>();
+        jdbc.query("SELECT period_start, SUM(c), SUM(p) FROM (" + signals + " UNION ALL SELECT period_start, 0, purchases "
+                + "FROM purchase_period WHERE grain = 'W' AND period_start >= ? AND period_start <= ?) x (period_start, c, p) "
+                + "GROUP BY period_start", rs -> {
+                    sums.put(rs.getDate(1).toLocalDate(), new long[] {rs.getLong(2), rs.getLong(3)});
+                }, args.toArray());
+        return sums;
+    }
+
+    /**
+     * The months (their first days) and markets that have purchases, for the months starting between two days
+     * (inclusive): one small read of the monthly purchase cells, where a query of every cell's CPM read them all.
+     */
+    public void forEachMonthWithPurchases(LocalDate from, LocalDate to, BiConsumer<LocalDate, String> consumer) {
+        jdbc.query("SELECT DISTINCT period_start, market FROM purchase_period WHERE grain = 'M' AND period_start >= ? "
+                + "AND period_start <= ? AND purchases > 0", rs -> {
+                    consumer.accept(rs.getDate(1).toLocalDate(), rs.getString(2).strip());
+                }, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** Streams the signal cells of one grain whose period starts between two days (inclusive). */

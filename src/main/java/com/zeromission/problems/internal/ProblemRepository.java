@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -429,8 +430,8 @@ public class ProblemRepository {
                 + "WHERE week_start >= ? AND week_start <= ? AND channel IN (").append(marks(channels.size())).append(')');
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
         args.addAll(channels);
-        // as in forEachWeek: a long list over a few weeks is matched here, a short one by the database's primary key
-        boolean here = !matchedByDatabase(ids.size(), from, to);
+        // as in forEachWeek, and a few roots with their variants over half a year or more by the key (docs/benchmarks.md)
+        boolean here = !matchedByDatabase(ids.size(), from, to) && (ids.size() > ROOTS_MAX || ChronoUnit.WEEKS.between(from, to) < 26);
         if (!here) {
             sql.append(" AND problem_id IN (").append(marks(ids.size())).append(')');
             args.addAll(ids);
@@ -490,11 +491,11 @@ public class ProblemRepository {
 
     /** Whether a list of this many problems over these weeks is matched by the database or, when false, here. */
     private static boolean matchedByDatabase(int problems, LocalDate from, LocalDate to) {
-        return problems <= IN_LIST_MAX || java.time.temporal.ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS;
+        return problems <= IN_LIST_MAX || ChronoUnit.WEEKS.between(from, to) > MATCH_HERE_WEEKS;
     }
 
     /** Up to this many problems, or over more weeks than {@link #MATCH_HERE_WEEKS}, the database matches them. */
-    static final int IN_LIST_MAX = 20, MATCH_HERE_WEEKS = 104;
+    static final int IN_LIST_MAX = 20, MATCH_HERE_WEEKS = 104, ROOTS_MAX = 200;
 
     // ---- events ------------------------------------------------------------------------------------------------
 

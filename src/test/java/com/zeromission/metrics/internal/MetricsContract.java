@@ -248,5 +248,24 @@ abstract class MetricsContract {
         }
         assertThat(cpm.totals(new Scope(null, product), LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-31")))
                 .isEqualTo(new CpmService.Totals(0, 0));
+        // the world's weeks in one read of the weekly roll-ups (what the yearly report's initiatives and focus read):
+        // every week of the range is there, and any run of whole weeks adds up to the totals of its days
+        LocalDate firstMonday = LocalDate.parse("2024-12-23"), lastMonday = LocalDate.parse("2025-04-07");
+        var weekly = cpm.weeklyTotals(firstMonday, lastMonday);
+        assertThat(weekly).hasSize(16).containsKeys(firstMonday, lastMonday);
+        for (var run : List.of(List.of("2024-12-23", "2025-04-07"), List.of("2024-12-30", "2024-12-30"),
+                List.of("2025-01-27", "2025-03-31"), List.of("2025-02-03", "2025-02-24"))) {
+            LocalDate from = LocalDate.parse(run.get(0)), to = LocalDate.parse(run.get(1));
+            var weeks = weekly.subMap(from, to.plusDays(1)).values();
+            assertThat(new CpmService.Totals(weeks.stream().mapToLong(CpmService.Totals::complaints).sum(),
+                    weeks.stream().mapToLong(CpmService.Totals::purchases).sum())).as(run.toString())
+                    .isEqualTo(cpm.totals(Scope.GLOBAL, from, to.plusDays(6)));
+        }
+        assertThatThrownBy(() -> cpm.weeklyTotals(LocalDate.parse("2024-12-31"), lastMonday))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-12-31");
+        // the years and markets that have purchase figures, from the monthly cells
+        assertThat(cpm.yearsWithPurchases(LocalDate.parse("2024-12-15"), LocalDate.parse("2025-04-30"))).contains(2024, 2025);
+        assertThat(cpm.yearsWithPurchases(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-04-30"))).doesNotContain(2024);
+        assertThat(cpm.marketsWithPurchases(LocalDate.parse("2024-12-01"), LocalDate.parse("2025-04-30"))).contains("SE", "NO");
     }
 }

@@ -426,17 +426,17 @@ public class ProblemRepository {
             return;
         }
         var ids = withVariants(problems, roots);
-        var sql = new StringBuilder("SELECT problem_id, week_start, SUM(signals) FROM problem_week "
-                + "WHERE week_start >= ? AND week_start <= ? AND channel IN (").append(marks(channels.size())).append(')');
+        // Up to ROOTS_MAX ids (a few root causes with their variants), or over years, joined to the weeks by the key
+        // from a list of values; an IN list of parameters made H2 test every row of the weeks against each (the yearly
+        // report's 159 ids over 78 weeks: 4x slower, docs/benchmarks.md). A longer list over months: all rows here.
+        boolean here = ids.size() > ROOTS_MAX && ChronoUnit.WEEKS.between(from, to) <= MATCH_HERE_WEEKS;
+        String weeks = here ? "problem_week w" : "(VALUES " + String.join(", ", ids.stream().map(id -> "(" + id + ")").toList())
+                + ") v (id) JOIN problem_week w ON w.problem_id = v.id"; // numbers only: nothing typed reaches the SQL
+        var sql = new StringBuilder("SELECT w.problem_id, w.week_start, SUM(w.signals) FROM " + weeks
+                + " WHERE w.week_start >= ? AND w.week_start <= ? AND w.channel IN (").append(marks(channels.size())).append(')');
         var args = new ArrayList<Object>(List.of(Date.valueOf(from), Date.valueOf(to)));
         args.addAll(channels);
-        // as in forEachWeek, and a few roots with their variants over half a year or more by the key (docs/benchmarks.md)
-        boolean here = !matchedByDatabase(ids.size(), from, to) && (ids.size() > ROOTS_MAX || ChronoUnit.WEEKS.between(from, to) < 26);
-        if (!here) {
-            sql.append(" AND problem_id IN (").append(marks(ids.size())).append(')');
-            args.addAll(ids);
-        }
-        sql.append(" GROUP BY problem_id, week_start");
+        sql.append(" GROUP BY w.problem_id, w.week_start");
         jdbc.query(sql.toString(), rs -> {
             long problem = rs.getLong(1);
             if (!here || ids.contains(problem)) {

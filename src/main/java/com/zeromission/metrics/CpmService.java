@@ -168,6 +168,10 @@ public class CpmService {
      * nothing was counted). A range of whole weeks is the sum of its weeks, as {@link #totals} would give it.
      */
     public SortedMap<LocalDate, Totals> weeklyTotals(LocalDate fromMonday, LocalDate toMonday) {
+        return weeks(fromMonday, toMonday, true);
+    }
+
+    private SortedMap<LocalDate, Totals> weeks(LocalDate fromMonday, LocalDate toMonday, boolean complaints) {
         if (fromMonday.getDayOfWeek() != DayOfWeek.MONDAY || toMonday.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("weekly totals run from a Monday to a Monday, were " + fromMonday + " and " + toMonday);
         }
@@ -175,11 +179,21 @@ public class CpmService {
         if (toMonday.isBefore(fromMonday)) {
             return result;
         }
-        var sums = periods.sumByWeeks(fromMonday, toMonday, COMPLAINT_CHANNELS);
+        var sums = periods.sumByWeeks(fromMonday, toMonday, complaints ? COMPLAINT_CHANNELS : null);
         for (LocalDate week = fromMonday; !week.isAfter(toMonday); week = week.plusWeeks(1)) {
             long[] s = sums.get(week);
             result.put(week, s == null ? new Totals(0, 0) : new Totals(s[0], s[1]));
         }
+        return result;
+    }
+
+    /**
+     * Purchases of every market and product week by week, for the weeks starting between two Mondays (inclusive):
+     * {@link #weeklyTotals} without the complaints, for a caller that needs only the purchases of many weeks.
+     */
+    public SortedMap<LocalDate, Long> weeklyPurchases(LocalDate fromMonday, LocalDate toMonday) {
+        var result = new TreeMap<LocalDate, Long>();
+        weeks(fromMonday, toMonday, false).forEach((week, t) -> result.put(week, t.purchases()));
         return result;
     }
 

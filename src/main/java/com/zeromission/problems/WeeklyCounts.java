@@ -149,10 +149,12 @@ final class WeeklyCounts {
                     + " to " + toMonday);
         }
         var weekly = new HashMap<Long, long[]>();
-        repository.forEachRootWeek(null, repository.roots(), fromMonday, toMonday, c -> {
-            if (CpmService.COMPLAINT_CHANNELS.contains(c.cell().channel()) && c.signals() > 0) {
-                int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(fromMonday, c.cell().weekStart());
-                weekly.computeIfAbsent(c.cell().problemId(), k -> new long[weeks])[i] += c.signals();
+        // summed by the database per problem and week (a row per market, product and channel was a tenth of the
+        // yearly report's time)
+        repository.forEachRootWeekTotal(null, repository.roots(), fromMonday, toMonday, CpmService.COMPLAINT_CHANNELS, w -> {
+            if (w.signals() > 0) {
+                int i = (int) java.time.temporal.ChronoUnit.WEEKS.between(fromMonday, w.weekStart());
+                weekly.computeIfAbsent(w.problemId(), k -> new long[weeks])[i] += w.signals();
             }
         });
         return weekly;

@@ -16,9 +16,9 @@ import com.zeromission.metrics.Targets;
  * world and each market (its figures and each projection): some 70 statements before, 5 now. Lives as long as one
  * report, so nothing is stale; a scope of one product is read as before.
  *
- * <p>Ranges of whole weeks of the world (an initiative's weeks before and after its fix, the focus areas' quarter)
- * come from the weekly roll-ups, read once for all of them ({@link #readWeeks}): a statement per range over every
- * market was a third of the report's time.
+ * <p>The world's purchases of whole weeks (an initiative's weeks before and after its fix) come from the weekly
+ * roll-up, read once for all of them ({@link #readWeeks}): a statement per range over every market was a third of the
+ * report's time.
  */
 final class ReportTotals implements Targets.TotalsSource {
 
@@ -26,7 +26,7 @@ final class ReportTotals implements Targets.TotalsSource {
 
     private final CpmService cpm;
     private final Map<String, Map<String, CpmService.Totals>> perMarket = new HashMap<>();
-    private SortedMap<LocalDate, CpmService.Totals> weeks = new TreeMap<>();
+    private SortedMap<LocalDate, Long> weeks = new TreeMap<>();
 
     ReportTotals(CpmService cpm) {
         this.cpm = cpm;
@@ -49,27 +49,22 @@ final class ReportTotals implements Targets.TotalsSource {
         return new CpmService.Totals(complaints, purchases);
     }
 
-    /** Reads the world's weekly totals of the weeks starting between two Mondays (inclusive) for {@link #weeks}. */
+    /** Reads the world's purchases of the weeks starting between two Mondays (inclusive) for {@link #purchasesOfWeeks}. */
     void readWeeks(LocalDate fromMonday, LocalDate toMonday) {
-        weeks = cpm.weeklyTotals(fromMonday, toMonday);
+        weeks = cpm.weeklyPurchases(fromMonday, toMonday);
     }
 
     /**
-     * The world's totals of the whole weeks starting between two Mondays (inclusive): from the weeks read ahead when
-     * they cover the range, else read as any range is.
+     * The world's purchases in the whole weeks starting between two Mondays (inclusive): from the weeks read ahead
+     * when they cover the range, else read as any range is.
      */
-    CpmService.Totals weeks(LocalDate fromMonday, LocalDate toMonday) {
+    long purchasesOfWeeks(LocalDate fromMonday, LocalDate toMonday) {
         if (toMonday.isBefore(fromMonday)) {
-            return NONE;
+            return 0;
         }
         if (weeks.isEmpty() || fromMonday.isBefore(weeks.firstKey()) || toMonday.isAfter(weeks.lastKey())) {
-            return totals(Scope.GLOBAL, fromMonday, toMonday.plusDays(6));
+            return totals(Scope.GLOBAL, fromMonday, toMonday.plusDays(6)).purchases();
         }
-        long complaints = 0, purchases = 0;
-        for (var t : weeks.subMap(fromMonday, toMonday.plusDays(1)).values()) {
-            complaints += t.complaints();
-            purchases += t.purchases();
-        }
-        return new CpmService.Totals(complaints, purchases);
+        return weeks.subMap(fromMonday, toMonday.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -88,12 +88,8 @@ public class YearlyReports {
         for (String market : markets(year, asOf)) {
             markets.add(figures(totals, new Scope(market, null), market, year, asOf, complete));
         }
-        LocalDate endOfYear = monday(LocalDate.of(year + 1, 1, 1)).minusWeeks(1);
-        LocalDate lastWeek = problems.lastWeek();
-        LocalDate focusTo = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
-        LocalDate focusFrom = focusTo.minusWeeks(FOCUS_WEEKS - 1L);
-        var initiatives = initiatives(totals, year, today, focusFrom, focusTo);
-        var focus = focus(totals, focusFrom, focusTo);
+        var initiatives = initiatives(totals, year, today);
+        var focus = focus(year);
         var sentences = new YearlyReport.Sentences(ReportText.headline(year, lastYear, asOf, complete, global),
                 ReportText.markets(year, lastYear, markets), ReportText.initiatives(year, initiatives),
                 ReportText.focus(year + 1, focus));
@@ -149,8 +145,7 @@ public class YearlyReports {
      * Insights verified during the year (still verified, or regressed since), and those resolved during the year and
      * still waiting for their verdict. The biggest drop in complaints a week first.
      */
-    private List<YearlyReport.Initiative> initiatives(ReportTotals totals, int year, LocalDate today, LocalDate focusFrom,
-            LocalDate focusTo) {
+    private List<YearlyReport.Initiative> initiatives(ReportTotals totals, int year, LocalDate today) {
         // First which insights count and the weeks each is measured over; then their linked problems' complaints for all
         // of them in one read of the weeks (a read per insight was a third of the report's time).
         var counted = new ArrayList<Measured>();
@@ -174,9 +169,10 @@ public class YearlyReports {
                     !insight.content().problemIds().isEmpty() && weeksAfter > 0));
         }
         var measured = counted.stream().filter(Measured::measured).toList();
-        // the world's weeks every measured insight and the focus areas need, in one read
-        totals.readWeeks(measured.stream().map(m -> m.fixWeek().minusWeeks(Insights.BASELINE_WEEKS)).reduce(focusFrom, YearlyReports::min),
-                measured.stream().map(Measured::measuredUpTo).reduce(focusTo, YearlyReports::max));
+        if (!measured.isEmpty()) { // the world's purchases of the weeks every measured insight needs, in one read
+            totals.readWeeks(measured.stream().map(m -> m.fixWeek().minusWeeks(Insights.BASELINE_WEEKS)).reduce(YearlyReports::min).orElseThrow(),
+                    measured.stream().map(Measured::measuredUpTo).reduce(YearlyReports::max).orElseThrow());
+        }
         List<Map<LocalDate, Long>> weeklies = measured.isEmpty() ? List.of() : problems.weeklyComplaintsOfEach(
                 measured.stream().map(m -> m.insight().content().problemIds()).toList(),
                 measured.stream().map(m -> m.fixWeek().minusWeeks(Insights.BASELINE_WEEKS)).min(Comparator.naturalOrder()).orElseThrow(),
@@ -194,8 +190,8 @@ public class YearlyReports {
                 var weekly = weeklies.get(measured.indexOf(m));
                 long before = sum(weekly, baselineFrom, fixWeek.minusWeeks(1));
                 long after = sum(weekly, fixWeek.plusWeeks(1), measuredUpTo);
-                long purchasesBefore = totals.weeks(baselineFrom, fixWeek.minusWeeks(1)).purchases();
-                long purchasesAfter = totals.weeks(fixWeek.plusWeeks(1), measuredUpTo).purchases();
+                long purchasesBefore = totals.purchasesOfWeeks(baselineFrom, fixWeek.minusWeeks(1));
+                long purchasesAfter = totals.purchasesOfWeeks(fixWeek.plusWeeks(1), measuredUpTo);
                 effect = Effect.of(before, purchasesBefore, after, purchasesAfter);
                 perWeekBefore = (double) before / Insights.BASELINE_WEEKS;
                 perWeekAfter = (double) after / m.weeksAfter();
@@ -252,10 +248,14 @@ public class YearlyReports {
      * The open problems with the most complaints in the last {@link #FOCUS_WEEKS} full weeks of the year (for the
      * running year: up to last week), with their share of all complaints then and their trend.
      */
-    private YearlyReport.Focus focus(ReportTotals totals, LocalDate from, LocalDate to) {
+    private YearlyReport.Focus focus(int year) {
+        LocalDate endOfYear = monday(LocalDate.of(year + 1, 1, 1)).minusWeeks(1);
+        LocalDate lastWeek = problems.lastWeek();
+        LocalDate to = lastWeek.isBefore(endOfYear) ? lastWeek : endOfYear;
+        LocalDate from = to.minusWeeks(FOCUS_WEEKS - 1L);
         // one read of every problem's weeks in the window (it was a weekly top list per week, each with its trends)
         var weekly = problems.weeklyComplaintsByProblem(from, to);
-        long all = totals.weeks(from, to).complaints();
+        long all = cpm.weeklyTotals(from, to).values().stream().mapToLong(CpmService.Totals::complaints).sum();
         var owners = new HashMap<Long, Insight>();
         for (Insight i : insights.list(Insights.OPEN)) {
             for (long p : i.content().problemIds()) {

@@ -316,6 +316,11 @@ abstract class ProblemsContract {
                 week, week)).containsExactly(java.util.Map.of(week, 8L), java.util.Map.of(week, 8L), java.util.Map.of(),
                 java.util.Map.of(week, 8L));
         assertThat(problems.signalsInWeek(ProblemId.of(root), week, 100)).hasSize(8);
+        // every problem's weeks at once (the yearly report's focus areas): the root cause with its variant's complaints,
+        // the variant not on its own
+        var byProblem = problems.weeklyComplaintsByProblem(week.minusWeeks(1), week);
+        assertThat(byProblem.get(root)).containsExactly(0L, 8L);
+        assertThat(byProblem).doesNotContainKey(variant);
 
         // the next pass finds no such root cause in these two texts: the variant is a problem of its own again
         problems.consolidate(Problems.SYSTEM);

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -170,17 +171,22 @@ public class PeriodRollupRepository {
     /**
      * Signals of some channels and purchases of every market and product, week by week, for the weeks starting
      * between two Mondays (inclusive), in one statement from the weekly cells: week → {signals, purchases}; a week
-     * with neither is absent.
+     * with neither is absent. Without channels ({@code null}) the purchases only (signals 0).
      */
-    public Map<LocalDate, long[]> sumByWeeks(LocalDate fromMonday, LocalDate toMonday, List<String> channels) {
-        var signals = new StringBuilder("SELECT period_start, signals, 0 FROM signal_period WHERE grain = 'W' "
-                + "AND period_start >= ? AND period_start <= ?");
-        var args = new ArrayList<Object>(List.of(Date.valueOf(fromMonday), Date.valueOf(toMonday)));
-        RollupSql.where(signals, args, channels, null, null);
+    public Map<LocalDate, long[]> sumByWeeks(LocalDate fromMonday, LocalDate toMonday, @Nullable List<String> channels) {
+        var signals = new StringBuilder();
+        var args = new ArrayList<Object>();
+        if (channels != null) {
+            signals.append("SELECT period_start, signals, 0 FROM signal_period WHERE grain = 'W' AND period_start >= ? "
+                    + "AND period_start <= ?");
+            args.addAll(List.of(Date.valueOf(fromMonday), Date.valueOf(toMonday)));
+            RollupSql.where(signals, args, channels, null, null);
+            signals.append(" UNION ALL ");
+        }
         args.add(Date.valueOf(fromMonday));
         args.add(Date.valueOf(toMonday));
         var sums = new TreeMap<LocalDate, long[]>();
-        jdbc.query("SELECT period_start, SUM(c), SUM(p) FROM (" + signals + " UNION ALL SELECT period_start, 0, purchases "
+        jdbc.query("SELECT period_start, SUM(c), SUM(p) FROM (" + signals + "SELECT period_start, 0, purchases "
                 + "FROM purchase_period WHERE grain = 'W' AND period_start >= ? AND period_start <= ?) x (period_start, c, p) "
                 + "GROUP BY period_start", rs -> {
                     sums.put(rs.getDate(1).toLocalDate(), new long[] {rs.getLong(2), rs.getLong(3)});

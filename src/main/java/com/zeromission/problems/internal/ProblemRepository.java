@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -416,20 +417,19 @@ public class ProblemRepository {
     }
 
     /**
-     * Like {@link #forEachRootWeek} for callers that need only a problem's weekly sum over some channels (the weekly
-     * complaints of the yearly report and the effect measurement): summed by the database, which hands over one row
-     * per problem and week instead of one per market, product and channel, the most of the yearly report's time.
+     * Like {@link #forEachRootWeek} (null: every problem) for callers that need only a problem's weekly sum over some
+     * channels (the yearly report, the effect measurement): summed by the database, one row per problem and week.
      */
-    public void forEachRootWeekTotal(Collection<Long> problems, Map<Long, Long> roots, LocalDate from, LocalDate to,
+    public void forEachRootWeekTotal(@Nullable Collection<Long> problems, Map<Long, Long> roots, LocalDate from, LocalDate to,
             Collection<String> channels, Consumer<ProblemWeek> consumer) {
-        if (problems.isEmpty() || channels.isEmpty()) {
+        if ((problems != null && problems.isEmpty()) || channels.isEmpty()) {
             return;
         }
-        var ids = withVariants(problems, roots);
+        var ids = problems == null ? null : withVariants(problems, roots);
         // Up to ROOTS_MAX ids (a few root causes with their variants), or over years, joined to the weeks by the key
         // from a list of values; an IN list of parameters made H2 test every row of the weeks against each (the yearly
         // report's 159 ids over 78 weeks: 4x slower, docs/benchmarks.md). A longer list over months: all rows here.
-        boolean here = ids.size() > ROOTS_MAX && ChronoUnit.WEEKS.between(from, to) <= MATCH_HERE_WEEKS;
+        boolean here = ids == null || (ids.size() > ROOTS_MAX && ChronoUnit.WEEKS.between(from, to) <= MATCH_HERE_WEEKS);
         String weeks = here ? "problem_week w" : "(VALUES " + String.join(", ", ids.stream().map(id -> "(" + id + ")").toList())
                 + ") v (id) JOIN problem_week w ON w.problem_id = v.id"; // numbers only: nothing typed reaches the SQL
         var sql = new StringBuilder("SELECT w.problem_id, w.week_start, SUM(w.signals) FROM " + weeks
@@ -439,7 +439,7 @@ public class ProblemRepository {
         sql.append(" GROUP BY w.problem_id, w.week_start");
         jdbc.query(sql.toString(), rs -> {
             long problem = rs.getLong(1);
-            if (!here || ids.contains(problem)) {
+            if (ids == null || !here || ids.contains(problem)) {
                 consumer.accept(new ProblemWeek(roots.getOrDefault(problem, problem), rs.getDate(2).toLocalDate(),
                         rs.getLong(3)));
             }

@@ -261,6 +261,8 @@ abstract class MetricsContract {
                     weeks.stream().mapToLong(CpmService.Totals::purchases).sum())).as(run.toString())
                     .isEqualTo(cpm.totals(Scope.GLOBAL, from, to.plusDays(6)));
         }
+        var purchasesOnly = cpm.weeklyPurchases(firstMonday, lastMonday);
+        weekly.forEach((week, totals) -> assertThat(purchasesOnly.get(week)).as(week.toString()).isEqualTo(totals.purchases()));
         assertThatThrownBy(() -> cpm.weeklyTotals(LocalDate.parse("2024-12-31"), lastMonday))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-12-31");
         // the years and markets that have purchase figures, from the monthly cells

@@ -1,10 +1,10 @@
 package com.zeromission.reports;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.zeromission.metrics.CpmService;
 import com.zeromission.markets.Scope;
@@ -14,7 +14,7 @@ import com.zeromission.metrics.Targets;
  * The complaints and purchases one report reads: each range of days once, for every market in one statement
  * ({@link CpmService#totalsPerMarket}), the world being their sum. The yearly report asks about seven ranges for the
  * world and each market (its figures and each projection): some 70 statements before, 5 now. Lives as long as one
- * report, so nothing is stale; a scope of one product is read as before.
+ * report, so nothing is stale; a scope of one product is read as before. Safe to share between the threads of one report.
  *
  * <p>The world's purchases of whole weeks (an initiative's weeks before and after its fix) come from the weekly
  * roll-up, read once for all of them ({@link #readWeeks}): a statement per range over every market was a third of the
@@ -25,8 +25,8 @@ final class ReportTotals implements Targets.TotalsSource {
     private static final CpmService.Totals NONE = new CpmService.Totals(0, 0);
 
     private final CpmService cpm;
-    private final Map<String, Map<String, CpmService.Totals>> perMarket = new HashMap<>();
-    private SortedMap<LocalDate, Long> weeks = new TreeMap<>();
+    private final Map<String, Map<String, CpmService.Totals>> perMarket = new ConcurrentHashMap<>();
+    private volatile SortedMap<LocalDate, Long> weeks = new TreeMap<>();
 
     ReportTotals(CpmService cpm) {
         this.cpm = cpm;
@@ -62,9 +62,10 @@ final class ReportTotals implements Targets.TotalsSource {
         if (toMonday.isBefore(fromMonday)) {
             return 0;
         }
-        if (weeks.isEmpty() || fromMonday.isBefore(weeks.firstKey()) || toMonday.isAfter(weeks.lastKey())) {
+        var read = weeks;
+        if (read.isEmpty() || fromMonday.isBefore(read.firstKey()) || toMonday.isAfter(read.lastKey())) {
             return totals(Scope.GLOBAL, fromMonday, toMonday.plusDays(6)).purchases();
         }
-        return weeks.subMap(fromMonday, toMonday.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
+        return read.subMap(fromMonday, toMonday.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
     }
 }

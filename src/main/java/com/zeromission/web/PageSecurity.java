@@ -56,6 +56,11 @@ class PageSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
+                        // The session recorder is embedded in the company's own public pages (and the feedback form):
+                        // no login. The player's script only plays what the replay API, for analysts, hands it.
+                        .requestMatchers(HttpMethod.GET, "/replay/**").permitAll()
+                        // Watching a session replay: analysts' work, as GET /api/v1/replays/{id} (docs/replay.md).
+                        .requestMatchers(HttpMethod.GET, "/replays/*").hasAnyRole(ANALYST, ADMIN)
                         // The merge preview leads to a merge: analysts' work. Undoing a merge is one too.
                         .requestMatchers(HttpMethod.GET, "/problems/merge").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/problems/merge", "/problems/merges/*/undo")

@@ -21,7 +21,8 @@ class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        for (String folder : new String[] {"css", "js", "img"}) {
+        // replay: the session-replay scripts built from src/main/frontend (docs/replay.md)
+        for (String folder : new String[] {"css", "js", "img", "replay"}) {
             registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/");
         }
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")

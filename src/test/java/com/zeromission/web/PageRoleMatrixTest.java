@@ -88,6 +88,9 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/callbacks/lists", ANALYSTS),
             new Page(HttpMethod.POST, "/callbacks/987654/outcome", MOVERS),
             new Page(HttpMethod.POST, "/callbacks/987654/evidence", ANALYSTS),
+            // watching a customer's session is analysts' work, as GET /api/v1/replays/{id}
+            new Page(HttpMethod.GET, "/replays/0190a6f2-0000-7000-8000-000000000001", ANALYSTS),
+            new Page(HttpMethod.GET, "/replays/0190a6f2-0000-7000-8000-000000000001?t=1500", ANALYSTS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),

@@ -50,4 +50,39 @@ class FeedbackBrowserTest extends PageTest {
         assertThat(text(By.cssSelector("[role=alert]"))).containsIgnoringCase("at least 10");
         assertThat(browser().findElement(By.id("message")).getDomProperty("value")).isEqualTo("Bad");
     }
+
+    @Test
+    void theFormAsksBeforeRecordingAndCarriesTheReplayItWasLinkedWith() {
+        open("/feedback?lang=sv&replay=0190a6f2-0000-7000-8000-00000000cafe");
+        var question = waitFor(By.id("replay-consent"));
+        assertThat(question.getText()).contains("Får vi spela in besöket?", "Ja, ni får spela in");
+        var yes = browser().findElement(By.id("replay-consent-yes"));
+        assertThat(yes.isSelected()).as("nothing recorded before the customer says yes").isFalse();
+        assertThat(browser().findElement(By.id("replayId")).getDomProperty("value"))
+                .isEqualTo("0190a6f2-0000-7000-8000-00000000cafe");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "return window.zmReplay.sessionId()")).isNull();
+
+        open("/feedback?lang=en&replay=not-a-replay");
+        assertThat(text(By.cssSelector("#replay-consent legend"))).isEqualTo("May we record this visit?");
+        assertThat(browser().findElement(By.id("replayId")).getDomProperty("value")).as("only a uuid is kept").isEmpty();
+    }
+
+    @Test
+    void aSessionRecordedEarlierInTheTabGoesOnAndIsTheMessagesReplay() {
+        open("/feedback?lang=en");
+        // the checkout page before, in this tab, had started a session after the customer's consent
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "sessionStorage.setItem('zm-replay-session', '0190a6f2-0000-7000-8000-00000000f00d')");
+        open("/feedback?lang=en");
+        waitFor(By.id("replay-consent"));
+        assertThat(browser().findElement(By.id("replay-consent-yes")).isSelected()).isTrue();
+        assertThat(browser().findElement(By.id("replayId")).getDomProperty("value"))
+                .isEqualTo("0190a6f2-0000-7000-8000-00000000f00d");
+        // saying no after all: the recording stops and the message goes without it
+        browser().findElement(By.id("replay-consent-yes")).click();
+        assertThat(browser().findElement(By.id("replayId")).getDomProperty("value")).isEmpty();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "return sessionStorage.getItem('zm-replay-session')")).isNull();
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -157,5 +158,15 @@ class PageRoleMatrixTest {
         assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    @WithMockUser(roles = "ANALYST")
+    void theReplayPlayerAlsoAllowsInlineStylesButStillOnlyTheProductsOwnScripts() {
+        var csp = mvc.get().uri("/replays/0190a6f2-0000-7000-8000-000000000001").exchange().getResponse()
+                .getHeader("Content-Security-Policy");
+        assertThat(csp).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';", "frame-ancestors 'none'");
+        assertThat(mvc.get().uri("/replays/0190a6f2-0000-7000-8000-000000000001/events").exchange().getResponse()
+                .getHeader("Content-Security-Policy")).as("only the page itself").doesNotContain("unsafe-inline");
     }
 }

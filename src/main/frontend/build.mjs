@@ -161,7 +161,10 @@ const texts = list.map((p) => {
 }).join('\n');
 writeFileSync(join(out, 'THIRD-PARTY-NOTICES.txt'), committed + '\nLicence texts\n-------------\n\n' + texts);
 
+// Served compressed to browsers that accept gzip (web.StaticResources: EncodedResourceResolver picks FILE.gz).
 for (const f of ['zm-recorder.js', 'zm-player.js', 'zm-player.css']) {
   const bytes = readFileSync(join(out, f));
-  console.log(`${relative(process.cwd(), join(out, f))}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
+  const gz = gzipSync(bytes, { level: 9 });
+  writeFileSync(join(out, f + '.gz'), gz);
+  console.log(`${relative(process.cwd(), join(out, f))}: ${bytes.length} bytes, ${gz.length} gzipped`);
 }

@@ -299,19 +299,18 @@ function encode(json) {
 }
 
 function onHidden() {
-  if (document.visibilityState === 'hidden') flush();
+  if (document.visibilityState === 'hidden') onPageHide();
 }
 
 /**
- * The page goes away: what is left is sent now, uncompressed (compression would finish after the page is gone), with
- * keepalive, in pieces under the browser's keepalive limit. Batches still being retried are lost with the page.
+ * The page is hidden or goes away (a hidden page may be frozen or discarded without another word): what is left is
+ * sent now, uncompressed (compression would finish after the page is gone), with keepalive, in pieces under the
+ * browser's keepalive limit. Batches still being retried are lost with the page.
  */
 function onPageHide() {
   if (state !== 'recording') return;
   const id = sessionId();
   if (!id) return;
-  const saved = settings.maxBatchBytes;
-  settings.maxBatchBytes = Math.min(saved, KEEPALIVE_LIMIT);
   const events = buffer;
   buffer = [];
   bufferBytes = 2;
@@ -333,7 +332,6 @@ function onPageHide() {
     pieceBytes += bytes;
   }
   send();
-  settings.maxBatchBytes = saved;
 }
 
 // ---- errors shown to the customer --------------------------------------------------------------------------------

@@ -60,8 +60,9 @@ class ReplayCapture {
             return List.copyOf(requests);
         }
 
-        synchronized void clear() {
-            requests.clear();
+        /** The requests of the pages opened with ?run=run. */
+        synchronized List<Request> of(String run) {
+            return requests.stream().filter(r -> r.path().startsWith("/test-replay/run/" + run + "/")).toList();
         }
     }
 
@@ -74,7 +75,7 @@ class ReplayCapture {
               var realFetch = window.fetch;
               window.fetch = function () { window.zmFetches++; return realFetch.apply(this, arguments); };
             </script>
-            <script src="/replay/zm-recorder.js" data-zm-endpoint="/test-replay/"></script>
+            <script src="/replay/zm-recorder.js" data-zm-endpoint="/test-replay/run/RUN/"></script>
             </head><body>
             <h1>Checkout for Ingrid Zebrasson</h1>
             <p>Delivery to Okapivägen 12</p>
@@ -118,16 +119,20 @@ class ReplayCapture {
     @Bean
     RouterFunction<ServerResponse> replayCaptureRoutes(Captured captured) {
         return RouterFunctions.route()
-                .GET("/test-replay/checkout", r -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).body(CHECKOUT))
+                // ?run=… puts the recorder's requests under /test-replay/run/…/, so that each test sees only its own
+                // (a page left by the test before may still send its last batch on its way out)
+                .GET("/test-replay/checkout", r -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                        .body(CHECKOUT.replace("RUN", r.param("run").filter(run -> run.matches("[a-z0-9-]{1,40}"))
+                                .orElse("none"))))
                 // under the signed-in pages' content security policy, as the player page is
                 .GET("/test-replay/player", r -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
                         .header("Content-Security-Policy", PLAYER_CSP).body(PLAYER))
-                .POST("/test-replay/api/v1/replay-sessions", r -> {
+                .POST("/test-replay/run/{run}/api/v1/replay-sessions", r -> {
                     captured.add(read(r));
                     return ServerResponse.status(201).contentType(MediaType.APPLICATION_JSON).body("{\"sessionId\":\""
                             + UUID.randomUUID() + "\",\"record\":true,\"flushMillis\":300,\"maxBatchBytes\":262144}");
                 })
-                .POST("/test-replay/api/v1/replay-sessions/{id}/events", r -> {
+                .POST("/test-replay/run/{run}/api/v1/replay-sessions/{id}/events", r -> {
                     captured.add(read(r));
                     return ServerResponse.status(202).contentType(MediaType.APPLICATION_JSON).body("{\"stored\":1}");
                 })

@@ -33,16 +33,24 @@ class ReplayRecorderBrowserTest extends PageTest {
 
     final JsonMapper json = JsonMapper.builder().build();
 
+    /** This test's pages send under /test-replay/run/{run}/. */
+    String run;
+
     @BeforeEach
     void freshTab() {
-        captured.clear();
+        run = java.util.UUID.randomUUID().toString();
         open("/test-replay/checkout");
         js("sessionStorage.clear()");
     }
 
+    /** One of the test checkout's addresses, in this test's run. */
+    private void checkout(String query) {
+        open("/test-replay/checkout?run=" + run + (query.isEmpty() ? "" : "&" + query));
+    }
+
     @Test
     void sendsNothingBeforeConsentThenStartsASessionAndSendsGzippedBatches() {
-        open("/test-replay/checkout?order=A-1001#pay");
+        checkout("order=A-1001#pay");
         until("the page has loaded", () -> "complete".equals(js("return document.readyState")));
         type("card", CARD);
         browser().findElement(By.id("pay")).click();
@@ -50,12 +58,12 @@ class ReplayRecorderBrowserTest extends PageTest {
         assertThat(js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).length"))
                 .isEqualTo(0L);
         assertThat(js("return window.zmReplay.sessionId()")).isNull();
-        assertThat(captured.all()).as("requests captured before consent").isEmpty();
+        assertThat(captured.of(run)).as("requests captured before consent").isEmpty();
 
         js("window.zmReplay.consent()");
-        until("a batch has arrived", () -> captured.all().stream().anyMatch(ReplayCapture.Request::batch));
-        var first = captured.all().get(0);
-        assertThat(first.path()).isEqualTo("/test-replay/api/v1/replay-sessions");
+        until("a batch has arrived", () -> captured.of(run).stream().anyMatch(ReplayCapture.Request::batch));
+        var first = captured.of(run).get(0);
+        assertThat(first.path()).isEqualTo("/test-replay/run/" + run + "/api/v1/replay-sessions");
         JsonNode start = json.readTree(first.text());
         assertThat(start.get("consent").asBoolean()).isTrue();
         assertThat(start.get("page").asString()).as("the page without its query and fragment")
@@ -72,7 +80,7 @@ class ReplayRecorderBrowserTest extends PageTest {
 
     @Test
     void nothingTypedNorTheTextOutsideUnmaskedPartsNorAnImageLeavesTheBrowser() {
-        open("/test-replay/checkout");
+        checkout("");
         js("window.zmReplay.consent()");
         until("recording", () -> js("return window.zmReplay.sessionId()") != null);
         type("card", CARD);
@@ -111,22 +119,22 @@ class ReplayRecorderBrowserTest extends PageTest {
 
     @Test
     void aSecondPageOfTheTabContinuesTheSessionAndOptingOutStopsIt() {
-        open("/test-replay/checkout");
+        checkout("");
         js("window.zmReplay.consent()");
         until("recording", () -> js("return window.zmReplay.sessionId()") != null);
         Object id = js("return window.zmReplay.sessionId()");
-        open("/test-replay/checkout?step=2");
+        checkout("step=2");
         until("recording again", () -> js("return window.zmReplay.sessionId()") != null);
         assertThat(js("return window.zmReplay.sessionId()")).as("the same session on the next page").isEqualTo(id);
         until("the second page's snapshot was sent", () -> events().stream().filter(e -> e.get("type").asInt() == 2).count() >= 2);
-        assertThat(captured.all().stream().filter(r -> !r.batch()).count()).as("sessions started").isEqualTo(1);
+        assertThat(captured.of(run).stream().filter(r -> !r.batch()).count()).as("sessions started").isEqualTo(1);
         var seqs = batches().stream().map(b -> json.readTree(b.text()).get("seq").asInt()).toList();
         assertThat(seqs).as("the second page goes on numbering").doesNotHaveDuplicates();
 
         js("window.zmReplay.optOut()");
         assertThat(js("return window.zmReplay.sessionId()")).isNull();
         assertThat(js("return sessionStorage.getItem('zm-replay-session')")).isNull();
-        open("/test-replay/checkout?step=3");
+        checkout("step=3");
         until("the page has loaded", () -> "complete".equals(js("return document.readyState")));
         assertThat(js("return window.zmFetches")).as("no request on a page after opting out").isEqualTo(0L);
     }
@@ -136,7 +144,7 @@ class ReplayRecorderBrowserTest extends PageTest {
     }
 
     private List<ReplayCapture.Request> batches() {
-        return captured.all().stream().filter(ReplayCapture.Request::batch).toList();
+        return captured.of(run).stream().filter(ReplayCapture.Request::batch).toList();
     }
 
     /** Everything the batches carried, decompressed, one string. */

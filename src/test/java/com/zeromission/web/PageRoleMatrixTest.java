@@ -161,6 +161,24 @@ class PageRoleMatrixTest {
     }
 
     @Test
+    void theSessionReplayScriptsArePublicGzippedAndCachedForAnHour() throws Exception {
+        // the build's esbuild step put them there (src/main/frontend, docs/replay.md); a company's page loads them
+        for (String file : new String[] {"zm-recorder.js", "zm-player.js", "zm-player.css"}) {
+            var plain = mvc.get().uri("/replay/" + file).exchange().getResponse();
+            assertThat(plain.getStatus()).as(file).isEqualTo(200);
+            assertThat(plain.getContentAsByteArray().length).as(file).isGreaterThan(5_000);
+            var gzip = mvc.get().uri("/replay/" + file).header("Accept-Encoding", "gzip, deflate").exchange().getResponse();
+            assertThat(gzip.getHeader("Content-Encoding")).as(file).isEqualTo("gzip");
+            assertThat(gzip.getContentAsByteArray().length).as(file).isLessThan(plain.getContentAsByteArray().length / 2);
+            assertThat(gzip.getHeader("Cache-Control")).as(file).contains("max-age=3600", "public");
+        }
+        assertThat(mvc.get().uri("/replay/zm-recorder.js").exchange().getResponse().getContentAsString())
+                .contains("zmReplay", "data-zm-unmask");
+        assertThat(mvc.get().uri("/replay/THIRD-PARTY-NOTICES.txt").exchange().getResponse().getContentAsString())
+                .contains("@rrweb/record@2.1.6 - MIT", "rrweb-player@2.1.6 - MIT", "Permission is hereby granted");
+    }
+
+    @Test
     @WithMockUser(roles = "ANALYST")
     void theReplayPlayerAlsoAllowsInlineStylesButStillOnlyTheProductsOwnScripts() {
         var csp = mvc.get().uri("/replays/0190a6f2-0000-7000-8000-000000000001").exchange().getResponse()

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,7 +46,7 @@ class FeedbackBrowserTest extends PageTest {
         open("/feedback?lang=en");
         browser().findElement(By.id("message")).sendKeys("Bad");
         // the browser's own minimum-length check is not what is tested here: the server's is
-        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("document.querySelector('form').noValidate = true");
+        ((JavascriptExecutor) browser()).executeScript("document.querySelector('form').noValidate = true");
         browser().findElement(By.cssSelector("button[type=submit]")).click();
         assertThat(text(By.cssSelector("[role=alert]"))).containsIgnoringCase("at least 10");
         assertThat(browser().findElement(By.id("message")).getDomProperty("value")).isEqualTo("Bad");
@@ -60,7 +61,7 @@ class FeedbackBrowserTest extends PageTest {
         assertThat(yes.isSelected()).as("nothing recorded before the customer says yes").isFalse();
         assertThat(browser().findElement(By.id("replayId")).getDomProperty("value"))
                 .isEqualTo("0190a6f2-0000-7000-8000-00000000cafe");
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+        assertThat(((JavascriptExecutor) browser()).executeScript(
                 "return window.zmReplay.sessionId()")).isNull();
 
         open("/feedback?lang=en&replay=not-a-replay");
@@ -72,7 +73,7 @@ class FeedbackBrowserTest extends PageTest {
     void aSessionRecordedEarlierInTheTabGoesOnAndIsTheMessagesReplay() {
         open("/feedback?lang=en");
         // the checkout page before, in this tab, had started a session after the customer's consent
-        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+        ((JavascriptExecutor) browser()).executeScript(
                 "sessionStorage.setItem('zm-replay-session', '0190a6f2-0000-7000-8000-00000000f00d')");
         open("/feedback?lang=en");
         waitFor(By.id("replay-consent"));
@@ -82,7 +83,7 @@ class FeedbackBrowserTest extends PageTest {
         // saying no after all: the recording stops and the message goes without it
         browser().findElement(By.id("replay-consent-yes")).click();
         assertThat(browser().findElement(By.id("replayId")).getDomProperty("value")).isEmpty();
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+        assertThat(((JavascriptExecutor) browser()).executeScript(
                 "return sessionStorage.getItem('zm-replay-session')")).isNull();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -139,7 +140,7 @@ class ReplayCapture {
                 .build();
     }
 
-    private static Request read(org.springframework.web.servlet.function.ServerRequest r) throws IOException {
+    private static Request read(ServerRequest r) throws IOException {
         return new Request(r.path(), r.headers().firstHeader("Content-Encoding"), r.headers().firstHeader("Content-Type"),
                 r.servletRequest().getInputStream().readAllBytes());
     }

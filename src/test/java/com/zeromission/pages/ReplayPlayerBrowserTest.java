@@ -3,12 +3,13 @@ package com.zeromission.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.annotation.Import;
 
@@ -73,6 +74,25 @@ class ReplayPlayerBrowserTest extends PageTest {
     }
 
     @Test
+    void onAPhoneThePlayerFitsTheScreenWithTheTimelineBelowIt() {
+        try {
+            browser().manage().window().setSize(new Dimension(LayoutBrowserTest.PHONE, 900));
+            open("/test-replay/player");
+            js("window.zmTest = zmPlayer.mount(document.getElementById('holder'), {events: JSON.parse(arguments[0])})", EVENTS);
+            var timeline = wait(d -> d.findElements(By.cssSelector(".zm-replay-entry button")).size() == 4
+                    ? d.findElement(By.cssSelector(".zm-replay-timeline")) : null);
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).longValue())
+                    .isLessThanOrEqualTo(((Number) js("return window.innerWidth")).longValue());
+            var player = browser().findElement(By.cssSelector(".rr-player"));
+            assertThat(timeline.getRect().getY()).as("below the player")
+                    .isGreaterThanOrEqualTo(player.getRect().getY() + player.getRect().getHeight() - 1);
+            Browser.screenshot("replay-player-phone");
+        } finally {
+            browser().manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    @Test
     void thePageSaysSoWhenAReplayIsGone() {
         signIn("analyst");
         open("/replays/0190a6f2-0000-7000-8000-00000000beef?t=2000");
@@ -91,7 +111,7 @@ class ReplayPlayerBrowserTest extends PageTest {
         return ((JavascriptExecutor) browser()).executeScript(script, args);
     }
 
-    private <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    private <T> T wait(Function<WebDriver, T> condition) {
         return new WebDriverWait(browser(), Duration.ofSeconds(15)).until(condition);
     }
 

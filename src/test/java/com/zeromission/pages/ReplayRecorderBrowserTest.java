@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ReplayRecorderBrowserTest extends PageTest {
 
     @BeforeEach
     void freshTab() {
-        run = java.util.UUID.randomUUID().toString();
+        run = UUID.randomUUID().toString();
         open("/test-replay/checkout");
         js("sessionStorage.clear()");
     }
@@ -183,7 +185,7 @@ class ReplayRecorderBrowserTest extends PageTest {
         return ((JavascriptExecutor) browser()).executeScript(script);
     }
 
-    private void until(String what, java.util.function.BooleanSupplier condition) {
+    private void until(String what, BooleanSupplier condition) {
         new WebDriverWait(browser(), Duration.ofSeconds(15)).withMessage(what).until(d -> condition.getAsBoolean());
     }
 }

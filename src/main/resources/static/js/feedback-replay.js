@@ -9,6 +9,9 @@
   if (!field) return;
   // ?replay=<uuid>: a page that recorded the session (a checkout on another origin) linked here with it
   if (field.value && !UUID.test(field.value)) field.value = '';
+  // the other language keeps the replay the form was linked with (a template may not put request parameters in links)
+  var other = document.querySelector('a.lang');
+  if (other && field.value) other.href += (other.href.indexOf('?') < 0 ? '?' : '&') + 'replay=' + field.value;
   var replay = window.zmReplay;
   if (!replay || !box || !yes) return;
   var fill = function (id) {

@@ -63,6 +63,8 @@ class FeedbackBrowserTest extends PageTest {
                 .isEqualTo("0190a6f2-0000-7000-8000-00000000cafe");
         assertThat(((JavascriptExecutor) browser()).executeScript(
                 "return window.zmReplay.sessionId()")).isNull();
+        assertThat(browser().findElement(By.cssSelector("a.lang")).getDomAttribute("href")).as("the other language")
+                .contains("lang=en", "replay=0190a6f2-0000-7000-8000-00000000cafe");
 
         open("/feedback?lang=en&replay=not-a-replay");
         assertThat(text(By.cssSelector("#replay-consent legend"))).isEqualTo("May we record this visit?");

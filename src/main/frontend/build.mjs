@@ -125,7 +125,7 @@ const list = [...packages.values()].sort((a, b) => a.name.localeCompare(b.name))
 const refused = list.filter((p) => !p.license.split(/\s+OR\s+|[()]/).some((l) => ALLOWED.has(l.trim())));
 if (refused.length) {
   console.error('FATAL: npm packages bundled into the replay assets without an allowed licence: '
-    + refused.map((p) => `${p.name}@${p.version} (${p.license || 'none declared'})`).join(', ')
+    + refused.map((p) => `${p.name}${p.version ? '@' + p.version : ''} (${p.license || 'none declared'})`).join(', ')
     + '. Allowed: ' + [...ALLOWED].join(', ') + ' (src/main/frontend/build.mjs).');
   process.exit(1);
 }

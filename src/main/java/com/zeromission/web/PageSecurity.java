@@ -18,6 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import com.zeromission.limits.ClientAddresses;
 
@@ -38,6 +40,22 @@ class PageSecurity {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * The session-replay player's page (docs/replay.md): the same policy but {@code style-src 'unsafe-inline'}. The
+     * player (rrweb-player, a Svelte component) sizes and scales the replayed page with style attributes, and the
+     * replayed page's own recorded stylesheets are rebuilt as {@code <style>} elements in the player's frame, which
+     * inherits this policy. Scripts stay the product's own: nothing recorded runs (the frame is sandboxed without
+     * scripts, and rrweb records no script).
+     */
+    static final String PLAYER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    static final String CSP_HEADER = "Content-Security-Policy";
+
+    static boolean isReplayPlayer(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.matches("/replays/[^/]+");
+    }
+
     /** Sessions start short-lived: anybody can start one by opening the sign-in page (see {@link SignIn}). */
     @Bean
     SignIn.AnonymousSessionLifetime anonymousSessionLifetime(
@@ -56,6 +74,13 @@ class PageSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/denied", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
+                        // The session recorder is embedded in the company's own public pages (and the feedback form):
+                        // no login. The player's script only plays what the replay API, for analysts, hands it.
+                        .requestMatchers(HttpMethod.GET, "/replay/**").permitAll()
+                        // Watching a session replay: analysts' work, as GET /api/v1/replays/{id} (docs/replay.md).
+                        // Its summary and events as JSON for the page's player, read with the page's session.
+                        .requestMatchers(HttpMethod.GET, "/replays/*", "/replays/*/summary", "/replays/*/events")
+                        .hasAnyRole(ANALYST, ADMIN)
                         // The merge preview leads to a merge: analysts' work. Undoing a merge is one too.
                         .requestMatchers(HttpMethod.GET, "/problems/merge").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/problems/merge", "/problems/merges/*/undo")
@@ -95,7 +120,11 @@ class PageSecurity {
                 .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(signInPage))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                // one policy for every page but the replay player's, which also allows inline styles (below)
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !isReplayPlayer(request), new StaticHeadersWriter(CSP_HEADER, CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PageSecurity::isReplayPlayer, new StaticHeadersWriter(CSP_HEADER, PLAYER_CSP)))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

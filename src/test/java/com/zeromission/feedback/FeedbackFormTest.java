@@ -69,7 +69,9 @@ class FeedbackFormTest {
         var byBrowser = mvc.get().uri("/feedback").header("Accept-Language", "sv-SE,sv;q=0.9").exchange();
         assertThat(byBrowser.getResponse().getContentAsString()).contains("Berätta vad som gick fel");
         assertThat(en.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'")
-                .contains("style-src 'self'").doesNotContain("unsafe-inline");
+                .contains("style-src 'self'").doesNotContain("unsafe-inline")
+                // the session recorder and its posts: the product's own origin, nothing else
+                .contains("script-src 'self'", "connect-src 'self'").doesNotContain("http", "*");
         assertThat(en.getResponse().getContentAsString()).doesNotContain("<style").contains("/css/feedback.css");
     }
 

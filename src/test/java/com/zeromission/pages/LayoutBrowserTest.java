@@ -198,6 +198,8 @@ class LayoutBrowserTest extends PageTest {
         pages.put("/teams", "/teams");
         pages.put("/weekly", "/weekly");
         pages.put("/deadlines", "/deadlines");
+        // the page shell with a replay that is not there: it says so (the player itself: ReplayPlayerBrowserTest)
+        pages.put("/replays/{id}", "/replays/0190a6f2-0000-7000-8000-000000000001?t=1500");
         pages.put("/reports/yearly", "/reports/yearly");
         pages.put("/callbacks", "/callbacks?week=2026-W48");
         pages.put("/imports", "/imports");

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -88,6 +89,9 @@ class PageRoleMatrixTest {
             new Page(HttpMethod.POST, "/callbacks/lists", ANALYSTS),
             new Page(HttpMethod.POST, "/callbacks/987654/outcome", MOVERS),
             new Page(HttpMethod.POST, "/callbacks/987654/evidence", ANALYSTS),
+            // watching a customer's session is analysts' work, as GET /api/v1/replays/{id}
+            new Page(HttpMethod.GET, "/replays/0190a6f2-0000-7000-8000-000000000001", ANALYSTS),
+            new Page(HttpMethod.GET, "/replays/0190a6f2-0000-7000-8000-000000000001?t=1500", ANALYSTS),
             new Page(HttpMethod.GET, "/imports", ANALYSTS),
             new Page(HttpMethod.GET, "/imports/0190a6f2-0000-7000-8000-000000000000", ANALYSTS),
             new Page(HttpMethod.POST, "/imports", ANALYSTS),
@@ -154,5 +158,33 @@ class PageRoleMatrixTest {
         assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void theSessionReplayScriptsArePublicGzippedAndCachedForAnHour() throws Exception {
+        // the build's esbuild step put them there (src/main/frontend, docs/replay.md); a company's page loads them
+        for (String file : new String[] {"zm-recorder.js", "zm-player.js", "zm-player.css"}) {
+            var plain = mvc.get().uri("/replay/" + file).exchange().getResponse();
+            assertThat(plain.getStatus()).as(file).isEqualTo(200);
+            assertThat(plain.getContentAsByteArray().length).as(file).isGreaterThan(5_000);
+            var gzip = mvc.get().uri("/replay/" + file).header("Accept-Encoding", "gzip, deflate").exchange().getResponse();
+            assertThat(gzip.getHeader("Content-Encoding")).as(file).isEqualTo("gzip");
+            assertThat(gzip.getContentAsByteArray().length).as(file).isLessThan(plain.getContentAsByteArray().length / 2);
+            assertThat(gzip.getHeader("Cache-Control")).as(file).contains("max-age=3600", "public");
+        }
+        assertThat(mvc.get().uri("/replay/zm-recorder.js").exchange().getResponse().getContentAsString())
+                .contains("zmReplay", "data-zm-unmask");
+        assertThat(mvc.get().uri("/replay/THIRD-PARTY-NOTICES.txt").exchange().getResponse().getContentAsString())
+                .contains("@rrweb/record@2.1.6 - MIT", "rrweb-player@2.1.6 - MIT", "Permission is hereby granted");
+    }
+
+    @Test
+    @WithMockUser(roles = "ANALYST")
+    void theReplayPlayerAlsoAllowsInlineStylesButStillOnlyTheProductsOwnScripts() {
+        var csp = mvc.get().uri("/replays/0190a6f2-0000-7000-8000-000000000001").exchange().getResponse()
+                .getHeader("Content-Security-Policy");
+        assertThat(csp).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';", "frame-ancestors 'none'");
+        assertThat(mvc.get().uri("/replays/0190a6f2-0000-7000-8000-000000000001/events").exchange().getResponse()
+                .getHeader("Content-Security-Policy")).as("only the page itself").doesNotContain("unsafe-inline");
     }
 }

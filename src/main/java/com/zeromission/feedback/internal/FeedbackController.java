@@ -159,7 +159,8 @@ class FeedbackController {
     private Map<String, String> texts(String language) {
         var locale = Locale.forLanguageTag(language);
         var keys = List.of("title", "intro", "message", "market", "product", "any", "send", "thanks.title", "thanks.text",
-                "again", "slow.title", "slow.text", "error.short", "error.long", "error.market", "error.product", "other");
+                "again", "slow.title", "slow.text", "error.short", "error.long", "error.market", "error.product", "other",
+                "replay.question", "replay.yes", "replay.note");
         var map = new java.util.LinkedHashMap<String, String>();
         for (String k : keys) {
             map.put(k, messages.getMessage("feedback." + k, new Object[] {MIN_TEXT, MAX_TEXT}, locale));

@@ -79,8 +79,13 @@
         return ok;
     }
 
+    let busy = false;
+
     function pay(event) {
         event.preventDefault();
+        if (busy) {
+            return; // still "processing": further clicks do nothing (and are what a replay shows as a rage click)
+        }
         const alert = $('payment-error');
         alert.textContent = '';
         $('done').hidden = true;
@@ -88,11 +93,13 @@
             return;
         }
         const button = $('pay');
-        button.disabled = true;
+        busy = true;
+        button.setAttribute('aria-disabled', 'true');
         button.textContent = 'Processing…';
         // the "payment provider" answers after a moment, as a real one would
         setTimeout(() => {
-            button.disabled = false;
+            busy = false;
+            button.removeAttribute('aria-disabled');
             if (method === 'card') {
                 button.textContent = 'Pay 997 kr';
                 alert.textContent = CARD_FAILED;

@@ -92,9 +92,9 @@ abstract class InsightsContract {
 
     @Test
     void refusesAReplayMomentWhoseReplayTheReplayStoreDoesNotHoldAndChangesNothing() {
-        teams();
-        long problem = problemWith(2, "The card payment failed at checkout " + tag);
-        var draft = insights.create(draft("Card payments fail at checkout", problem), "anna");
+        // no linked problem: signals of its own would change the other tests' shares of recent complaints
+        var draft = insights.create(new InsightContent("Card payments fail at checkout", List.of(), List.of(), List.of(),
+                "TBD", null, null, null, null, null, List.of(), List.of(), null, null), "anna");
         var moment = new Evidence.ReplayMoment(java.util.UUID.randomUUID().toString(), 1_000);
         var with = new InsightContent(draft.content().title(), draft.content().problemIds(), List.of(moment), List.of(),
                 "TBD", null, null, null, null, null, List.of(), List.of(), null, null);

@@ -130,16 +130,37 @@ class DemoReplaySessionsTest {
     }
 
     @Test
+    void typicalSessionsLastTwoToFourMinutes() throws Exception {
+        long millis = 0, bytes = 0, gzipped = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            var session = DemoReplaySessions.session(seed, START);
+            assertThat(session.durationMillis()).isBetween(120_000L, 245_000L);
+            byte[] json = session.json().getBytes(StandardCharsets.UTF_8);
+            millis += session.durationMillis();
+            bytes += json.length;
+            gzipped += gzip(json);
+        }
+        double minutes = millis / 60_000.0;
+        System.out.printf("20 typical demo sessions: %.1f minutes each on average, %,.0f bytes of JSON a minute, %,.0f gzipped%n",
+                minutes / 20, bytes / minutes, gzipped / minutes);
+        assertThat(minutes / 20).isBetween(2.0, 4.0);
+    }
+
+    static int gzip(byte[] data) throws java.io.IOException {
+        var out = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.size();
+    }
+
+    @Test
     void theBenchmarkSessionLastsFiveMinutes() throws Exception {
         var session = DemoReplaySessions.fiveMinutes(1, START);
         assertThat(session.durationMillis()).isBetween(300_000L, 305_000L);
         byte[] json = session.json().getBytes(StandardCharsets.UTF_8);
-        var gzipped = new ByteArrayOutputStream();
-        try (var out = new GZIPOutputStream(gzipped)) {
-            out.write(json);
-        }
         System.out.printf("five-minute demo session: %d events, %,d bytes of JSON, %,d gzipped%n",
-                session.events().size(), json.length, gzipped.size());
+                session.events().size(), json.length, gzip(json));
         assertThat(json.length).isLessThan(2_000_000);
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zeromission.demo.internal.RrwebPage;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -118,7 +120,7 @@ public final class DemoReplaySessions {
         Map<String, int[]> layout;
         int scrollY, shift;
         double x = 700, y = 120;
-        Integer focused;
+        @Nullable Integer focused;
 
         Recording(Random random, Instant start, String origin) {
             this.random = random;
@@ -276,7 +278,8 @@ public final class DemoReplaySessions {
             shift = ALERT_HEIGHT;
         }
 
-        Integer alertText, payLabel;
+        /** The alert's and the pay button's current text nodes (null: the alert has none yet, the label is the page's). */
+        @Nullable Integer alertText, payLabel;
 
         int payText() {
             if (payLabel == null) {

@@ -48,6 +48,8 @@
             if (typeof r.onSession === 'function') {
                 r.onSession(feedbackLink);
             }
+        } else if (r && typeof r.optOut === 'function') {
+            r.optOut(); // "no thanks" also ends a recording this tab had started on an earlier page
         }
     }
 

@@ -62,6 +62,7 @@ class DemoCheckoutBrowserTest {
         browser.get(url("/demo/checkout"));
         browser.manage().deleteAllCookies();
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh(); // the page reads the consent answer as it starts: start it without one
     }
 
     WebElement waitFor(By what) {
@@ -75,8 +76,9 @@ class DemoCheckoutBrowserTest {
     }
 
     /**
-     * A stand-in for the recorder's JavaScript API (the contract: consent(), sessionId(), onSession(cb)), installed
-     * before the page's own script runs its start-up, which records what the page asked of it.
+     * A stand-in for the recorder's JavaScript API (the contract: consent(), optOut(), sessionId(), onSession(cb)),
+     * which records what the page asked of it. Installed after the page has loaded: the page looks for the recorder
+     * when it is used (a click on the banner, the failure), not before.
      */
     void standInRecorder() {
         ((JavascriptExecutor) browser).executeScript("""
@@ -115,8 +117,6 @@ class DemoCheckoutBrowserTest {
     @Test
     void payingByCardFailsWithAnUnmaskedAlertAndOffersFeedbackWithTheRecordingsId() {
         standInRecorder();
-        browser.navigate().refresh(); // the stand-in is gone after a reload: install it again before using the page
-        standInRecorder();
         waitFor(By.id("consent-accept")).click();
         assertThat(browser.findElement(By.id("consent")).isDisplayed()).isFalse();
         type("email", "anna.svensson@example.com");
@@ -141,6 +141,18 @@ class DemoCheckoutBrowserTest {
         assertThat(browser.findElements(By.cssSelector("label:not([data-zm-unmask]), h1:not([data-zm-unmask]), "
                 + "h2:not([data-zm-unmask])"))).isEmpty();
         Browser.screenshot("demo-checkout-card-failed");
+    }
+
+    @Test
+    void noThanksAsksTheRecorderToStopAndTheFeedbackLinkCarriesNoId() {
+        standInRecorder();
+        waitFor(By.id("consent-decline")).click();
+        type("email", "anna.svensson@example.com");
+        type("card-number", "4111111111111111");
+        browser.findElement(By.id("pay")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("payment-error")).getText().equals(CARD_FAILED));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.zmCalls")).asList().containsExactly("optOut");
+        assertThat(waitFor(By.id("feedback-link")).getDomAttribute("href")).isEqualTo("/feedback");
     }
 
     @Test

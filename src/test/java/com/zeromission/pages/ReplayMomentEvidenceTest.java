@@ -48,13 +48,15 @@ class ReplayMomentEvidenceTest {
     static final String CHECKOUT = "0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b", FEEDBACK = "0192f3c4-0000-7000-8000-00000000feed",
             GONE = "0192f3c4-dead-7000-8000-000000000000";
 
+    /** The replays stored now; a test may let one expire (put back before each test). */
+    static final Map<String, Long> STORED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The replay module's part, which the integrator wires: two stored replays, 2:00 and 5:00 long. */
     @TestConfiguration
     static class StoredReplays {
         @Bean
         ReplayLookup replayLookup() {
-            var stored = Map.of(CHECKOUT, 120_000L, FEEDBACK, 300_000L);
-            return id -> stored.containsKey(id) ? OptionalLong.of(stored.get(id)) : OptionalLong.empty();
+            return id -> STORED.containsKey(id) ? OptionalLong.of(STORED.get(id)) : OptionalLong.empty();
         }
     }
 
@@ -73,6 +75,8 @@ class ReplayMomentEvidenceTest {
 
     @BeforeEach
     void anInsightShownByAMomentOfTheCheckoutReplay() {
+        STORED.clear();
+        STORED.putAll(Map.of(CHECKOUT, 120_000L, FEEDBACK, 300_000L));
         insights.saveTeam(new Team("checkout", "payments", List.of("maria")));
         insight = insights.create(new InsightContent("Card payments fail at checkout", List.of(),
                 List.of(new Evidence.ReplayMoment(CHECKOUT, 83_000)), List.of(),
@@ -138,6 +142,18 @@ class ReplayMomentEvidenceTest {
         assertThat(malformed).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
                 .contains("a uuid like", "was 'checkout-1'");
         assertThat(read().getResponse().getContentAsString()).isEqualTo(before);
+    }
+
+    @Test
+    void aMomentWhoseReplayExpiredSinceStaysEvidenceAndOtherEditsGoOn() {
+        STORED.remove(CHECKOUT); // retention or erasure removed the replay after the moment was added
+        assertThat(json("PATCH", "/api/v1/insights/" + insight.id(), "{\"effortPersonDays\":7}")).hasStatusOk()
+                .bodyJson().extractingPath("$.content.evidence[0].replayId").isEqualTo(CHECKOUT);
+        assertThat(postForm(CHECKOUT + " at 1:23")).hasStatus(HttpStatus.FOUND);
+        // adding it again after it was removed is a new moment: checked, and refused
+        assertThat(postForm("")).hasStatus(HttpStatus.FOUND);
+        assertThat(postForm(CHECKOUT + " at 1:23")).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+                .contains("no replay " + CHECKOUT + " is stored");
     }
 
     @Test

@@ -9,14 +9,15 @@ import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
 
 /**
- * What shows the problem: a stored screenshot, a link to a session replay, or the note of a call-back in which a
- * customer was reached and told what happened. Stored inside the insight's content (JSON, by the type name below),
+ * What shows the problem: a stored screenshot, a link to a session replay elsewhere, a moment of a session replay
+ * recorded by the product itself, or the note of a call-back in which a customer was reached and told what happened. Stored inside the insight's content (JSON, by the type name below),
  * so a new kind needs a name here and nothing in the database.
  */
 @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "type")
 @com.fasterxml.jackson.annotation.JsonSubTypes({
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.Screenshot.class, name = "screenshot"),
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.ReplayLink.class, name = "replay"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.ReplayMoment.class, name = "replay-moment"),
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Evidence.CallNote.class, name = "call-note")})
 public sealed interface Evidence {
 
@@ -70,6 +71,57 @@ public sealed interface Evidence {
             if (!scheme.equals("https") || uri.getHost() == null) {
                 throw new IllegalArgumentException("a session-replay link must be an absolute https URL, was '" + found.text() + "'");
             }
+        }
+    }
+
+    /**
+     * A moment of a session replay the product recorded itself (the replay module, issue 18): the replay's id and the
+     * time into it, in milliseconds from its first event, as the player's address says it ({@code /replays/{id}?t=…}).
+     * The format is checked here; that the replay exists, and is that long, is checked when the moment is added to an
+     * insight ({@link ReplayLookup}), because a replay may later expire or be erased while the insight keeps the moment.
+     */
+    record ReplayMoment(String replayId, long atMillis) implements Evidence {
+
+        /** Longer than any recording (the recorder stops a session long before); larger is a typing or unit mistake. */
+        public static final long MAX_AT_MILLIS = 24L * 60 * 60 * 1000;
+        static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+        public ReplayMoment {
+            // the canonical form only: java.util.UUID.fromString also takes "1-2-3-4-5", which no replay is named
+            if (replayId == null || !UUID.matcher(replayId.strip()).matches()) {
+                throw new IllegalArgumentException("a replay moment needs the replay's id, a uuid like "
+                        + "0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b, was " + (replayId == null ? "nothing"
+                                : "'" + shorten(TextMasker.standard().mask(replayId.strip()).text()) + "'"));
+            }
+            replayId = replayId.strip().toLowerCase(Locale.ROOT);
+            if (atMillis < 0 || atMillis > MAX_AT_MILLIS) {
+                throw new IllegalArgumentException("a replay moment's time must be from 0 to " + MAX_AT_MILLIS
+                        + " ms (24 hours) into the replay, was " + atMillis);
+            }
+        }
+
+        /** The player at this moment, as the product's own pages link it. */
+        public String playerPath() {
+            return "/replays/" + replayId + "?t=" + atMillis;
+        }
+
+        /** The time into the replay as a person reads it: {@code 1:23}, {@code 1:02:03}; milliseconds only when not 0 ({@code 0:04.250}). */
+        public String time() {
+            return time(atMillis);
+        }
+
+        /** {@link #time()} of any length of time in milliseconds (0 or more). */
+        public static String time(long atMillis) {
+            long seconds = atMillis / 1000, millis = atMillis % 1000;
+            String clock = seconds >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+            return millis == 0 ? clock : clock + String.format(Locale.ROOT, ".%03d", millis);
+        }
+
+        private static String shorten(String s) {
+            return s.length() <= 60 ? s : s.substring(0, 60) + "…";
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,10 +56,13 @@ public class Insights implements TeamDirectory {
     private final TeamRoster roster;
     private final EffectMeasurement effects;
     private final ImpactMeasurement measures;
+    /** The replay module's answer to "is this replay stored, how long is it" (see {@link ReplayLookup}); may be absent. */
+    private final ObjectProvider<ReplayLookup> replays;
 
     Insights(InsightRepository repository, Problems problems, CpmService cpm, TransactionTemplate tx, Clock clock,
             DelegationOutbox outbox, IntakeService intake,
-            TextMasker masker) {
+            TextMasker masker, ObjectProvider<ReplayLookup> replays) {
+        this.replays = replays;
         this.intake = intake;
         this.masker = masker;
         this.outbox = outbox;
@@ -137,6 +141,7 @@ public class Insights implements TeamDirectory {
     /** A new draft; its linked problems must exist. */
     public Insight create(InsightContent content, String actor) {
         checkProblems(content);
+        checkReplayMoments(List.of(), content);
         var resolved = measures.withMeasuredImpact(content, null);
         return tx.execute(s -> {
             Instant now = clock.instant();
@@ -198,6 +203,7 @@ public class Insights implements TeamDirectory {
             }
             var content = change.apply(row.content());
             checkProblems(content);
+            checkReplayMoments(row.content().evidence(), content);
             content = measures.withMeasuredImpact(content, row.content());
             var changed = InsightContent.changes(row.content(), content);
             if (changed.isEmpty()) {
@@ -239,22 +245,53 @@ public class Insights implements TeamDirectory {
                 i.occurrencesPerYear(), i.measuredOccurrencesPerYear(), i.occurrencesReason());
     }
 
-    /** What identifies a piece of evidence: its stored file, its link, or its call. */
+    /** What identifies a piece of evidence: its stored file, its link, its replay and moment, or its call. */
     private static String evidenceKey(Evidence e) {
         return switch (e) {
             case Evidence.Screenshot s -> "screenshot " + s.attachmentId();
             case Evidence.ReplayLink r -> "replay " + r.uri();
+            case Evidence.ReplayMoment m -> "replay-moment " + m.replayId() + " " + m.atMillis();
             case Evidence.CallNote c -> "call " + c.callId();
         };
     }
 
-    /** A piece of evidence in words (generated file names, checked links and call ids: no personal data). */
+    /** A piece of evidence in words (generated file names, checked links, replay ids and call ids: no personal data). */
     private static String describe(Evidence e) {
         return switch (e) {
             case Evidence.Screenshot s -> "screenshot " + s.fileName() + " (attachment " + s.attachmentId() + ")";
             case Evidence.ReplayLink r -> "session-replay link " + r.uri();
+            case Evidence.ReplayMoment m -> "replay moment " + m.replayId() + " at " + m.time();
             case Evidence.CallNote c -> "call-back note of call " + c.callId();
         };
+    }
+
+    /**
+     * Every replay moment {@code content} adds to {@code before} must be playable: its replay stored, the moment within
+     * it. Moments already there are not asked about again (their replay may have expired since; the insight keeps
+     * what it showed). Refused, naming the moment, when the replay store says no or there is no replay store.
+     */
+    private void checkReplayMoments(List<Evidence> before, InsightContent content) {
+        var added = content.evidence().stream().filter(Evidence.ReplayMoment.class::isInstance)
+                .map(Evidence.ReplayMoment.class::cast).filter(m -> !before.contains(m)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        ReplayLookup lookup = replays.getIfAvailable();
+        for (var moment : added) {
+            if (lookup == null) {
+                throw new ReplayMomentRefusedException(moment, "this installation has no replay store to check it "
+                        + "against (no ReplayLookup bean)");
+            }
+            var length = lookup.durationMillis(moment.replayId());
+            if (length.isEmpty()) {
+                throw new ReplayMomentRefusedException(moment, "no replay " + moment.replayId() + " is stored (never "
+                        + "recorded, expired or erased)");
+            }
+            if (moment.atMillis() > length.getAsLong()) {
+                throw new ReplayMomentRefusedException(moment, "the replay is only "
+                        + Evidence.ReplayMoment.time(length.getAsLong()) + " long");
+            }
+        }
     }
 
     public Insight get(InsightId insightId) {

@@ -75,7 +75,8 @@ public final class QualityGate {
     public Result check(InsightContent c) {
         var checks = new ArrayList<Check>();
         checks.add(c.evidence().isEmpty()
-                ? fail(Element.EVIDENCE, "none attached: add a screenshot or a session-replay link, or a reached call-back's note"
+                ? fail(Element.EVIDENCE, "none attached: add a screenshot, a session-replay link or replay moment, "
+                        + "or a reached call-back's note"
                         + (c.exampleSignalIds().isEmpty() ? "" : " (example signals alone do not show it)"))
                 : pass(Element.EVIDENCE));
         checks.add(text(Element.PROBLEM_DEFINITION, c.problemDefinition(), null));

@@ -24,6 +24,8 @@ import com.zeromission.privacy.TypedTextRefusedException;
  *
  * @param problems   the linked problems' ids, separated by commas or spaces
  * @param replayUrl  the session-replay links, one per line (all of the insight's replay links)
+ * @param replayMoments moments of the product's own replays, one per line: {@code <replay id> at 1:23} (as the form
+ *                   shows them), or the player's address pasted from the browser, {@code …/replays/<id>?t=83000}
  * @param teamsNeeded     every team the fix needs, separated by commas
  * @param approvalsNeeded every approval the fix needs, separated by commas
  * @param occurrencesReason why the occurrences typed differ from the linked problems' measured complaints (required
@@ -31,12 +33,19 @@ import com.zeromission.privacy.TypedTextRefusedException;
  */
 public record InsightForm(String title, String problemDefinition, String proposedSolution, String ownerTeam,
         String responsiblePerson, String effortPersonDays, String occurrencesPerYear, String contactsPerOccurrence,
-        String contactCost, String shareRemovedPercent, String replayUrl, String problems, String teamsNeeded,
-        String approvalsNeeded, String occurrencesReason) {
+        String contactCost, String shareRemovedPercent, String replayUrl, String replayMoments, String problems,
+        String teamsNeeded, String approvalsNeeded, String occurrencesReason) {
 
     static final String EFFORT = "effort (person-days)", OCCURRENCES = "occurrences a year",
             CONTACTS = "contacts per occurrence", CONTACT_COST = "cost of a contact",
-            SHARE_REMOVED = "share removed by the fix (%)", REPLAY = "session-replay link";
+            SHARE_REMOVED = "share removed by the fix (%)", REPLAY = "session-replay link", MOMENT = "replay moment";
+    private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    /** The player's address, as the browser shows it: {@code https://host/replays/<id>?t=83000}, host optional. */
+    private static final java.util.regex.Pattern PLAYER_ADDRESS = java.util.regex.Pattern.compile(
+            "(?:https?://[^/\\s]+)?/replays/(" + UUID + ")/?(?:\\?t=(\\d{1,9}))?");
+    /** As the form shows a moment: {@code <id> at 1:23}, {@code at 1:02:03} or {@code at 0:04.250}; no time is 0:00. */
+    private static final java.util.regex.Pattern ID_AT_TIME = java.util.regex.Pattern.compile(
+            "(" + UUID + ")(?:\\s+(?:at|@)\\s+(?:(\\d{1,2}):)?(\\d{1,4}):(\\d{2})(?:\\.(\\d{1,3}))?)?");
     /** The key of errors that belong to the impact model as a whole (its fieldset), not to one of its fields. */
     static final String IMPACT = "impact";
     /** The names the form shows, for refusals that name a field of the content. */
@@ -74,6 +83,9 @@ public record InsightForm(String title, String problemDefinition, String propose
                 impact == null ? "" : plain(BigDecimal.valueOf(impact.shareRemoved()).movePointRight(2)),
                 String.join("\n", c.evidence().stream().filter(Evidence.ReplayLink.class::isInstance)
                         .map(e -> ((Evidence.ReplayLink) e).uri().toString()).toList()),
+                String.join("\n", c.evidence().stream().filter(Evidence.ReplayMoment.class::isInstance)
+                        .map(e -> ((Evidence.ReplayMoment) e).replayId() + " at " + ((Evidence.ReplayMoment) e).time())
+                        .toList()),
                 String.join(", ", c.problemIds().stream().map(String::valueOf).toList()),
                 String.join(", ", c.teamsNeeded()), String.join(", ", c.approvalsNeeded()),
                 impact == null || impact.occurrencesReason() == null ? "" : impact.occurrencesReason());
@@ -82,15 +94,15 @@ public record InsightForm(String title, String problemDefinition, String propose
     /** The same form with other occurrences a year (the measured default) and no reason. */
     InsightForm withOccurrences(String occurrences) {
         return new InsightForm(title, problemDefinition, proposedSolution, ownerTeam, responsiblePerson, effortPersonDays,
-                occurrences, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, problems, teamsNeeded,
-                approvalsNeeded, "");
+                occurrences, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, replayMoments, problems,
+                teamsNeeded, approvalsNeeded, "");
     }
 
     /** The same form with another title. */
     InsightForm withTitle(String other) {
         return new InsightForm(other, problemDefinition, proposedSolution, ownerTeam, responsiblePerson, effortPersonDays,
-                occurrencesPerYear, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, problems,
-                teamsNeeded, approvalsNeeded, occurrencesReason);
+                occurrencesPerYear, contactsPerOccurrence, contactCost, shareRemovedPercent, replayUrl, replayMoments,
+                problems, teamsNeeded, approvalsNeeded, occurrencesReason);
     }
 
     /** Whether the stored impact model has parts the form does not show (and keeps). */
@@ -119,7 +131,9 @@ public record InsightForm(String title, String problemDefinition, String propose
         // the impact model's four fields come together (one fieldset): none sent keeps the model as it is
         ImpactModel impact = occurrencesPerYear == null && contactsPerOccurrence == null && contactCost == null
                 && shareRemovedPercent == null ? base.impact() : impact(base.impact(), errors);
-        List<Evidence> evidence = field(errors, "replayUrl", () -> evidence(base.evidence()));
+        List<Evidence> links = field(errors, "replayUrl", this::links);
+        List<Evidence> moments = field(errors, "replayMoments", this::moments);
+        List<Evidence> evidence = evidence(base.evidence(), links, moments);
         List<Long> problemIds = problems == null ? base.problemIds() : field(errors, "problems", () -> ids(problems));
         if (!errors.isEmpty()) {
             return new Invalid(errors);
@@ -232,12 +246,25 @@ public record InsightForm(String title, String problemDefinition, String propose
         return value;
     }
 
-    /** The evidence with the replay links the field lists, in place of the ones it had; screenshots and notes kept. */
-    private List<Evidence> evidence(List<Evidence> before) {
+    /**
+     * The evidence with the replay links and moments the fields list, in place of the ones it had (a field the browser
+     * did not send, null, keeps its kind as it was); screenshots and call notes kept.
+     */
+    private List<Evidence> evidence(List<Evidence> before, @Nullable List<Evidence> links, @Nullable List<Evidence> moments) {
+        var evidence = new ArrayList<Evidence>(before.stream()
+                .filter(e -> !(links != null && e instanceof Evidence.ReplayLink))
+                .filter(e -> !(moments != null && e instanceof Evidence.ReplayMoment)).toList());
+        evidence.addAll(links == null ? List.of() : links);
+        evidence.addAll(moments == null ? List.of() : moments);
+        return evidence;
+    }
+
+    /** The session-replay links, one per line; null when the browser did not send the field. */
+    private @Nullable List<Evidence> links() {
         if (replayUrl == null) {
-            return before;
+            return null;
         }
-        var evidence = new ArrayList<Evidence>(before.stream().filter(e -> !(e instanceof Evidence.ReplayLink)).toList());
+        var links = new ArrayList<Evidence>();
         for (String url : replayUrl.strip().split("\\s+")) {
             if (url.isEmpty()) {
                 continue;
@@ -248,9 +275,59 @@ public record InsightForm(String title, String problemDefinition, String propose
             } catch (java.net.URISyntaxException ex) {
                 throw new IllegalArgumentException(REPLAY + " must be an absolute https URL, was '" + url + "'");
             }
-            evidence.add(new Evidence.ReplayLink(uri)); // refuses anything but an absolute https URL, naming it
+            links.add(new Evidence.ReplayLink(uri)); // refuses anything but an absolute https URL, naming it
         }
-        return evidence;
+        return links;
+    }
+
+    /**
+     * The replay moments, one per line ({@code <id> at 1:23} or the player's address); null when the browser did not
+     * send the field. A bad line is refused with its number and what was typed; the same moment twice is kept once.
+     */
+    private @Nullable List<Evidence> moments() {
+        if (replayMoments == null) {
+            return null;
+        }
+        var moments = new ArrayList<Evidence>();
+        String[] lines = replayMoments.strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            var moment = moment(line, i + 1, lines.length);
+            if (!moments.contains(moment)) {
+                moments.add(moment);
+            }
+        }
+        return moments;
+    }
+
+    private static Evidence.ReplayMoment moment(String line, int number, int lines) {
+        String where = lines == 1 ? "" : " (line " + number + ")";
+        var address = PLAYER_ADDRESS.matcher(line);
+        if (address.matches()) {
+            return new Evidence.ReplayMoment(address.group(1), address.group(2) == null ? 0 : Long.parseLong(address.group(2)));
+        }
+        var typed = ID_AT_TIME.matcher(line);
+        if (!typed.matches()) {
+            throw new IllegalArgumentException(MOMENT + where + " must be a replay id and a time, e.g. "
+                    + "0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b at 1:23, or the player's address ending in /replays/{id}?t=83000;"
+                    + " was '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'");
+        }
+        if (typed.group(4) == null) {
+            return new Evidence.ReplayMoment(typed.group(1), 0);
+        }
+        long hours = typed.group(2) == null ? 0 : Long.parseLong(typed.group(2)),
+                minutes = Long.parseLong(typed.group(3)), seconds = Long.parseLong(typed.group(4));
+        if (seconds > 59 || typed.group(2) != null && minutes > 59) {
+            throw new IllegalArgumentException(MOMENT + where + "'s time must be m:ss or h:mm:ss with at most 59 seconds"
+                    + " and minutes, was '" + line + "'");
+        }
+        String fraction = typed.group(5) == null ? "0" : (typed.group(5) + "00").substring(0, 3);
+        // the moment's own check names a time past its limit (24 hours)
+        return new Evidence.ReplayMoment(typed.group(1),
+                ((hours * 60 + minutes) * 60 + seconds) * 1000 + Long.parseLong(fraction));
     }
 
     private static List<Long> ids(String text) {

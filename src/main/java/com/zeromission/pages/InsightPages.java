@@ -37,6 +37,7 @@ import com.zeromission.insights.Insights;
 import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.QualityGate;
 import com.zeromission.insights.Ranking;
+import com.zeromission.insights.ReplayMomentRefusedException;
 import com.zeromission.insights.Team;
 import com.zeromission.privacy.TextMasker;
 import com.zeromission.problems.ProblemId;
@@ -97,11 +98,21 @@ class InsightPages {
     public record Move(String code, String label) {
     }
 
-    /** One piece of evidence to show: a replay link (with its URL) or a stored screenshot (name and size). */
-    public record EvidenceRow(String text, String url) {
+    /**
+     * One piece of evidence to show: a replay link (with its URL), a moment of one of the product's own replays (the
+     * player's address in this application, {@code local}), a stored screenshot (name and size) or a call note.
+     */
+    public record EvidenceRow(String text, String url, boolean local) {
+        EvidenceRow(String text, String url) {
+            this(text, url, false);
+        }
+
         static EvidenceRow of(Evidence e) {
             return switch (e) {
                 case Evidence.ReplayLink r -> new EvidenceRow("session replay: " + r.uri(), r.uri().toString());
+                // the time as m:ss (the player shows it so); the id's first part tells two replays apart
+                case Evidence.ReplayMoment m -> new EvidenceRow("replay " + m.replayId().substring(0, 8) + " at "
+                        + m.time().replaceAll("\\.\\d+$", ""), m.playerPath(), true);
                 case Evidence.Screenshot s -> new EvidenceRow("screenshot: " + s.fileName() + " ("
                         + Math.max(1, Math.round(s.bytes() / 1024.0)) + " KB)", null);
                 case Evidence.CallNote n -> new EvidenceRow("call-back " + n.callId() + " by "
@@ -250,6 +261,8 @@ class InsightPages {
         } catch (OccurrencesOverrideWithoutReasonException e) {
             return refusedForm(id, form, new InsightForm.Invalid(Map.of("occurrencesReason", reasonNeeded(e))), model,
                     response);
+        } catch (ReplayMomentRefusedException e) {
+            return refusedForm(id, form, new InsightForm.Invalid(Map.of("replayMoments", e.getMessage())), model, response);
         } catch (InsightTransitionRefusedException e) {
             flash.addFlashAttribute("refusal", mask(e.getMessage()));
         }
@@ -295,7 +308,7 @@ class InsightPages {
             title = problems.get(ProblemId.lookup(ids.getFirst())).label(); // an unknown problem is a 404 naming it
         }
         String occurrences = ids.isEmpty() ? "" : String.valueOf(occurrencesPerYear(ids));
-        var form = new InsightForm(title, definition, "", "", "", "", occurrences, "", "", "", "",
+        var form = new InsightForm(title, definition, "", "", "", "", occurrences, "", "", "", "", "",
                 String.join(", ", ids.stream().map(String::valueOf).toList()), "", "", "");
         return renderNew(form, call, Map.of(), model);
     }
@@ -336,6 +349,10 @@ class InsightPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("formError", reasonNeeded(e));
             return renderNew(form, call, Map.of("occurrencesReason", reasonNeeded(e)), model);
+        } catch (ReplayMomentRefusedException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formError", mask(e.getMessage()));
+            return renderNew(form, call, Map.of("replayMoments", mask(e.getMessage())), model);
         }
         String attached = "";
         if (call != null) {

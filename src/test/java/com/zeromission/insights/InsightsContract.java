@@ -91,6 +91,23 @@ abstract class InsightsContract {
     }
 
     @Test
+    void refusesAReplayMomentWhoseReplayTheReplayStoreDoesNotHoldAndChangesNothing() {
+        // no linked problem: signals of its own would change the other tests' shares of recent complaints
+        var draft = insights.create(new InsightContent("Card payments fail at checkout", List.of(), List.of(), List.of(),
+                "TBD", null, null, null, null, null, List.of(), List.of(), null, null), "anna");
+        var moment = new Evidence.ReplayMoment(java.util.UUID.randomUUID().toString(), 1_000);
+        var with = new InsightContent(draft.content().title(), draft.content().problemIds(), List.of(moment), List.of(),
+                "TBD", null, null, null, null, null, List.of(), List.of(), null, null);
+
+        // no replay of a random id is stored; on this branch no replay store is wired at all: refused either way
+        assertThatThrownBy(() -> insights.update(draft.id(), with, "anna")).isInstanceOf(ReplayMomentRefusedException.class)
+                .hasMessageContaining("replay moment " + moment.replayId() + " at 0:01 cannot be evidence")
+                .hasMessageEndingWith("nothing was changed");
+        assertThatThrownBy(() -> insights.create(with, "anna")).isInstanceOf(ReplayMomentRefusedException.class);
+        assertThat(insights.get(draft.id())).isEqualTo(draft);
+    }
+
+    @Test
     void refusesToDelegateAnIncompleteInsightNamingWhatIsMissingAndRecordsTheRefusal() {
         teams();
         long problem = problemWith(3, "The invoice never arrived and now I got a reminder fee " + tag);

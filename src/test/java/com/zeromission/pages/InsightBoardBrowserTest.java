@@ -176,7 +176,7 @@ class InsightBoardBrowserTest extends PageTest {
         assertThat(draftCard.findElements(By.cssSelector(".missing li"))).extracting(e -> e.getDomAttribute("data-element"))
                 .containsExactly("evidence", "proposed-solution", "financial-impact", "effort", "owner-team", "responsible-person");
         assertThat(draftCard.findElement(By.cssSelector(".missing li[data-element=evidence]")).getDomAttribute("title"))
-                .startsWith("none attached: add a screenshot or a session-replay link");
+                .startsWith("none attached: add a screenshot, a session-replay link or replay moment");
         assertThat(draftCard.findElement(By.cssSelector("a.problem")).getDomAttribute("href"))
                 .isEqualTo("/problems/" + seeded.invoiceProblem());
         WebElement readyCard = waitFor(By.cssSelector("#column-draft .insight-card[data-insight='" + readyId + "']"));

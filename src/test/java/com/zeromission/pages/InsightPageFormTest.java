@@ -119,7 +119,7 @@ class InsightPageFormTest {
         var f = InsightForm.of(insight.content());
         assertThat(f).isEqualTo(new InsightForm("Reminder fees for invoices that never came",
                 insight.content().problemDefinition(), insight.content().proposedSolution(), "invoicing", "anna", "8",
-                "12000", "1.5", "6", "75", "https://replay.example.com/s/1", "", "invoicing, print", "legal", ""));
+                "12000", "1.5", "6", "75", "https://replay.example.com/s/1", "", "", "invoicing, print", "legal", ""));
         assertThat(mvc.get().uri("/insights/" + insight.id()).with(user("analyst").roles("ANALYST"))).hasStatusOk()
                 .bodyText().contains("name=\"shareRemovedPercent\" value=\"75\"")
                 .contains("<option value=\"invoicing\" selected=\"selected\">invoicing (payments)</option>");

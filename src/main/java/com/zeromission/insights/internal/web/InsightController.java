@@ -35,6 +35,7 @@ import com.zeromission.insights.OccurrencesOverrideWithoutReasonException;
 import com.zeromission.insights.OrganisationReport;
 import com.zeromission.insights.OwnerTeamMembershipRequiredException;
 import com.zeromission.insights.Ranking;
+import com.zeromission.insights.ReplayMomentRefusedException;
 import com.zeromission.insights.Team;
 import com.zeromission.outbound.WebhookOutbox;
 import com.zeromission.privacy.TextMasker;
@@ -62,6 +63,7 @@ class InsightController {
 
     static final URI EVIDENCE_WOULD_BE_LOST = URI.create("https://zeromission.dev/problems/evidence-would-be-lost");
     static final URI REASON_REQUIRED = URI.create("https://zeromission.dev/problems/occurrences-reason-required");
+    static final URI REPLAY_MOMENT_REFUSED = URI.create("https://zeromission.dev/problems/replay-moment-refused");
 
     private final Insights insights;
     private final TextMasker masker;
@@ -284,6 +286,17 @@ class InsightController {
         problem.setType(EVIDENCE_WOULD_BE_LOST);
         problem.setTitle("The replacement would drop evidence");
         problem.setProperty("lost", e.lost().stream().map(l -> masker.mask(l).text()).toList());
+        return problem;
+    }
+
+    /** A well-formed moment of a replay that is not stored, or past its end: the request was understood, the evidence is not there. */
+    @ExceptionHandler(ReplayMomentRefusedException.class)
+    ProblemDetail replayMomentRefused(ReplayMomentRefusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(REPLAY_MOMENT_REFUSED);
+        problem.setTitle("The replay moment cannot be evidence");
+        problem.setProperty("replayId", e.moment().replayId());
+        problem.setProperty("atMillis", e.moment().atMillis());
         return problem;
     }
 

@@ -212,8 +212,40 @@ function call(cb, id) {
 
 // ---- events and batches ----------------------------------------------------------------------------------------
 
+/** Every character of a form value as '*' (the length stays: the player shows that something was typed). */
+function starred(value) {
+  return typeof value === 'string' ? value.replace(/[^*]/gu, '*') : value;
+}
+
+/**
+ * Form values rrweb leaves in clear whatever its masking options say: the value of a checkbox or radio button in
+ * its input events (rrweb sends target.value for them), and the value attributes of inputs, options and text areas
+ * in the page's snapshot and in added elements. The server refuses any batch with such a value in clear.
+ */
+function scrubNode(node) {
+  if (!node) return;
+  if (node.type === 2 && node.attributes && Object.prototype.hasOwnProperty.call(node.attributes, 'value')) {
+    node.attributes.value = starred(String(node.attributes.value));
+  }
+  if (node.childNodes) node.childNodes.forEach(scrubNode);
+}
+
+function scrubFormValues(event) {
+  const data = event.data;
+  if (!data) return;
+  if (event.type === 2) scrubNode(data.node);
+  if (event.type === 3 && data.source === 5 && typeof data.text === 'string') data.text = starred(data.text);
+  if (event.type === 3 && data.source === 0) {
+    (data.adds || []).forEach((add) => scrubNode(add.node));
+    (data.attributes || []).forEach((change) => {
+      if (change.attributes && typeof change.attributes.value === 'string') change.attributes.value = starred(change.attributes.value);
+    });
+  }
+}
+
 function emit(event) {
   if (state !== 'recording') return;
+  scrubFormValues(event);
   if (event.type === 4 && event.data && event.data.href) event.data.href = pageAddress(event.data.href);
   let json;
   try { json = JSON.stringify(event); } catch (e) { return; }

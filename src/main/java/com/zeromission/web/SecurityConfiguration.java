@@ -126,7 +126,7 @@ class SecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(0)
-    SecurityFilterChain replayIngestion(HttpSecurity http) throws Exception {
+    SecurityFilterChain replayIngestionChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/v1/replay-sessions", "/api/v1/replay-sessions/*/events")
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS).permitAll()

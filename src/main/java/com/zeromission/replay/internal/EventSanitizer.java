@@ -169,7 +169,7 @@ public class EventSanitizer {
                 for (String name : new ArrayList<>(object.propertyNames())) {
                     JsonNode child = object.get(name);
                     if (child.isString()) {
-                        String masked = masker.mask(child.stringValue()).text();
+                        String masked = mask(child.stringValue());
                         if (!masked.equals(child.stringValue())) {
                             object.put(name, masked);
                         }
@@ -181,7 +181,7 @@ public class EventSanitizer {
                 for (int i = 0; i < array.size(); i++) {
                     JsonNode child = array.get(i);
                     if (child.isString()) {
-                        String masked = masker.mask(child.stringValue()).text();
+                        String masked = mask(child.stringValue());
                         if (!masked.equals(child.stringValue())) {
                             array.set(i, JsonNodeFactory.instance.stringNode(masked));
                         }
@@ -192,6 +192,20 @@ public class EventSanitizer {
             }
         }
         return root;
+    }
+
+    /**
+     * The masker's text, except for what the recorder masked already: most strings of a recording are texts rrweb
+     * replaced by '*' (and the spaces between), which hold nothing to find.
+     */
+    private String mask(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '*' && c != ' ' && c != '\n') {
+                return masker.mask(value).text();
+            }
+        }
+        return value;
     }
 
     /** Only '*' (rrweb's mask character), or nothing: an empty field is no personal data. */

@@ -58,8 +58,8 @@ public class ReplayIngestion {
     public static final class RateLimitedException extends RuntimeException {
         private final long retryAfterSeconds;
 
-        public RateLimitedException(String which, long retryAfterSeconds) {
-            super("too many batches for this " + which + "; retry after " + retryAfterSeconds + " s");
+        public RateLimitedException(String what, long retryAfterSeconds) {
+            super(what + "; retry after " + retryAfterSeconds + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -113,7 +113,7 @@ public class ReplayIngestion {
     public Started start(String origin, @Nullable String customerId, String client) {
         var decision = limits.tryAcquire(startBudget, client);
         if (!decision.allowed()) {
-            throw new RateLimitedException("client", decision.retryAfterSeconds());
+            throw new RateLimitedException("too many sessions started from this address", decision.retryAfterSeconds());
         }
         if (properties.sampleRate() < 1.0 && random.nextDouble() >= properties.sampleRate()) {
             return new NotSampled();
@@ -138,11 +138,11 @@ public class ReplayIngestion {
         }
         var perSession = limits.tryAcquire(sessionBudget, sessionId.toString());
         if (!perSession.allowed()) {
-            throw new RateLimitedException("session", perSession.retryAfterSeconds());
+            throw new RateLimitedException("too many batches for this session", perSession.retryAfterSeconds());
         }
         var perOrigin = limits.tryAcquire(originBudget, session.origin());
         if (!perOrigin.allowed()) {
-            throw new RateLimitedException("origin", perOrigin.retryAfterSeconds());
+            throw new RateLimitedException("too many batches from pages of this origin", perOrigin.retryAfterSeconds());
         }
         return session;
     }

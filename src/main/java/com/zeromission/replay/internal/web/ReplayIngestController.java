@@ -193,6 +193,6 @@ class ReplayIngestController {
     ResponseEntity<ProblemDetail> tooMany(RateLimitedException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-                .body(ProblemDetails.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many batches", e.getMessage()));
+                .body(ProblemDetails.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests", e.getMessage()));
     }
 }

@@ -35,7 +35,7 @@ import com.zeromission.replay.UnmaskedInputException;
  * Refusals name the event and the place, never the value.
  */
 @Component
-public class EventSanitizer {
+class EventSanitizer {
 
     /** rrweb event types. */
     static final int FULL_SNAPSHOT = 2, INCREMENTAL = 3, META = 4, CUSTOM = 5, PLUGIN = 6;
@@ -52,7 +52,7 @@ public class EventSanitizer {
 
     private final TextMasker masker;
 
-    public EventSanitizer(TextMasker masker) {
+    EventSanitizer(TextMasker masker) {
         this.masker = masker;
     }
 

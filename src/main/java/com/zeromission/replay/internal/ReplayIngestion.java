@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.zeromission.limits.RateLimits;
 import com.zeromission.privacy.Pseudonymizer;
+import com.zeromission.replay.InvalidReplayEventsException;
 
 /**
  * Sessions started and batches stored, as the ingestion endpoint and the demo loader need them. What may be stored is
@@ -179,7 +180,7 @@ public class ReplayIngestion {
      */
     public UUID storePremade(JsonNode events, Instant startedAt) {
         if (!events.isArray() || events.isEmpty()) {
-            throw new com.zeromission.replay.InvalidReplayEventsException("a pre-made session needs a non-empty JSON "
+            throw new InvalidReplayEventsException("a pre-made session needs a non-empty JSON "
                     + "array of rrweb events");
         }
         var clean = sanitizer.sanitize(events);

@@ -1,6 +1,7 @@
 package com.zeromission.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -395,5 +396,29 @@ abstract class ReplayContract {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/v1/replays/nope").with(user("admin").roles("ADMIN")).exchange())
                 .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void storesAPremadeSessionMovedToItsStartMaskedAndLinked() throws Exception {
+        var signal = new SignalId(UUID.randomUUID());
+        Instant startedAt = Instant.parse("2026-11-20T10:00:00Z");
+
+        var id = replays.store(SNAPSHOT, startedAt, signal);
+
+        var summary = replays.summary(id);
+        assertThat(summary.startedAt()).isEqualTo(startedAt);
+        assertThat(summary.events()).isEqualTo(5);
+        assertThat(summary.durationMillis()).isEqualTo(2000);
+        assertThat(summary.signals()).containsExactly(signal);
+        assertThat(replays.ofSignals(List.of(signal))).containsEntry(signal, id);
+        JsonNode events = json.readTree(replays.events(id, "demo"));
+        assertThat(events.get(0).path("timestamp").asLong()).isEqualTo(startedAt.toEpochMilli());
+        assertThat(events.toString()).doesNotContain("anna.svensson", "order=991");
+
+        long sessions = jdbc.queryForObject("SELECT COUNT(*) FROM replay_session", Long.class);
+        assertThatThrownBy(() -> replays.store(
+                SNAPSHOT.replace("\"*******\"", "\"19811218-9876\""), startedAt, null))
+                .isInstanceOf(UnmaskedInputException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM replay_session", Long.class)).isEqualTo(sessions);
     }
 }

@@ -190,7 +190,8 @@ public class ReplayIngestion {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        repository.insertSession(id, "premade", null, now);
+        // started when it was recorded; kept for the retention from now (storing a chunk sets last_seen_at to now)
+        repository.insertSession(id, "premade", null, startedAt);
         var all = clean.events();
         for (int from = 0, seq = 0; from < all.size(); from += PREMADE_CHUNK, seq++) {
             var part = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();

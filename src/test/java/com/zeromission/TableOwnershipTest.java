@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("leaps", Set.of("leap", "leap_log", "leap_recommendation")),
             Map.entry("mystery", Set.of("mystery_scenario", "mystery_run", "mystery_step")),
             Map.entry("callbacks", Set.of("callback_list", "callback_entry")),
+            Map.entry("replay", Set.of("replay_session", "replay_chunk", "replay_signal")),
             Map.entry("limits", Set.of("rate_limit")),
             Map.entry("outbound", Set.of("webhook_delivery")),
             // ShedLock's lock rows, used by the library for the application's scheduled jobs (SchedulerLocks)

@@ -78,6 +78,9 @@ public class IntakeService {
             if (!ids.isEmpty()) {
                 events.publishEvent(new SignalsErased(ids.stream().map(SignalId::new).toList()));
             }
+            // always, signals or not: what other modules keep about the customer (session replays) may exist without
+            // a signal of theirs
+            events.publishEvent(new CustomerErased(key));
             return new Erasure(id, requestedBy, now, ids.size());
         });
     }
@@ -206,6 +209,12 @@ public class IntakeService {
                 throw new IdempotencyConflictException(conflicts);
             }
             var created = result.stream().filter(o -> o instanceof Created).map(o -> ((Created) o).signal()).toList();
+            var withReplay = created.stream().filter(s -> s.replayId() != null).toList();
+            if (!withReplay.isEmpty()) {
+                // taken in this transaction (the replay module links its session to the signal), so that a signal is
+                // never stored without its link, and an erasure right after finds it
+                events.publishEvent(new SignalsWithReplay(withReplay));
+            }
             if (!created.isEmpty()) {
                 // Stored with this transaction in the event publication registry; listeners run after the commit, in
                 // transactions of their own, so a failing listener never costs a signal its acknowledgement.
@@ -305,7 +314,7 @@ public class IntakeService {
         String sourceId = masker.mask(s.sourceId()).text();
         var signal = new Signal(new SignalId(UuidV7.next(clock)), s.source(), sourceId, s.channel(), s.market(),
                 s.product(), s.journeyStage(), s.receivedAt(), s.language(), text.text(), orderReference, evidence,
-                customer, pii, now);
+                customer, pii, now, s.replayId());
         return new Prepared(new Key(s.source(), sourceId), signal, pseudonymizer.fingerprint(canonical(s)));
     }
 
@@ -319,6 +328,10 @@ public class IntakeService {
                 .append(sep).append(s.orderReference()).append(sep);
         s.evidence().forEach(u -> b.append(u).append('\u001e'));
         b.append(sep).append(s.customerId());
+        // only when present: a signal sent before replays existed keeps its fingerprint, so its retry is still a retry
+        if (s.replayId() != null) {
+            b.append(sep).append("replay=").append(s.replayId());
+        }
         return b.toString();
     }
 }

@@ -3,13 +3,18 @@ package com.zeromission.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import com.zeromission.markets.Market;
 import com.zeromission.privacy.CustomerKey;
 
 /**
  * A stored signal, as everyone else in the product sees it: text, order reference and evidence links are masked,
- * the customer is a keyed pseudonym. Safe to show, log and export.
+ * the customer is a keyed pseudonym. Safe to show, log and export. {@code replayId} names the session replay the
+ * signal came with (the feedback form's, or one a source system sent), null when there is none; a uuid rather than
+ * the replay module's own type, since that module depends on intake and not the other way round.
  */
 public record Signal(
         SignalId id,
@@ -26,7 +31,8 @@ public record Signal(
         List<String> evidence,
         CustomerKey customerKey,
         int piiMasked,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        @Nullable UUID replayId) {
 
     public Signal {
         Objects.requireNonNull(id, "id");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,8 @@ public record SignalSubmission(
         String text,
         String orderReference,
         List<URI> evidence,
-        String customerId) {
+        String customerId,
+        @Nullable UUID replayId) {
 
     public static final int MAX_TEXT_CHARS = 10_000;
     public static final int MAX_EVIDENCE_LINKS = 10;
@@ -81,6 +83,14 @@ public record SignalSubmission(
         if (customerId != null && (customerId.isBlank() || customerId.length() > MAX_CUSTOMER_ID_CHARS)) {
             throw new IllegalArgumentException("customerId must be 1-" + MAX_CUSTOMER_ID_CHARS + " characters");
         }
+    }
+
+    /** A submission without a session replay. */
+    public SignalSubmission(String source, String sourceId, Channel channel, Market market, String product,
+            JourneyStage journeyStage, Instant receivedAt, String language, String text, String orderReference,
+            List<URI> evidence, String customerId) {
+        this(source, sourceId, channel, market, product, journeyStage, receivedAt, language, text, orderReference,
+                evidence, customerId, null);
     }
 
     /**
@@ -223,11 +233,21 @@ public record SignalSubmission(
             v.add(new FieldViolation("customerId", null, "is " + customerId.length() + " characters; at most " + MAX_CUSTOMER_ID_CHARS + " allowed"));
         }
 
+        UUID replayId = null;
+        String replayRaw = trimToNull(raw.replayId());
+        if (replayRaw != null) {
+            replayId = replayId(replayRaw);
+            if (replayId == null) {
+                v.add(new FieldViolation("replayId", shorten(replayRaw), "is not a UUID (the session id the replay "
+                        + "recorder gave, e.g. 0190a6f2-1c2d-7e3f-8a4b-5c6d7e8f9a0b)"));
+            }
+        }
+
         if (!v.isEmpty()) {
             throw new InvalidSignalException(v);
         }
         return new SignalSubmission(source, sourceId, channel, market, product, stage, receivedAt, language, text,
-                orderReference, evidence, customerId);
+                orderReference, evidence, customerId, replayId);
     }
 
     /** Lower case, spaces and underscores to hyphens: "Pay Later" and "pay_later" are the product pay-later. */
@@ -246,6 +266,17 @@ public record SignalSubmission(
         } catch (DateTimeParseException ignored) {
             return null;
         }
+    }
+
+    /**
+     * A replay id in its canonical form (36 characters, hex and hyphens), or null. {@link UUID#fromString} alone also
+     * takes shortened groups ("1-2-3-4-5"), which no recorder sends.
+     */
+    public static @Nullable UUID replayId(String text) {
+        if (text.length() != 36 || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            return null;
+        }
+        return UUID.fromString(text);
     }
 
     private static void requireMatch(String field, String value, Pattern pattern) {

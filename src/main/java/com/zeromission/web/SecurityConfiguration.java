@@ -120,6 +120,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The session replay's public ingestion (the recorder on the company's pages calls it cross-origin): no login, no
+     * CSRF (no cookie or credential is involved that another site could borrow), no session and no cookie, POST only.
+     * Which pages may call it is CORS, decided by the replay module's own filter against its allowed origins; sizes
+     * and rates are limited there too. Matched first, so that the API chain's cross-site guard never sees it.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain replayIngestionChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/replay-sessions", "/api/v1/replay-sessions/*/events")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS).permitAll()
+                        .anyRequest().denyAll())
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, denied) -> problem(response, 405,
+                        "Method Not Allowed", request.getMethod() + " " + safePath(request) + " is not served; POST only")));
+        return http.build();
+    }
+
     /** The public pages' CSRF cookie. */
     static final String PUBLIC_CSRF_COOKIE = "ZMFORM-CSRF";
 
@@ -251,6 +272,10 @@ class SecurityConfiguration {
                         // Erasure is irreversible and about a person: the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/erasures").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(ADMIN)
+                        // Session replays show what a customer did on the company's pages: analysts' material, as
+                        // the raw signals' call-back details are; every watch of one is audited.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/replays/*", "/api/v1/replays/*/events")
+                        .hasAnyRole(ANALYST, ADMIN)
                         // A token can carry any role, ADMIN too: handing them out is the admin's decision.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/tokens").hasRole(ADMIN)

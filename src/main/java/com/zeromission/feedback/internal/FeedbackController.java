@@ -35,7 +35,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * sent too many is answered 429 with Retry-After and nothing is stored. Only stored messages count against the budget
  * (a refused or invalid post costs the client nothing, so a customer who fixes a too-short message is not slowed
  * down by the attempt); the budget is shared by all instances and the client is found behind trusted proxies
- * ({@link RateLimits}, {@link ClientAddresses}).
+ * ({@link RateLimits}, {@link ClientAddresses}). A post may carry the page's session replay ({@code replayId}, a
+ * hidden field the recorder fills in): an empty one is none, a malformed one is refused like any other bad field, a
+ * valid one goes with the signal (the replay module links them).
  */
 @Controller
 class FeedbackController {
@@ -74,6 +76,7 @@ class FeedbackController {
     @PostMapping("/feedback")
     String submit(@RequestParam(required = false) String lang, @RequestParam(defaultValue = "") String message,
             @RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String product,
+            @RequestParam(defaultValue = "") String replayId,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         String language = language(lang, request);
         String client = clients.budgetSubject(request);
@@ -93,10 +96,15 @@ class FeedbackController {
             error = "error.market";
         } else if (!product.isEmpty() && (refusal = refusal(() -> Product.of(product))) != null) {
             error = "error.product";
+        } else if (!replayId.isBlank() && SignalSubmission.replayId(replayId.strip()) == null) {
+            // the recorder puts its session id in a hidden field: anything else was not sent by the form's page
+            error = "error.replay";
         }
         if (error != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             show(model, language, error, text.length() > MAX_TEXT ? "" : text, market, product);
+            // a refused id is not shown again: the recorder fills the field in afresh
+            model.addAttribute("replayId", "error.replay".equals(error) ? "" : replayId.strip());
             model.addAttribute("refusal", refusal == null ? null : MASKER.mask(refusal).text());
             return "feedback/form";
         }
@@ -107,7 +115,8 @@ class FeedbackController {
         }
         intake.accept(SignalSubmission.parse(new RawSignal("feedback-form", UUID.randomUUID().toString(), "feedback-form",
                 market.isEmpty() ? "SE" : market, product.isEmpty() ? "unknown" : product, "unknown",
-                clock.instant().toString(), language, text, null, null, null), clock));
+                clock.instant().toString(), language, text, null, null, null,
+                replayId.isBlank() ? null : replayId.strip()), clock));
         // post/redirect/get: reloading the confirmation must not send the message again
         return "redirect:/feedback/thanks?lang=" + language;
     }
@@ -152,6 +161,7 @@ class FeedbackController {
         model.addAttribute("markets", MARKETS);
         model.addAttribute("products", PRODUCTS);
         model.addAttribute("maxText", MAX_TEXT);
+        model.addAttribute("replayId", "");
         return "feedback/form";
     }
 
@@ -159,8 +169,8 @@ class FeedbackController {
     private Map<String, String> texts(String language) {
         var locale = Locale.forLanguageTag(language);
         var keys = List.of("title", "intro", "message", "market", "product", "any", "send", "thanks.title", "thanks.text",
-                "again", "slow.title", "slow.text", "error.short", "error.long", "error.market", "error.product", "other",
-                "replay.question", "replay.yes", "replay.note");
+                "again", "slow.title", "slow.text", "error.short", "error.long", "error.market", "error.product", "error.replay",
+                "other", "replay.question", "replay.yes", "replay.note");
         var map = new java.util.LinkedHashMap<String, String>();
         for (String k : keys) {
             map.put(k, messages.getMessage("feedback." + k, new Object[] {MIN_TEXT, MAX_TEXT}, locale));

@@ -46,11 +46,11 @@ public class SignalRepository {
     }
 
     private static final String COLUMNS = "id, source, source_id, fingerprint, channel, market, product, journey_stage, "
-            + "received_at, lang, body, order_reference, evidence, customer_key, pii_masked, ingested_at";
+            + "received_at, lang, body, order_reference, evidence, customer_key, pii_masked, ingested_at, replay_id";
 
     private static final String INSERT = "INSERT INTO signal (id, source, source_id, fingerprint, channel, "
             + "counts_as_complaint, market, product, journey_stage, received_at, lang, body, order_reference, evidence, "
-            + "customer_key, pii_masked, import_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "customer_key, pii_masked, import_id, ingested_at, replay_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT DO NOTHING"; // the only key that can clash is (source, source_id): ids are fresh UUIDs
 
     private final JdbcTemplate jdbc;
@@ -103,6 +103,11 @@ public class SignalRepository {
             ps.setObject(17, n.importId());
         }
         ps.setObject(18, OffsetDateTime.ofInstant(s.ingestedAt(), ZoneOffset.UTC));
+        if (s.replayId() == null) {
+            ps.setNull(19, Types.OTHER);
+        } else {
+            ps.setObject(19, s.replayId());
+        }
     }
 
     /** The stored signals for the given keys, by key. One query per source (a chunk usually has one source). */
@@ -255,7 +260,8 @@ public class SignalRepository {
             splitEvidence(rs.getString("evidence")),
             rs.getString("customer_key") == null ? null : new CustomerKey(rs.getString("customer_key")),
             rs.getInt("pii_masked"),
-            instant(rs, "ingested_at")), rs.getString("fingerprint").trim());
+            instant(rs, "ingested_at"),
+            rs.getObject("replay_id", UUID.class)), rs.getString("fingerprint").trim());
 
     private static List<String> splitEvidence(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
@@ -274,7 +280,7 @@ public class SignalRepository {
         var ids = jdbc.queryForList("SELECT id FROM signal WHERE customer_key = ?", java.util.UUID.class, customerKey);
         if (!ids.isEmpty()) {
             jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
-                    + "pii_masked = 0, erased_at = ? WHERE customer_key = ?", Erasure.ERASED_TEXT,
+                    + "replay_id = NULL, pii_masked = 0, erased_at = ? WHERE customer_key = ?", Erasure.ERASED_TEXT,
                     java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), customerKey);
         }
         return ids;
@@ -289,7 +295,7 @@ public class SignalRepository {
         var at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
         for (java.util.UUID id : ids) {
             int n = jdbc.update("UPDATE signal SET body = ?, order_reference = NULL, evidence = NULL, customer_key = NULL, "
-                    + "pii_masked = 0, erased_at = ? WHERE id = ? AND erased_at IS NULL", Erasure.ERASED_TEXT,
+                    + "replay_id = NULL, pii_masked = 0, erased_at = ? WHERE id = ? AND erased_at IS NULL", Erasure.ERASED_TEXT,
                     at, id);
             if (n > 0) {
                 erased.add(id);

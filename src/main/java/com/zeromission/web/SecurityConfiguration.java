@@ -108,12 +108,13 @@ class SecurityConfiguration {
         http.securityMatcher("/feedback", "/feedback/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(publicCsrfTokens(secureCookies)))
-                // the token is created lazily; create it before the page is written, so the cookie is never late
+                // the token is created lazily; create it before the page is written, so the cookie is never late.
+                // script-src and connect-src 'self': the session replay recorder (/replay/zm-recorder.js) records the
+                // form and sends its batches to this origin; nothing inline, nothing from elsewhere.
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-                        // the session recorder (docs/replay.md) and its posts: the product's own origin only
-                        + "script-src 'self'; connect-src 'self'"))
+                        "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; "
+                                + "frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -4,6 +4,6 @@
  * domain (values, gate, impact, ranking); persistence, the workflow's effect measurement, teams and the API follow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
-        allowedDependencies = {"audit", "intake", "metrics", "outbound", "privacy", "problems", "web"})
+        allowedDependencies = {"audit", "intake", "metrics", "outbound", "privacy", "problems", "replay", "web"})
 @org.jspecify.annotations.NullMarked
 package com.zeromission.insights;

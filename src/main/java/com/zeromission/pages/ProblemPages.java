@@ -1,6 +1,7 @@
 package com.zeromission.pages;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,10 @@ import com.zeromission.problems.ProblemState;
 import com.zeromission.problems.ProblemViews.Details;
 import com.zeromission.problems.ProblemViews.WeekFigure;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.ReplayedSignal;
 import com.zeromission.problems.TopOrder;
+import com.zeromission.replay.ReplayId;
+import com.zeromission.replay.Replays;
 
 /**
  * The problems list (with last week's top, emerging and regressed problems above it) and one problem's page: its
@@ -58,10 +62,29 @@ class ProblemPages {
 
     private final Problems problems;
     private final Insights insights;
+    private final Replays replays;
 
-    ProblemPages(Problems problems, Insights insights) {
+    ProblemPages(Problems problems, Insights insights, Replays replays) {
         this.problems = problems;
         this.insights = insights;
+        this.replays = replays;
+    }
+
+    /** How many of a problem's replayed signals its page lists, newest first. */
+    static final int REPLAYS_SHOWN = 10;
+
+    /** A session replay one of the problem's signals came with, as its page lists it; {@code length} as m:ss. */
+    record ReplayRow(String replayId, Instant receivedAt, String market, String channel, String length) {
+    }
+
+    /** The problem's newest replayed signals whose replay is still stored (not expired, not erased). */
+    private List<ReplayRow> replayRows(long problemId) {
+        var rows = new ArrayList<ReplayRow>();
+        for (ReplayedSignal r : problems.replayedSignals(ProblemId.lookup(problemId), REPLAYS_SHOWN)) {
+            replays.durationMillis(new ReplayId(r.replayId())).ifPresent(ms -> rows.add(new ReplayRow(r.replayId().toString(),
+                    r.receivedAt(), r.market(), r.channel(), (ms / 60_000) + ":" + String.format(Locale.ROOT, "%02d", ms / 1000 % 60))));
+        }
+        return rows;
     }
 
     /** One row of the list: the problem, a readable subtitle and its trend as sparkline points. */
@@ -215,6 +238,7 @@ class ProblemPages {
         model.addAttribute("chartBase", CHART_HEIGHT - CHART_BOTTOM);
         model.addAttribute("events", d.events().stream().map(e -> event(pid, e)).toList());
         model.addAttribute("linked", linkedInsights(pid));
+        model.addAttribute("replays", replayRows(pid));
         // instants: the page shows them in the viewer's zone (#fmt)
         model.addAttribute("firstSeen", p.firstSeen());
         model.addAttribute("lastSeen", p.lastSeen());

@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pages",
         allowedDependencies = {"alarms", "cadence", "callbacks", "deadlines", "insights", "intake", "leaps",
-                "metrics", "mystery", "privacy", "problems", "reports", "web"})
+                "metrics", "mystery", "privacy", "problems", "replay", "reports", "web"})
 @org.jspecify.annotations.NullMarked
 package com.zeromission.pages;

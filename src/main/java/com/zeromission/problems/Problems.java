@@ -3,6 +3,7 @@ package com.zeromission.problems;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ import com.zeromission.problems.internal.InboxRepository;
 import com.zeromission.problems.internal.ProblemRepository;
 import com.zeromission.problems.internal.SignalWordIndex;
 import com.zeromission.problems.internal.ProblemsProperties;
+import com.zeromission.problems.internal.ReplayedSignals;
 import com.zeromission.problems.naming.ProblemNamer;
 import com.zeromission.text.TextAnalyzer;
 
@@ -58,11 +60,13 @@ public class Problems {
     private final Regrouping regrouping;
     private final ProblemReads reads;
     private final WeeklyCounts weekly;
+    private final ReplayedSignals replayed;
 
     Problems(GroupingEngine engine, ProblemRepository repository, ProblemsProperties properties, TransactionTemplate tx,
             CpmService cpm, TextMasker masker, Clock clock, TextAnalyzer analyzer, List<ProblemReferences> references,
-            SignalWordIndex words, InboxRepository inbox) {
+            SignalWordIndex words, InboxRepository inbox, ReplayedSignals replayed) {
         this.inbox = inbox;
+        this.replayed = replayed;
         this.repository = repository;
         var namer = new ProblemNamer(analyzer, properties.nameLanguage());
         this.reads = new ProblemReads(engine, repository, masker);
@@ -208,6 +212,21 @@ public class Problems {
 
     public List<Problem> list(List<ProblemState> states, int limit) {
         return reads.list(states, limit);
+    }
+
+    /**
+     * The newest {@code limit} signals of a problem that came with a session replay, newest first; a root cause's
+     * include its variants'.
+     */
+    public List<ReplayedSignal> replayedSignals(ProblemId id, int limit) {
+        long problem = id.value();
+        var ids = new ArrayList<Long>(List.of(problem));
+        repository.roots().forEach((variant, root) -> {
+            if (root == problem) {
+                ids.add(variant);
+            }
+        });
+        return replayed.of(ids, limit);
     }
 
     public Details details(ProblemId id) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,16 @@ public class Replays {
 
     public boolean exists(ReplayId id) {
         return repository.session(id.value()).isPresent();
+    }
+
+    /**
+     * How long the replay is (its last event's time after its first), read from its session alone; empty when there
+     * is no such replay (never was, expired or erased). What an insight's replay moment is checked against.
+     */
+    public OptionalLong durationMillis(ReplayId id) {
+        return repository.session(id.value()).map(s -> OptionalLong.of(s.firstEventMillis() == null
+                || s.lastEventMillis() == null ? 0 : Math.max(0, s.lastEventMillis() - s.firstEventMillis())))
+                .orElse(OptionalLong.empty());
     }
 
     /**

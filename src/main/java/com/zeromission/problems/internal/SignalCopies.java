@@ -50,7 +50,7 @@ class SignalCopies {
             return null;
         });
         jdbc.batchUpdate("INSERT INTO problem_signal (id, channel, counts_as_complaint, market, product, journey_stage, "
-                + "received_at, lang, body, erased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                + "received_at, lang, body, erased_at, replay_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 fresh, 1_000, (ps, s) -> {
                     ps.setObject(1, s.id().value());
                     ps.setString(2, s.channel().name()); // the enum name, as intake's table keeps it
@@ -64,6 +64,7 @@ class SignalCopies {
                     // erased between intake's commit and this copy (an event handed over after a crash): erased here too
                     ps.setObject(10, Erasure.ERASED_TEXT.equals(s.text())
                             ? OffsetDateTime.ofInstant(now, ZoneOffset.UTC) : null);
+                    ps.setObject(11, Erasure.ERASED_TEXT.equals(s.text()) ? null : s.replayId());
                 });
         return fresh;
     }
@@ -77,7 +78,7 @@ class SignalCopies {
             args.add(Erasure.ERASED_TEXT);
             args.add(OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             args.addAll(part);
-            n += jdbc.update("UPDATE problem_signal SET body = ?, erased_at = ? WHERE erased_at IS NULL AND id IN ("
+            n += jdbc.update("UPDATE problem_signal SET body = ?, erased_at = ?, replay_id = NULL WHERE erased_at IS NULL AND id IN ("
                     + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", args.toArray());
         }
         return n;

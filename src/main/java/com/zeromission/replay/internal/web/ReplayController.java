@@ -2,10 +2,7 @@ package com.zeromission.replay.internal.web;
 
 import java.net.URI;
 import java.security.Principal;
-import java.time.Instant;
-import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,13 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.zeromission.intake.SignalId;
 import com.zeromission.replay.ReplayId;
 import com.zeromission.replay.ReplayNotFoundException;
-import com.zeromission.replay.ReplaySummary;
+import com.zeromission.replay.ReplayView;
 import com.zeromission.replay.Replays;
-import com.zeromission.replay.TimelineEntry;
 import com.zeromission.web.InvalidRequests;
 import com.zeromission.web.ProblemDetails;
 
@@ -43,25 +37,9 @@ class ReplayController {
         this.replays = replays;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EntryView(String kind, long atMillis, @Nullable String text, @Nullable Integer x, @Nullable Integer y) {
-        static EntryView of(TimelineEntry e) {
-            return new EntryView(e.kind().code(), e.atMillis(), e.text(), e.x(), e.y());
-        }
-    }
-
-    record SummaryView(String id, Instant startedAt, long durationMillis, long events, long storedBytes,
-            List<String> pages, List<EntryView> timeline, List<String> signals) {
-        static SummaryView of(ReplaySummary s) {
-            return new SummaryView(s.id().toString(), s.startedAt(), s.durationMillis(), s.events(), s.storedBytes(),
-                    s.pages(), s.timeline().stream().map(EntryView::of).toList(),
-                    s.signals().stream().map(SignalId::toString).toList());
-        }
-    }
-
     @GetMapping("/api/v1/replays/{id}")
-    SummaryView summary(@PathVariable String id) {
-        return SummaryView.of(replays.summary(ReplayId.parse(id)));
+    ReplayView summary(@PathVariable String id) {
+        return ReplayView.of(replays.summary(ReplayId.parse(id)));
     }
 
     @GetMapping("/api/v1/replays/{id}/events")

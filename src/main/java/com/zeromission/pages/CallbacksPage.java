@@ -2,6 +2,7 @@ package com.zeromission.pages;
 
 import java.security.Principal;
 import java.util.EnumSet;
+import java.util.HashMap;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +21,10 @@ import com.zeromission.insights.InsightNotFoundException;
 import com.zeromission.insights.InsightState;
 import com.zeromission.insights.InsightTransitionRefusedException;
 import com.zeromission.insights.Insights;
+import com.zeromission.intake.SignalId;
 import com.zeromission.privacy.FreeText;
 import com.zeromission.privacy.TextMasker;
+import com.zeromission.replay.Replays;
 
 /**
  * The week's call list, as the agents work it: by default last week's. Each entry names the customer by pseudonym
@@ -35,17 +38,25 @@ class CallbacksPage {
     private final Callbacks callbacks;
     private final Insights insights;
     private final TextMasker masker;
+    private final Replays replays;
 
-    CallbacksPage(Callbacks callbacks, Insights insights, TextMasker masker) {
+    CallbacksPage(Callbacks callbacks, Insights insights, TextMasker masker, Replays replays) {
         this.callbacks = callbacks;
         this.insights = insights;
         this.masker = masker;
+        this.replays = replays;
     }
 
     @GetMapping("/callbacks")
     String list(@RequestParam(required = false) String week, Model model) {
         var monday = week == null || week.isBlank() ? callbacks.lastWeek() : Weeks.parse(week);
-        model.addAttribute("list", callbacks.list(monday));
+        var list = callbacks.list(monday);
+        model.addAttribute("list", list);
+        // which complaints came with a recording of the customer's visit (signal id → replay id): watched before calling
+        var replayed = new HashMap<String, String>();
+        replays.ofSignals(list.entries().stream().map(e -> SignalId.parse(e.signalId())).toList())
+                .forEach((signal, replay) -> replayed.put(signal.toString(), replay.toString()));
+        model.addAttribute("replays", replayed);
         model.addAttribute("previousLabel", Weeks.label(monday.minusWeeks(1)));
         model.addAttribute("nextLabel", Weeks.label(monday.plusWeeks(1)));
         model.addAttribute("hasNext", monday.isBefore(callbacks.lastWeek()));

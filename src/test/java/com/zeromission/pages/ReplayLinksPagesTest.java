@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import com.zeromission.cadence.Weeks;
 import com.zeromission.callbacks.Callbacks;
+import com.zeromission.insights.ReplayLookup;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.RawSignal;
 import com.zeromission.intake.SignalId;
@@ -64,6 +65,8 @@ class ReplayLinksPagesTest {
     Callbacks callbacks;
     @Autowired
     Clock clock;
+    @Autowired
+    ReplayLookup lookup;
 
     @Test
     void aProblemsPageAndTheCallBackListShowTheReplayItsComplaintCameWith() {
@@ -87,6 +90,13 @@ class ReplayLinksPagesTest {
         assertThat(replays.ofSignals(List.of(SignalId.parse(entry.signalId())))).containsValue(replay);
         assertThat(mvc.get().uri("/callbacks?week=" + Weeks.label(week)).with(user("analyst").roles("ANALYST")))
                 .hasStatusOk().bodyText().contains("href=\"/replays/" + replay + "\"").contains("Watch the replay");
+    }
+
+    @Test
+    void anInsightsReplayMomentMustFallWithinAStoredReplay() {
+        ReplayId replay = replays.store(EVENTS, Instant.parse("2026-11-21T10:00:00Z"), null);
+        assertThat(lookup.durationMillis(replay.toString())).hasValue(94_000);
+        assertThat(lookup.durationMillis("0190a6f2-0000-7000-8000-00000000dead")).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,10 +52,15 @@ class ReplayMomentEvidenceTest {
     /** The replays stored now; a test may let one expire (put back before each test). */
     static final Map<String, Long> STORED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The replay module's part, which the integrator wires: two stored replays, 2:00 and 5:00 long. */
+    /**
+     * Two stored replays, 2:00 and 5:00 long, one of which a test lets expire: in place of the replay module's answer
+     * (insights.internal.ReplayDurations over Replays, tested with real stored replays in ReplayLinksPagesTest), so
+     * that these tests of the evidence's semantics control the replays' lengths and expiry exactly.
+     */
     @TestConfiguration
     static class StoredReplays {
         @Bean
+        @Primary
         ReplayLookup replayLookup() {
             return id -> STORED.containsKey(id) ? OptionalLong.of(STORED.get(id)) : OptionalLong.empty();
         }

@@ -69,8 +69,15 @@ class FeedbackController {
     }
 
     @GetMapping("/feedback")
-    String form(@RequestParam(required = false) String lang, HttpServletRequest request, Model model) {
-        return show(model, language(lang, request), null, "", "", "");
+    String form(@RequestParam(required = false) String lang, @RequestParam(required = false) @Nullable String replay,
+            HttpServletRequest request, Model model) {
+        String view = show(model, language(lang, request), null, "", "", "");
+        // a page that linked here with its recording (?replay=<uuid>): carried in the hidden field; anything that is not
+        // a replay id is not written into the page
+        if (replay != null && SignalSubmission.replayId(replay.strip()) != null) {
+            model.addAttribute("replayId", replay.strip());
+        }
+        return view;
     }
 
     @PostMapping("/feedback")

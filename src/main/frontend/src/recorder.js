@@ -12,7 +12,7 @@ import { record } from '@rrweb/record';
 
 const SESSION_KEY = 'zm-replay-session'; // the session id (contract: pages of one origin continue one session)
 const SEQ_KEY = 'zm-replay-seq'; // the next batch number of that session, so that a second page does not repeat one
-const SETTINGS_KEY = 'zm-replay-settings'; // flushMillis and maxBatchBytes as the server answered them
+const SETTINGS_KEY = 'zm-replay-settings'; // flushMillis, maxBatchBytes and maxBatchJsonBytes as the server answered them
 const OFF_KEY = 'zm-replay-off'; // 'opt-out' or 'not-sampled': this tab records nothing more
 const RETRIES = 3; // a failed batch is sent at most 1 + RETRIES times, then dropped
 const MAX_QUEUED = 20; // batches waiting to be sent; beyond that the oldest is dropped (a dead server never grows memory)
@@ -40,7 +40,7 @@ let stopRecording = null;
 let buffer = []; // JSON strings of the events since the last flush
 let bufferBytes = 2; // the "[]" around them
 let flushTimer = null;
-let settings = { flushMillis: 5000, maxBatchBytes: 262144 };
+let settings = { flushMillis: 5000, maxBatchBytes: 262144, maxBatchJsonBytes: 262144 };
 const queue = []; // {seq, json} waiting or being retried
 let sending = false;
 const sessionCallbacks = [];
@@ -137,7 +137,8 @@ function startSession(attempt) {
       }
       save(SESSION_KEY, answer.sessionId);
       save(SEQ_KEY, '0');
-      save(SETTINGS_KEY, JSON.stringify({ flushMillis: answer.flushMillis, maxBatchBytes: answer.maxBatchBytes }));
+      save(SETTINGS_KEY, JSON.stringify({ flushMillis: answer.flushMillis, maxBatchBytes: answer.maxBatchBytes,
+        maxBatchJsonBytes: answer.maxBatchJsonBytes }));
       resume();
     })
     .catch(() => {
@@ -152,6 +153,9 @@ function resume() {
     const saved = JSON.parse(load(SETTINGS_KEY) || '{}');
     if (saved.flushMillis > 0) settings.flushMillis = saved.flushMillis;
     if (saved.maxBatchBytes > 0) settings.maxBatchBytes = saved.maxBatchBytes;
+    // the JSON of a batch may be larger than the body when it goes gzipped (a big page's snapshot); else the body's limit
+    settings.maxBatchJsonBytes = saved.maxBatchJsonBytes > 0 && typeof CompressionStream === 'function'
+      ? saved.maxBatchJsonBytes : settings.maxBatchBytes;
   } catch (e) { /* defaults */ }
   state = 'recording';
   const id = sessionId();
@@ -250,7 +254,7 @@ function emit(event) {
   let json;
   try { json = JSON.stringify(event); } catch (e) { return; }
   const bytes = encoder.encode(json).length;
-  const limit = settings.maxBatchBytes - 32; // room for {"seq":N,"events":}
+  const limit = settings.maxBatchJsonBytes - 32; // room for {"seq":N,"events":}
   if (bytes + 2 > limit) {
     // One event larger than a batch may be: the server would refuse it. Without its full snapshot a page cannot be
     // replayed, so this page stops recording (the session goes on on the next page).

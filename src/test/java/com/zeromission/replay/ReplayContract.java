@@ -136,6 +136,8 @@ abstract class ReplayContract {
         assertThat(answer.path("record").asBoolean()).isTrue();
         assertThat(answer.path("flushMillis").asInt()).isEqualTo(5000);
         assertThat(answer.path("maxBatchBytes").asLong()).isEqualTo(4096);
+        // the JSON a gzipped batch may hold: the decompressed limit (65,536 here) but at most four times the body's
+        assertThat(answer.path("maxBatchJsonBytes").asLong()).isEqualTo(4 * 4096);
         String session = answer.path("sessionId").asString();
 
         var first = send(session, 0, SNAPSHOT, true);

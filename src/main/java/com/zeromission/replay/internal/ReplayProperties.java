@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sampleRate           share of consenting sessions recorded, 0 to 1 (default 1.0)
  * @param retention            how long a session is kept after its last batch (default P30D)
  * @param idleTimeout          a session takes no more batches this long after its last one (default PT30M): 404
- * @param maxBatchBytes        a batch's body as sent, compressed or not (default 256 KiB): 413 above
+ * @param maxBatchBytes        a batch's body as sent, compressed or not (default 1 MiB): 413 above
  * @param maxBatchJsonBytes    a batch's JSON once decompressed (default 4 MiB): 413 above
  * @param maxSessionBytes      compressed bytes stored per session (default 32 MiB): 413 once reached
  * @param flushMillis          how often the recorder is told to send a batch (default 5000)
@@ -42,7 +42,7 @@ public record ReplayProperties(@Nullable List<String> allowedOrigins, @Nullable 
         }
         retention = positive("retention", retention, Duration.ofDays(30));
         idleTimeout = positive("idle-timeout", idleTimeout, Duration.ofMinutes(30));
-        maxBatchBytes = atLeast("max-batch-bytes", maxBatchBytes, 256L * 1024, 1024);
+        maxBatchBytes = atLeast("max-batch-bytes", maxBatchBytes, 1024L * 1024, 1024);
         maxBatchJsonBytes = atLeast("max-batch-json-bytes", maxBatchJsonBytes, 4L * 1024 * 1024, 1024);
         maxSessionBytes = atLeast("max-session-bytes", maxSessionBytes, 32L * 1024 * 1024, 1024);
         flushMillis = (int) (long) atLeast("flush-millis", flushMillis == null ? null : (long) flushMillis, 5000L, 100);

@@ -112,9 +112,17 @@ class ReplayIngestController {
         return switch (started) {
             case Recording r -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("sessionId", r.sessionId().toString(),
                     "record", true, "flushMillis", ingestion.properties().flushMillis(),
-                    "maxBatchBytes", ingestion.properties().maxBatchBytes()));
+                    "maxBatchBytes", ingestion.properties().maxBatchBytes(), "maxBatchJsonBytes", advertisedJsonBytes()));
             case NotSampled n -> ResponseEntity.ok(Map.of("record", false));
         };
+    }
+
+    /**
+     * The JSON a recorder may put in one gzipped batch: the decompressed limit, but no more than four times the body's
+     * (a page's snapshot compresses five to ten times), so that a batch within it is also within the body's limit.
+     */
+    private long advertisedJsonBytes() {
+        return Math.min(ingestion.properties().maxBatchJsonBytes(), 4 * ingestion.properties().maxBatchBytes());
     }
 
     @PostMapping(path = "/api/v1/replay-sessions/{sessionId}/events")

@@ -318,6 +318,8 @@ abstract class ReplayContract {
         UUID signal = jdbc.queryForObject("SELECT id FROM signal WHERE replay_id = ?", UUID.class, UUID.fromString(session));
         assertThat(replays.ofSignals(List.of(new SignalId(signal)))).containsEntry(new SignalId(signal), ReplayId.parse(session));
         assertThat(replays.summary(ReplayId.parse(session)).signals()).containsExactly(new SignalId(signal));
+        // problems' copy of the signal keeps the replay too (its page lists it)
+        assertThat(rows("problem_signal", "replay_id", UUID.fromString(session))).isOne();
 
         var erased = mvc.post().uri("/api/v1/erasures").with(user("admin").roles("ADMIN"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"signalIds\":[\"" + signal + "\"]}").exchange();
@@ -325,6 +327,7 @@ abstract class ReplayContract {
         assertThat(erased).hasStatus(HttpStatus.OK);
         assertThat(everything(session)).isZero();
         assertThat(rows("signal", "replay_id", UUID.fromString(session))).isZero();
+        assertThat(rows("problem_signal", "replay_id", UUID.fromString(session))).isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,6 +58,13 @@ class ReplayLoopBrowserTest extends DemoPageTest {
         browser.get(url("/demo/checkout"));
         browser.manage().deleteAllCookies();
         js("sessionStorage.clear()");
+    }
+
+    /** The tab still holds the session: the next test's pages of this origin would go on recording it. */
+    @AfterEach
+    void forgetTheSession() {
+        browser.get(url("/demo/checkout"));
+        js("window.zmReplay && window.zmReplay.optOut(); sessionStorage.clear()");
     }
 
     @Test

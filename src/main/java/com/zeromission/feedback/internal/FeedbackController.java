@@ -68,9 +68,14 @@ class FeedbackController {
         this.budget = new RateLimits.Budget("feedback", limit, window);
     }
 
+    /** {@code ?replay=<uuid>}: the session of the page that linked here; anything else is no replay. */
     @GetMapping("/feedback")
-    String form(@RequestParam(required = false) String lang, HttpServletRequest request, Model model) {
-        return show(model, language(lang, request), null, "", "", "");
+    String form(@RequestParam(required = false) String lang, @RequestParam(required = false) String replay,
+            HttpServletRequest request, Model model) {
+        String page = show(model, language(lang, request), null, "", "", "");
+        UUID linked = replay == null ? null : SignalSubmission.replayId(replay.strip());
+        model.addAttribute("replayId", linked == null ? "" : linked.toString());
+        return page;
     }
 
     @PostMapping("/feedback")

@@ -264,6 +264,10 @@ function emit(event) {
   if (bufferBytes + bytes + 1 > limit) flush(false);
   buffer.push(json);
   bufferBytes += bytes + 1;
+  // A page's full snapshot goes at once, compressed: a customer who leaves the page before the next flush would
+  // otherwise take it with them (what is left at pagehide goes uncompressed under the 64 KiB keepalive limit, which a
+  // page of some 500 elements with its inlined style sheets exceeds), and without it the page cannot be replayed.
+  if (event.type === 2) flush(false);
 }
 
 function takeBatch() {
@@ -341,7 +345,7 @@ function onHidden() {
 /**
  * The page is hidden or goes away (a hidden page may be frozen or discarded without another word): what is left is
  * sent now, uncompressed (compression would finish after the page is gone), with keepalive, in pieces under the
- * browser's keepalive limit. Batches still being retried are lost with the page.
+ * browser's keepalive limit, after the batches not yet answered. What does not fit into the limit is lost with the page.
  */
 function onPageHide() {
   if (state !== 'recording') return;
@@ -351,12 +355,21 @@ function onPageHide() {
   buffer = [];
   bufferBytes = 2;
   const path = '/api/v1/replay-sessions/' + encodeURIComponent(id) + '/events';
+  const keepalive = (json) => {
+    try { post(path, json, { 'Content-Type': 'application/json' }, true).catch(() => {}); } catch (e) { /* gone */ }
+  };
+  // Batches already numbered but not yet answered (waiting behind another, being retried, or being compressed or sent
+  // right now) would die with the page: a fetch without keepalive is cancelled when the page goes. They go again as
+  // they are, with their numbers: the server stores a number once, so one that did arrive is not stored twice. They
+  // stay queued too, for a page that is only hidden and lives on (the pump sends them, answered 200 if they arrived).
+  for (const batch of queue) {
+    if (encoder.encode(batch.json).length <= KEEPALIVE_LIMIT) keepalive(batch.json);
+  }
   let piece = [];
   let pieceBytes = 2;
   const send = () => {
     if (!piece.length) return;
-    const json = '{"seq":' + nextSeq() + ',"events":[' + piece.join(',') + ']}';
-    try { post(path, json, { 'Content-Type': 'application/json' }, true).catch(() => {}); } catch (e) { /* gone */ }
+    keepalive('{"seq":' + nextSeq() + ',"events":[' + piece.join(',') + ']}');
     piece = [];
     pieceBytes = 2;
   };

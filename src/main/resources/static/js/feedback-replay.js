@@ -14,8 +14,12 @@
   if (other && field.value) other.href += (other.href.indexOf('?') < 0 ? '?' : '&') + 'replay=' + field.value;
   var replay = window.zmReplay;
   if (!replay || !box || !yes) return;
+  var recorded = null; // the tab's session, when the field holds it
   var fill = function (id) {
-    if (id && UUID.test(id) && !field.value) field.value = id;
+    if (id && UUID.test(id) && !field.value) {
+      field.value = id;
+      recorded = id;
+    }
   };
   fill(replay.sessionId());
   replay.onSession(fill);
@@ -25,7 +29,8 @@
     if (yes.checked) {
       replay.consent();
     } else {
-      if (field.value === replay.sessionId()) field.value = '';
+      // the recorder may have let the session go already (the server no longer knew it): the field still holds it
+      if (field.value && (field.value === recorded || field.value === replay.sessionId())) field.value = '';
       replay.optOut();
     }
   });

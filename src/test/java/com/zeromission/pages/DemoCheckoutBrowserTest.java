@@ -6,23 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.zeromission.support.TestDatabases;
 
 /**
  * The demo's checkout page in demo mode, in a real Chromium: public without signing in, same-origin only, and paying
@@ -31,31 +21,11 @@ import com.zeromission.support.TestDatabases;
  * there, the page must still work, and its JavaScript API (the contract's {@code window.zmReplay}) is stood in for
  * by the test, which checks that the page asks it for consent and for the session id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "zeromission.demo.enabled=true", "zeromission.demo.scale=0.02", "zeromission.demo.from=2026-11-20",
-        "zeromission.alarms.scheduling=false", "zeromission.problems.scheduling=false",
-        "zeromission.insights.scheduling=false"})
-class DemoCheckoutBrowserTest {
+class DemoCheckoutBrowserTest extends DemoPageTest {
 
-    static final Path DATA_DIR = TestDatabases.newDataDir();
     static final String SESSION = "0192f3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
     static final String CARD_FAILED = "Your card payment could not be completed. No money was taken. "
             + "Try again later, or choose invoice.";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("zeromission.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> TestDatabases.h2Url(DATA_DIR));
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser = Browser.get();
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @BeforeEach
     void aFreshVisit() {
@@ -63,16 +33,6 @@ class DemoCheckoutBrowserTest {
         browser.manage().deleteAllCookies();
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.navigate().refresh(); // the page reads the consent answer as it starts: start it without one
-    }
-
-    WebElement waitFor(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(what));
-    }
-
-    void type(String id, String text) {
-        var field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,9 +51,25 @@ class ReplayCapture {
         }
     }
 
-    /** What was captured, in arrival order. */
+    /**
+     * What was captured, in arrival order. Two kinds of run behave unlike a healthy server: a run named
+     * {@code held-…} gets no answer to its batches until {@link #release()} (each is captured as it arrives), and a
+     * run named {@code lazy-…} is told to flush only every minute.
+     */
     static final class Captured {
         private final List<Request> requests = new ArrayList<>();
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Answers the held batches (and every later one). */
+        void release() {
+            released.countDown();
+        }
+
+        void holdIfAsked(String run) throws InterruptedException {
+            if (run.startsWith("held-")) {
+                released.await(30, TimeUnit.SECONDS);
+            }
+        }
 
         synchronized void add(Request r) {
             requests.add(r);
@@ -130,11 +148,13 @@ class ReplayCapture {
                         .header("Content-Security-Policy", PLAYER_CSP).body(PLAYER))
                 .POST("/test-replay/run/{run}/api/v1/replay-sessions", r -> {
                     captured.add(read(r));
+                    int flush = r.pathVariable("run").startsWith("lazy-") ? 60_000 : 300;
                     return ServerResponse.status(201).contentType(MediaType.APPLICATION_JSON).body("{\"sessionId\":\""
-                            + UUID.randomUUID() + "\",\"record\":true,\"flushMillis\":300,\"maxBatchBytes\":262144}");
+                            + UUID.randomUUID() + "\",\"record\":true,\"flushMillis\":" + flush + ",\"maxBatchBytes\":262144}");
                 })
                 .POST("/test-replay/run/{run}/api/v1/replay-sessions/{id}/events", r -> {
                     captured.add(read(r));
+                    captured.holdIfAsked(r.pathVariable("run"));
                     return ServerResponse.status(202).contentType(MediaType.APPLICATION_JSON).body("{\"stored\":1}");
                 })
                 .build();

@@ -141,6 +141,45 @@ class ReplayRecorderBrowserTest extends PageTest {
         assertThat(js("return window.zmFetches")).as("no request on a page after opting out").isEqualTo(0L);
     }
 
+    @Test
+    void aPagesFullSnapshotGoesAtOnceCompressedNotAtTheNextFlush() {
+        run = "lazy-" + UUID.randomUUID().toString().substring(0, 13); // told to flush once a minute
+        checkout("");
+        js("window.zmReplay.consent()");
+        until("the page's snapshot was sent", () -> batches().stream()
+                .anyMatch(b -> b.text().contains("\"type\":2") && "gzip".equals(b.contentEncoding())));
+        // a customer who leaves the page at once leaves it recorded: its snapshot is not waiting for the next flush (nor
+        // for the page to go, when what is left goes uncompressed under the 64 KiB keepalive limit, too small for it)
+    }
+
+    @Test
+    void aBatchStillWaitingForAnAnswerWhenThePageGoesIsSentAgainAsThePageGoes() {
+        run = "held-" + UUID.randomUUID().toString().substring(0, 13); // the server does not answer until released
+        try {
+            checkout("");
+            js("window.zmReplay.consent()");
+            until("the first batch is at the server, unanswered", () -> !batches().isEmpty());
+            type("card", CARD);
+            browser().findElement(By.id("pnr")).click(); // the card's value is recorded as it loses the focus
+            int numbered = seq();
+            until("the batch with the card's value is numbered, waiting behind the first", () -> seq() > numbered);
+            int waiting = seq();
+            checkout("step=2"); // the customer goes on before the server answered
+            until("every numbered batch went as the page went", () -> batches().stream()
+                    .map(b -> json.readTree(b.text()).get("seq").asInt()).distinct().filter(n -> n < waiting).count() == waiting);
+            var typed = events().stream().filter(e -> e.get("type").asInt() == 3 && e.get("data").get("source").asInt() == 5)
+                    .map(e -> e.get("data").get("text").asString()).toList();
+            assertThat(typed).as("what was typed on the page, masked").contains("*".repeat(CARD.length()));
+        } finally {
+            captured.release();
+        }
+    }
+
+    /** The tab's next batch number (the recorder keeps it in the session storage). */
+    private int seq() {
+        return Integer.parseInt(String.valueOf(js("return sessionStorage.getItem('zm-replay-seq')")));
+    }
+
     private void type(String id, String text) {
         browser().findElement(By.id(id)).sendKeys(text);
     }

@@ -68,16 +68,14 @@ class FeedbackController {
         this.budget = new RateLimits.Budget("feedback", limit, window);
     }
 
+    /** {@code ?replay=<uuid>}: the session of the page that linked here; anything else is no replay. */
     @GetMapping("/feedback")
     String form(@RequestParam(required = false) String lang, @RequestParam(required = false) @Nullable String replay,
             HttpServletRequest request, Model model) {
-        String view = show(model, language(lang, request), null, "", "", "");
-        // a page that linked here with its recording (?replay=<uuid>): carried in the hidden field; anything that is not
-        // a replay id is not written into the page
-        if (replay != null && SignalSubmission.replayId(replay.strip()) != null) {
-            model.addAttribute("replayId", replay.strip());
-        }
-        return view;
+        String page = show(model, language(lang, request), null, "", "", "");
+        UUID linked = replay == null ? null : SignalSubmission.replayId(replay.strip());
+        model.addAttribute("replayId", linked == null ? "" : linked.toString());
+        return page;
     }
 
     @PostMapping("/feedback")

@@ -54,8 +54,11 @@ class LayoutBrowserTest extends PageTest {
 
     static final int PHONE = 390, DESKTOP = 1440;
 
-    /** Mappings that are not pages a person opens: the import progress is a fragment htmx swaps in. */
-    static final List<String> NOT_PAGES = List.of("/imports/{id}/progress");
+    /**
+     * Mappings that are not pages a person opens: the import progress is a fragment htmx swaps in; the replay's summary
+     * and events are the JSON the player page fetches.
+     */
+    static final List<String> NOT_PAGES = List.of("/imports/{id}/progress", "/replays/{id}/summary", "/replays/{id}/events");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

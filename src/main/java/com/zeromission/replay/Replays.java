@@ -132,6 +132,19 @@ public class Replays {
      * @throws InvalidReplayEventsException not an array of rrweb events
      */
     public ReplayId store(String eventsJson, Instant startedAt, @Nullable SignalId signal) {
+        return store(new ReplayId(UUID.randomUUID()), eventsJson, startedAt, signal);
+    }
+
+    /**
+     * Stores a pre-made session under an id the caller chose, as {@link #store(String, Instant, SignalId)} does: for
+     * a caller that must know whether it stored the session before (the demo loader derives the id from its seed and
+     * the day, and stores only what {@link #exists} does not find).
+     *
+     * @throws IllegalStateException         a replay with this id exists
+     * @throws UnmaskedInputException       an input value in it is not masked
+     * @throws InvalidReplayEventsException not an array of rrweb events
+     */
+    public ReplayId store(ReplayId id, String eventsJson, Instant startedAt, @Nullable SignalId signal) {
         JsonNode events;
         try {
             events = json.readTree(eventsJson);
@@ -139,11 +152,14 @@ public class Replays {
             throw new InvalidReplayEventsException("the events are not JSON: " + e.getClass().getSimpleName());
         }
         return tx.execute(status -> {
-            UUID id = ingestion.storePremade(events, startedAt);
-            if (signal != null) {
-                repository.link(id, signal.value());
+            if (repository.session(id.value()).isPresent()) {
+                throw new IllegalStateException("replay " + id + " is stored already");
             }
-            return new ReplayId(id);
+            ingestion.storePremade(id.value(), events, startedAt);
+            if (signal != null) {
+                repository.link(id.value(), signal.value());
+            }
+            return id;
         });
     }
 

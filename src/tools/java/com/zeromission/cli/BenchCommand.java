@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Reproducible benchmarks.",
         subcommands = {BenchCommand.ImportBench.class, BenchCommand.CpmBench.class, BenchCommand.EmbeddingsBench.class,
-                PagesBench.class, ReplayBench.class})
+                PagesBench.class, ReplayBench.class, PlayerBench.class})
 final class BenchCommand implements Runnable {
 
     @Override

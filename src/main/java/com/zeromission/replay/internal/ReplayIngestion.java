@@ -175,10 +175,10 @@ public class ReplayIngestion {
     static final int PREMADE_CHUNK = 500;
 
     /**
-     * Stores a whole pre-made session (the demo's recordings) under a new id, its events moved in time so that the
+     * Stores a whole pre-made session (the demo's recordings) under {@code id}, its events moved in time so that the
      * first is at {@code startedAt}; masked and checked like any batch. Runs in the caller's transaction, if any.
      */
-    public UUID storePremade(JsonNode events, Instant startedAt) {
+    public UUID storePremade(UUID id, JsonNode events, Instant startedAt) {
         if (!events.isArray() || events.isEmpty()) {
             throw new InvalidReplayEventsException("a pre-made session needs a non-empty JSON "
                     + "array of rrweb events");
@@ -188,7 +188,6 @@ public class ReplayIngestion {
         for (JsonNode e : clean.events()) {
             ((tools.jackson.databind.node.ObjectNode) e).put("timestamp", e.path("timestamp").longValue() + shift);
         }
-        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         // started when it was recorded; kept for the retention from now (storing a chunk sets last_seen_at to now)
         repository.insertSession(id, "premade", null, startedAt);

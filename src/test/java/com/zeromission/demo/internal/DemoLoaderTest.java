@@ -62,7 +62,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
         var properties = new DemoProperties(true, seed, 0.2, LocalDate.of(2026, 10, 1), 250);
         return new DemoLoader(intake, mock(DemoMetrics.class), clock, properties, dataDir, "jdbc:h2:mem:test",
-                mock(ComplaintCases.class));
+                mock(ComplaintCases.class), mock(DemoReplayLoader.class));
     }
 
     @Test
@@ -133,7 +133,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
         var elsewhere = new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250),
                 dataDir, "jdbc:postgresql://db/zeromission",
-                mock(ComplaintCases.class));
+                mock(ComplaintCases.class), mock(DemoReplayLoader.class));
 
         assertThat(elsewhere.load().signals()).isPositive();
     }
@@ -143,7 +143,7 @@ class DemoLoaderTest {
         var clock = Clock.fixed(Instant.parse("2026-10-03T08:00:00Z"), ZoneOffset.UTC);
         new DemoLoader(intake, mock(DemoMetrics.class), clock, new DemoProperties(true, 1, 0.2, LocalDate.of(2026, 10, 1), 250), dataDir,
                 "jdbc:postgresql://db/zm?password=secret",
-                mock(ComplaintCases.class)).load();
+                mock(ComplaintCases.class), mock(DemoReplayLoader.class)).load();
 
         assertThat(Files.readString(dataDir.resolve(LoadMarker.FILE_NAME))).doesNotContain("secret").contains("seed=1");
     }

@@ -57,11 +57,13 @@ class DemoLoader implements ApplicationRunner {
     private final Path dataDir;
     private final String database;
     private final DemoReplies replies;
+    private final DemoReplayLoader recordings;
 
     public DemoLoader(IntakeService intake, DemoMetrics metrics, Clock clock, DemoProperties properties,
             @Value("${zeromission.data-dir}") Path dataDir, @Value("${spring.datasource.url:}") String datasourceUrl,
-            ComplaintCases cases) {
+            ComplaintCases cases, DemoReplayLoader recordings) {
         this.replies = new DemoReplies(cases, clock);
+        this.recordings = recordings;
         this.metrics = metrics;
         this.intake = intake;
         this.clock = clock;
@@ -73,6 +75,10 @@ class DemoLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         load();
+        // The recorded sessions after the signals, never before: the first grouping that finds nothing waiting is
+        // when the demo's insights, squads and mystery shopping are made from the problems found (see DemoInsights),
+        // so signals stored before the loader's would have them made from an almost empty database.
+        recordings.load();
         // The complaint cases' reply history: replies whose time has come since the last start (see DemoReplies).
         long t0 = System.nanoTime();
         int n = replies.record();

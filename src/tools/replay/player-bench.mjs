@@ -129,6 +129,7 @@ try {
     if (mode === 'warm') await open(page); // fills the cache; not counted
     const frames = [];
     const fetched = [];
+    const waited = [];
     let sizes;
     for (let run = 0; run < RUNS; run++) {
       await open(page);
@@ -137,22 +138,29 @@ try {
         var e = performance.getEntriesByType('resource').filter(function (r) { return /\\/events$/.test(r.name); })[0];
         var n = performance.getEntriesByType('navigation')[0];
         var f = document.querySelector('.replayer-wrapper iframe');
-        return {eventsEnd: e ? e.responseEnd : -1, transfer: e ? e.transferSize : -1, encoded: e ? e.encodedBodySize : -1,
+        return {eventsEnd: e ? e.responseEnd : -1, eventsWait: e ? e.responseStart - e.requestStart : -1,
+          pay: !!f.contentDocument.getElementById('pay'), transfer: e ? e.transferSize : -1, encoded: e ? e.encodedBodySize : -1,
           decoded: e ? e.decodedBodySize : -1, html: n ? n.responseEnd : -1,
           summary: (document.getElementById('replay-summary') || {}).textContent || '',
           nodes: f.contentDocument.getElementsByTagName('*').length};
       })()`);
       frames.push(frame);
       fetched.push(r.eventsEnd);
+      waited.push(r.eventsWait);
+      if (!r.pay) throw new Error('the first frame is not the recorded checkout (no #pay in the replayer\'s frame)');
       sizes = r;
       if (run === 0) console.log(`  ${mode} first run: first frame ${ms(frame)} ms (page ${ms(r.html)} ms, events fetched ${ms(r.eventsEnd)} ms); `
         + `${r.nodes} elements in the replayer's frame; "${r.summary}"`);
     }
     console.log(`${mode}: time to first frame median ${ms(pct(frames, 50))} ms, p95 ${ms(pct(frames, 95))} ms `
-      + `(min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))}); events fetched by median ${ms(pct(fetched, 50))} ms`);
+      + `(min ${ms(Math.min(...frames))}, max ${ms(Math.max(...frames))}); events fetched by median ${ms(pct(fetched, 50))} ms `
+      + `(the server's answer to it: median ${ms(pct(waited, 50))} ms to its first byte)`);
     console.log(`${mode}: events ${sizes.transfer} bytes transferred (${sizes.encoded} body as sent, ${sizes.decoded} decoded)`);
   }
 } finally {
+  // Chromium writes its profile until it has exited: remove the folder after that
+  const exited = chrome.exitCode !== null ? Promise.resolve() : new Promise((ok) => chrome.once('exit', ok));
   chrome.kill();
-  rmSync(profile, { recursive: true, force: true });
+  await exited;
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }

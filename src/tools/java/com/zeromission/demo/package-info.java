@@ -6,7 +6,7 @@
  * value types; everything else lives in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"cadence", "callbacks", "deadlines", "insights", "intake", "leaps", "metrics",
+        allowedDependencies = {"cadence", "callbacks", "deadlines", "insights", "intake", "leaps", "metrics", "replay",
                 "mystery", "privacy", "problems", "web"})
 @org.jspecify.annotations.NullMarked
 package com.zeromission.demo;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +19,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.zeromission.insights.Evidence;
+import com.zeromission.insights.InsightState;
+import com.zeromission.insights.Insights;
 import com.zeromission.intake.Channel;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.Signal;
 import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.ReplayedSignal;
 import com.zeromission.problems.Problems;
+import com.zeromission.problems.ProblemsGrouped;
 import com.zeromission.replay.ReplayId;
 import com.zeromission.replay.Replays;
 import com.zeromission.replay.TimelineEntry;
@@ -32,7 +37,8 @@ import com.zeromission.support.TestDatabases;
 /**
  * The demo's recorded sessions on the embedded database: the demo start stores one every other day of the last three
  * weeks, each linked to a feedback-form signal carrying the customer's message, grouped into a problem whose page lists
- * the replays; a second load stores nothing, and a start days later adds only the new days.
+ * the replays, and a demo insight pointing at the moment one shows the error; a second load stores nothing, and a start
+ * days later adds only the new days.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "zeromission.demo.enabled=true", "zeromission.demo.scale=0.02", "zeromission.alarms.scheduling=false"})
@@ -64,6 +70,10 @@ class DemoReplayLoaderTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    DemoInsights demoInsights;
+    @Autowired
+    Insights insights;
 
     @Test
     void theDemoStartStoresSessionsOfTheLastThreeWeeksEachLinkedToItsFeedbackFormMessage() {
@@ -127,6 +137,24 @@ class DemoReplayLoaderTest {
         problemIds.forEach(p -> problems.replayedSignals(ProblemId.of(p), 50).stream().map(ReplayedSignal::replayId)
                 .forEach(listed::add));
         assertThat(listed).containsAll(ids);
+    }
+
+    @Test
+    void aDemoInsightAboutTheCardPaymentsPointsAtTheMomentTheNewestSessionShowsTheError() {
+        problems.assignPending();
+        demoInsights.on(new ProblemsGrouped(0, 0, 0)); // or waits for the grouping's own call to finish
+        var days = DemoReplayLoader.days(LocalDate.now(clock));
+        ReplayId newest = DemoReplayLoader.replayId(properties.seed(), days.getLast());
+        var summary = replays.summary(newest);
+        long error = summary.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.ERROR).findFirst()
+                .orElseThrow().atMillis();
+        var problem = problems.problemOf(summary.signals().getFirst().toString()).orElseThrow();
+
+        var insight = insights.list(EnumSet.noneOf(InsightState.class)).stream()
+                .filter(i -> i.content().title().startsWith("Card payments fail")).findFirst().orElseThrow();
+
+        assertThat(insight.content().evidence()).containsExactly(new Evidence.ReplayMoment(newest.value().toString(), error));
+        assertThat(insight.content().problemIds()).containsExactly(problem.id());
     }
 
     private long count(String table) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,12 @@ import com.zeromission.intake.IntakeOutcome;
 import com.zeromission.intake.IntakeService;
 import com.zeromission.intake.SignalId;
 import com.zeromission.intake.SignalSubmission;
+import com.zeromission.problems.Problem;
 import com.zeromission.problems.ProblemId;
 import com.zeromission.problems.Problems;
 import com.zeromission.problems.ProblemsGrouped;
+import com.zeromission.replay.Replays;
+import com.zeromission.replay.TimelineEntry;
 
 /**
  * The demo's teams and insights, written as the success team would about the brief's real problems, once grouping
@@ -64,10 +68,12 @@ class DemoInsights {
     private volatile boolean done;
 
     private final Callbacks callbacks;
+    private final Replays replays;
 
     DemoInsights(Insights insights, Cadence cadence, Problems problems, IntakeService intake,
-            DemoProperties properties, DemoLeaps leaps, Clock clock, Callbacks callbacks) {
+            DemoProperties properties, DemoLeaps leaps, Clock clock, Callbacks callbacks, Replays replays) {
         this.callbacks = callbacks;
+        this.replays = replays;
         this.insights = insights;
         this.cadence = cadence;
         this.problems = problems;
@@ -260,8 +266,47 @@ class DemoInsights {
         insight(found, DemoProblem.CREDIT_DECLINE_UNCLEAR, "Declined without a reason", "TBD", null, null, null,
                 null, null, List.of(), List.of(), false, null);
         shipped(found);
+        cardPayments();
         log.info("Demo insights: {} created with {} teams (one incomplete, to show a refused delegation)",
                 insights.list(EnumSet.noneOf(InsightState.class)).size(), DemoTeams.TEAMS.size());
+    }
+
+    /**
+     * A draft insight about the demo checkout's failing card payments, from the demo's recorded sessions
+     * ({@link DemoReplayLoader}): linked to the problem their feedback-form messages were grouped into, with the moment
+     * of the newest session where the customer sees the error as its evidence (a replay moment: the insight's page
+     * opens the player there). Skipped when there is no such session or problem. The replay expires 30 days after it
+     * was stored; the insight keeps the moment, as any insight does when its replay is gone.
+     */
+    private void cardPayments() {
+        try {
+            var days = DemoReplayLoader.days(LocalDate.now(clock));
+            for (int i = days.size() - 1; i >= 0; i--) {
+                var id = DemoReplayLoader.replayId(properties.seed(), days.get(i));
+                if (!replays.exists(id)) {
+                    continue;
+                }
+                var summary = replays.summary(id);
+                var error = summary.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.ERROR).findFirst();
+                var problem = summary.signals().isEmpty() ? Optional.<Problem>empty()
+                        : problems.problemOf(summary.signals().getFirst().toString());
+                if (error.isEmpty() || problem.isEmpty()) {
+                    return;
+                }
+                insights.create(new InsightContent("Card payments fail at the checkout without a reason",
+                        List.of(problem.get().id()), List.of(new Evidence.ReplayMoment(id.value().toString(),
+                                error.get().atMillis())), List.of(),
+                        "Customers paying by card at the checkout get \"could not be completed\" with no reason, try "
+                                + "again several times and then give up or write to us.",
+                        "Say why a card payment failed (declined by the bank, 3-D Secure not completed, a timeout) and "
+                                + "offer invoice in the same step.",
+                        measured(1.1, new BigDecimal("6.50"), BigDecimal.ZERO, 0.1, new BigDecimal("35.00"), 0.6),
+                        8.0, "checkout", "maria", List.of("checkout"), List.of(), 2.0, 0.8), "analyst");
+                return;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo insight about card payments could not be created: {}", e.getMessage());
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ public final class DemoReplaySessions {
             "I tried to pay by card twice and it only said the payment could not be completed. No reason at all.",
             "Card payment failed at the checkout, no money was taken but I could not finish my order.",
             "The pay button did nothing for a while and then the card payment failed. Very frustrating.",
-            "Why does my card not work in your checkout? It works everywhere else. I gave up and went elsewhere.",
+            "My card payment failed in your checkout, and the card works everywhere else. I gave up and went elsewhere.",
             "Kept pressing pay and got an error every time. Please tell me what is wrong with card payments.");
 
     private DemoReplaySessions() {

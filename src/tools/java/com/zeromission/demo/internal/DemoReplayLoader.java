@@ -74,30 +74,27 @@ class DemoReplayLoader {
 
     /**
      * Stores the sessions of the window's days that have none yet; safe to call again at any time. Run by
-     * {@link DemoLoader} after the demo's signals. A failure is logged: the rest of the demo works without them.
+     * {@link DemoLoader} after the demo's signals. A day that fails is logged and left out (nothing of it is stored):
+     * the rest of the demo works without it.
      */
     Result load() {
-        try {
-            return loadAll();
-        } catch (RuntimeException e) {
-            log.warn("Demo replays could not be stored: {}", e.getMessage());
-            return new Result(0, 0);
-        }
-    }
-
-    private Result loadAll() {
         long started = System.nanoTime();
-        int stored = 0, present = 0;
+        int stored = 0, present = 0, failed = 0;
         for (LocalDate day : days(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            if (store(day)) {
-                stored++;
-            } else {
-                present++;
+            try {
+                if (store(day)) {
+                    stored++;
+                } else {
+                    present++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("Demo replay of {} could not be stored: {}", day, e.getMessage());
             }
         }
         // counts only: the messages are the customers' words
-        log.info("Demo replays: {} sessions stored, {} there already (last {} days) in {} ms", stored, present,
-                WINDOW_DAYS, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo replays: {} sessions stored, {} there already{} (last {} days) in {} ms", stored, present,
+                failed == 0 ? "" : ", " + failed + " failed", WINDOW_DAYS, (System.nanoTime() - started) / 1_000_000);
         return new Result(stored, present);
     }
 

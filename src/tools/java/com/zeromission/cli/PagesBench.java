@@ -88,7 +88,10 @@ final class PagesBench implements Callable<Integer> {
     static final Map<String, String> NOT_TIMED = Map.of(
             "/login", "the sign-in page is not a signed-in page",
             "/denied", "what a role that may not see a page is shown instead, not a page of its own",
-            "/imports/{id}/progress", "an event stream that stays open while an import runs, not a page");
+            "/imports/{id}/progress", "an event stream that stays open while an import runs, not a page",
+            "/replays/{id}", "needs a stored replay; the player's time to first frame is bin/zm bench player",
+            "/replays/{id}/summary", "the JSON the player page fetches, not a page (timed by bin/zm bench player)",
+            "/replays/{id}/events", "the JSON the player page fetches, not a page (timed by bin/zm bench player)");
 
     /** Where the ids for the placeholders come from: an API list and the JSON path to the ids in it. */
     record IdSource(String api, String arrayField, int index) {

@@ -32,8 +32,8 @@ import com.zeromission.demo.DemoReplaySessions;
  */
 @Command(name = "player", mixinStandardHelpOptions = true,
         description = {"The replay player's time to first frame for a 5-minute session (bin/zm serve --demo --port P).",
-                "Stores the demo's 5-minute session through the ingestion API, then opens /replays/{id} in headless",
-                "Chromium N times (cold and warm cache): median and p95 of the time to first frame, the events' bytes."})
+                "Stores the demo's 5-minute session through the ingestion API, then opens /replays/{id} in headless "
+                        + "Chromium N times (cold and warm cache): median and p95 of the time to first frame, the events' bytes."})
 final class PlayerBench implements Callable<Integer> {
 
     /** Longer than the recorder's 5 s, so that the session's batches stay within the per-session rate budget (60/min). */

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
+
 import com.zeromission.database.DatabaseCredentials;
 import com.zeromission.database.EmbeddedH2;
 
@@ -69,8 +71,11 @@ public final class TestDatabases {
         String name = "zm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL)) {
             c.createStatement().execute("CREATE DATABASE " + name);
-            // Test databases are dropped when the test JVM ends, so runs do not pile up databases on the server.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            // Test databases are dropped when the test JVM ends, so runs do not pile up databases on the server: after
+            // Spring has closed every cached test context. A JVM shutdown hook of its own ran beside Spring's, dropped
+            // a database a closing context still used (the event publication registry reads it on close), and that
+            // close then waited for a connection until the fork was killed, 30 s later.
+            SpringApplication.getShutdownHandlers().add(() -> drop(name));
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is required for the persistence tests but is not reachable at "
                     + PG_ADMIN_URL + " (" + e.getMessage() + "). Start it (pg_ctlcluster <version> main start) "

@@ -1,9 +1,10 @@
 package com.zeromission.problems.internal;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,18 +26,28 @@ public class ReplayedSignals {
         this.jdbc = jdbc;
     }
 
-    /** The newest {@code limit} signals of these problems with a replay, newest first; erased ones are not. */
+    /**
+     * The newest {@code limit} signals of these problems with a replay, newest first; erased ones are not. Starts from
+     * the signals with a replay (index ix_problem_signal_replay; a range from the smallest uuid, because neither H2
+     * nor PostgreSQL's planner is sure to take an index for IS NOT NULL) and keeps those of the problems here: a big
+     * root cause has tens of thousands of signals, replays are few (kept 30 days, only with consent).
+     */
     public List<ReplayedSignal> of(Collection<Long> problemIds, int limit) {
         if (problemIds.isEmpty() || limit < 1) {
             return List.of();
         }
-        var args = new ArrayList<Object>(problemIds);
-        args.add(limit);
-        return jdbc.query("SELECT s.id, s.replay_id, s.received_at, s.market, s.channel FROM signal_problem sp "
-                + "JOIN problem_signal s ON s.id = sp.signal_id WHERE sp.problem_id IN ("
-                + String.join(",", Collections.nCopies(problemIds.size(), "?")) + ") AND s.replay_id IS NOT NULL "
-                + "AND s.erased_at IS NULL ORDER BY s.received_at DESC, s.id LIMIT ?", (rs, n) -> new ReplayedSignal(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, Timestamp.class).toInstant(),
-                        rs.getString(4).strip(), rs.getString(5)), args.toArray());
+        var wanted = new HashSet<>(problemIds);
+        var result = new ArrayList<ReplayedSignal>();
+        jdbc.query("SELECT s.id, s.replay_id, s.received_at, s.market, s.channel, sp.problem_id FROM problem_signal s "
+                + "JOIN signal_problem sp ON sp.signal_id = s.id WHERE s.replay_id >= ? AND s.erased_at IS NULL "
+                + "ORDER BY s.received_at DESC, s.id", (ResultSet rs) -> {
+                    if (result.size() < limit && wanted.contains(rs.getLong(6))) {
+                        result.add(new ReplayedSignal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                rs.getObject(3, Timestamp.class).toInstant(), rs.getString(4).strip(), rs.getString(5)));
+                    }
+                }, SMALLEST_UUID);
+        return result;
     }
+
+    private static final UUID SMALLEST_UUID = new UUID(0, 0);
 }

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.zeromission.alarms.TestClock;
 import com.zeromission.intake.SignalId;
+import com.zeromission.problems.Problems;
+import com.zeromission.problems.internal.ReplayedSignals;
 import com.zeromission.replay.internal.ReplayLifecycle;
 
 /**
@@ -70,6 +72,10 @@ abstract class ReplayContract {
     JsonMapper json;
     @Autowired
     Replays replays;
+    @Autowired
+    Problems problems;
+    @Autowired
+    ReplayedSignals replayedSignals;
     @Autowired
     ReplayLifecycle lifecycle;
 
@@ -318,8 +324,12 @@ abstract class ReplayContract {
         UUID signal = jdbc.queryForObject("SELECT id FROM signal WHERE replay_id = ?", UUID.class, UUID.fromString(session));
         assertThat(replays.ofSignals(List.of(new SignalId(signal)))).containsEntry(new SignalId(signal), ReplayId.parse(session));
         assertThat(replays.summary(ReplayId.parse(session)).signals()).containsExactly(new SignalId(signal));
-        // problems' copy of the signal keeps the replay too (its page lists it)
+        // problems' copy of the signal keeps the replay too, and its problem's page lists it
         assertThat(rows("problem_signal", "replay_id", UUID.fromString(session))).isOne();
+        problems.assignPending();
+        long problem = jdbc.queryForObject("SELECT problem_id FROM signal_problem WHERE signal_id = ?", Long.class, signal);
+        assertThat(replayedSignals.of(List.of(problem), 10)).singleElement()
+                .satisfies(r -> assertThat(r.replayId()).isEqualTo(UUID.fromString(session)));
 
         var erased = mvc.post().uri("/api/v1/erasures").with(user("admin").roles("ADMIN"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"signalIds\":[\"" + signal + "\"]}").exchange();

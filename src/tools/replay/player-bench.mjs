@@ -13,10 +13,7 @@
 // which the browser can first paint the recorded page. Polled with requestAnimationFrame from a script the DevTools
 // protocol adds to the page before its own scripts. Also printed: when the events' response ended, and its size as
 // transferred (Resource Timing's transferSize: headers and the body as sent, compressed or not) and decoded.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { openChromium } from './devtools.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
   if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
@@ -26,53 +23,15 @@ const BASE = String(args.url || 'http://localhost:8080').replace(/\/+$/, '');
 const REPLAY = args.replay;
 const RUNS = Number(args.runs || 15);
 const [USER, PASSWORD] = String(args.user || 'analyst:demo').split(':');
-const CHROMIUM = process.env.ZM_CHROMIUM || '/usr/bin/chromium';
 if (!REPLAY || !/^[0-9a-f-]{36}$/i.test(REPLAY)) {
   console.error('usage: node player-bench.mjs --url http://localhost:PORT --replay <replay id> [--runs 15] [--user analyst:demo]');
   process.exit(2);
 }
 
-// ---- Chromium over the DevTools protocol ------------------------------------------------------------------------
-const profile = mkdtempSync(join(tmpdir(), 'zm-player-bench-'));
-const chrome = spawn(CHROMIUM, ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-  '--remote-debugging-pipe', '--window-size=1400,1000', `--user-data-dir=${profile}`, 'about:blank'],
-{ stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
-const toChrome = chrome.stdio[3];
-const fromChrome = chrome.stdio[4];
-let nextId = 1;
-const pending = new Map();
-const listeners = [];
-let buffered = '';
-fromChrome.on('data', (data) => {
-  buffered += data.toString('utf8');
-  let end;
-  while ((end = buffered.indexOf('\0')) >= 0) {
-    const message = JSON.parse(buffered.slice(0, end));
-    buffered = buffered.slice(end + 1);
-    if (message.id && pending.has(message.id)) {
-      const { ok, fail } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) fail(new Error(JSON.stringify(message.error))); else ok(message.result);
-    } else if (message.method) {
-      listeners.splice(0).forEach((l) => (l.method === message.method ? l.ok(message.params) : listeners.push(l)));
-    }
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  toChrome.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
-  return new Promise((ok, fail) => pending.set(id, { ok, fail }));
-}
-function event(method) {
-  return new Promise((ok) => listeners.push({ method, ok }));
-}
-const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
-const { sessionId: s } = await send('Target.attachToTarget', { targetId, flatten: true });
+// ---- Chromium over the DevTools protocol (devtools.mjs) -----------------------------------------------------------
+const { send, event, sessionId: s, evaluate, close } = await openChromium({ profilePrefix: 'zm-player-bench-', windowSize: '1400,1000' });
 await send('Page.enable', {}, s);
 await send('Network.enable', {}, s);
-const evaluate = async (expression) => (await send('Runtime.evaluate', { expression, awaitPromise: true,
-  returnByValue: true }, s)).result.value;
 async function open(url) {
   const loaded = event('Page.loadEventFired');
   await send('Page.navigate', { url }, s);
@@ -158,9 +117,5 @@ try {
     console.log(`${mode}: events ${sizes.transfer} bytes transferred (${sizes.encoded} body as sent, ${sizes.decoded} decoded)`);
   }
 } finally {
-  // Chromium writes its profile until it has exited: remove the folder after that
-  const exited = chrome.exitCode !== null ? Promise.resolve() : new Promise((ok) => chrome.once('exit', ok));
-  chrome.kill();
-  await exited;
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  await close();
 }

@@ -9,10 +9,9 @@
 // repeats: from the Meta event to the FullSnapshot event, both stamped by rrweb); and a minute of a busy customer
 // (a key every 200 ms into a text area, a click every 2 s that adds a line to the page, the mouse moving) without and
 // with recording: the main thread's busy time (Chromium's TaskDuration) and what was sent per minute.
-import { spawn } from 'node:child_process';
+import { openChromium } from './devtools.mjs';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +24,6 @@ const SECONDS = Number(args.seconds || 60);
 const ELEMENTS = String(args.elements || '1000,5000,20000').split(',').map(Number);
 const REPEAT = Number(args.repeat || 5);
 const PORT = Number(args.port || 8101);
-const CHROMIUM = process.env.ZM_CHROMIUM || '/usr/bin/chromium';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const recorderFile = join(root, 'target/classes/static/replay/zm-recorder.js');
 const recorder = readFileSync(recorderFile);
@@ -80,47 +78,10 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(PORT, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${PORT}`;
 
-// ---- Chromium over the DevTools protocol ------------------------------------------------------------------------
-const profile = mkdtempSync(join(tmpdir(), 'zm-bench-'));
-const chrome = spawn(CHROMIUM, ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-  '--remote-debugging-pipe', '--window-size=1280,900', `--user-data-dir=${profile}`, 'about:blank'],
-{ stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
-const toChrome = chrome.stdio[3];
-const fromChrome = chrome.stdio[4];
-let nextId = 1;
-const pending = new Map();
-const listeners = [];
-let buffered = '';
-fromChrome.on('data', (data) => {
-  buffered += data.toString('utf8');
-  let end;
-  while ((end = buffered.indexOf('\0')) >= 0) {
-    const message = JSON.parse(buffered.slice(0, end));
-    buffered = buffered.slice(end + 1);
-    if (message.id && pending.has(message.id)) {
-      const { ok, fail } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) fail(new Error(JSON.stringify(message.error))); else ok(message.result);
-    } else if (message.method) {
-      listeners.splice(0).forEach((l) => (l.method === message.method ? l.ok(message.params) : listeners.push(l)));
-    }
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  toChrome.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
-  return new Promise((ok, fail) => pending.set(id, { ok, fail }));
-}
-function event(method) {
-  return new Promise((ok) => listeners.push({ method, ok }));
-}
-const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
-const { sessionId: s } = await send('Target.attachToTarget', { targetId, flatten: true });
+// ---- Chromium over the DevTools protocol (devtools.mjs) -----------------------------------------------------------
+const { send, event, sessionId: s, evaluate, close } = await openChromium({ profilePrefix: 'zm-bench-', windowSize: '1280,900' });
 await send('Page.enable', {}, s);
 await send('Performance.enable', { timeDomain: 'threadTicks' }, s);
-const evaluate = async (expression) => (await send('Runtime.evaluate', { expression, awaitPromise: true,
-  returnByValue: true }, s)).result.value;
 async function open(url) {
   // a new tab's session each time: the recorder would otherwise continue the previous page's session
   await evaluate('try { sessionStorage.clear() } catch (e) {}');
@@ -163,8 +124,8 @@ try {
       bytes = Buffer.byteLength(JSON.stringify(full));
     }
     console.log(`full snapshot, ${elements} elements: ${median(times)} ms (min ${Math.min(...times)}, max `
-      + `${Math.max(...times)}), ${Math.round(bytes / 1024)} KiB of JSON (${bytes <= 262144 - 64 ? 'fits' : 'does NOT fit'} `
-      + `in a batch of the contract's default 262,144 bytes)`);
+      + `${Math.max(...times)}), ${Math.round(bytes / 1024)} KiB of JSON (${bytes <= 4194304 - 64 ? 'fits' : 'does NOT fit'} `
+      + `in a gzipped batch of the server's default maxBatchJsonBytes, 4,194,304 bytes)`);
   }
 
   // ---- a busy minute, without and with recording ----
@@ -211,9 +172,6 @@ try {
     + `(${(scripts / 600).toFixed(2)} % of the minute); main-thread busy time ${tasks >= 0 ? '+' : ''}${Math.round(tasks)} ms `
     + `per minute against not recording (the input, style and layout work of the minute itself varies by more)`);
 } finally {
-  const exited = new Promise((ok) => chrome.once('exit', ok));
-  chrome.kill();
-  await exited;
+  await close();
   server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
